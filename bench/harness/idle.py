@@ -1,0 +1,45 @@
+"""Many idle keep-alive connections: what each one costs the server in resident memory."""
+import socket
+import time
+
+REQUEST = b"GET /plaintext HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+
+
+def measure(server, port, count, settle=2.0):
+    """Opens `count` connections, makes one request on each, leaves them idle and reads the RSS."""
+    time.sleep(settle)
+    before = server.rss_kib()
+    sockets = []
+    try:
+        for _ in range(count):
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            s.sendall(REQUEST)
+            _read_answer(s)
+            sockets.append(s)
+        time.sleep(settle)
+        after = server.rss_kib()
+        still_open = sum(1 for s in sockets if _open(s))
+    finally:
+        for s in sockets:
+            s.close()
+    return {"rps": None, "connections": count, "open": still_open, "rss_before_kib": before,
+            "rss_after_kib": after, "kib_per_connection": round((after - before) / count, 2)}
+
+
+def _read_answer(s):
+    data = b""
+    while not data.endswith(b"Hello, World!"):
+        chunk = s.recv(4096)
+        if not chunk:
+            return
+        data += chunk
+
+
+def _open(s):
+    s.setblocking(False)
+    try:
+        return s.recv(1, socket.MSG_PEEK) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False

@@ -1,0 +1,95 @@
+"""The servers measured side by side, and how to start each one."""
+from dataclasses import dataclass, field
+import shutil
+
+APP = ("plaintext", "json", "echo", "stream", "slow", "idle")
+STATIC = ("static16k", "static1m")
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    label: str
+    family: str  # "jgi" or "baseline": colours the plot
+    scenarios: tuple
+    needs: str = ""  # Maven profile of bench/variants (a JGI module) or a Debian tool
+    main: str = ""  # Java main class, or "" for a non-Java variant
+    args: tuple = ()
+    notes: str = field(default="", compare=False)
+
+
+VARIANTS = (
+    Variant("undertow-io", "raw Undertow 2.4, answer on the IO thread", "baseline", APP + ("ws",),
+            main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "io")),
+    Variant("undertow-worker", "raw Undertow, worker pool, blocking streams", "baseline", APP,
+            main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "worker")),
+    Variant("undertow-vthread", "raw Undertow, virtual thread per request, write on the IO thread",
+            "baseline", APP, main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "vthread")),
+    Variant("jetty-vthread", "raw Jetty 12.1 core Handler, virtual threads", "baseline", APP + ("ws",),
+            main="dev.jgi.bench.raw.RawJetty"),
+    Variant("gunicorn", "gunicorn (Debian), 5 sync workers", "baseline",
+            ("plaintext", "json", "echo", "stream", "idle"), needs="gunicorn"),
+    Variant("gunicorn-gthread", "gunicorn (Debian), 5 gthread workers x 8 threads", "baseline",
+            ("slow",), needs="gunicorn"),
+    Variant("nginx", "nginx (Debian), 1 worker, sendfile on", "baseline", STATIC, needs="nginx"),
+    Variant("undertow-resource", "Undertow ResourceHandler (defaults)", "baseline", STATIC,
+            main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "io")),
+    Variant("jgi-sync", "JGI sync app, reference server, defaults", "jgi", APP + ("ws",),
+            needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "sync")),
+    Variant("jgi-async", "JGI async app, reference server, defaults", "jgi", APP + ("ws",),
+            needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "async")),
+    Variant("jgi-static", "JGI static files (gateway-assets), reference server", "jgi", STATIC,
+            needs="jgi-assets", main="dev.jgi.bench.jgi.JgiStaticVariant"),
+    Variant("jgi-servlet", "JGI sync app through the servlet bridge on Jetty 12.1", "jgi", APP,
+            needs="jgi-servlet", main="dev.jgi.bench.jgi.JgiServletVariant"),
+)
+
+BY_NAME = {v.name: v for v in VARIANTS}
+
+
+def command(variant, port, ctx):
+    """The command line that starts the variant on the given loopback port."""
+    if variant.main:
+        cmd = [ctx.java, *ctx.jvm_flags, "-cp", ctx.classpath, variant.main, "--port", str(port),
+               *variant.args]
+        if "static16k" in variant.scenarios:
+            cmd += ["--static", str(ctx.static_dir)]
+        return cmd
+    if variant.name.startswith("gunicorn"):
+        cmd = [shutil.which("gunicorn"), "--chdir", str(ctx.root / "bench" / "gunicorn"),
+               "-w", "5", "-b", f"127.0.0.1:{port}", "--log-level", "warning", "--backlog", "4096"]
+        if variant.name == "gunicorn-gthread":
+            cmd += ["--threads", "8"]
+        return cmd + ["app:application"]
+    if variant.name == "nginx":
+        return ["nginx", "-p", str(ctx.work_dir), "-c", str(_nginx_conf(port, ctx))]
+    raise ValueError(variant.name)
+
+
+def _nginx_conf(port, ctx):
+    tmp = ctx.work_dir / "nginx-tmp"
+    tmp.mkdir(exist_ok=True)
+    conf = ctx.work_dir / "nginx.conf"
+    conf.write_text(f"""worker_processes 1;
+daemon off;
+pid {ctx.work_dir}/nginx.pid;
+error_log {ctx.work_dir}/nginx-error.log warn;
+events {{ worker_connections 8192; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000000;
+  default_type application/octet-stream;
+  client_body_temp_path {tmp}/body;
+  proxy_temp_path {tmp}/proxy;
+  fastcgi_temp_path {tmp}/fastcgi;
+  uwsgi_temp_path {tmp}/uwsgi;
+  scgi_temp_path {tmp}/scgi;
+  server {{
+    listen 127.0.0.1:{port};
+    location /static/ {{ alias {ctx.static_dir}/; }}
+  }}
+}}
+""")
+    return conf

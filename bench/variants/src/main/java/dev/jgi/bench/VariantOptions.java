@@ -1,0 +1,37 @@
+package dev.jgi.bench;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The command line every Java variant accepts: {@code --port N [--mode NAME] [--static DIR]}.
+ *
+ * @param port   loopback port to listen on
+ * @param mode   variant-specific mode (for raw Undertow: {@code io}, {@code worker}, {@code vthread})
+ * @param staticDir directory served under {@code /static/}, if the variant serves files
+ */
+public record VariantOptions(int port, String mode, Optional<Path> staticDir) {
+
+    public static VariantOptions parse(String[] args) {
+        int port = -1;
+        String mode = "";
+        Path staticDir = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--mode" -> mode = args[i + 1];
+                case "--static" -> staticDir = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (port < 0 || args.length % 2 != 0) {
+            throw new IllegalArgumentException("usage: --port N [--mode NAME] [--static DIR]");
+        }
+        return new VariantOptions(port, mode, Optional.ofNullable(staticDir));
+    }
+
+    /** The line bench/run waits for before it sends the first request. */
+    public void announce(String variant) {
+        System.out.println("READY " + variant + " mode=" + mode + " port=" + port);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.jgi.bench.raw;
+
+import dev.jgi.bench.VariantOptions;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * Raw Jetty 12 core {@code Handler} whose blocking work runs on virtual threads: the fastest Jetty
+ * configuration measured in ANCHORS.md. {@code /ws} is a WebSocket echo.
+ */
+public final class RawJetty {
+    private RawJetty() {}
+
+    public static void main(String[] args) throws Exception {
+        VariantOptions options = VariantOptions.parse(args);
+        var threads = new QueuedThreadPool();
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        var server = new Server(threads);
+        var connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(options.port());
+        server.addConnector(connector);
+        var websocket = WebSocketUpgradeHandler.from(server, container ->
+                container.addMapping("/ws", (request, response, callback) -> new JettyEchoSocket()));
+        websocket.setHandler(new JettyHandler());
+        server.setHandler(websocket);
+        server.start();
+        options.announce("raw-jetty");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jgi.bench.raw;
+
+import dev.jgi.bench.VariantOptions;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.resource.PathResourceManager;
+import io.undertow.server.handlers.resource.ResourceHandler;
+
+/**
+ * Raw Undertow, the baseline JGI's reference server is measured against, in one of three modes.
+ *
+ * <ul>
+ *   <li>{@code io}: the answer is written on the IO thread (Undertow's fastest path);</li>
+ *   <li>{@code worker}: Undertow's own blocking mode, its worker pool with blocking streams;</li>
+ *   <li>{@code vthread}: a new virtual thread per request runs the work, and hands the write back to
+ *       the IO thread (the fastest virtual-thread dispatch measured in ANCHORS.md).</li>
+ * </ul>
+ * With {@code --static DIR}, {@code /static/} is served by Undertow's own {@link ResourceHandler}
+ * on its defaults: the static-file baseline. {@code /ws} is a WebSocket echo in every mode.
+ */
+public final class RawUndertow {
+    private RawUndertow() {}
+
+    public static void main(String[] args) {
+        VariantOptions options = VariantOptions.parse(args);
+        HttpHandler app = switch (options.mode()) {
+            case "io" -> new IoThreadHandler();
+            case "worker" -> new BlockingHandler(new WorkerHandler());
+            case "vthread" -> new VirtualThreadHandler();
+            default -> throw new IllegalArgumentException("mode must be io, worker or vthread");
+        };
+        var routes = Handlers.path(app).addPrefixPath("/ws", Handlers.websocket(new EchoSocket()));
+        options.staticDir().ifPresent(dir ->
+                routes.addPrefixPath("/static", new ResourceHandler(new PathResourceManager(dir))));
+        Undertow.builder().addHttpListener(options.port(), "127.0.0.1").setHandler(routes).build().start();
+        options.announce("raw-undertow");
+    }
+}

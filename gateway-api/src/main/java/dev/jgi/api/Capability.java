@@ -1,0 +1,22 @@
+package dev.jgi.api;
+
+/**
+ * An optional feature a server declares once, at start-up, in {@link ServerInfo} [JGI-CAP-1].
+ * A server MUST NOT change its capabilities while running [JGI-CAP-4]; an application MUST NOT use
+ * a feature whose capability is absent [JGI-CAP-3]. No MUST clause of the core profile depends on
+ * one of these [JGI-PROF-2].
+ */
+public enum Capability {
+    /** Response trailers: {@link Response#trailers()} and {@link Action.ResponseTrailers} [JGI-EXT-1]. */
+    TRAILERS,
+    /** {@code 103 Early Hints}: {@link Exchange#sendEarlyHints} and {@link Action.EarlyHints} [JGI-EXT-3]. */
+    EARLY_HINTS,
+    /** Zero-copy file bodies: {@link Body.FileRegion} sent by the kernel, {@link Action.ResponseFile} [JGI-EXT-4]. */
+    FILE_SENDING,
+    /** WebSocket handshakes reach async applications as {@link Request.Kind#WEBSOCKET} [JGI-WS-1]. */
+    WEBSOCKET,
+    /** HTTP/2, over TLS with ALPN or as cleartext h2c [JGI-H2-1]. */
+    HTTP2,
+    /** TLS connections, reported in {@link Request#tls()} [JGI-TLS-1]. */
+    TLS
+}

@@ -1,0 +1,58 @@
+package dev.jgi.api;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What a server tells an async application. Sealed, so a {@code switch} over events is checked by
+ * the compiler.
+ *
+ * <p><b>Order, for HTTP</b> [JGI-ASYNC-2]: one or more {@link RequestBody} events, the last with
+ * {@code last == true} (a request without a body gives exactly one, empty); then, on every later
+ * receive, {@link Disconnect} once the response was sent or the client went away [JGI-DISC-3].
+ *
+ * <p><b>Order, for WebSocket</b>: {@link WebSocketConnect} first [JGI-WS-2]; after the accept,
+ * {@link WebSocketText} and {@link WebSocketBinary} messages, whole [JGI-WS-5]; then
+ * {@link WebSocketClose} once [JGI-WS-7], repeated on every later receive.
+ */
+public sealed interface Event {
+
+    /** A piece of the request body. The bytes are the application's to keep. */
+    record RequestBody(ByteBuffer data, boolean last) implements Event {
+        public RequestBody {
+            data = data.asReadOnlyBuffer();
+        }
+
+        @Override
+        public ByteBuffer data() {
+            return data.duplicate();
+        }
+    }
+
+    /** The response is over or the client went away; nothing more will arrive. */
+    record Disconnect() implements Event {
+    }
+
+    /** A WebSocket client asks to connect; answer with an accept or a deny. */
+    record WebSocketConnect() implements Event {
+    }
+
+    /** A whole text message. */
+    record WebSocketText(String text) implements Event {
+    }
+
+    /** A whole binary message. */
+    record WebSocketBinary(ByteBuffer data) implements Event {
+        public WebSocketBinary {
+            data = data.asReadOnlyBuffer();
+        }
+
+        @Override
+        public ByteBuffer data() {
+            return data.duplicate();
+        }
+    }
+
+    /** The connection closed, by either side or by the network (code 1006) [JGI-WS-7]. */
+    record WebSocketClose(int code, String reason) implements Event {
+    }
+}

@@ -1,0 +1,53 @@
+package dev.jgi.api;
+
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/**
+ * What a server offers a sync {@link Application} for one request besides its head: the body, the
+ * completion hook, the disconnect signal and interim responses. Implemented by servers; valid only
+ * while {@link Application#handle} runs and, for the body and hooks, until the response is sent.
+ */
+public interface Exchange {
+
+    /**
+     * The request body as a stream.
+     * <p><b>Server obligations</b>
+     * <ul>
+     *   <li>[JGI-BODY-1] The stream ends after Content-Length bytes, or after the last chunk of a
+     *       chunked body [JGI-BODY-2]; at once when the request has no body [JGI-BODY-3].</li>
+     *   <li>[JGI-BODY-4] When the request carries {@code Expect: 100-continue}, the server sends
+     *       {@code 100 Continue} on the first read, and never if the body is not read.</li>
+     *   <li>[JGI-BODY-6] Reading blocks until bytes arrive; the server buffers at most a bounded
+     *       amount ahead of the reader.</li>
+     *   <li>[JGI-BODY-8] A read after the client went away throws
+     *       {@link ClientDisconnectedException}.</li>
+     *   <li>[JGI-LIM-3] A body over the server's limit makes a read throw an {@link java.io.IOException};
+     *       the server answers 413 if nothing was committed.</li>
+     * </ul>
+     * The application MAY leave the body unread [JGI-BODY-5]. Every call returns the same stream.
+     */
+    InputStream body();
+
+    /**
+     * Registers a hook that runs once, after the response was sent or the exchange aborted
+     * [JGI-DONE-1]. Hooks run in reverse order of registration [JGI-DONE-2]; one hook's exception
+     * is logged and does not stop the others [JGI-DONE-4].
+     */
+    void onComplete(Consumer<Completion> hook);
+
+    /**
+     * Whether the server has seen the client go away [JGI-DISC-2]. A server that cannot tell before
+     * a write returns {@code false} until a read or write fails.
+     */
+    boolean isDisconnected();
+
+    /**
+     * Sends a {@code 103 Early Hints} interim response with these fields (typically {@code link})
+     * before the final one [JGI-EXT-3].
+     *
+     * @return {@code true} if sent; {@code false} when the server does not declare
+     *     {@link Capability#EARLY_HINTS}, the client speaks HTTP/1.0, or the response is committed
+     */
+    boolean sendEarlyHints(Headers headers);
+}

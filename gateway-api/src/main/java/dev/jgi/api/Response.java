@@ -1,0 +1,93 @@
+package dev.jgi.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a sync {@link Application} answers: a status, header fields, a {@link Body} and, optionally,
+ * trailers.
+ *
+ * <p><b>Application obligations</b>
+ * <ul>
+ *   <li>[JGI-RESP-1] The status MUST be a final status, 200 to 599 (the constructor accepts 100 to
+ *       599 so that a validator can report a 1xx by its clause).</li>
+ *   <li>[JGI-RESP-4] The headers MUST NOT contain hop-by-hop fields (Connection, Keep-Alive,
+ *       Proxy-Connection, TE, Transfer-Encoding, Upgrade); the server owns framing.</li>
+ *   <li>[JGI-FRAME-5] A Content-Length header, if set, MUST equal the length of the body.</li>
+ *   <li>[JGI-EXT-1] Trailers MAY be given only when the server declares
+ *       {@link Capability#TRAILERS}; the supplier is called once, after the last body byte.</li>
+ * </ul>
+ *
+ * @param status   the final status code
+ * @param headers  the response header fields
+ * @param body     the body
+ * @param trailers trailer fields to send after the body, if any
+ */
+public record Response(int status, Headers headers, Body body, Optional<Supplier<Headers>> trailers) {
+
+    public Response {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("[JGI-RESP-1] status out of range: " + status);
+        }
+    }
+
+    public static Response of(int status, Headers headers, Body body) {
+        return new Response(status, headers, body, Optional.empty());
+    }
+
+    /** A response with no body. */
+    public static Response empty(int status) {
+        return of(status, Headers.of(), Body.empty());
+    }
+
+    /** {@code text/plain} in UTF-8. */
+    public static Response text(int status, String text) {
+        return typed(status, "text/plain; charset=utf-8", text);
+    }
+
+    /** {@code text/html} in UTF-8. */
+    public static Response html(int status, String html) {
+        return typed(status, "text/html; charset=utf-8", html);
+    }
+
+    /** {@code application/json}, already serialised. */
+    public static Response json(int status, String json) {
+        return typed(status, "application/json", json);
+    }
+
+    /** A redirect to {@code location} (301, 302, 303, 307 or 308). */
+    public static Response redirect(int status, String location) {
+        return of(status, Headers.of("location", location), Body.empty());
+    }
+
+    private static Response typed(int status, String contentType, String text) {
+        return of(status, Headers.of("content-type", contentType), new Body.Text(text, StandardCharsets.UTF_8));
+    }
+
+    public Response withStatus(int newStatus) {
+        return new Response(newStatus, headers, body, trailers);
+    }
+
+    /** This response with every field of {@code name} replaced by one with {@code value}. */
+    public Response withHeader(String name, String value) {
+        return new Response(status, headers.with(name, value), body, trailers);
+    }
+
+    /** This response with one more header field, keeping existing ones of the same name. */
+    public Response plusHeader(String name, String value) {
+        return new Response(status, headers.plus(name, value), body, trailers);
+    }
+
+    public Response withHeaders(Headers newHeaders) {
+        return new Response(status, newHeaders, body, trailers);
+    }
+
+    public Response withBody(Body newBody) {
+        return new Response(status, headers, newBody, trailers);
+    }
+
+    public Response withTrailers(Supplier<Headers> supplier) {
+        return new Response(status, headers, body, Optional.of(supplier));
+    }
+}

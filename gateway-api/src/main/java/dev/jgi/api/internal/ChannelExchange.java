@@ -1,0 +1,132 @@
+package dev.jgi.api.internal;
+
+import dev.jgi.api.Action;
+import dev.jgi.api.Capability;
+import dev.jgi.api.Channel;
+import dev.jgi.api.ClientDisconnectedException;
+import dev.jgi.api.Completion;
+import dev.jgi.api.Event;
+import dev.jgi.api.Exchange;
+import dev.jgi.api.Headers;
+import dev.jgi.api.ServerInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/** The sync view of an async channel, for a sync application on a virtual thread. */
+final class ChannelExchange implements Exchange {
+
+    private final Channel channel;
+    private final boolean websocket;
+    private final ServerInfo server;
+    private final InputStream body = new EventInput();
+    private volatile boolean disconnected;
+
+    ChannelExchange(Channel channel, boolean websocket, ServerInfo server) {
+        this.channel = channel;
+        this.websocket = websocket;
+        this.server = server;
+    }
+
+    @Override
+    public InputStream body() {
+        return body;
+    }
+
+    @Override
+    public void onComplete(Consumer<Completion> hook) {
+        channel.onComplete(hook);
+    }
+
+    @Override
+    public boolean isDisconnected() {
+        return disconnected;
+    }
+
+    @Override
+    public boolean sendEarlyHints(Headers headers) {
+        if (websocket || server == null || !server.supports(Capability.EARLY_HINTS)) {
+            return false;
+        }
+        try {
+            await(channel.send(new Action.EarlyHints(headers)));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Waits for a stage on the current (virtual) thread, unwrapping its failure. */
+    static <T> T await(CompletionStage<T> stage) throws IOException {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the server");
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** Reads {@link Event.RequestBody} events on demand: one receive per exhausted piece. */
+    private final class EventInput extends InputStream {
+        private ByteBuffer current = ByteBuffer.allocate(0);
+        private boolean ended;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (!current.hasRemaining()) {
+                if (ended || websocket) {
+                    return -1;
+                }
+                next();
+            }
+            int n = Math.min(len, current.remaining());
+            current.get(b, off, n);
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return current.remaining();
+        }
+
+        private void next() throws IOException {
+            Event event = await(channel.receive());
+            switch (event) {
+                case Event.RequestBody piece -> {
+                    current = piece.data();
+                    ended = piece.last();
+                }
+                case Event.Disconnect disconnect -> {
+                    disconnected = true;
+                    throw new ClientDisconnectedException("[JGI-BODY-8] the client went away before the body ended");
+                }
+                default -> throw new IllegalStateException("unexpected event for an HTTP body: " + event);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jgi.api;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** The code examples the javadoc shows; compiled with the tests so they cannot rot. */
+final class Snippets {
+
+    private Snippets() {
+    }
+
+    static Application hello() {
+        // @start region="hello"
+        Application app = (request, exchange) -> Response.text(200, "Hello, " + request.path());
+        // @end
+        return app;
+    }
+
+    static AsyncApplication helloAsync() {
+        // @start region="hello-async"
+        AsyncApplication app = (request, channel) -> {
+            ByteBuffer body = ByteBuffer.wrap("Hello, async".getBytes(StandardCharsets.UTF_8));
+            return channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
+                    .thenCompose(sent -> channel.send(new Action.ResponseBody(body, false)));
+        };
+        // @end
+        return app;
+    }
+
+    static Application timed(Application app) {
+        // @start region="middleware"
+        Middleware timing = (request, exchange, next) -> {
+            long started = System.nanoTime();
+            Response response = next.handle(request, exchange);
+            return response.withHeader("server-timing", "app;dur=" + (System.nanoTime() - started) / 1_000_000.0);
+        };
+        Application wrapped = timing.wrap(app);
+        // @end
+        return wrapped;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.jgi.assets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Resolves an asset's logical path to the URL to put in a page:
+ * {@code urls.url("css/site.css")} → {@code "/static/css/site.3f2a1b9c.css"}. The same manifest drives it
+ * whether the reference server or nginx serves the files, so pages need no change between the two.
+ *
+ * <p>How an app finds it: {@link #fromEnvironment()} (call it once, keep the result) looks, in order, at
+ * <ol>
+ * <li>the system property {@value #MANIFEST_PROPERTY}, then the environment variable
+ *     {@value #MANIFEST_ENV}: the path of a {@code staticfiles.json}. The reference server sets the
+ *     property before it loads the app, pointing at the collected manifest or at one it computed when
+ *     it indexed the app jar;</li>
+ * <li>the class path resource {@code static/staticfiles.json}, for a jar built from a collected tree;</li>
+ * <li>otherwise no manifest: every asset resolves to its plain URL.</li>
+ * </ol>
+ * The system property {@value #PREFIX_PROPERTY} (or environment variable {@value #PREFIX_ENV}) overrides
+ * the manifest's URL prefix, for a deployment that mounts the files elsewhere.
+ */
+public final class StaticUrls {
+
+    public static final String MANIFEST_PROPERTY = "jgi.static.manifest";
+    public static final String MANIFEST_ENV = "JGI_STATIC_MANIFEST";
+    public static final String PREFIX_PROPERTY = "jgi.static.prefix";
+    public static final String PREFIX_ENV = "JGI_STATIC_PREFIX";
+    static final String MANIFEST_RESOURCE = AppJar.STATIC_FOLDER + Manifest.FILE_NAME;
+
+    private final UrlPrefix prefix;
+    private final Map<String, String> hashed;
+
+    private StaticUrls(UrlPrefix prefix, Map<String, String> hashed) {
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.hashed = Map.copyOf(hashed);
+    }
+
+    /** A lookup over a manifest, at the manifest's prefix. */
+    public static StaticUrls of(Manifest manifest) {
+        return new StaticUrls(manifest.prefix(), manifest.paths());
+    }
+
+    /** A lookup without a manifest: every asset resolves to its plain URL below {@code prefix}. */
+    public static StaticUrls plain(UrlPrefix prefix) {
+        return new StaticUrls(prefix, Map.of());
+    }
+
+    /**
+     * The lookup this process is configured with; see the class description for the order.
+     *
+     * @throws UncheckedIOException when a configured manifest cannot be read, naming the file
+     */
+    public static StaticUrls fromEnvironment() {
+        Optional<UrlPrefix> prefix = setting(PREFIX_PROPERTY, PREFIX_ENV).map(UrlPrefix::new);
+        StaticUrls found = setting(MANIFEST_PROPERTY, MANIFEST_ENV)
+                .map(file -> of(readManifest(Path.of(file))))
+                .or(StaticUrls::fromClassPath)
+                .orElseGet(() -> plain(UrlPrefix.DEFAULT));
+        return prefix.map(found::at).orElse(found);
+    }
+
+    /** This lookup with its URLs below another prefix. */
+    public StaticUrls at(UrlPrefix otherPrefix) {
+        return new StaticUrls(otherPrefix, hashed);
+    }
+
+    /**
+     * The URL of an asset: the hashed URL when the manifest knows the logical path, else the plain URL
+     * (which the reference server serves with a short max-age, and which suits development).
+     *
+     * @param logicalPath the path below the asset root, such as {@code css/site.css}; a leading {@code /} is ignored
+     */
+    public String url(String logicalPath) {
+        String path = relative(logicalPath);
+        return prefix.resolve(hashed.getOrDefault(path, path));
+    }
+
+    /** The hashed URL of an asset, empty when the manifest does not know the logical path. */
+    public Optional<String> hashedUrl(String logicalPath) {
+        return Optional.ofNullable(hashed.get(relative(logicalPath))).map(prefix::resolve);
+    }
+
+    public UrlPrefix prefix() {
+        return prefix;
+    }
+
+    private static String relative(String logicalPath) {
+        return logicalPath.startsWith("/") ? logicalPath.substring(1) : logicalPath;
+    }
+
+    private static Optional<String> setting(String property, String env) {
+        return Optional.ofNullable(System.getProperty(property))
+                .or(() -> Optional.ofNullable(System.getenv(env)))
+                .filter(s -> !s.isBlank());
+    }
+
+    private static Manifest readManifest(Path file) {
+        try {
+            return Manifest.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the static files manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<StaticUrls> fromClassPath() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = ClassLoader.getSystemClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(MANIFEST_RESOURCE)) {
+            return in == null ? Optional.empty() : Optional.of(of(Manifest.read(in, "class path resource " + MANIFEST_RESOURCE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}
