@@ -64,6 +64,14 @@ public final class ContentHash {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /** The logical path of a hashed-shape path: {@code css/site.3f2a1b9c.css} → {@code css/site.css}. */
+    public static Optional<String> plainName(String relativePath) {
+        Matcher m = HASHED.matcher(relativePath);
+        return m.matches()
+                ? Optional.of(relativePath.substring(0, m.start(1) - 1) + relativePath.substring(m.end(1)))
+                : Optional.empty();
+    }
+
     private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,8 +69,7 @@ public record Manifest(UrlPrefix prefix, Map<String, String> paths) {
             throw new IOException(origin + ": " + e.getMessage(), e);
         }
         Map<String, String> paths = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("paths").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.get("paths").properties()) {
             if (!e.getValue().isTextual()) {
                 throw new IOException(origin + ": the hashed path of " + e.getKey() + " is not a string");
             }

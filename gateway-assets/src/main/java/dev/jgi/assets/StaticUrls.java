@@ -65,6 +65,19 @@ public final class StaticUrls {
         return prefix.map(found::at).orElse(found);
     }
 
+    /**
+     * Writes {@code manifest} to {@code file} and points {@value #MANIFEST_PROPERTY} at it, so that
+     * {@link #fromEnvironment()} in this process finds it. The server calls this before it loads the app.
+     *
+     * @return the absolute path of the written file
+     */
+    public static Path publish(Manifest manifest, Path file) throws IOException {
+        Path written = file.toAbsolutePath();
+        manifest.write(written);
+        System.setProperty(MANIFEST_PROPERTY, written.toString());
+        return written;
+    }
+
     /** This lookup with its URLs below another prefix. */
     public StaticUrls at(UrlPrefix otherPrefix) {
         return new StaticUrls(otherPrefix, hashed);

@@ -1,6 +1,5 @@
 package dev.jgi.assets.index;
 
-import dev.jgi.assets.http.ContentCoding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -52,11 +51,6 @@ public record Asset(String path, String sha256, String contentType, Instant last
     /** Whether the response varies with {@code Accept-Encoding}. */
     public boolean hasVariants() {
         return !encoded.isEmpty();
-    }
-
-    /** The precompressed form in a coding, if the index found one. */
-    public java.util.Optional<Representation> encodedAs(ContentCoding coding) {
-        return encoded.stream().filter(r -> r.coding().equals(java.util.Optional.of(coding))).findFirst();
     }
 
     /** The same asset served under its content-hashed name, with immutable caching. */

@@ -36,6 +36,10 @@ public record IndexOptions(boolean devMode, int inlineLimit, long inlineBudget, 
         return new IndexOptions(devMode, bytes, inlineBudget, maxAge);
     }
 
+    public IndexOptions withInlineBudget(long bytes) {
+        return new IndexOptions(devMode, inlineLimit, bytes, maxAge);
+    }
+
     public IndexOptions withMaxAge(Duration age) {
         return new IndexOptions(devMode, inlineLimit, inlineBudget, age);
     }

@@ -46,18 +46,20 @@ public final class Representation {
         return etag;
     }
 
-    /** A fresh view of the bytes, positioned at 0, when this form is kept in memory. */
-    public Optional<ByteBuffer> inlineContent() {
-        return inline == null ? Optional.empty() : Optional.of(inline.duplicate());
-    }
-
-    /** Whether the bytes are kept in memory; cheaper than {@link #inlineContent()} on the hot path. */
+    /** Whether the bytes are kept in memory. */
     public boolean isInline() {
         return inline != null;
     }
 
-    /** A view of the in-memory bytes; call only when {@link #isInline()}. */
+    /**
+     * A fresh read-only view of the in-memory bytes, positioned at 0.
+     *
+     * @throws IllegalStateException when this form is not kept in memory
+     */
     public ByteBuffer inlineView() {
+        if (inline == null) {
+            throw new IllegalStateException(file + " is not kept in memory");
+        }
         return inline.duplicate();
     }
 }
