@@ -2,6 +2,7 @@ package dev.jgi.api;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -30,6 +31,7 @@ public sealed interface Action {
      */
     record ResponseStart(int status, Headers headers, boolean trailers) implements Action {
         public ResponseStart {
+            Objects.requireNonNull(headers, "headers");
             if (status < 100 || status > 599) {
                 throw new IllegalArgumentException("[JGI-RESP-1] status out of range: " + status);
             }
@@ -77,11 +79,16 @@ public sealed interface Action {
      * @param headers     extra response header fields for the handshake
      */
     record WebSocketAccept(Optional<String> subprotocol, Headers headers) implements Action {
+        public WebSocketAccept {
+            Objects.requireNonNull(subprotocol, "subprotocol");
+            Objects.requireNonNull(headers, "headers");
+        }
     }
 
     /** Refuses a WebSocket connection with an ordinary HTTP response [JGI-WS-4]. */
     record WebSocketDeny(int status, Headers headers, ByteBuffer body) implements Action {
         public WebSocketDeny {
+            Objects.requireNonNull(headers, "headers");
             if (status < 200 || status > 599) {
                 throw new IllegalArgumentException("[JGI-WS-4] a deny needs a final status: " + status);
             }
@@ -110,7 +117,7 @@ public sealed interface Action {
         }
     }
 
-    /** Closes the connection with a code (1000–4999, not 1005/1006/1015) and a reason [JGI-WS-8]. */
+    /** Closes the connection with a code (1000–1003, 1007–1014 or 3000–4999) and a reason [JGI-WS-8]. */
     record WebSocketClose(int code, String reason) implements Action {
     }
 }

@@ -2,8 +2,10 @@ package dev.jgi.api;
 
 import java.net.SocketAddress;
 import java.security.cert.Certificate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -80,6 +82,12 @@ public record Request(
     }
 
     public Request {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(kind, "kind");
         if (method.isEmpty() || !method.chars().allMatch(c -> Headers.isTokenChar((char) c))) {
             throw new IllegalArgumentException("[JGI-REQ-1] method is not a token: " + method);
         }
@@ -112,7 +120,7 @@ public record Request(
 
     /** This request with one more state entry, for middleware that hands values inward. */
     public Request withState(String key, Object value) {
-        Map<String, Object> grown = new java.util.HashMap<>(state);
+        Map<String, Object> grown = new HashMap<>(state);
         grown.put(key, value);
         return new Request(method, scheme, version, target, headers, client, server, tls, grown, extensions, kind);
     }

@@ -1,5 +1,6 @@
 package dev.jgi.api;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,9 @@ import java.util.Optional;
 public record RequestTarget(String raw, String rawPath, String mountPath, String path, Optional<String> query) {
 
     public RequestTarget {
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(rawPath, "rawPath");
+        Objects.requireNonNull(query, "query");
         checkMount(mountPath);
         if (!path.isEmpty() && path.charAt(0) != '/') {
             throw new IllegalArgumentException("[JGI-PATH-4] path must be empty or start with '/': " + path);

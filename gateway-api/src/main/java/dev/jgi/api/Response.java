@@ -1,6 +1,7 @@
 package dev.jgi.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,6 +28,9 @@ import java.util.function.Supplier;
 public record Response(int status, Headers headers, Body body, Optional<Supplier<Headers>> trailers) {
 
     public Response {
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(trailers, "trailers");
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("[JGI-RESP-1] status out of range: " + status);
         }

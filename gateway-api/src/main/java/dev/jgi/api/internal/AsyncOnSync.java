@@ -75,7 +75,10 @@ public final class AsyncOnSync implements Application {
                 try {
                     switch (next.action()) {
                         case Action.ResponseBody piece -> {
-            
+                            ByteBuffer data = piece.data();
+                            byte[] bytes = new byte[data.remaining()];
+                            data.get(bytes);
+                            out.write(bytes);
                             out.flush();
                             more = piece.more();
                         }

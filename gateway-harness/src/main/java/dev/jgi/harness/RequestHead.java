@@ -1,0 +1,77 @@
+package dev.jgi.harness;
+
+import dev.jgi.api.Capability;
+import dev.jgi.api.Headers;
+import dev.jgi.api.Request;
+import dev.jgi.api.RequestTarget;
+import dev.jgi.api.ServerInfo;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The {@link Request} a server builds from what the client sent, or the answer it gives itself. */
+final class RequestHead {
+
+    private static final List<String> VERSIONS = List.of("HTTP/1.0", "HTTP/1.1", "HTTP/2");
+
+    private RequestHead() {
+    }
+
+    /**
+     * @param async whether the application is an async one, which alone may see a WebSocket
+     *              handshake as such [JGI-REQ-9] [JGI-WS-11]
+     * @throws TargetParser.Refusal for a request the server answers without the application
+     */
+    static Request of(TestRequest request, TestServer.Options options, ServerInfo info, Map<String, Object> state,
+                      boolean async) throws TargetParser.Refusal {
+        if (request.target().equals("*")) {
+            throw new TargetParser.Refusal(request.method().equals("OPTIONS") ? 200 : 400,
+                    "[JGI-REQ-10] the server answers an asterisk-form target itself");
+        }
+        if (!VERSIONS.contains(request.version())) {
+            throw new TargetParser.Refusal(505, "[JGI-REQ-3] unsupported version " + request.version());
+        }
+        checkFraming(request);
+        RequestTarget target = TargetParser.parse(request.target(), options.mount());
+        Headers headers = request.headers();
+        if (options.faults().contains(ServerFault.CAPITALISED_HEADER_NAMES)) {
+            Headers.Builder capitalised = Headers.builder();
+            headers.forEach((name, value) -> capitalised.add(
+                    name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), value));
+            headers = capitalised.build();
+        }
+        boolean websocket = request.kind() == Request.Kind.WEBSOCKET && async && info.supports(Capability.WEBSOCKET);
+        boolean tls = request.tls().isPresent();
+        InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), tls ? 8443 : 8080);
+        return new Request(request.method(), tls ? "https" : "http", request.version(), target, headers,
+                request.client(), local, request.tls(), request.state().orElse(state), request.extensions(),
+                websocket ? Request.Kind.WEBSOCKET : Request.Kind.HTTP);
+    }
+
+    /** [JGI-HDR-7] [JGI-BODY-7] */
+    private static void checkFraming(TestRequest request) throws TargetParser.Refusal {
+        Headers headers = request.headers();
+        if (!request.version().equals("HTTP/1.0") && headers.all("host").size() != 1) {
+            throw new TargetParser.Refusal(400, "[JGI-HDR-7] an HTTP/1.1 request needs exactly one host header");
+        }
+        if (headers.contains("content-length") && headers.contains("transfer-encoding")) {
+            throw new TargetParser.Refusal(400, "[JGI-BODY-7] both content-length and transfer-encoding");
+        }
+        List<String> lengths = headers.all("content-length");
+        if (lengths.isEmpty()) {
+            return;
+        }
+        if (lengths.stream().distinct().count() > 1 || lengths.get(0).isEmpty()
+                || !lengths.get(0).chars().allMatch(Character::isDigit)) {
+            throw new TargetParser.Refusal(400, "[JGI-BODY-7] invalid content-length " + lengths);
+        }
+        long declared = Long.parseLong(lengths.get(0));
+        if (declared != request.bodyBytes().remaining()) {
+            throw new IllegalArgumentException("the test request's content-length " + declared
+                    + " differs from its body of " + request.bodyBytes().remaining() + " bytes");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jgi.validator;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.Exchange;
+import dev.jgi.api.Request;
+import dev.jgi.api.Response;
+import dev.jgi.api.ServerInfo;
+
+import java.util.Map;
+
+/** A sync application with the validator around it. */
+final class CheckedApplication implements Application {
+
+    private final Application app;
+    private final Reporter reporter;
+    private final LifespanCheck lifespan;
+    private final OnceCheck once = new OnceCheck();
+
+    CheckedApplication(Application app, Reporter reporter) {
+        this.app = app;
+        this.reporter = reporter;
+        this.lifespan = new LifespanCheck(app, reporter);
+    }
+
+    @Override
+    public Map<String, Object> start(ServerInfo server) throws Exception {
+        return lifespan.start(server);
+    }
+
+    @Override
+    public void stop() throws Exception {
+        lifespan.stop();
+    }
+
+    @Override
+    public Response handle(Request request, Exchange exchange) throws Exception {
+        if (!RequestCheck.check(request, false, lifespan.info(), reporter)) {
+            return app.handle(request, exchange);
+        }
+        lifespan.request(request);
+        if (exchange == null) {
+            reporter.report(Violation.byServer("JGI-APP-1", "handle was called with no exchange"));
+            return app.handle(request, null);
+        }
+        once.check(exchange, reporter);
+        CheckedExchange checked = new CheckedExchange(exchange, request, lifespan.info(), reporter);
+        Response response = app.handle(request, checked);
+        checked.handed();
+        if (response == null) {
+            reporter.report(Violation.byApplication("JGI-APP-3", "handle returned null"));
+            return null;
+        }
+        return ResponseCheck.check(request, response, checked, lifespan.info(), reporter);
+    }
+}

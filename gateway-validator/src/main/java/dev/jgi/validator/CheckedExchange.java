@@ -1,0 +1,101 @@
+package dev.jgi.validator;
+
+import dev.jgi.api.Capability;
+import dev.jgi.api.Completion;
+import dev.jgi.api.Exchange;
+import dev.jgi.api.Headers;
+import dev.jgi.api.Request;
+import dev.jgi.api.ServerInfo;
+
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/** The server's {@link Exchange} as the application sees it through the validator. */
+final class CheckedExchange implements Exchange {
+
+    private final Exchange exchange;
+    private final Request request;
+    private final Optional<ServerInfo> info;
+    private final Reporter reporter;
+    private final HookCheck hooks;
+    private InputStream body;
+    private volatile boolean handed;
+    private volatile boolean bodyWritten;
+
+    CheckedExchange(Exchange exchange, Request request, Optional<ServerInfo> info, Reporter reporter) {
+        this.exchange = exchange;
+        this.request = request;
+        this.info = info;
+        this.reporter = reporter;
+        this.hooks = new HookCheck(reporter);
+        exchange.onComplete(hooks.first());
+    }
+
+    HookCheck hooks() {
+        return hooks;
+    }
+
+    /** The application returned its response. */
+    void handed() {
+        handed = true;
+    }
+
+    /** The server finished writing the body (a writer returned, a stream ended). */
+    void bodyWritten() {
+        bodyWritten = true;
+    }
+
+    private boolean written() {
+        return bodyWritten || hooks.completing();
+    }
+
+    private void checkUse(String what) {
+        if (written()) {
+            reporter.report(Violation.byApplication("JGI-APP-8", what + " after the response was written"));
+        }
+    }
+
+    /** Asks the server for its stream only when the application does: a server may tie work to it. */
+    @Override
+    public synchronized InputStream body() {
+        checkUse("Exchange.body()");
+        if (body == null) {
+            OptionalLong length = request.headers().first("content-length")
+                    .filter(value -> !value.isEmpty() && value.chars().allMatch(Character::isDigit))
+                    .map(value -> OptionalLong.of(Long.parseLong(value))).orElse(OptionalLong.empty());
+            body = new CheckedInput(exchange.body(), length, this::written, reporter);
+        }
+        return body;
+    }
+
+    @Override
+    public void onComplete(Consumer<Completion> hook) {
+        checkUse("Exchange.onComplete");
+        exchange.onComplete(hooks.wrap(Objects.requireNonNull(hook, "hook")));
+    }
+
+    @Override
+    public boolean isDisconnected() {
+        return exchange.isDisconnected();
+    }
+
+    /** [JGI-EXT-3] [JGI-CAP-5] */
+    @Override
+    public boolean sendEarlyHints(Headers headers) {
+        checkUse("Exchange.sendEarlyHints");
+        if (handed && !written()) {
+            reporter.report(Violation.byApplication("JGI-EXT-5", "early hints after the response was handed over"));
+        }
+        boolean sent = exchange.sendEarlyHints(headers);
+        if (sent && info.isPresent() && !info.get().supports(Capability.EARLY_HINTS)) {
+            reporter.report(Violation.byServer("JGI-CAP-5", "sendEarlyHints returned true without EARLY_HINTS"));
+        }
+        if (sent && request.version().equals("HTTP/1.0")) {
+            reporter.report(Violation.byServer("JGI-EXT-3", "sendEarlyHints returned true for an HTTP/1.0 client"));
+        }
+        return sent;
+    }
+}
