@@ -1,0 +1,257 @@
+package dev.jgi.server;
+
+import dev.jgi.server.runtime.SettingText;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of the reference server, as an immutable value. Each component's {@link Setting}
+ * declares its default and help text; {@link #defaults()} is built from those annotations, and so
+ * are {@code jgi serve --help}, the {@code JGI_*} environment variables and the config-file keys.
+ *
+ * @param binds              where to listen, {@code HOST:PORT} ({@code [::1]:8000} for IPv6) or {@code unix:PATH}
+ * @param rootPath           the mount prefix the application is served under [JGI-PATH-1]
+ * @param threads            how sync applications run: a virtual thread per request, or a bounded pool
+ * @param platformThreads    the pool size when {@code threads} is {@code platform}
+ * @param ioThreads          Undertow I/O threads; 0 picks the number of cores (at least 2)
+ * @param maxConcurrent      requests in flight beyond which the server answers 503 [JGI-LIM-6]; 0 is off
+ * @param requestDeadline    time after which an uncommitted request gets 503 and its thread is interrupted; 0 is off
+ * @param gracefulTimeout    how long shutdown waits for in-flight requests [JGI-LIFE-7]
+ * @param keepAliveTimeout   how long an idle keep-alive connection stays open
+ * @param headerReadTimeout  how long a client may take to send a request head, else 408 [JGI-LIM-4]
+ * @param maxRequestLine     the longest request line, else 414 [JGI-LIM-1]
+ * @param maxHeaderCount     the most header fields, else 431 [JGI-LIM-2]
+ * @param maxFieldSize       the longest header field line, else 431 [JGI-LIM-2]
+ * @param maxHeaderSize      the largest request head in total, else 431 [JGI-LIM-2]
+ * @param maxBodySize        the largest request body, else 413 [JGI-LIM-3]; 0 is unlimited
+ * @param forwardedAllowIps  proxies whose forwarded headers are trusted [JGI-PROXY-1]
+ * @param accessLog          the access log format, or off
+ * @param accessLogFile      where the access log goes; {@code -} is standard output
+ * @param dev                development mode: error pages with stack traces, verbose logging
+ * @param reload             reload the application when its classes or jars change (CLI only)
+ * @param envFile            a {@code .env} file whose entries the application sees as its environment
+ * @param staticMounts       static file directories, {@code URL_PREFIX=DIR}
+ * @param certFile           a PEM certificate chain; with {@code keyFile}, every TCP bind speaks TLS [JGI-TLS-1]
+ * @param keyFile            the PEM private key of {@code certFile}
+ * @param http2              whether TLS binds offer HTTP/2 by ALPN [JGI-H2-2]
+ * @param h2c                whether cleartext binds also speak HTTP/2 (prior knowledge and {@code Upgrade: h2c})
+ * @param wsMaxMessageSize   the largest incoming WebSocket message; larger closes with 1009 [JGI-WS-9]
+ * @param clientAuth         whether TLS clients are asked for a certificate [JGI-TLS-2]
+ * @param clientCa           the PEM certificates of the authorities that client certificates must chain to
+ */
+public record ServerConfig(
+        @Setting(name = "bind", defaultValue = "127.0.0.1:8000", repeatable = true,
+                help = "Listen on HOST:PORT or unix:PATH; repeatable. With PORT set in the environment and no bind given: 0.0.0.0:$PORT.")
+        List<String> binds,
+        @Setting(name = "root-path", defaultValue = "",
+                help = "Mount prefix the app is served under, e.g. /shop; requests outside it get 404.")
+        String rootPath,
+        @Setting(name = "threads", defaultValue = "virtual",
+                help = "How sync apps run: virtual (a virtual thread per request) or platform (a bounded pool).")
+        ThreadModel threads,
+        @Setting(name = "platform-threads", defaultValue = "64",
+                help = "Pool size when --threads=platform.")
+        int platformThreads,
+        @Setting(name = "io-threads", defaultValue = "0",
+                help = "Undertow I/O threads; 0 means one per core, at least 2.")
+        int ioThreads,
+        @Setting(name = "max-concurrent", defaultValue = "0",
+                help = "Requests in flight beyond which new ones get 503 with Retry-After; 0 is off.")
+        int maxConcurrent,
+        @Setting(name = "request-deadline", defaultValue = "0",
+                help = "Past this, a request that has not started its response gets 503 and its thread is interrupted; 0 is off.")
+        Duration requestDeadline,
+        @Setting(name = "graceful-timeout", defaultValue = "25s",
+                help = "On SIGTERM/SIGINT or close(), how long in-flight requests may still run.")
+        Duration gracefulTimeout,
+        @Setting(name = "keep-alive-timeout", defaultValue = "75s",
+                help = "How long an idle keep-alive connection stays open (above the 60 s of common load balancers).")
+        Duration keepAliveTimeout,
+        @Setting(name = "header-read-timeout", defaultValue = "30s",
+                help = "How long a client may take to send the request head before it gets 408 (slowloris guard).")
+        Duration headerReadTimeout,
+        @Setting(name = "max-request-line", defaultValue = "8KiB",
+                help = "Longest request line; longer gets 414.")
+        int maxRequestLine,
+        @Setting(name = "max-header-count", defaultValue = "100",
+                help = "Most request header fields; more gets 431.")
+        int maxHeaderCount,
+        @Setting(name = "max-field-size", defaultValue = "8KiB",
+                help = "Longest single header field (name, colon and value); longer gets 431.")
+        int maxFieldSize,
+        @Setting(name = "max-header-size", defaultValue = "64KiB",
+                help = "Largest request head (request line and all fields); larger gets 431.")
+        int maxHeaderSize,
+        @Setting(name = "max-body-size", defaultValue = "10MiB",
+                help = "Largest request body; larger gets 413 (before the app when Content-Length says so); 0 is unlimited.")
+        long maxBodySize,
+        @Setting(name = "forwarded-allow-ips", defaultValue = "127.0.0.1,::1",
+                help = "Proxies (addresses or CIDR ranges, or *) whose Forwarded and X-Forwarded-* headers are trusted.")
+        List<String> forwardedAllowIps,
+        @Setting(name = "access-log", defaultValue = "combined",
+                help = "Access log format: combined, json or off.")
+        AccessLogFormat accessLog,
+        @Setting(name = "access-log-file", defaultValue = "-",
+                help = "Access log destination: a file path, or - for standard output.")
+        String accessLogFile,
+        @Setting(name = "dev", defaultValue = "false",
+                help = "Development mode: error pages with stack traces, verbose logging.")
+        boolean dev,
+        @Setting(name = "reload", defaultValue = "false",
+                help = "Reload the app in a fresh class loader when its classes or jars change (jgi serve only).")
+        boolean reload,
+        @Setting(name = "env-file", defaultValue = "",
+                help = "A .env file; its entries become system properties the app reads at start-up (existing ones win).")
+        String envFile,
+        @Setting(name = "static", defaultValue = "", repeatable = true,
+                help = "Serve static files: URL_PREFIX=DIR; repeatable.")
+        List<String> staticMounts,
+        @Setting(name = "certfile", defaultValue = "",
+                help = "PEM certificate chain, leaf first. With --keyfile every TCP bind speaks TLS 1.3/1.2 only.")
+        String certFile,
+        @Setting(name = "keyfile", defaultValue = "",
+                help = "PEM private key of --certfile: PKCS#8, PKCS#1 (RSA) or SEC1 (EC), unencrypted.")
+        String keyFile,
+        @Setting(name = "http2", defaultValue = "true",
+                help = "Offer HTTP/2 (h2) by ALPN on TLS binds, at most 100 concurrent streams per connection.")
+        boolean http2,
+        @Setting(name = "h2c", defaultValue = "false",
+                help = "Also speak cleartext HTTP/2 on non-TLS binds (prior knowledge and Upgrade: h2c).")
+        boolean h2c,
+        @Setting(name = "ws-max-message-size", defaultValue = "1MiB",
+                help = "Largest incoming WebSocket message, fragments reassembled; larger closes the connection with 1009.")
+        int wsMaxMessageSize,
+        @Setting(name = "client-auth", defaultValue = "none",
+                help = "TLS client certificates: none, want (ask; the app sees them when sent) or need (refuse clients without one).")
+        ClientAuth clientAuth,
+        @Setting(name = "client-ca", defaultValue = "",
+                help = "PEM certificates of the authorities client certificates must chain to; needed when --client-auth is not none.")
+        String clientCa) {
+
+    /** How a sync application's {@code handle} runs [JGI-APP-2]. */
+    public enum ThreadModel {
+        /** A new virtual thread per request. */
+        VIRTUAL,
+        /** A fixed pool of platform threads; requests queue when all are busy. */
+        PLATFORM
+    }
+
+    /** Whether a TLS handshake asks the client for a certificate. */
+    public enum ClientAuth {
+        /** Not asked. */
+        NONE,
+        /** Asked; a client without one is served too. */
+        WANT,
+        /** Required; the handshake fails without one. */
+        NEED
+    }
+
+    /** What the access log writes per request. */
+    public enum AccessLogFormat {
+        /** Apache combined format, plus duration in ms and the request id. */
+        COMBINED,
+        /** One JSON object per line. */
+        JSON,
+        /** No access log. */
+        OFF
+    }
+
+    public ServerConfig {
+        binds = List.copyOf(binds);
+        forwardedAllowIps = List.copyOf(forwardedAllowIps);
+        staticMounts = List.copyOf(staticMounts);
+        new dev.jgi.api.RequestTarget("", "", rootPath, "/", java.util.Optional.empty());
+        requirePositive("platform-threads", platformThreads);
+        requireAtLeast("io-threads", ioThreads, 0);
+        requireAtLeast("max-concurrent", maxConcurrent, 0);
+        requirePositive("max-request-line", maxRequestLine);
+        requirePositive("max-header-count", maxHeaderCount);
+        requirePositive("max-field-size", maxFieldSize);
+        requirePositive("max-header-size", maxHeaderSize);
+        requireAtLeast("max-body-size", maxBodySize, 0);
+        for (Duration d : List.of(requestDeadline, gracefulTimeout, keepAliveTimeout, headerReadTimeout)) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("durations must not be negative: " + d);
+            }
+        }
+        if (binds.isEmpty()) {
+            throw new IllegalArgumentException("bind: at least one address is needed");
+        }
+        if (certFile.isEmpty() != keyFile.isEmpty()) {
+            throw new IllegalArgumentException("certfile and keyfile go together: give both or neither");
+        }
+        requirePositive("ws-max-message-size", wsMaxMessageSize);
+        if (clientAuth != ClientAuth.NONE && (clientCa.isEmpty() || certFile.isEmpty())) {
+            throw new IllegalArgumentException("client-auth " + clientAuth.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs certfile, keyfile and client-ca");
+        }
+    }
+
+    /** Every setting at its declared default. */
+    public static ServerConfig defaults() {
+        Map<String, String> none = Map.of();
+        return fromText(none);
+    }
+
+    /**
+     * A config from settings in text form, keyed by {@link Setting#name()}; absent keys take their
+     * default.
+     *
+     * @throws IllegalArgumentException naming the key, for an unknown key or a value that does not parse
+     */
+    public static ServerConfig fromText(Map<String, String> values) {
+        RecordComponent[] components = ServerConfig.class.getRecordComponents();
+        Map<String, String> unknown = new LinkedHashMap<>(values);
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Setting setting = components[i].getAnnotation(Setting.class);
+            String text = unknown.containsKey(setting.name()) ? unknown.remove(setting.name()) : setting.defaultValue();
+            args[i] = SettingText.parse(setting.name(), text, components[i].getGenericType());
+            types[i] = components[i].getType();
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown setting: " + unknown.keySet().iterator().next());
+        }
+        try {
+            return ServerConfig.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This config in text form, keyed by setting name, in declaration order: what --print-config shows. */
+    public Map<String, String> toText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        for (RecordComponent component : ServerConfig.class.getRecordComponents()) {
+            try {
+                text.put(component.getAnnotation(Setting.class).name(), SettingText.format(component.getAccessor().invoke(this)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return text;
+    }
+
+    /** The declared settings, in order: the source of --help. */
+    public static List<Setting> settings() {
+        return java.util.Arrays.stream(ServerConfig.class.getRecordComponents())
+                .map(c -> c.getAnnotation(Setting.class)).toList();
+    }
+
+    private static void requirePositive(String name, long value) {
+        requireAtLeast(name, value, 1);
+    }
+
+    private static void requireAtLeast(String name, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.jgi.server.cli;
+
+import dev.jgi.server.ServerConfig;
+import dev.jgi.server.log.ServerLog;
+import dev.jgi.server.runtime.LifespanFailure;
+import dev.jgi.server.runtime.ServerRuntime;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code jgi serve}: load the app, start the server, run until SIGTERM or SIGINT, shut down gracefully. */
+final class Serve {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Serve(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        ServeCommand.Parsed parsed;
+        ServerConfig config;
+        try {
+            parsed = ServeCommand.parse(args);
+            if (parsed.help()) {
+                out.print(ServeCommand.usage());
+                return 0;
+            }
+            Map<String, String> env = System.getenv();
+            String file = parsed.config() != null ? parsed.config() : env.get("JGI_CONFIG");
+            config = ServerConfig.fromText(ConfigSources.merge(parsed.settings(), env, file == null ? null : Path.of(file)));
+            dev.jgi.server.proxy.TrustedProxies.parse(config.forwardedAllowIps());
+            config.binds().stream().filter(bind -> !bind.startsWith("unix:"))
+                    .forEach(dev.jgi.server.runtime.BindAddress::parse);
+        } catch (CommandLine.ParameterException | IllegalArgumentException | IOException e) {
+            return usageError(e.getMessage());
+        }
+        if (parsed.printConfig()) {
+            config.toText().forEach((key, value) -> out.println(key + " = " + value));
+            return 0;
+        }
+        if (parsed.app() == null) {
+            return usageError("missing APP (a class name, Class::factoryMethod or a jar); see jgi serve --help");
+        }
+        ServerLog.verbose(config.dev());
+        List<String> classpath = parsed.classpath() != null ? parsed.classpath()
+                : System.getenv("JGI_CLASSPATH") == null ? List.of() : List.of(System.getenv("JGI_CLASSPATH").split(java.io.File.pathSeparator));
+        AppLoader loader = new AppLoader(parsed.app(), classpath.stream().filter(s -> !s.isEmpty()).map(Path::of).toList());
+        AppLoader.Loaded loaded;
+        try {
+            loaded = loader.load();
+        } catch (IllegalArgumentException | IOException | LinkageError e) {
+            return usageError("cannot load the app " + parsed.app() + ": " + e.getMessage());
+        }
+        boolean async = !(loaded.app() instanceof dev.jgi.api.Application);
+        if (parsed.checkConfig()) {
+            out.println("configuration OK; app " + loaded.name() + " (" + (async ? "async" : "sync") + ")");
+            return 0;
+        }
+        return serve(config, loader, loaded, async);
+    }
+
+    private int serve(ServerConfig config, AppLoader loader, AppLoader.Loaded loaded, boolean async) {
+        ServerRuntime runtime = new ServerRuntime(config, java.util.function.UnaryOperator.identity());
+        if (loaded.name() != null && parsedJar(loader) != null) {
+            runtime.serveStaticOf(parsedJar(loader));
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.onTerminate(stop::countDown);
+        try {
+            runtime.start(loaded.app(), loaded.name());
+        } catch (LifespanFailure failure) {
+            err.println("jgi: error: the app failed to start: " + failure.getMessage());
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("jgi: error: cannot start: " + e.getMessage());
+            return 1;
+        }
+        Banner.print(err, runtime, loaded.name(), async);
+        if (config.reload()) {
+            new Reloader(loader, runtime, loaded).start();
+        }
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ServerLog.info("shutting down: finishing in-flight requests (up to " + config.gracefulTimeout().toSeconds() + "s)");
+        runtime.close();
+        ServerLog.info("stopped");
+        return 0;
+    }
+
+    private static Path parsedJar(AppLoader loader) {
+        return loader.jar();
+    }
+
+    private int usageError(String message) {
+        err.println("jgi: error: " + message);
+        return Main.USAGE;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.jgi.server.http;
+
+import dev.jgi.api.ClientDisconnectedException;
+import io.undertow.server.protocol.http.HttpContinue;
+import org.xnio.channels.StreamSourceChannel;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Reads the request body on the I/O thread, one piece per demand, so that no more than one piece
+ * is read ahead of the application [JGI-BODY-6] [JGI-STREAM-5]. Sends {@code 100 Continue} on the
+ * first demand only [JGI-BODY-4] and counts bytes against the body limit [JGI-LIM-3].
+ */
+final class BodyReader {
+
+    /** Where pieces go; called on the I/O thread. */
+    interface Sink {
+        /** @param last whether the body ends with this piece (known only under a content-length) */
+        void piece(ByteBuffer data, boolean last);
+
+        void end();
+
+        void failed(IOException failure);
+    }
+
+    static final int PIECE = 16 * 1024;
+    /** An unread rest up to this size is discarded to keep the connection; a larger one closes it [JGI-BODY-5]. */
+    static final long DRAIN_LIMIT = 64 * 1024;
+
+    private final Transport transport;
+    private final long limit;
+    private final long declared;
+    private StreamSourceChannel channel;
+    private Sink waiting;
+    private long received;
+    private boolean done;
+
+    /**
+     * @param limit    the body limit, 0 for none
+     * @param declared the content-length, or -1 for a chunked body
+     */
+    BodyReader(Transport transport, long limit, long declared) {
+        this.transport = transport;
+        this.limit = limit;
+        this.declared = declared;
+    }
+
+    /** Whether more than a small remainder of the body is still unread: then the connection closes after the response. */
+    boolean leavesMuchUnread() {
+        return !done && (declared < 0 || declared - received > DRAIN_LIMIT);
+    }
+
+    /** Delivers the next piece (or the end, or a failure) to {@code sink}. I/O thread only. */
+    void demand(Sink sink) {
+        if (done) {
+            sink.end();
+            return;
+        }
+        waiting = sink;
+        if (channel == null) {
+            if (HttpContinue.requiresContinueResponse(transport.exchange)) {
+                HttpContinue.sendContinueResponse(transport.exchange, new io.undertow.io.IoCallback() {
+                    @Override
+                    public void onComplete(io.undertow.server.HttpServerExchange ex, io.undertow.io.Sender sender) {
+                        open();
+                    }
+
+                    @Override
+                    public void onException(io.undertow.server.HttpServerExchange ex, io.undertow.io.Sender sender, IOException e) {
+                        fail(new ClientDisconnectedException("[JGI-BODY-8] the client went away", e));
+                    }
+                });
+                return;
+            }
+            open();
+            return;
+        }
+        read();
+    }
+
+    private void open() {
+        channel = transport.exchange.getRequestChannel();
+        if (channel == null) {
+            fail(new IOException("the request body was already consumed"));
+            return;
+        }
+        channel.getReadSetter().set(c -> {
+            c.suspendReads();
+            read();
+        });
+        if (transport.scanner != null) {
+            // Called inside a channel read: the check runs after it, as a task of its own.
+            transport.scanner.onBadBody(() -> transport.ioThread.execute(this::read));
+        }
+        read();
+    }
+
+    private void read() {
+        Sink sink = waiting;
+        if (sink == null) {
+            return;
+        }
+        if (transport.scanner != null && transport.scanner.badBody()) {
+            transport.badBody = true;
+            transport.exchange.setPersistent(false);
+            fail(new IOException("[JGI-BODY-9] the chunked body is malformed"));
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(PIECE);
+        int n;
+        try {
+            n = channel.read(buffer);
+        } catch (IOException e) {
+            if (declared < 0 && transport.exchange.getConnection().isOpen()) {
+                transport.badBody = true;
+                transport.exchange.setPersistent(false);
+                fail(new IOException("[JGI-BODY-9] the chunked body is malformed", e));
+            } else {
+                fail(new ClientDisconnectedException("[JGI-BODY-8] the client went away before the body ended", e));
+            }
+            return;
+        }
+        if (n == 0) {
+            channel.resumeReads();
+            return;
+        }
+        waiting = null;
+        if (n < 0) {
+            done = true;
+            if (declared >= 0 && received < declared) {
+                transport.disconnected = true;
+                sink.failed(new ClientDisconnectedException("[JGI-BODY-8] the client went away before the body ended"));
+            } else {
+                sink.end();
+            }
+            return;
+        }
+        received += n;
+        if (limit > 0 && received > limit) {
+            done = true;
+            transport.bodyTooLarge = true;
+            transport.exchange.setPersistent(false);
+            sink.failed(new IOException("[JGI-LIM-3] the request body is larger than " + limit + " bytes"));
+            return;
+        }
+        buffer.flip();
+        boolean last = declared >= 0 && received == declared;
+        done = last;
+        sink.piece(buffer, last);
+    }
+
+    private void fail(IOException failure) {
+        done = true;
+        if (failure instanceof ClientDisconnectedException) {
+            transport.disconnected = true;
+        }
+        Sink sink = waiting;
+        waiting = null;
+        if (sink != null) {
+            sink.failed(failure);
+        }
+    }
+}

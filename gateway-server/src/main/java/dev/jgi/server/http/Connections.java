@@ -1,0 +1,181 @@
+package dev.jgi.server.http;
+
+import dev.jgi.server.log.ServerLog;
+import io.undertow.server.AbstractServerConnection;
+import io.undertow.server.ServerConnection;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every open connection, for two jobs Undertow does not do: answering a client that does not send
+ * its first request head in time with 408 [JGI-LIM-4] (Undertow would close silently), and closing
+ * idle keep-alive connections on a graceful shutdown [JGI-LIFE-7]. All state of one connection is
+ * touched only on its I/O thread.
+ */
+public final class Connections {
+
+    /** How long a refused connection is drained before it closes, so the client can read the answer. */
+    private static final long LINGER_MILLIS = 1000;
+
+    private static final class State {
+        XnioExecutor.Key headTimer;
+        int busy;
+        HeadScanner scanner;
+    }
+
+    private final Map<StreamConnection, State> open = new ConcurrentHashMap<>();
+    private final Duration headerReadTimeout;
+    private final int maxRequestLine;
+    private final int maxHead;
+    private final int maxHeaderCount;
+
+    /**
+     * @param maxRequestLine the request-line limit, answered 414 [JGI-LIM-1]
+     * @param maxHead        the request-head limit, answered 431 [JGI-LIM-2]
+     * @param maxHeaderCount the header-count limit, answered 431 [JGI-LIM-2]
+     */
+    public Connections(Duration headerReadTimeout, int maxRequestLine, int maxHead, int maxHeaderCount) {
+        this.headerReadTimeout = headerReadTimeout;
+        this.maxRequestLine = maxRequestLine;
+        this.maxHead = maxHead;
+        this.maxHeaderCount = maxHeaderCount;
+    }
+
+    /** A connection was accepted; called on its I/O thread before Undertow sees it. */
+    public void opened(StreamConnection connection) {
+        State state = new State();
+        if (!(connection instanceof org.xnio.ssl.SslConnection)) {
+            // Plain HTTP/1.1 only: under TLS the conduit chain belongs to the TLS engine.
+            state.scanner = new HeadScanner(connection.getSourceChannel().getConduit(), maxRequestLine, maxHead, maxHeaderCount,
+                    status -> connection.getIoThread().execute(() -> refuse(connection, status)));
+            connection.getSourceChannel().setConduit(state.scanner);
+        }
+        open.put(connection, state);
+        if (!headerReadTimeout.isZero()) {
+            state.headTimer = connection.getIoThread().executeAfter(() -> headTimedOut(connection, state),
+                    headerReadTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void headTimedOut(StreamConnection connection, State state) {
+        state.headTimer = null;
+        if (!connection.isOpen()) {
+            open.remove(connection);
+            return;
+        }
+        if (state.busy == 0) {
+            ServerLog.debug("[JGI-LIM-4] no request head within " + headerReadTimeout.toMillis() + " ms; answering 408");
+            if (state.scanner != null) {
+                state.scanner.silence();
+            }
+            answerAndClose(connection, 408, "Request Timeout", "[JGI-LIM-4] the request head was not sent in time");
+        }
+    }
+
+    private void refuse(StreamConnection connection, int status) {
+        State state = open.get(connection);
+        if (state != null && state.headTimer != null) {
+            state.headTimer.remove();
+            state.headTimer = null;
+        }
+        if (status == 414) {
+            answerAndClose(connection, 414, "URI Too Long", "[JGI-LIM-1] the request line is longer than " + maxRequestLine + " bytes");
+        } else {
+            answerAndClose(connection, 431, "Request Header Fields Too Large", "[JGI-LIM-2] the request head has more than "
+                    + maxHeaderCount + " fields or " + maxHead + " bytes");
+        }
+    }
+
+    /**
+     * Answers on the raw connection, before Undertow started any response, then drains it for a
+     * moment before closing, so that the client reads the answer instead of a reset.
+     */
+    private void answerAndClose(StreamConnection connection, int status, String phrase, String reason) {
+        byte[] body = (status + " " + phrase + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 " + status + " " + phrase + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n"
+                + "content-length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        try {
+            // No shutdownWrites: through Undertow's conduits it would close the connection at once,
+            // and the client, still sending, would get a reset instead of this answer.
+            connection.getSinkChannel().write(new ByteBuffer[] {ByteBuffer.wrap(head), ByteBuffer.wrap(body)});
+            connection.getSinkChannel().flush();
+        } catch (IOException ignored) {
+            // The client is gone already; closing is all that is left.
+        }
+        open.remove(connection);
+        connection.getIoThread().executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Notes a request on {@code server}; returns its raw head when the scanner recorded one, else null. */
+    HeadInfo requestStarted(ServerConnection server) {
+        if (!(server instanceof AbstractServerConnection connection)) {
+            return null;
+        }
+        StreamConnection channel = connection.getChannel();
+        State state = open.get(channel);
+        if (state == null) {
+            return null;
+        }
+        if (state.headTimer != null) {
+            state.headTimer.remove();
+            state.headTimer = null;
+            server.addCloseListener(closed -> open.remove(channel));
+        }
+        state.busy++;
+        return state.scanner == null ? null : state.scanner.next();
+    }
+
+    /** The raw-head scanner of a plain HTTP/1.1 connection, or null. */
+    HeadScanner scannerOf(ServerConnection server) {
+        if (server instanceof AbstractServerConnection connection) {
+            State state = open.get(connection.getChannel());
+            return state == null ? null : state.scanner;
+        }
+        return null;
+    }
+
+    /** The recorded head did not match Undertow's: stop using records on this connection. */
+    void distrust(ServerConnection server) {
+        if (server instanceof AbstractServerConnection connection) {
+            State state = open.get(connection.getChannel());
+            if (state != null && state.scanner != null) {
+                state.scanner.lose();
+            }
+        }
+    }
+
+    void requestEnded(ServerConnection server) {
+        if (server instanceof AbstractServerConnection connection) {
+            State state = open.get(connection.getChannel());
+            if (state != null) {
+                state.busy--;
+            }
+        }
+    }
+
+    /** Closes every connection with no request in progress; the rest close after their response. */
+    public void closeIdle() {
+        open.forEach((connection, state) -> connection.getIoThread().execute(() -> {
+            if (state.busy <= 0) {
+                open.remove(connection);
+                IoUtils.safeClose(connection);
+            }
+        }));
+    }
+
+    /** Closes every connection, busy or not: the end of a shutdown whose grace ran out. */
+    public void closeAll() {
+        open.keySet().forEach(IoUtils::safeClose);
+        open.clear();
+    }
+
+}

@@ -1,0 +1,22 @@
+package dev.jgi.server.http;
+
+import java.util.List;
+
+/**
+ * What the raw bytes of one request head say that Undertow's parsed form loses: the target exactly
+ * as received [JGI-REQ-4] [JGI-PATH-9], the order of the header fields [JGI-HDR-2], and the
+ * malformations Undertow tolerates (obsolete line folding, a bare CR) [JGI-HDR-6].
+ *
+ * @param method    the request method
+ * @param target    the request target as received
+ * @param names     the header field names in order of arrival, lower case, repeats kept
+ * @param values    the field values, same order, without surrounding whitespace, octets as ISO-8859-1 [JGI-HDR-4]
+ * @param malformed why the head breaks RFC 9112, or null
+ */
+record HeadInfo(String method, String target, List<String> names, List<String> values, String malformed) {
+
+    /** Whether this record is the head Undertow parsed: the same method and the same target (Undertow drops a lone "?"). */
+    boolean describes(String parsedMethod, String parsedTarget) {
+        return method.equals(parsedMethod) && (target.equals(parsedTarget) || target.equals(parsedTarget + "?"));
+    }
+}

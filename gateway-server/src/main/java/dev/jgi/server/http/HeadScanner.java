@@ -1,0 +1,356 @@
+package dev.jgi.server.http;
+
+import org.xnio.channels.StreamSinkChannel;
+import org.xnio.conduits.AbstractStreamSourceConduit;
+import org.xnio.conduits.StreamSourceConduit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Watches the raw bytes of an HTTP/1.1 connection as Undertow reads them and records each request
+ * head as a {@link HeadInfo}. It follows message framing (content-length, chunked) to find the next
+ * head; anything it does not understand (an upgrade, HTTP/2, a framing surprise) makes it stop for
+ * the rest of the connection, and the handler then falls back to Undertow's parsed head. It never
+ * changes the bytes. All calls happen on the connection's I/O thread.
+ */
+final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit> {
+
+    private enum State { HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, LOST, REJECTED, BAD_BODY }
+
+    private final int maxHead;
+    private final int maxRequestLine;
+    private final java.util.function.IntConsumer reject;
+    private final int maxHeaderCount;
+    private int requestLineLength = -1;
+    private int lineFeeds;
+    /** Where in the current read a malformed chunk line began, or -1. */
+    private int badAt = -1;
+    private Runnable onBadBody;
+    private boolean chunkExtension;
+    private final ArrayDeque<HeadInfo> heads = new ArrayDeque<>(2);
+    private byte[] head = new byte[512];
+    private int headLength;
+    private State state = State.HEAD;
+    private long remaining;
+    private final StringBuilder line = new StringBuilder();
+
+    /**
+     * @param maxRequestLine the request-line limit [JGI-LIM-1]
+     * @param maxHead        the head limit [JGI-LIM-2]; also the most this records
+     * @param maxHeaderCount the header-count limit [JGI-LIM-2]
+     * @param reject         told 414 or 431 once a head crosses a limit; from then on every byte read
+     *                       is discarded, so that Undertow never sees the oversized head
+     */
+    HeadScanner(StreamSourceConduit next, int maxRequestLine, int maxHead, int maxHeaderCount,
+                java.util.function.IntConsumer reject) {
+        super(next);
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaderCount = maxHeaderCount;
+        this.maxHead = maxHead;
+        this.reject = reject;
+    }
+
+    /** The next recorded head, or null when none was recorded (the scanner lost track). */
+    HeadInfo next() {
+        return heads.poll();
+    }
+
+    /** The handler saw a head that does not match: stop trusting this connection's records. */
+    void lose() {
+        state = State.LOST;
+        heads.clear();
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        int start = dst.position();
+        int n = next.read(dst);
+        if (n > 0 && state != State.LOST) {
+            boolean wasBad = state == State.BAD_BODY;
+            badAt = -1;
+            scan(dst, start, start + n);
+            if (state == State.REJECTED || wasBad) {
+                dst.position(start);
+                return 0;
+            }
+            if (badAt >= 0) {
+                dst.position(badAt);
+                if (onBadBody != null) {
+                    onBadBody.run();
+                }
+                return badAt - start;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether the chunked body of the current request is malformed. The bytes from the first bad
+     * one on are kept from Undertow, whose chunk parser would close the connection, so that the
+     * server can still answer 400 [JGI-BODY-9].
+     */
+    boolean badBody() {
+        return state == State.BAD_BODY;
+    }
+
+    /** Runs {@code task} (on the I/O thread) when a malformed chunk line is found. */
+    void onBadBody(Runnable task) {
+        onBadBody = task;
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
+        int[] starts = new int[len];
+        for (int i = 0; i < len; i++) {
+            starts[i] = dsts[offs + i].position();
+        }
+        long n = next.read(dsts, offs, len);
+        if (n > 0 && state != State.LOST) {
+            for (int i = 0; i < len; i++) {
+                scan(dsts[offs + i], starts[i], dsts[offs + i].position());
+            }
+            if (state == State.REJECTED || state == State.BAD_BODY) {
+                for (int i = 0; i < len; i++) {
+                    dsts[offs + i].position(starts[i]);
+                }
+                if (state == State.BAD_BODY && onBadBody != null) {
+                    onBadBody.run();
+                }
+                return 0;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public long transferTo(long position, long count, FileChannel target) throws IOException {
+        lose();
+        return next.transferTo(position, count, target);
+    }
+
+    @Override
+    public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
+        lose();
+        return next.transferTo(count, throughBuffer, target);
+    }
+
+    private void scan(ByteBuffer buffer, int from, int to) {
+        int i = from;
+        while (i < to && state != State.LOST && state != State.REJECTED && state != State.BAD_BODY) {
+            switch (state) {
+                case HEAD -> i = headByte(buffer.get(i), i);
+                case FIXED -> {
+                    long skip = Math.min(remaining, to - i);
+                    i += (int) skip;
+                    remaining -= skip;
+                    if (remaining == 0) {
+                        state = State.HEAD;
+                    }
+                }
+                case CHUNK_DATA -> {
+                    long skip = Math.min(remaining, to - i);
+                    i += (int) skip;
+                    remaining -= skip;
+                    if (remaining == 0) {
+                        state = State.CHUNK_END;
+                    }
+                }
+                case CHUNK_SIZE, CHUNK_END, TRAILERS -> i = chunkLineByte(buffer.get(i), i);
+                default -> i = to;
+            }
+        }
+    }
+
+    private int headByte(byte b, int i) {
+        if (headLength == 0 && (b == '\r' || b == '\n')) {
+            return i + 1;
+        }
+        if (b == '\n') {
+            if (requestLineLength < 0) {
+                requestLineLength = headLength;
+            } else if (++lineFeeds > maxHeaderCount + 1) {
+                refuse(431);
+                return i + 1;
+            }
+        }
+        if (requestLineLength < 0 && headLength > maxRequestLine + 1) {
+            refuse(414);
+            return i + 1;
+        }
+        if (headLength == head.length) {
+            if (head.length >= maxHead) {
+                refuse(431);
+                return i + 1;
+            }
+            head = java.util.Arrays.copyOf(head, Math.min(maxHead, head.length * 2));
+        }
+        head[headLength++] = b;
+        if (b == '\n' && headLength >= 2 && (head[headLength - 2] == '\n'
+                || headLength >= 3 && head[headLength - 2] == '\r' && head[headLength - 3] == '\n')) {
+            finishHead();
+        }
+        return i + 1;
+    }
+
+    /** Discards everything from now on: the server answered on the raw connection and is closing it. */
+    void silence() {
+        state = State.REJECTED;
+        heads.clear();
+    }
+
+    private void refuse(int status) {
+        state = State.REJECTED;
+        heads.clear();
+        reject.accept(status);
+    }
+
+    private void finishHead() {
+        String text = new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
+        headLength = 0;
+        requestLineLength = -1;
+        lineFeeds = 0;
+        if (head.length > 4096) {
+            head = new byte[512];
+        }
+        int lineEnd = text.indexOf('\n');
+        String requestLine = text.substring(0, lineEnd > 0 && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd);
+        String[] parts = requestLine.split(" ", -1);
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+            lose();
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        String malformed = requestLine.indexOf('\r') >= 0 ? "[JGI-HDR-6] a bare CR in the request line" : null;
+        long length = 0;
+        boolean chunked = false;
+        boolean upgrade = false;
+        int pos = lineEnd + 1;
+        while (pos < text.length()) {
+            int end = text.indexOf('\n', pos);
+            String line = text.substring(pos, end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            pos = end + 1;
+            if (line.isEmpty()) {
+                break;
+            }
+            if (line.indexOf('\r') >= 0 && malformed == null) {
+                malformed = "[JGI-HDR-6] a bare CR in a header line";
+            }
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && malformed == null) {
+                malformed = "[JGI-HDR-6] an obsolete line folding";
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+            names.add(name);
+            String raw = trim(line, colon + 1);
+            values.add(raw);
+            String value = raw.toLowerCase(Locale.ROOT);
+            switch (name) {
+                case "content-length" -> length = parseLength(value);
+                case "transfer-encoding" -> chunked = value.endsWith("chunked");
+                case "upgrade" -> upgrade = true;
+                default -> { }
+            }
+        }
+        heads.add(new HeadInfo(parts[0], parts[1], names, values, malformed));
+        if (upgrade || length < 0 || malformed != null) {
+            state = State.LOST;
+        } else if (chunked) {
+            state = State.CHUNK_SIZE;
+            line.setLength(0);
+        } else if (length > 0) {
+            state = State.FIXED;
+            remaining = length;
+        }
+    }
+
+    /** The value after the colon without surrounding spaces and tabs (not other characters) [JGI-HDR-8]. */
+    private static String trim(String line, int from) {
+        int start = from;
+        int end = line.length();
+        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    private static long parseLength(String value) {
+        String first = value.split(",")[0].strip();
+        if (first.isEmpty() || first.length() > 18 || !first.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return Long.parseLong(first);
+    }
+
+    /** Chunk-size lines, the CRLF after chunk data, and trailer lines, byte by byte. */
+    private int chunkLineByte(byte b, int i) {
+        if (state == State.CHUNK_END && b != '\r' && b != '\n') {
+            badAt = i;
+            state = State.BAD_BODY;
+            return i + 1;
+        }
+        if (state == State.CHUNK_SIZE && !chunkExtension) {
+            // chunk-size = 1*HEXDIG; whitespace only after it, before an extension (BWS).
+            boolean sizeChar = Character.digit(b, 16) >= 0 || (b == ' ' || b == '\t') && !line.isEmpty();
+            if (b == ';') {
+                chunkExtension = true;
+            } else if (!sizeChar && !(b == '\r' || b == '\n') || (b == '\r' || b == '\n') && line.toString().isBlank()) {
+                badAt = i;
+                state = State.BAD_BODY;
+                return i + 1;
+            }
+        }
+        if (b != '\n') {
+            if (b != '\r') {
+                if (line.length() > 1024) {
+                    lose();
+                } else {
+                    line.append((char) (b & 0xFF));
+                }
+            }
+            return i + 1;
+        }
+        String text = line.toString();
+        line.setLength(0);
+        chunkExtension = false;
+        switch (state) {
+            case CHUNK_SIZE -> {
+                int semicolon = text.indexOf(';');
+                String size = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
+                if (size.isEmpty() || size.length() > 12 || !size.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                    lose();
+                    return i + 1;
+                }
+                remaining = Long.parseLong(size, 16);
+                state = remaining == 0 ? State.TRAILERS : State.CHUNK_DATA;
+            }
+            case CHUNK_END -> {
+                if (!text.isEmpty()) {
+                    lose();
+                    return i + 1;
+                }
+                state = State.CHUNK_SIZE;
+            }
+            default -> {
+                if (text.isEmpty()) {
+                    state = State.HEAD;
+                }
+            }
+        }
+        return i + 1;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.jgi.server.http;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts requests in flight, for the concurrency cap [JGI-LIM-6] and for graceful shutdown. */
+public final class InFlight {
+
+    private final int max;
+    private final AtomicInteger count = new AtomicInteger();
+    private final Object drained = new Object();
+
+    /** @param max the cap, 0 for none */
+    public InFlight(int max) {
+        this.max = max;
+    }
+
+    boolean tryAcquire() {
+        if (max == 0) {
+            count.incrementAndGet();
+            return true;
+        }
+        while (true) {
+            int now = count.get();
+            if (now >= max) {
+                return false;
+            }
+            if (count.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        if (count.decrementAndGet() == 0) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
+    }
+
+    public int current() {
+        return count.get();
+    }
+
+    /** Waits until no request is in flight or {@code millis} passed; true when drained. */
+    public boolean awaitDrained(long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        synchronized (drained) {
+            while (count.get() > 0) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                drained.wait(Math.min(left, 50));
+            }
+        }
+        return true;
+    }
+}

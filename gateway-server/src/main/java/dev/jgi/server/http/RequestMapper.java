@@ -1,0 +1,174 @@
+package dev.jgi.server.http;
+
+import dev.jgi.api.Headers;
+import dev.jgi.api.Request;
+import dev.jgi.api.RequestTarget;
+import dev.jgi.server.proxy.Forwarded;
+import dev.jgi.server.proxy.TrustedProxies;
+import dev.jgi.server.tls.TlsSessions;
+import dev.jgi.server.unix.UnixSocketRelay;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.SSLSessionInfo;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
+import io.undertow.util.Protocols;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns Undertow's parsed request head into a JGI {@link Request}, on the I/O thread. */
+final class RequestMapper {
+
+    private final String mountPath;
+    private final TrustedProxies proxies;
+
+    RequestMapper(String mountPath, TrustedProxies proxies) {
+        this.mountPath = mountPath;
+        this.proxies = proxies;
+    }
+
+    /** The raw request target, as received [JGI-REQ-4]. */
+    static String rawTarget(HttpServerExchange exchange) {
+        String query = exchange.getQueryString();
+        String uri = exchange.getRequestURI();
+        return query.isEmpty() ? uri : uri + '?' + query;
+    }
+
+    /** The target split at the mount [JGI-PATH-3]; a rejection for a bad path or one outside the mount. */
+    Object target(HttpServerExchange exchange, String raw) {
+        String rawPath = exchange.getRequestURI();
+        if (exchange.isHostIncludedInRequestURI()) {
+            int authority = rawPath.indexOf("//");
+            int slash = authority < 0 ? -1 : rawPath.indexOf('/', authority + 2);
+            rawPath = slash < 0 ? "" : rawPath.substring(slash);
+        }
+        String decoded;
+        try {
+            decoded = TargetDecoder.decode(rawPath);
+        } catch (TargetDecoder.BadPath bad) {
+            return new Rejection(400, bad.getMessage());
+        }
+        String path;
+        if (mountPath.isEmpty()) {
+            path = decoded;
+        } else if (decoded.equals(mountPath)) {
+            path = "";
+        } else if (decoded.startsWith(mountPath) && decoded.charAt(mountPath.length()) == '/') {
+            path = decoded.substring(mountPath.length());
+        } else {
+            return new Rejection(404, "[JGI-PATH-5] the path is outside the mount " + mountPath);
+        }
+        String query = exchange.getQueryString();
+        Optional<String> q = query.isEmpty() && raw.indexOf('?') < 0 ? Optional.empty() : Optional.of(query);
+        return new RequestTarget(raw, rawPath, mountPath, path, q);
+    }
+
+    Request request(HttpServerExchange exchange, RequestTarget target, Map<String, Object> state, String requestId,
+                    HeadInfo raw) {
+        InetSocketAddress peer = exchange.getSourceAddress();
+        Headers head = raw == null ? null : inArrivalOrder(exchange.getRequestHeaders(), raw);
+        if (head == null) {
+            Headers.Builder headers = Headers.builder();
+            for (HeaderValues values : exchange.getRequestHeaders()) {
+                String name = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
+                if (name.startsWith(":")) {
+                    continue;
+                }
+                for (String value : values) {
+                    headers.add(name, value.strip());
+                }
+            }
+            head = headers.build();
+        }
+        String pseudoAuthority = exchange.getRequestHeaders().getFirst(":authority");
+        if (pseudoAuthority != null && !head.contains("host")) {
+            // [JGI-H2-1] pseudo-header fields are no header fields; :authority is the host.
+            head = head.plus("host", pseudoAuthority);
+        }
+        String authority = authorityOf(target.raw());
+        if (authority != null && !authority.equals(head.first("host").orElse(null))) {
+            head = head.with("host", authority);
+        }
+        SSLSessionInfo ssl = exchange.getConnection().getSslSessionInfo();
+        String scheme = ssl != null ? "https" : "http";
+        SocketAddress client = peer;
+        SocketAddress server = exchange.getDestinationAddress();
+        Optional<UnixSocketRelay.UnixPeer> unix = UnixSocketRelay.peerOf(peer);
+        if (unix.isPresent()) {
+            client = unix.get().client();
+            server = unix.get().server();
+        }
+        if (peer != null && (head.contains("forwarded") || head.contains("x-forwarded-for")
+                || head.contains("x-forwarded-proto") || head.contains("x-forwarded-host"))) {
+            Forwarded forwarded = Forwarded.from(peer.getAddress(), proxies, head.all("forwarded"),
+                    head.all("x-forwarded-for"), head.first("x-forwarded-proto").orElse(null),
+                    head.first("x-forwarded-host").orElse(null));
+            client = forwarded.client().<SocketAddress>map(a -> a).orElse(client);
+            scheme = forwarded.scheme().orElse(scheme);
+            if (forwarded.host().isPresent() && isValidHost(forwarded.host().get())) {
+                head = head.with("host", forwarded.host().get());
+            }
+        }
+        return new Request(exchange.getRequestMethod().toString(), scheme, version(exchange.getProtocol()), target, head,
+                client, server, TlsSessions.of(exchange), state,
+                Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId), Request.Kind.HTTP);
+    }
+
+    /**
+     * The fields as they arrived: order [JGI-HDR-2] and exact values [JGI-HDR-8] from the raw head;
+     * null when its field count disagrees with Undertow's, and the caller falls back to Undertow's
+     * (hash-ordered, whitespace-collapsed) view.
+     */
+    private static Headers inArrivalOrder(io.undertow.util.HeaderMap map, HeadInfo raw) {
+        int fields = 0;
+        for (HeaderValues values : map) {
+            fields += values.size();
+        }
+        if (raw.names().size() != fields) {
+            return null;
+        }
+        Headers.Builder headers = Headers.builder();
+        try {
+            for (int i = 0; i < fields; i++) {
+                headers.add(raw.names().get(i), raw.values().get(i));
+            }
+        } catch (IllegalArgumentException invalid) {
+            return null;
+        }
+        return headers.build();
+    }
+
+    /** The authority of an absolute-form target, which replaces the host header [JGI-PATH-10]; else null. */
+    static String authorityOf(String raw) {
+        int scheme = raw.indexOf("://");
+        if (scheme <= 0 || raw.charAt(0) == '/') {
+            return null;
+        }
+        int end = raw.indexOf('/', scheme + 3);
+        int query = raw.indexOf('?', scheme + 3);
+        if (end < 0 || query >= 0 && query < end) {
+            end = query;
+        }
+        String authority = raw.substring(scheme + 3, end < 0 ? raw.length() : end);
+        int at = authority.lastIndexOf('@');
+        return at >= 0 ? authority.substring(at + 1) : authority;
+    }
+
+    private static boolean isValidHost(String host) {
+        return !host.isEmpty() && HostSyntax.isValid(host);
+    }
+
+    private static String version(HttpString protocol) {
+        if (protocol.equals(Protocols.HTTP_1_1)) {
+            return "HTTP/1.1";
+        }
+        if (protocol.equals(Protocols.HTTP_1_0)) {
+            return "HTTP/1.0";
+        }
+        return "HTTP/2";
+    }
+}

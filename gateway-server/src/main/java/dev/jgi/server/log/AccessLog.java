@@ -1,0 +1,161 @@
+package dev.jgi.server.log;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The access log: one line per exchange, combined or JSON, with duration, bytes and request id.
+ * Lines are formatted on the I/O thread and written by one background thread, so a slow disk or
+ * pipe never stalls request handling; the queue is bounded and lines beyond it are counted, not kept.
+ */
+public final class AccessLog implements AutoCloseable {
+
+    /** What one line says about one exchange. */
+    public record Entry(String client, String method, String target, String version, int status, long bytes,
+                        String referer, String userAgent, long durationMicros, String requestId) {
+    }
+
+    private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final String END = "\u0000end";
+    private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final boolean json;
+    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>(65_536);
+    private final Writer out;
+    private final Thread writer;
+    private volatile long dropped;
+
+    private AccessLog(boolean json, Writer out) {
+        this.json = json;
+        this.out = out;
+        this.writer = Thread.ofPlatform().daemon().name("jgi-access-log").start(this::drain);
+    }
+
+    /** @param file a path, or {@code -} for standard output */
+    public static AccessLog open(boolean json, String file) throws IOException {
+        Writer out = file.equals("-")
+                ? new OutputStreamWriter(new FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8)
+                : new OutputStreamWriter(new FileOutputStream(Path.of(file).toFile(), true), StandardCharsets.UTF_8);
+        return new AccessLog(json, new BufferedWriter(out, 64 * 1024));
+    }
+
+    public void log(Entry entry) {
+        if (!lines.offer(json ? json(entry) : combined(entry))) {
+            dropped++;
+        }
+    }
+
+    private static String combined(Entry e) {
+        return e.client() + " - - [" + now() + "] \"" + e.method() + ' ' + e.target() + ' ' + e.version()
+                + "\" " + e.status() + ' ' + e.bytes() + " \"" + quoted(e.referer()) + "\" \"" + quoted(e.userAgent()) + "\" "
+                + millis(e.durationMicros()) + "ms " + e.requestId();
+    }
+
+    /** The time in the combined format, formatted once per second: the log runs on the I/O threads. */
+    private static String now() {
+        long second = System.currentTimeMillis() / 1000;
+        Stamp stamp = lastStamp;
+        if (stamp.second != second) {
+            stamp = new Stamp(second, CLF.format(Instant.ofEpochSecond(second)));
+            lastStamp = stamp;
+        }
+        return stamp.text;
+    }
+
+    private record Stamp(long second, String text) {
+    }
+
+    private static volatile Stamp lastStamp = new Stamp(-1, "");
+
+    /** Microseconds as milliseconds with three decimals, without String.format's cost. */
+    private static String millis(long micros) {
+        long fraction = micros % 1000;
+        return micros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+    }
+
+    private static String json(Entry e) {
+        return "{\"time\":\"" + Instant.now() + "\",\"client\":" + str(e.client()) + ",\"method\":" + str(e.method())
+                + ",\"target\":" + str(e.target()) + ",\"version\":" + str(e.version()) + ",\"status\":" + e.status()
+                + ",\"bytes\":" + e.bytes() + ",\"referer\":" + str(e.referer()) + ",\"user_agent\":" + str(e.userAgent())
+                + ",\"duration_ms\":" + millis(e.durationMicros())
+                + ",\"request_id\":" + str(e.requestId()) + "}";
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "-" : value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String str(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c > 0x7E) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /**
+     * Writes lines as they come and flushes when idle or at least every 200 ms, so a busy server
+     * makes one write per buffer instead of one per request.
+     */
+    private void drain() {
+        try {
+            long lastFlush = System.nanoTime();
+            while (true) {
+                String line = lines.poll(50, TimeUnit.MILLISECONDS);
+                if (line == END) {
+                    out.flush();
+                    return;
+                }
+                if (line != null) {
+                    out.write(line);
+                    out.write('\n');
+                }
+                if (line == null || System.nanoTime() - lastFlush > FLUSH_NANOS) {
+                    out.flush();
+                    lastFlush = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException | IOException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes what is queued, then stops the writer. */
+    @Override
+    public void close() {
+        try {
+            lines.put(END);
+            writer.join(2000);
+            if (dropped > 0) {
+                ServerLog.warn(null, "the access log dropped " + dropped + " lines (its queue was full)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

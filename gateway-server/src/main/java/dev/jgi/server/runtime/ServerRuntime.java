@@ -1,0 +1,290 @@
+package dev.jgi.server.runtime;
+
+import dev.jgi.api.Capability;
+import dev.jgi.api.Lifespan;
+import dev.jgi.api.ServerInfo;
+import dev.jgi.server.ServerConfig;
+import dev.jgi.server.http.Connections;
+import dev.jgi.server.http.GatewayHandler;
+import dev.jgi.server.http.HostedApp;
+import dev.jgi.server.http.InFlight;
+import dev.jgi.server.log.AccessLog;
+import dev.jgi.server.log.ServerLog;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import dev.jgi.server.tls.Http2Options;
+import dev.jgi.server.tls.ServerTls;
+import dev.jgi.server.unix.UnixSocketRelay;
+import org.xnio.ChannelListener;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * A running server: the lifespan of its application, the XNIO worker, the listeners, and graceful
+ * shutdown. {@link dev.jgi.server.GatewayServer} is its public face; the CLI uses it directly for
+ * reloading.
+ */
+public final class ServerRuntime implements AutoCloseable {
+
+    public static final String NAME = "jgi-reference";
+    public static final String VERSION = "1.0.0";
+
+    private final ServerConfig config;
+    private final ServerInfo info;
+    private final AtomicReference<HostedApp> current = new AtomicReference<>();
+    private final List<AcceptingChannel<? extends StreamConnection>> listeners = new ArrayList<>();
+    private final List<UnixSocketRelay> relays = new ArrayList<>();
+    private final List<InetSocketAddress> addresses = new ArrayList<>();
+    private final InFlight inFlight;
+    private final Connections connections;
+    private final UnaryOperator<HttpHandler> wrapHandler;
+    private XnioWorker worker;
+    private ExecutorService syncExecutor;
+    private AccessLog accessLog;
+    private GatewayHandler handler;
+    private boolean started;
+    private boolean closed;
+    private java.nio.file.Path appJar;
+
+    /** @param wrapHandler wraps the gateway handler, for features in front of the app (static files) */
+    public ServerRuntime(ServerConfig config, UnaryOperator<HttpHandler> wrapHandler) {
+        this.config = config;
+        this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
+        this.inFlight = new InFlight(config.maxConcurrent());
+        this.connections = new Connections(config.headerReadTimeout(), config.maxRequestLine(), config.maxHeaderSize(),
+                config.maxHeaderCount());
+        this.wrapHandler = wrapHandler;
+    }
+
+    /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */
+    private static Set<Capability> capabilities(ServerConfig config) {
+        Set<Capability> offered = EnumSet.of(Capability.FILE_SENDING, Capability.WEBSOCKET);
+        boolean tls = !config.certFile().isEmpty();
+        if (tls) {
+            offered.add(Capability.TLS);
+        }
+        if (tls && config.http2() || config.h2c()) {
+            offered.add(Capability.HTTP2);
+        }
+        return offered;
+    }
+
+    /** Serves the {@code static/} folder of the app's jar, at the prefix its manifest names. Before {@link #start}. */
+    public void serveStaticOf(java.nio.file.Path jar) {
+        this.appJar = jar;
+    }
+
+    public ServerInfo info() {
+        return info;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Starts the application, then listens [JGI-LIFE-1] [JGI-LIFE-2].
+     *
+     * @throws LifespanFailure when the application's start threw [JGI-LIFE-3]
+     * @throws IOException     when an address cannot be bound
+     */
+    public synchronized void start(Lifespan app, String name) throws LifespanFailure, IOException {
+        if (started) {
+            throw new IllegalStateException("the server was already started");
+        }
+        if (!config.envFile().isEmpty()) {
+            EnvFile.apply(EnvFile.read(java.nio.file.Path.of(config.envFile())));
+        }
+        HostedApp hosted = startApp(app, name);
+        current.set(hosted);
+        started = true;
+        try {
+            listen();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private HostedApp startApp(Lifespan app, String name) throws LifespanFailure {
+        Map<String, Object> state;
+        try {
+            state = app.start(info);
+        } catch (Exception e) {
+            throw new LifespanFailure(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+        if (state == null) {
+            throw new LifespanFailure("[JGI-LIFE-4] the application's start returned null", null);
+        }
+        return new HostedApp(app, state, name);
+    }
+
+    private void listen() throws IOException {
+        accessLog = config.accessLog() == ServerConfig.AccessLogFormat.OFF ? null
+                : AccessLog.open(config.accessLog() == ServerConfig.AccessLogFormat.JSON, config.accessLogFile());
+        syncExecutor = config.threads() == ServerConfig.ThreadModel.VIRTUAL
+                ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())
+                : Executors.newFixedThreadPool(config.platformThreads(), Thread.ofPlatform().daemon().name("jgi-request-", 0).factory());
+        OptionMap workerOptions = UndertowSetup.worker(config);
+        worker = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader()).createWorker(workerOptions);
+        handler = new GatewayHandler(config, current::get, syncExecutor, accessLog, inFlight, connections);
+        ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
+        OptionMap undertowOptions = Http2Options.apply(OptionMap.builder().addAll(UndertowSetup.undertow(config)),
+                config.h2c(), config.maxRequestLine() + config.maxHeaderSize()).getMap();
+        HttpHandler root = wrapHandler.apply(StaticFront.wrapper(config, appJar).apply(handler));
+        HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
+        open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
+        ServerTls tls = ServerTls.from(config).orElse(null);
+        ChannelListener<StreamConnection> tcpOpen = tls == null ? open
+                : ServerTls.openListener(buffers, undertowOptions, root, config.http2());
+        for (String bind : config.binds()) {
+            if (bind.startsWith("unix:")) {
+                listenUnix(Path.of(bind.substring("unix:".length())), open);
+                continue;
+            }
+            BindAddress address = BindAddress.parse(bind);
+            AcceptingChannel<? extends StreamConnection> server = tls == null
+                    ? worker.createStreamConnectionServer(address.socketAddress(), acceptor(tcpOpen, false), socketOptions())
+                    : tls.bind(worker, address.socketAddress(), acceptor(tcpOpen, false), socketOptions());
+            server.resumeAccepts();
+            listeners.add(server);
+            addresses.add(server.getLocalAddress(InetSocketAddress.class));
+        }
+    }
+
+    /**
+     * A Unix socket bind: a loopback listener that takes only connections from its relay, which
+     * accepts on the socket file (XNIO has no Unix sockets).
+     */
+    private void listenUnix(Path socket, ChannelListener<StreamConnection> open) throws IOException {
+        AcceptingChannel<StreamConnection> loopback = worker.createStreamConnectionServer(
+                new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), acceptor(open, true), socketOptions());
+        loopback.resumeAccepts();
+        listeners.add(loopback);
+        relays.add(UnixSocketRelay.open(socket, loopback.getLocalAddress(InetSocketAddress.class)));
+    }
+
+    private <C extends StreamConnection> ChannelListener<AcceptingChannel<C>> acceptor(
+            ChannelListener<StreamConnection> open, boolean relayedOnly) {
+        return channel -> {
+            try {
+                C connection = channel.accept();
+                if (connection == null) {
+                    return;
+                }
+                if (relayedOnly && UnixSocketRelay.peerOf(connection.getPeerAddress()).isEmpty()) {
+                    IoUtils.safeClose(connection);
+                    return;
+                }
+                connections.opened(connection);
+                open.handleEvent(connection);
+            } catch (IOException e) {
+                ServerLog.warn(null, "accepting a connection failed: " + e);
+            }
+        };
+    }
+
+    private OptionMap socketOptions() {
+        return UndertowSetup.socket(worker.getIoThreadCount());
+    }
+
+    /** The bound addresses, in the order of the binds, with the actual ports. */
+    public synchronized List<InetSocketAddress> addresses() {
+        return List.copyOf(addresses);
+    }
+
+    public HostedApp currentApp() {
+        return current.get();
+    }
+
+    /**
+     * Starts {@code app} and routes new requests to it; the previous app finishes its in-flight
+     * requests and is then stopped. If the new app's start fails, the old one keeps serving.
+     */
+    public void replaceApp(Lifespan app, String name) throws LifespanFailure {
+        HostedApp next = startApp(app, name);
+        HostedApp previous = current.getAndSet(next);
+        if (previous != null) {
+            previous.whenIdle(() -> stopApp(previous));
+        }
+    }
+
+    private static void stopApp(HostedApp app) {
+        try {
+            app.app().stop();
+        } catch (Exception e) {
+            ServerLog.error(null, "the application " + app.name() + " failed to stop", e);
+        }
+    }
+
+    /**
+     * Shuts down gracefully: stops accepting, lets in-flight requests finish up to the graceful
+     * timeout while idle connections close, then stops the application once [JGI-LIFE-5] [JGI-LIFE-7].
+     */
+    @Override
+    public synchronized void close() {
+        if (closed || !started) {
+            closed = true;
+            return;
+        }
+        closed = true;
+        listeners.forEach(IoUtils::safeClose);
+        relays.forEach(UnixSocketRelay::stopAccepting);
+        if (handler != null) {
+            handler.drain();
+        }
+        connections.closeIdle();
+        boolean drained;
+        try {
+            drained = inFlight.awaitDrained(config.gracefulTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        if (!drained) {
+            ServerLog.warn(null, "the graceful timeout passed with " + inFlight.current() + " requests in flight; closing them");
+        }
+        connections.closeAll();
+        relays.forEach(UnixSocketRelay::close);
+        HostedApp app = current.getAndSet(null);
+        if (app != null) {
+            stopApp(app);
+        }
+        if (worker != null) {
+            worker.shutdown();
+            try {
+                if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                    worker.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (syncExecutor != null) {
+            syncExecutor.shutdownNow();
+        }
+        if (accessLog != null) {
+            accessLog.close();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jgi.server.apps;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.Exchange;
+import dev.jgi.api.Request;
+import dev.jgi.api.Response;
+import dev.jgi.api.ServerInfo;
+
+import java.util.Map;
+
+/** A sync app for the jgi command tests: greets, sleeps on /slow, and shows its environment view. */
+public final class HelloApp implements Application {
+
+    @Override
+    public Map<String, Object> start(ServerInfo server) {
+        if (System.getProperty("HELLO_FAIL_START") != null) {
+            throw new IllegalStateException("the database is unreachable");
+        }
+        return Map.of("started", "yes");
+    }
+
+    @Override
+    public void stop() {
+        System.err.println("HelloApp stopped");
+    }
+
+    @Override
+    public Response handle(Request request, Exchange exchange) throws Exception {
+        return switch (request.path()) {
+            case "/slow" -> {
+                Thread.sleep(Long.parseLong(request.target().query().orElse("500")));
+                yield Response.text(200, "slow done");
+            }
+            case "/env" -> Response.text(200, System.getProperty("DATABASE_URL") + " " + System.getProperty("SECRET_KEY")
+                    + " " + System.getProperty("DEBUG"));
+            default -> Response.text(200, "hello " + request.path() + " " + request.state().get("started"));
+        };
+    }
+
+    /** The factory form, {@code dev.jgi.server.apps.HelloApp::create}. */
+    public static Application create() {
+        return new HelloApp();
+    }
+}
