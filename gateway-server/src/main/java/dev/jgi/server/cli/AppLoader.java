@@ -148,7 +148,7 @@ final class AppLoader {
                 + ", which is neither a dev.jgi.api.Application nor a dev.jgi.api.AsyncApplication");
     }
 
-    /** The parent of every app class loader: the JDK's platform classes plus the JGI API, nothing of the server. */
+    /** The parent of every app class loader: the JDK's platform classes, the JGI API and the asset lookup, nothing else of the server. */
     private static final class ApiOnlyLoader extends ClassLoader {
         private static final ClassLoader SERVER = Application.class.getClassLoader();
 
@@ -158,7 +158,7 @@ final class AppLoader {
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (name.startsWith("dev.jgi.api.")) {
+            if (isShared(name)) {
                 return SERVER.loadClass(name);
             }
             throw new ClassNotFoundException(name);
@@ -166,7 +166,19 @@ final class AppLoader {
 
         @Override
         protected URL findResource(String name) {
-            return name.startsWith("dev/jgi/api/") ? SERVER.getResource(name) : null;
+            int slash = name.lastIndexOf('/');
+            return slash > 0 && isShared(name.substring(0, slash).replace('/', '.') + ".resource")
+                    ? SERVER.getResource(name) : null;
+        }
+
+        /**
+         * The JGI API, and the top-level package of gateway-assets, whose {@code StaticUrls} reads the
+         * hashed asset names the server published; nothing else of the server's.
+         */
+        private static boolean isShared(String className) {
+            String assets = "dev.jgi.assets.";
+            return className.startsWith("dev.jgi.api.")
+                    || className.startsWith(assets) && className.indexOf('.', assets.length()) < 0;
         }
     }
 }

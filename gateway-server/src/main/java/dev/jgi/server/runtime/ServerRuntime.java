@@ -65,6 +65,7 @@ public final class ServerRuntime implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private java.nio.file.Path appJar;
+    private StaticFront staticFront;
 
     /** @param wrapHandler wraps the gateway handler, for features in front of the app (static files) */
     public ServerRuntime(ServerConfig config, UnaryOperator<HttpHandler> wrapHandler) {
@@ -115,7 +116,14 @@ public final class ServerRuntime implements AutoCloseable {
         if (!config.envFile().isEmpty()) {
             EnvFile.apply(EnvFile.read(java.nio.file.Path.of(config.envFile())));
         }
-        HostedApp hosted = startApp(app, name);
+        staticFront = StaticFront.open(config, appJar);
+        HostedApp hosted;
+        try {
+            hosted = startApp(app, name);
+        } catch (LifespanFailure e) {
+            staticFront.close();
+            throw e;
+        }
         current.set(hosted);
         started = true;
         try {
@@ -151,7 +159,7 @@ public final class ServerRuntime implements AutoCloseable {
         ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
         OptionMap undertowOptions = Http2Options.apply(OptionMap.builder().addAll(UndertowSetup.undertow(config)),
                 config.h2c(), config.maxRequestLine() + config.maxHeaderSize()).getMap();
-        HttpHandler root = wrapHandler.apply(StaticFront.wrapper(config, appJar).apply(handler));
+        HttpHandler root = wrapHandler.apply(staticFront.wrap(handler));
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);
@@ -286,5 +294,6 @@ public final class ServerRuntime implements AutoCloseable {
         if (accessLog != null) {
             accessLog.close();
         }
+        staticFront.close();
     }
 }

@@ -2,6 +2,8 @@ package dev.jgi.server.runtime;
 
 import dev.jgi.assets.AppJar;
 import dev.jgi.assets.StaticMount;
+import dev.jgi.assets.StaticUrls;
+import dev.jgi.assets.UrlPrefix;
 import dev.jgi.assets.index.AssetIndex;
 import dev.jgi.assets.index.AssetSource;
 import dev.jgi.assets.index.IndexOptions;
@@ -11,48 +13,87 @@ import dev.jgi.server.log.ServerLog;
 import io.undertow.server.HttpHandler;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Static files in front of the app: each {@code --static URL_PREFIX=DIR}, and the {@code static/}
  * folder of an app jar at the prefix its manifest names ({@code JGI-Static-Prefix}, default
- * {@code /static}). Requests under a prefix that name no file fall through to the app.
+ * {@code /static}). A request under a prefix that names no file gets 404 from the static handler and
+ * never reaches the app.
+ *
+ * <p>The indexes are built before the application starts, so that the hashed URLs of the jar's
+ * assets are published ({@link StaticUrls#publish}) by the time the app's start reads them.
  */
-final class StaticFront {
+final class StaticFront implements AutoCloseable {
 
-    private StaticFront() {
+    /** One indexed tree at its URL prefix. */
+    private record Mount(UrlPrefix prefix, AssetIndex index, String source) {
     }
 
-    /** @throws IllegalArgumentException for a malformed --static value or a missing directory */
-    static UnaryOperator<HttpHandler> wrapper(ServerConfig config, Path appJar) {
+    private final List<Mount> mounts;
+    private final Path publishedManifest;
+
+    private StaticFront(List<Mount> mounts, Path publishedManifest) {
+        this.mounts = mounts;
+        this.publishedManifest = publishedManifest;
+    }
+
+    /**
+     * Indexes every static source and publishes the app jar's manifest.
+     *
+     * @throws IllegalArgumentException for a malformed --static value or a missing directory
+     */
+    static StaticFront open(ServerConfig config, Path appJar) throws IOException {
         IndexOptions options = IndexOptions.defaults().withDevMode(config.dev());
-        List<StaticMount> mounts = config.staticMounts().stream().map(StaticMount::parse).toList();
-        return next -> {
-            HttpHandler handler = next;
-            try {
-                if (appJar != null) {
-                    AppJar jar = AppJar.read(appJar);
-                    AssetIndex index = AssetIndex.build(List.of(new AssetSource.JarStatic(appJar)), options);
-                    if (index.size() > 0) {
-                        handler = new StaticHandler(jar.staticPrefix(), index, handler);
-                        ServerLog.info("serving " + index.size() + " static files of " + appJar.getFileName() + " at " + jar.staticPrefix());
-                    }
+        List<Mount> mounts = new ArrayList<>();
+        Path published = null;
+        try {
+            if (appJar != null) {
+                AppJar jar = AppJar.read(appJar);
+                AssetIndex index = AssetIndex.build(List.of(new AssetSource.JarStatic(appJar)), options);
+                if (index.size() > 0) {
+                    mounts.add(new Mount(jar.staticPrefix(), index, appJar.getFileName().toString()));
+                    published = StaticUrls.publish(index.manifest(jar.staticPrefix()),
+                            Files.createTempFile("jgi-staticfiles-", ".json"));
+                } else {
+                    index.close();
                 }
-                List<StaticMount> reversed = new ArrayList<>(mounts);
-                java.util.Collections.reverse(reversed);
-                for (StaticMount mount : reversed) {
-                    AssetIndex index = AssetIndex.build(List.of(new AssetSource.Directory(mount.directory())), options);
-                    handler = new StaticHandler(mount.prefix(), index, handler);
-                    ServerLog.info("serving " + index.size() + " static files of " + mount.directory() + " at " + mount.prefix());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("static files: " + e.getMessage(), e);
             }
-            return handler;
-        };
+            for (String value : config.staticMounts()) {
+                StaticMount mount = StaticMount.parse(value);
+                AssetIndex index = AssetIndex.build(List.of(new AssetSource.Directory(mount.directory())), options);
+                mounts.add(new Mount(mount.prefix(), index, mount.directory().toString()));
+            }
+        } catch (IOException | RuntimeException e) {
+            mounts.forEach(mount -> mount.index().close());
+            throw e;
+        }
+        return new StaticFront(List.copyOf(mounts), published);
+    }
+
+    /** {@code next} behind one static handler per mount; the first mount is asked first. */
+    HttpHandler wrap(HttpHandler next) {
+        HttpHandler handler = next;
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            Mount mount = mounts.get(i);
+            handler = new StaticHandler(mount.prefix(), mount.index(), handler);
+            ServerLog.info("serving " + mount.index().size() + " static files of " + mount.source() + " at " + mount.prefix());
+        }
+        return handler;
+    }
+
+    @Override
+    public void close() {
+        mounts.forEach(mount -> mount.index().close());
+        if (publishedManifest != null) {
+            try {
+                Files.deleteIfExists(publishedManifest);
+            } catch (IOException e) {
+                ServerLog.warn(null, "could not delete " + publishedManifest + ": " + e.getMessage());
+            }
+        }
     }
 }

@@ -1,0 +1,44 @@
+package dev.jgi.servlet.tck;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.AsyncApplication;
+import dev.jgi.servlet.JgiServlet;
+import dev.jgi.servlet.embedded.Deployment;
+import dev.jgi.tck.spi.ServerUnderTest;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The TCK's view of a servlet container running the bridge: each application gets its own
+ * container instance on a free port, with the servlet mapped under the mount path.
+ */
+abstract class ContainerServer implements ServerUnderTest {
+
+    /** Starts a container with {@code servlet} under {@code mountPath}. */
+    abstract Deployment deploy(JgiServlet servlet, String mountPath) throws Exception;
+
+    @Override
+    public Started start(Application app, String mountPath) throws Exception {
+        return started(deploy(new JgiServlet(app), mountPath));
+    }
+
+    /** Async applications run natively, over Servlet non-blocking I/O, not through the adapter. */
+    @Override
+    public Started start(AsyncApplication app, String mountPath) throws Exception {
+        return started(deploy(new JgiServlet(app), mountPath));
+    }
+
+    private static Started started(Deployment deployment) {
+        return new Started() {
+            @Override
+            public InetSocketAddress address() {
+                return deployment.address();
+            }
+
+            @Override
+            public void close() throws Exception {
+                deployment.close();
+            }
+        };
+    }
+}

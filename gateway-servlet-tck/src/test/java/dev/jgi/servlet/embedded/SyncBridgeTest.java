@@ -1,0 +1,282 @@
+package dev.jgi.servlet.embedded;
+
+import dev.jgi.api.Capability;
+import dev.jgi.servlet.JgiServlet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A sync application behind the bridge, over real sockets, on each container. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncBridgeTest {
+
+    private final Map<Container, SyncProbe> apps = new EnumMap<>(Container.class);
+    private final Map<Container, Deployment> running = new EnumMap<>(Container.class);
+
+    @BeforeAll
+    void startContainers() throws Exception {
+        for (Container container : Container.values()) {
+            SyncProbe app = new SyncProbe();
+            apps.put(container, app);
+            running.put(container, container.start(new JgiServlet(app), "/mnt"));
+        }
+    }
+
+    @AfterAll
+    void stopContainers() throws Exception {
+        for (Deployment deployment : running.values()) {
+            deployment.close();
+        }
+    }
+
+    private InetSocketAddress at(Container container) {
+        return running.get(container).address();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void requestHeadCarriesTheMountTheDecodedPathAndTheRawTarget(Container container) throws IOException {
+        Wire.Reply reply = Wire.get(at(container), "/mnt/a%20b/c%2Fd/./e/../f%25?x=%20&y");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("method=GET\n", "scheme=http\n", "version=HTTP/1.1\n",
+                "raw=/mnt/a%20b/c%2Fd/./e/../f%25?x=%20&y\n", "rawPath=/mnt/a%20b/c%2Fd/./e/../f%25\n",
+                "mountPath=/mnt\n", "path=/a b/c%2Fd/f%25\n", "query=x=%20&y\n", "header host=127.0.0.1\n",
+                "state=hello from start\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void theMountPointItselfHasAnEmptyPathAndNoQuery(Container container) throws IOException {
+        Wire.Reply reply = Wire.get(at(container), "/mnt");
+
+        assertThat(reply.body()).contains("mountPath=/mnt\n", "path=\n", "query=<absent>\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void headerNamesArriveInLowerCaseWithRepeatsKept(Container container) throws IOException {
+        Wire.Reply reply = Wire.exchange(at(container), "GET /mnt/h HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Multi: one\r\n"
+                + "X-MULTI: two\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply.body()).contains("header x-multi=one\nheader x-multi=two\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void invalidUtf8InThePathIsAnswered400(Container container) throws IOException {
+        assertThat(Wire.get(at(container), "/mnt/%C3%28").status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aPathClimbingAboveTheRootIsAnswered400(Container container) throws IOException {
+        assertThat(Wire.get(at(container), "/mnt/%2e%2e/%2e%2e/etc").status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aPathOutsideTheMountIsAnswered404(Container container) throws IOException {
+        assertThat(Wire.get(at(container), "/elsewhere").status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void theRequestBodyReachesTheApplicationWhole(Container container) throws IOException {
+        String body = "x".repeat(200_000);
+        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("content-length")).isEqualTo(String.valueOf(body.length()));
+        assertThat(reply.body()).isEqualTo(body);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aChunkedRequestBodyIsDecoded(Container container) throws IOException {
+        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+
+        assertThat(reply.body()).isEqualTo("hello world");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aBodyAnnouncedOverTheLimitIsAnswered413BeforeTheApplicationRuns(Container container) throws IOException {
+        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                + (JgiServlet.DEFAULT_BODY_LIMIT + 1) + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply.status()).isEqualTo(413);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aFailureBeforeCommitIs500WithoutItsMessage(Container container) throws IOException {
+        Wire.Reply reply = Wire.get(at(container), "/mnt/fail");
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body()).doesNotContain("secret detail");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aFailureAfterCommitLeavesTheChunkedBodyUnterminated(Container container) throws IOException {
+        Wire.Reply reply = Wire.get(at(container), "/mnt/fail-after-commit");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.chunked()).isTrue();
+        assertThat(reply.body()).isEqualTo("partial");
+        assertThat(reply.complete()).as("the client must see the abort").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void flushedWriterBytesReachTheClientBeforeTheBodyEnds(Container container) throws IOException {
+        SyncProbe app = apps.get(container);
+        try (Wire wire = new Wire(at(container))) {
+            wire.send("GET /mnt/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            String seen = "";
+            while (!seen.contains("first\n")) {
+                byte[] some = new byte[256];
+                int n = wire.input().read(some);
+                assertThat(n).as("the first piece arrives while the writer still waits").isPositive();
+                seen += new String(some, 0, n, StandardCharsets.ISO_8859_1);
+            }
+            app.streamRelease.countDown();
+            assertThat(new String(wire.input().readAllBytes(), StandardCharsets.ISO_8859_1)).contains("second\n");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aStreamBodyIsSentAndItsInputClosedOnce(Container container) throws IOException {
+        SyncProbe app = apps.get(container);
+        int before = app.streamCloses.get();
+
+        Wire.Reply reply = Wire.get(at(container), "/mnt/input-stream");
+
+        assertThat(reply.body()).isEqualTo("from a stream");
+        assertThat(app.streamCloses.get() - before).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void trailersFollowTheChunkedBody(Container container) throws IOException {
+        Wire.Reply reply = Wire.get(at(container), "/mnt/trailers");
+
+        assertThat(reply.chunked()).isTrue();
+        assertThat(reply.body()).isEqualTo("body before trailers");
+        assertThat(reply.trailers()).containsEntry("x-checksum", "abc123");
+        assertThat(apps.get(container).info.capabilities()).containsExactly(Capability.TRAILERS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aHopByHopResponseFieldIsAnswered500(Container container) throws IOException {
+        Wire.Reply reply = Wire.get(at(container), "/mnt/hop");
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body()).doesNotContain("never sent");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aContentLengthThatDiffersFromTheBodyIsAnswered500(Container container) throws IOException {
+        assertThat(Wire.get(at(container), "/mnt/wrong-length").status()).isEqualTo(500);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void repeatedSetCookieFieldsStaySeparate(Container container) throws IOException {
+        assertThat(Wire.get(at(container), "/mnt/set-cookies").header("set-cookie")).isEqualTo("a=1\nb=2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void headAndNoContentResponsesCarryNoBody(Container container) throws IOException {
+        try (Wire wire = new Wire(at(container))) {
+            wire.send("HEAD /mnt/x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /mnt/no-content HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    + "GET /mnt/after HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            Wire.Reply head = wire.read(true);
+            Wire.Reply noContent = wire.read(false);
+            Wire.Reply after = wire.read(false);
+
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("content-length")).isNotNull();
+            assertThat(noContent.status()).isEqualTo(204);
+            assertThat(after.body()).as("no stray body bytes before the next response").contains("path=/after\n");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void completionHooksRunOnceInReverseOrderAfterTheResponse(Container container) throws Exception {
+        SyncProbe app = apps.get(container);
+        app.events.clear();
+
+        // Hooks run after the last byte left, so they may trail the client's read by a moment.
+        Wire.get(at(container), "/mnt/hooks");
+        Eventually.until(() -> app.events.size() >= 2);
+        Wire.get(at(container), "/mnt/hooks-fail");
+        Eventually.until(() -> app.events.size() >= 3);
+        assertThat(app.events).containsExactly("second-registered 200", "first-registered 200 6", "failed 500 true");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void startRanOnceBeforeAnyRequestAndDeclaredTheSpecVersion(Container container) {
+        SyncProbe app = apps.get(container);
+
+        assertThat(app.starts.get()).isEqualTo(1);
+        assertThat(app.info.specVersion()).isEqualTo("1.0");
+        assertThat(app.info.name()).isEqualTo("jgi-servlet");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aMalformedChunkIsAnswered400EvenWhenTheApplicationCaughtTheReadFailure(Container container) throws IOException {
+        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/body-caught HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void noContinueIsSentWhenTheApplicationAnswersWithoutReading(Container container) throws IOException {
+        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/unread HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Length: 4\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.interim()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void anAbsoluteFormTargetGivesItsPathAndQuery(Container container) throws IOException {
+        Wire.Reply reply = Wire.exchange(at(container), "GET http://example.test/mnt/p?q=1 HTTP/1.1\r\n"
+                + "Host: example.test\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply.body()).contains("mountPath=/mnt\n", "path=/p\n", "query=q=1\n", "header host=example.test\n",
+                "rawPath=/mnt/p\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void theContentTypeIsSentAsTheApplicationSetIt(Container container) throws IOException {
+        Wire.Reply reply = Wire.get(at(container), "/mnt/stream-now");
+
+        assertThat(reply.header("content-type")).isEqualTo("text/plain");
+    }
+}

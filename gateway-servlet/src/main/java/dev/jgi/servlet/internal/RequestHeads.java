@@ -1,0 +1,105 @@
+package dev.jgi.servlet.internal;
+
+import dev.jgi.api.Headers;
+import dev.jgi.api.Request;
+import dev.jgi.api.RequestTarget;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.MappingMatch;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a servlet request into the JGI request head. */
+public final class RequestHeads {
+
+    /** The extension key under which the application finds the container's request [JGI-REQ-8]. */
+    public static final String SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
+
+    private RequestHeads() {
+    }
+
+    /**
+     * The request head.
+     *
+     * @throws Refusal 400 for a path the spec rejects or a header a JGI value cannot hold
+     */
+    public static Request of(HttpServletRequest request, Map<String, Object> state, Request.Kind kind) throws Refusal {
+        return new Request(request.getMethod(), request.isSecure() ? "https" : "http", version(request.getProtocol()),
+                target(request), headers(request), address(request.getRemoteAddr(), request.getRemotePort()),
+                address(request.getLocalAddr(), request.getLocalPort()), tls(request), state,
+                Map.of(SERVLET_REQUEST, request), kind);
+    }
+
+    private static String version(String protocol) {
+        return protocol.equals("HTTP/2.0") ? "HTTP/2" : protocol;
+    }
+
+    /**
+     * The mount is what the container matched: the context path plus, for a path mapping such as
+     * {@code /api/*}, the servlet path [JGI-PATH-1]. The path inside it comes from decoding the raw
+     * URI, since containers decode {@code %2F} and {@code %25} differently [JGI-PATH-7].
+     */
+    private static RequestTarget target(HttpServletRequest request) throws Refusal {
+        String rawPath = request.getRequestURI();
+        String query = request.getQueryString();
+        String decoded = PathDecoder.decode(rawPath);
+        String mount = PathDecoder.decode(request.getContextPath());
+        if (request.getHttpServletMapping().getMappingMatch() == MappingMatch.PATH) {
+            mount += request.getServletPath();
+        }
+        if (mount.endsWith("/")) {
+            mount = mount.substring(0, mount.length() - 1);
+        }
+        String path = decoded.startsWith(mount) ? decoded.substring(mount.length()) : null;
+        if (path == null || !path.isEmpty() && path.charAt(0) != '/' || path.isEmpty() && mount.isEmpty()) {
+            throw new Refusal(400, "[JGI-PATH-3] the decoded path " + decoded + " does not lie under the mount " + mount);
+        }
+        String raw = query == null ? rawPath : rawPath + "?" + query;
+        return new RequestTarget(raw, rawPath, mount, path, Optional.ofNullable(query));
+    }
+
+    private static Headers headers(HttpServletRequest request) throws Refusal {
+        Headers.Builder headers = Headers.builder();
+        try {
+            for (String name : Collections.list(request.getHeaderNames())) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                for (String value : Collections.list(request.getHeaders(name))) {
+                    headers.add(lower, value.strip());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, e.getMessage());
+        }
+        return headers.build();
+    }
+
+    private static InetSocketAddress address(String literal, int port) {
+        try {
+            // A literal address: no name service lookup happens.
+            return new InetSocketAddress(InetAddress.getByName(literal), port);
+        } catch (UnknownHostException e) {
+            return InetSocketAddress.createUnresolved(literal, port);
+        }
+    }
+
+    private static Optional<Request.Tls> tls(HttpServletRequest request) {
+        if (!request.isSecure()) {
+            return Optional.empty();
+        }
+        Object protocol = request.getAttribute("jakarta.servlet.request.secure_protocol");
+        if (protocol == null) {
+            protocol = request.getAttribute("org.apache.tomcat.util.net.secure_protocol_version");
+        }
+        Object cipher = request.getAttribute("jakarta.servlet.request.cipher_suite");
+        Certificate[] chain = (Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+        return Optional.of(new Request.Tls(String.valueOf(protocol), String.valueOf(cipher),
+                chain == null ? List.of() : List.of(chain), Optional.empty()));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.jgi.servlet.internal;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.Body;
+import dev.jgi.api.ClientDisconnectedException;
+import dev.jgi.api.Request;
+import dev.jgi.api.Response;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One request to a sync application, on the container thread that called the servlet: the
+ * application blocks there, so the container should run servlets on virtual threads
+ * [JGI-APP-2] (see docs/servlet-bridge.md).
+ */
+public final class SyncCall {
+
+    private static final System.Logger LOG = System.getLogger("dev.jgi.servlet");
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final CompletionHooks hooks = new CompletionHooks();
+    private final BodyInput input;
+    private final SyncExchange exchange;
+    private final boolean namesCoding;
+    private BodyOutput output;
+
+    public SyncCall(HttpServletRequest request, HttpServletResponse response, long bodyLimit, boolean namesCoding) {
+        this.namesCoding = namesCoding;
+        this.request = request;
+        this.response = response;
+        this.input = new BodyInput(request, bodyLimit);
+        this.exchange = new SyncExchange(input, hooks);
+    }
+
+    /**
+     * Calls the application and sends its response.
+     *
+     * @throws ServletException after the response was committed, so that the container aborts the
+     *     exchange instead of ending it cleanly [JGI-ERR-2]
+     */
+    public void serve(Application app, Request head) throws ServletException, IOException {
+        Response answer = null;
+        boolean bodyTaken = false;
+        try {
+            answer = app.handle(head, exchange);
+            if (answer == null) {
+                throw new ResponseHeads.InvalidResponse("[JGI-APP-3] the application returned null");
+            }
+            if (input.refusal() != 0) {
+                // The body's failure decides the status even when the application answered [JGI-LIM-3] [JGI-BODY-9].
+                ResponseBodies.release(answer.body());
+                refuse(input.refusal(), Optional.empty());
+                return;
+            }
+            bodyTaken = true;
+            send(head, answer);
+        } catch (Exception | Error failure) {
+            if (answer != null && !bodyTaken) {
+                ResponseBodies.release(answer.body());
+            }
+            fail(failure);
+            return;
+        }
+        hooks.run(response.getStatus(), output.count(), Optional.empty());
+    }
+
+    private void send(Request head, Response answer) throws Exception {
+        OptionalLong declared = ResponseHeads.check(answer.status(), answer.headers());
+        Body body = answer.body();
+        OptionalLong known = ResponseBodies.length(body);
+        if (declared.isPresent() && known.isPresent() && declared.getAsLong() != known.getAsLong()) {
+            throw new ResponseHeads.InvalidResponse("[JGI-FRAME-6] content-length " + declared.getAsLong()
+                    + " differs from the body's length " + known.getAsLong());
+        }
+        boolean noBody = head.method().equals("HEAD") || answer.status() == 204 || answer.status() == 304;
+        ResponseHeads.apply(answer.status(), answer.headers(), response);
+        boolean trailers = answer.trailers().isPresent() && !noBody && Trailers.offer(response, answer.trailers().get());
+        long length = known.orElse(declared.orElse(-1));
+        if (length >= 0 && answer.status() != 204 && answer.status() != 304 && !trailers) {
+            // With trailers the body must travel chunked, so its length goes unannounced [JGI-EXT-1].
+            response.setContentLengthLong(length);
+        }
+        if ((length < 0 || trailers) && !noBody) {
+            Framing.chunkedToHttp11(head, response, namesCoding);
+        }
+        output = new BodyOutput(response, noBody ? 0 : declared.orElse(trailers ? -1 : length));
+        exchange.writingTo(output);
+        if (noBody) {
+            ResponseBodies.release(body);
+        } else {
+            ResponseBodies.copy(body, length, output);
+        }
+        output.close();
+    }
+
+    /**
+     * Answers for a request body that failed. Tomcat commits its own 400 when the body's framing
+     * is broken; then the bridge leaves that answer alone instead of aborting it.
+     */
+    private void refuse(int status, Optional<Throwable> failure) {
+        if (!response.isCommitted()) {
+            Errors.send(response, status);
+        }
+        hooks.run(response.getStatus(), 0, failure);
+    }
+
+    private void fail(Throwable failure) throws ServletException {
+        long sent = output == null ? 0 : output.count();
+        boolean gone = failure instanceof ClientDisconnectedException || exchange.isDisconnected();
+        if (!gone) {
+            LOG.log(System.Logger.Level.ERROR, () -> "[JGI-ERR-3] request " + request.getRequestId() + " "
+                    + request.getMethod() + " " + request.getRequestURI() + " failed", failure);
+        }
+        if (input.refusal() != 0) {
+            refuse(input.refusal(), Optional.of(failure));
+            return;
+        }
+        if (!response.isCommitted()) {
+            Errors.send(response, 500);
+            hooks.run(500, 0, Optional.of(failure));
+            return;
+        }
+        hooks.run(response.getStatus(), sent, Optional.of(failure));
+        throw Errors.abort(failure);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jgi.servlet.internal;
+
+import dev.jgi.api.Completion;
+import dev.jgi.api.Exchange;
+import dev.jgi.api.Headers;
+
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/** What a sync application gets besides the request head. */
+final class SyncExchange implements Exchange {
+
+    private final BodyInput body;
+    private final CompletionHooks hooks;
+    private volatile BodyOutput output;
+
+    SyncExchange(BodyInput body, CompletionHooks hooks) {
+        this.body = body;
+        this.hooks = hooks;
+    }
+
+    void writingTo(BodyOutput out) {
+        output = out;
+    }
+
+    @Override
+    public InputStream body() {
+        return body;
+    }
+
+    @Override
+    public void onComplete(Consumer<Completion> hook) {
+        hooks.add(hook);
+    }
+
+    /** Servlet containers report a gone client only when a read or write fails [JGI-DISC-2]. */
+    @Override
+    public boolean isDisconnected() {
+        BodyOutput out = output;
+        return body.disconnected() || out != null && out.disconnected();
+    }
+
+    /** Servlet 6.1 has no interim-response API, so the bridge does not declare EARLY_HINTS [JGI-CAP-5]. */
+    @Override
+    public boolean sendEarlyHints(Headers headers) {
+        return false;
+    }
+}

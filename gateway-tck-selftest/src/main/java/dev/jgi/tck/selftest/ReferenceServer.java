@@ -1,0 +1,50 @@
+package dev.jgi.tck.selftest;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.AsyncApplication;
+import dev.jgi.server.GatewayServer;
+import dev.jgi.tck.spi.ServerUnderTest;
+import java.net.InetSocketAddress;
+
+/** The reference server as the TCK sees it: {@code --server reference}. */
+public final class ReferenceServer implements ServerUnderTest {
+
+    @Override
+    public String name() {
+        return "reference";
+    }
+
+    @Override
+    public Started start(Application app, String mountPath) {
+        return started(mounted(GatewayServer.builder(app), mountPath));
+    }
+
+    @Override
+    public Started start(AsyncApplication app, String mountPath) {
+        return started(mounted(GatewayServer.builder(app), mountPath));
+    }
+
+    private static GatewayServer.Builder mounted(GatewayServer.Builder builder, String mountPath) {
+        // The TCK's forwarded-field tests need a server that trusts no proxy [JGI-PROXY-1].
+        builder.bind("127.0.0.1", 0).forwardedAllowIps(java.util.List.of())
+                .accessLog(dev.jgi.server.ServerConfig.AccessLogFormat.OFF);
+        return mountPath.isEmpty() ? builder : builder.mountPath(mountPath);
+    }
+
+    private static Started started(GatewayServer.Builder builder) {
+        GatewayServer server = builder.build();
+        server.start();
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
+        return new Started() {
+            @Override
+            public InetSocketAddress address() {
+                return address;
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+}

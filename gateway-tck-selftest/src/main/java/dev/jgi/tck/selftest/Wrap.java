@@ -1,0 +1,105 @@
+package dev.jgi.tck.selftest;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.AsyncApplication;
+import dev.jgi.api.Channel;
+import dev.jgi.api.Exchange;
+import dev.jgi.api.Request;
+import dev.jgi.api.Response;
+import dev.jgi.api.ServerInfo;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
+
+/** Ways of putting a fault between the reference server and the application it hosts. */
+final class Wrap {
+
+    private Wrap() {
+    }
+
+    /** What the server would do wrong in the request it builds. */
+    static Fault request(String name, java.util.Set<String> clauses, UnaryOperator<Request> corrupt) {
+        return Fault.ofApps(name, clauses,
+                app -> sync(app, (request, exchange) -> app.handle(corrupt.apply(request), exchange)),
+                app -> async(app, (request, channel) -> app.handle(corrupt.apply(request), channel)));
+    }
+
+    static Application sync(Application app, Application handler) {
+        return new Application() {
+            @Override
+            public Response handle(Request request, Exchange exchange) throws Exception {
+                return handler.handle(request, exchange);
+            }
+
+            @Override
+            public Map<String, Object> start(ServerInfo server) throws Exception {
+                return app.start(server);
+            }
+
+            @Override
+            public void stop() throws Exception {
+                app.stop();
+            }
+        };
+    }
+
+    static AsyncApplication async(AsyncApplication app, AsyncApplication handler) {
+        return new AsyncApplication() {
+            @Override
+            public CompletionStage<Void> handle(Request request, Channel channel) {
+                return handler.handle(request, channel);
+            }
+
+            @Override
+            public Map<String, Object> start(ServerInfo server) throws Exception {
+                return app.start(server);
+            }
+
+            @Override
+            public void stop() throws Exception {
+                app.stop();
+            }
+        };
+    }
+
+    /** A lifespan fault: the same for both interfaces. */
+    interface Lifespan {
+        Map<String, Object> start(dev.jgi.api.Lifespan app, ServerInfo server) throws Exception;
+
+        void stop(dev.jgi.api.Lifespan app) throws Exception;
+    }
+
+    static Fault lifespan(String name, java.util.Set<String> clauses, Lifespan fault) {
+        return Fault.ofApps(name, clauses, app -> new Application() {
+            @Override
+            public Response handle(Request request, Exchange exchange) throws Exception {
+                return app.handle(request, exchange);
+            }
+
+            @Override
+            public Map<String, Object> start(ServerInfo server) throws Exception {
+                return fault.start(app, server);
+            }
+
+            @Override
+            public void stop() throws Exception {
+                fault.stop(app);
+            }
+        }, app -> new AsyncApplication() {
+            @Override
+            public CompletionStage<Void> handle(Request request, Channel channel) {
+                return app.handle(request, channel);
+            }
+
+            @Override
+            public Map<String, Object> start(ServerInfo server) throws Exception {
+                return fault.start(app, server);
+            }
+
+            @Override
+            public void stop() throws Exception {
+                fault.stop(app);
+            }
+        });
+    }
+}

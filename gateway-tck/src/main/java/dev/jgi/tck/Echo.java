@@ -1,0 +1,106 @@
+package dev.jgi.tck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What the probe reported it received for one request: the JSON of its echo route, typed. */
+public record Echo(JsonNode json) {
+
+    public String nonce() {
+        return text("nonce");
+    }
+
+    public String variant() {
+        return text("variant");
+    }
+
+    public String method() {
+        return text("method");
+    }
+
+    public String scheme() {
+        return text("scheme");
+    }
+
+    public String version() {
+        return text("version");
+    }
+
+    public String raw() {
+        return text("raw");
+    }
+
+    public String rawPath() {
+        return text("rawPath");
+    }
+
+    public String mountPath() {
+        return text("mountPath");
+    }
+
+    public String path() {
+        return text("path");
+    }
+
+    /** The query, absent when the target had no {@code ?}. */
+    public Optional<String> query() {
+        return json.path("query").isNull() ? Optional.empty() : Optional.of(text("query"));
+    }
+
+    /** The header fields in order, as [name, value] pairs. */
+    public List<List<String>> headers() {
+        List<List<String>> out = new ArrayList<>();
+        json.path("headers").forEach(f -> out.add(List.of(f.get(0).asText(), f.get(1).asText())));
+        return out;
+    }
+
+    /** The values of the fields whose name is exactly {@code name}, in order. */
+    public List<String> header(String name) {
+        return headers().stream().filter(f -> f.get(0).equals(name)).map(f -> f.get(1)).toList();
+    }
+
+    public String client() {
+        return text("client");
+    }
+
+    public String server() {
+        return text("server");
+    }
+
+    public boolean tls() {
+        return json.path("tls").asBoolean();
+    }
+
+    public String kind() {
+        return text("kind");
+    }
+
+    public boolean stateCarried() {
+        return json.path("stateCarried").asBoolean();
+    }
+
+    public long bodyLength() {
+        return json.path("bodyLength").asLong();
+    }
+
+    public String bodySha256() {
+        return text("bodySha256");
+    }
+
+    /** The first 256 body octets, one char each. */
+    public String bodyHead() {
+        return text("bodyHead");
+    }
+
+    /** How reading the body failed, if it did. */
+    public Optional<String> bodyError() {
+        return json.path("bodyError").isNull() ? Optional.empty() : Optional.of(text("bodyError"));
+    }
+
+    private String text(String field) {
+        JsonNode node = json.path(field);
+        return node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+}

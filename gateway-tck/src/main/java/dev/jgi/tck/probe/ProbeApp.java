@@ -1,0 +1,187 @@
+package dev.jgi.tck.probe;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.Body;
+import dev.jgi.api.ClientDisconnectedException;
+import dev.jgi.api.Exchange;
+import dev.jgi.api.Headers;
+import dev.jgi.api.Request;
+import dev.jgi.api.Response;
+import dev.jgi.api.ServerInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The sync probe: deployed in the server under test, it reports exactly what it received and
+ * answers in the ways the server suite needs (see {@link Route}). External-endpoint mode runs it
+ * as a plain {@link Application}; the vendor's server needs nothing else.
+ */
+public final class ProbeApp implements Application {
+
+    private final ProbeState state = new ProbeState();
+
+    @Override
+    public Map<String, Object> start(ServerInfo server) {
+        return state.started(server);
+    }
+
+    @Override
+    public void stop() {
+        state.stopped();
+    }
+
+    @Override
+    public Response handle(Request request, Exchange exchange) throws Exception {
+        Route route = Route.of(request.path());
+        var common = Replies.common(route, request, state);
+        if (common.isPresent()) {
+            return render(common.get());
+        }
+        String key = route.argument();
+        return switch (route.name()) {
+            case "hooks" -> hooks(key, exchange);
+            case "block" -> block(key);
+            case "stream-close" -> Response.of(200, Headers.of("content-type", "text/plain"),
+                    new Body.Stream(new ClosingStream(state, key)));
+            case "flood" -> Response.of(200, Headers.of("content-type", "application/octet-stream"),
+                    (Body.Writer) out -> writeUntilGone(out, key, exchange));
+            case "gated" -> Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
+                out.write("part1".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                state.gate(key).orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
+                out.write("part2".getBytes(StandardCharsets.US_ASCII));
+            });
+            case "hooks-fail" -> {
+                exchange.onComplete(done -> state.record(key, "hook status=" + done.status() + " ok=" + done.succeeded()));
+                throw new IllegalStateException("probe failure after registering a hook, provoked by the TCK");
+            }
+            case "text" -> Response.text(200, "h\u00e9llo \u2603");
+            case "bad-length" -> Response.of(200, Headers.of("content-type", "text/plain", "content-length", "10"),
+                    Body.of("short".getBytes(StandardCharsets.US_ASCII)));
+            case "short-file" -> {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("jgi-tck", ".txt");
+                java.nio.file.Files.writeString(file, "five!");
+                file.toFile().deleteOnExit();
+                yield Response.of(200, Headers.of("content-type", "text/plain"),
+                        new Body.FileRegion(file, 0, java.util.OptionalLong.of(10)));
+            }
+            case "trailers" -> Response.text(200, "with trailers")
+                    .withTrailers(() -> Headers.of("x-checksum", "abc123"));
+            case "early-hints" -> {
+                boolean sent = exchange.sendEarlyHints(Headers.of("link", "</style.css>; rel=preload; as=style"));
+                yield Response.text(200, "early hints sent: " + sent);
+            }
+            default -> echo(request, exchange);
+        };
+    }
+
+    private Response echo(Request request, Exchange exchange) {
+        BodyFacts body = new BodyFacts();
+        try (InputStream in = exchange.body()) {
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                body.add(buffer, 0, n);
+            }
+            int again = in.read(buffer);
+            int single = in.read();
+            if (again != -1 || single != -1) {
+                body.fail("a read after end of stream returned " + again + " and " + single + " [JGI-BODY-10]");
+            }
+        } catch (IOException | RuntimeException e) {
+            body.fail(e);
+        }
+        return Response.json(200, Replies.echo("sync", request, body, state));
+    }
+
+    private Response hooks(String key, Exchange exchange) {
+        for (String hook : new String[] {"first", "second", "third"}) {
+            exchange.onComplete(done -> {
+                state.record(key, hook + " status=" + done.status() + " ok=" + done.succeeded());
+                if (hook.equals("second")) {
+                    throw new IllegalStateException("completion hook failure provoked by the TCK [JGI-DONE-4]");
+                }
+            });
+        }
+        return Response.text(200, "hooks registered");
+    }
+
+    private Response block(String key) throws InterruptedException {
+        try {
+            state.gate(key).get(5, TimeUnit.SECONDS);
+            return Response.text(200, "released");
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            return Response.text(504, "never released");
+        }
+    }
+
+    private void writeUntilGone(OutputStream out, String key, Exchange exchange) throws IOException {
+        byte[] chunk = Replies.pattern(8192);
+        long budget = 64L * 1024 * 1024;
+        try {
+            for (long sent = 0; sent < budget; sent += chunk.length) {
+                out.write(chunk);
+                out.flush();
+                if ((sent + chunk.length) % (1024 * 1024) == 0) {
+                    state.record(key, "progress");
+                }
+            }
+            state.record(key, "never failed");
+        } catch (IOException e) {
+            state.record(key, (e instanceof ClientDisconnectedException ? "disconnected" : "io-error "
+                    + e.getClass().getName()) + " isDisconnected=" + exchange.isDisconnected());
+            throw e;
+        }
+    }
+
+    private static Response render(Reply reply) {
+        return switch (reply.shape()) {
+            case KNOWN_LENGTH -> Response.of(reply.status(), reply.headers(), Body.of(reply.pieces().getFirst()));
+            case STREAMED -> Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
+                for (byte[] piece : reply.pieces()) {
+                    out.write(piece);
+                    out.flush();
+                }
+            });
+            case FAIL_BEFORE -> throw new IllegalStateException("probe failure before the response, provoked by the TCK");
+            case FAIL_MID_BODY -> Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
+                out.write(reply.pieces().getFirst());
+                out.flush();
+                throw new IOException("probe failure mid-body, provoked by the TCK");
+            });
+        };
+    }
+
+    /** A short stream that records each close, so the TCK can count them [JGI-BODYOUT-3]. */
+    private static final class ClosingStream extends InputStream {
+        private final java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(
+                "stream body".getBytes(StandardCharsets.US_ASCII));
+        private final ProbeState state;
+        private final String key;
+
+        ClosingStream(ProbeState state, String key) {
+            this.state = state;
+            this.key = key;
+        }
+
+        @Override
+        public int read() {
+            return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            return bytes.read(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            state.record(key, "closed");
+        }
+    }
+}

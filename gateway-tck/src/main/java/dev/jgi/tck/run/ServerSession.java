@@ -1,0 +1,152 @@
+package dev.jgi.tck.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jgi.api.Application;
+import dev.jgi.api.AsyncApplication;
+import dev.jgi.tck.Variant;
+import dev.jgi.tck.probe.AsyncProbeApp;
+import dev.jgi.tck.probe.ProbeApp;
+import dev.jgi.tck.spi.ServerUnderTest;
+import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.tck.wire.RawResponse;
+import dev.jgi.tck.wire.Transcript;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The servers of one TCK run: each probe deployment is started on first use and closed when the
+ * run ends, so a run starts at most three servers. In external mode nothing is started; the
+ * deployments are the endpoints the vendor gave.
+ */
+public final class ServerSession implements AutoCloseable {
+
+    private final TckSettings settings;
+    private final Optional<ServerUnderTest> server;
+    private final Map<Variant, Target> targets = new EnumMap<>(Variant.class);
+    private final List<ServerUnderTest.Started> started = new ArrayList<>();
+    private final Map<Variant, String> failures = new EnumMap<>(Variant.class);
+    private JsonNode info;
+
+    ServerSession(TckSettings settings) {
+        this.settings = settings;
+        this.server = settings.external() ? Optional.empty() : Optional.of(ServerResolver.resolve(settings.server()));
+    }
+
+    public TckSettings settings() {
+        return settings;
+    }
+
+    /** The name the run reports: the SPI name, or the external endpoint. */
+    public String serverName() {
+        return server.map(ServerUnderTest::name).orElseGet(() -> "external " + settings.endpoint().orElseThrow());
+    }
+
+    /** The embedded server, empty in external mode. */
+    public Optional<ServerUnderTest> embedded() {
+        return server;
+    }
+
+    /** The deployment, started now if needed; empty with a reason when it cannot exist. */
+    public synchronized Target target(Variant variant) {
+        Target known = targets.get(variant);
+        if (known != null) {
+            return known;
+        }
+        if (failures.containsKey(variant)) {
+            throw new IllegalStateException(failures.get(variant));
+        }
+        try {
+            Target target = server.isPresent() ? start(server.get(), variant) : external(variant);
+            targets.put(variant, target);
+            return target;
+        } catch (Exception e) {
+            failures.put(variant, "the " + variant + " probe could not be started: " + e);
+            throw new IllegalStateException(failures.get(variant), e);
+        }
+    }
+
+    /** Whether this deployment exists in this run (external mode may lack some). */
+    public boolean has(Variant variant) {
+        return server.isPresent() || switch (variant) {
+            case SYNC -> true;
+            case ASYNC -> settings.asyncEndpoint().isPresent();
+            case MOUNTED -> settings.mountedEndpoint().isPresent();
+            case ADAPTED_SYNC, ADAPTED_ASYNC -> false;
+        };
+    }
+
+    private Target start(ServerUnderTest sut, Variant variant) throws Exception {
+        ServerUnderTest.Started running = switch (variant) {
+            case ASYNC -> sut.start(new AsyncProbeApp(), variant.mountPath());
+            case SYNC, MOUNTED -> sut.start((Application) new ProbeApp(), variant.mountPath());
+            case ADAPTED_SYNC -> sut.start(AsyncApplication.fromSync(new ProbeApp()), variant.mountPath());
+            case ADAPTED_ASYNC -> sut.start(Application.fromAsync(new AsyncProbeApp()), variant.mountPath());
+        };
+        started.add(running);
+        return new Target(variant, running.address(), variant.mountPath());
+    }
+
+    private Target external(Variant variant) {
+        URI uri = switch (variant) {
+            case SYNC -> settings.endpoint().orElseThrow();
+            case ASYNC -> settings.asyncEndpoint().orElseThrow(() -> new IllegalStateException(
+                    "external mode without " + TckSettings.ASYNC_ENDPOINT));
+            case MOUNTED -> settings.mountedEndpoint().orElseThrow(() -> new IllegalStateException(
+                    "external mode without " + TckSettings.MOUNTED_ENDPOINT));
+            case ADAPTED_SYNC, ADAPTED_ASYNC -> throw new IllegalStateException(
+                    "external mode cannot deploy the adapted probes");
+        };
+        String path = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath();
+        return new Target(variant, new InetSocketAddress(uri.getHost(), uri.getPort()), path);
+    }
+
+    /** What the sync probe recorded at start-up: the server's name, version, spec version, capabilities. */
+    public synchronized JsonNode serverInfo() {
+        if (info == null) {
+            Target target = target(Variant.SYNC);
+            try (RawConnection connection = RawConnection.open(target.address(), new Transcript(), settings.timeout())) {
+                connection.send("GET " + target.mountPath() + "/_tck/info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Connection: close\r\n\r\n");
+                RawResponse response = connection.readResponse();
+                info = new ObjectMapper().readTree(response.body());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the probe's /_tck/info answer is not JSON", e);
+            }
+        }
+        return info;
+    }
+
+    /** The capabilities the server declared, by name. */
+    public Set<String> capabilities() {
+        Set<String> names = new TreeSet<>();
+        serverInfo().path("capabilities").forEach(c -> names.add(c.asText()));
+        return names;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        Exception first = null;
+        for (ServerUnderTest.Started running : started.reversed()) {
+            try {
+                running.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        started.clear();
+        targets.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+}

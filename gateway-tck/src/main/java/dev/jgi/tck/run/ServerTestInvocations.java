@@ -1,0 +1,132 @@
+package dev.jgi.tck.run;
+
+import dev.jgi.tck.Clause;
+import dev.jgi.tck.Probe;
+import dev.jgi.tck.Requires;
+import dev.jgi.tck.ServerTest;
+import dev.jgi.tck.Variant;
+import dev.jgi.tck.report.TestOutcome;
+import dev.jgi.tck.wire.Transcript;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * Runs each {@link ServerTest} once per probe variant, hands it a {@link Probe}, skips it when the
+ * server lacks a {@link Requires required} capability or the deployment, and records its outcome
+ * (with the bytes exchanged, on failure) for the report.
+ */
+public final class ServerTestInvocations
+        implements TestTemplateInvocationContextProvider, TestWatcher, TestExecutionExceptionHandler {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ServerTestInvocations.class);
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().map(m -> m.isAnnotationPresent(ServerTest.class)).orElse(false);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        ServerTest test = context.getRequiredTestMethod().getAnnotation(ServerTest.class);
+        return Arrays.stream(test.value()).map(Invocation::new);
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        Transcript transcript = context.getStore(NAMESPACE).get(Transcript.class, Transcript.class);
+        if (transcript != null && !transcript.isEmpty()) {
+            TckRun.of(context).outcomes().evidence(context.getUniqueId(), transcript.render(4096));
+        }
+        throw failure;
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        record(context, TestOutcome.Status.PASSED, "");
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        record(context, TestOutcome.Status.FAILED, String.valueOf(cause.getMessage()).strip());
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        record(context, TestOutcome.Status.SKIPPED, String.valueOf(cause.getMessage()));
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        record(context, TestOutcome.Status.SKIPPED, reason.orElse("disabled"));
+    }
+
+    private static void record(ExtensionContext context, TestOutcome.Status status, String message) {
+        Method method = context.getRequiredTestMethod();
+        List<String> clauses = Arrays.stream(method.getAnnotationsByType(Clause.class)).map(Clause::value).toList();
+        TckRun run = TckRun.of(context);
+        run.outcomes().add(new TestOutcome(method.getDeclaringClass().getSimpleName() + "#" + method.getName(),
+                context.getDisplayName(), clauses, status, message, run.outcomes().takeEvidence(context.getUniqueId())));
+    }
+
+    /** One variant's invocation. */
+    private record Invocation(Variant variant) implements TestTemplateInvocationContext {
+
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return "[" + variant + "]";
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            return List.of(new Gate(variant), new ProbeResolver(variant));
+        }
+    }
+
+    /** Skips an invocation whose deployment or capability the server does not offer. */
+    private record Gate(Variant variant) implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            ServerSession session = TckRun.of(context).session();
+            if (!session.has(variant)) {
+                return ConditionEvaluationResult.disabled("external mode without a " + variant + " endpoint");
+            }
+            Optional<Requires> requires = context.getTestMethod().map(m -> m.getAnnotation(Requires.class));
+            if (requires.isPresent() && !session.capabilities().contains(requires.get().value().name())) {
+                return ConditionEvaluationResult.disabled("capability " + requires.get().value() + " not declared");
+            }
+            return ConditionEvaluationResult.enabled("deployment and capabilities present");
+        }
+    }
+
+    /** Supplies the {@link Probe} bound to the invocation's variant. */
+    private record ProbeResolver(Variant variant) implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Probe.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            ServerSession session = TckRun.of(context).session();
+            Transcript transcript = new Transcript();
+            context.getStore(NAMESPACE).put(Transcript.class, transcript);
+            return new Probe(session, session.target(variant), transcript);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jgi.tck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.api.Capability;
+import dev.jgi.tck.Clause;
+import dev.jgi.tck.Probe;
+import dev.jgi.tck.Requires;
+import dev.jgi.tck.ServerTest;
+import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.tck.wire.RawResponse;
+
+/** Chapter 12 of the spec: optional capabilities, run only when the server declares them. */
+class ExtensionTests {
+
+    @ServerTest
+    @Requires(Capability.TRAILERS)
+    @Clause("JGI-EXT-1")
+    void trailersFollowAChunkedBody(Probe probe) {
+        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/trailers"), "TE: trailers"));
+        assertThat(response.framing()).isEqualTo(RawResponse.Framing.CHUNKED);
+        assertThat(response.bodyText()).isEqualTo("with trailers");
+        assertThat(response.trailers()).extracting(RawResponse.Field::value).containsExactly("abc123");
+    }
+
+    @ServerTest
+    @Requires(Capability.EARLY_HINTS)
+    @Clause("JGI-EXT-3")
+    void earlyHintsComeAs103BeforeTheFinalResponse(Probe probe) {
+        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/early-hints")));
+        assertThat(response.interim()).extracting(RawResponse::status).containsExactly(103);
+        assertThat(response.interim().getFirst().header("link")).isPresent();
+        assertThat(response.bodyText()).isEqualTo("early hints sent: true");
+        try (RawConnection connection = probe.connect()) {
+            RawResponse old = connection.send(probe.head("GET", probe.path("/_tck/early-hints"))
+                    .replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n")).readResponse();
+            assertThat(old.interim()).as("103 toward an HTTP/1.0 client").isEmpty();
+        }
+    }
+}

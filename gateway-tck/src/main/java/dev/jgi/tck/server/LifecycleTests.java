@@ -1,0 +1,157 @@
+package dev.jgi.tck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.Response;
+import dev.jgi.api.ServerInfo;
+import dev.jgi.tck.Clause;
+import dev.jgi.tck.Probe;
+import dev.jgi.tck.ServerTest;
+import dev.jgi.tck.Variant;
+import dev.jgi.tck.spi.ServerUnderTest;
+import dev.jgi.tck.wire.RawConnection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+
+/** Chapter 9 of the spec: lifespan, completion hooks and capabilities. */
+class LifecycleTests {
+
+    @ServerTest
+    @Clause("JGI-LIFE-1")
+    @Clause("JGI-CAP-1")
+    @Clause("JGI-VER-1")
+    void startRanOnceAndAnnouncedTheServer(Probe probe) {
+        for (int i = 0; i < 3; i++) {
+            probe.echo(probe.exchange(probe.head("GET", "/warm")));
+        }
+        RawResponseJson info = RawResponseJson.of(probe, "/_tck/info");
+        assertThat(info.json().path("starts").asInt()).as("start calls").isEqualTo(1);
+        assertThat(info.json().path("specVersion").asText()).isEqualTo(ServerInfo.SPEC_VERSION);
+        assertThat(info.json().path("name").asText()).isNotBlank();
+        assertThat(info.json().path("capabilities").isArray()).isTrue();
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-LIFE-5")
+    void stopRunsOnceAtShutdown(Probe probe) throws Exception {
+        ServerUnderTest server = embedded(probe);
+        AtomicInteger starts = new AtomicInteger();
+        AtomicInteger stops = new AtomicInteger();
+        Application app = new Application() {
+            @Override
+            public Map<String, Object> start(ServerInfo info) {
+                starts.incrementAndGet();
+                return Map.of();
+            }
+
+            @Override
+            public void stop() {
+                stops.incrementAndGet();
+            }
+
+            @Override
+            public Response handle(dev.jgi.api.Request request, dev.jgi.api.Exchange exchange) {
+                return Response.text(200, "up");
+            }
+        };
+        try (ServerUnderTest.Started started = server.start(app, "")) {
+            try (RawConnection connection = RawConnection.open(started.address(), probe.transcript(), probe.timeout())) {
+                assertThat(connection.send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").readResponse().bodyText())
+                        .isEqualTo("up");
+            }
+            assertThat(stops.get()).as("stop calls while running").isZero();
+        }
+        assertThat(starts.get()).isEqualTo(1);
+        assertThat(stops.get()).as("stop calls after shutdown").isEqualTo(1);
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-LIFE-3")
+    @Clause("JGI-LIFE-6")
+    void failedStartServesNothingAndNeverStops(Probe probe) {
+        ServerUnderTest server = embedded(probe);
+        String message = "refusing to start, as the TCK asked " + UUID.randomUUID();
+        AtomicInteger handled = new AtomicInteger();
+        AtomicInteger stops = new AtomicInteger();
+        Application app = new Application() {
+            @Override
+            public Map<String, Object> start(ServerInfo info) {
+                throw new IllegalStateException(message);
+            }
+
+            @Override
+            public void stop() {
+                stops.incrementAndGet();
+            }
+
+            @Override
+            public Response handle(dev.jgi.api.Request request, dev.jgi.api.Exchange exchange) {
+                handled.incrementAndGet();
+                return Response.text(200, "should not be served");
+            }
+        };
+        Throwable failure = null;
+        try (ServerUnderTest.Started started = server.start(app, "")) {
+            try (RawConnection connection = RawConnection.open(started.address(), probe.transcript(), probe.timeout())) {
+                connection.send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").tryReadResponse("GET");
+            } catch (RuntimeException refused) {
+                // a refused connection is one way of serving nothing
+            }
+        } catch (Exception e) {
+            failure = e;
+        }
+        assertThat(handled.get()).as("requests handled after a failed start").isZero();
+        assertThat(stops.get()).as("stop calls after a failed start").isZero();
+        assertThat(failure).as("the start failure reported to the operator").isNotNull();
+        assertThat(chain(failure)).contains(message);
+    }
+
+    @ServerTest
+    @Clause("JGI-DONE-1")
+    @Clause("JGI-DONE-2")
+    @Clause("JGI-DONE-3")
+    @Clause("JGI-DONE-4")
+    void completionHooksRunOnceInReverseOrderDespiteAFailingOne(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/hooks/" + key))).bodyText()).isEqualTo("hooks registered");
+        List<String> events = probe.log(key, 3);
+        assertThat(events).containsExactly("third status=200 ok=true", "second status=200 ok=true", "first status=200 ok=true");
+        RequestBodyTests.sleep(100);
+        assertThat(probe.log(key, 3)).as("hooks ran exactly once").hasSize(3);
+    }
+
+    @ServerTest
+    @Clause("JGI-DONE-1")
+    @Clause("JGI-DONE-3")
+    void completionHookRunsWhenTheApplicationFails(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/hooks-fail/" + key))).status()).isEqualTo(500);
+        assertThat(probe.log(key, 1)).hasSize(1).first().asString().startsWith("hook status=500");
+    }
+
+    @ServerTest
+    @Clause("JGI-CAP-5")
+    void undeclaredEarlyHintsAreRefused(Probe probe) {
+        Assumptions.assumeFalse(probe.session().capabilities().contains("EARLY_HINTS"), "the server declares EARLY_HINTS");
+        var response = probe.exchange(probe.head("GET", probe.path("/_tck/early-hints")));
+        assertThat(response.interim()).isEmpty();
+        assertThat(response.bodyText()).isEqualTo("early hints sent: false");
+    }
+
+    private static ServerUnderTest embedded(Probe probe) {
+        Assumptions.assumeTrue(probe.session().embedded().isPresent(), "needs an embedded server (not external mode)");
+        return probe.session().embedded().orElseThrow();
+    }
+
+    private static String chain(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append(" / ");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jgi.tck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.tck.Clause;
+import dev.jgi.tck.Probe;
+import dev.jgi.tck.ServerTest;
+import dev.jgi.tck.Variant;
+import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.tck.wire.RawResponse;
+import java.util.Optional;
+
+/**
+ * Chapter 14 of the spec: limits. The sizes here exceed any sensible default (a 1 MiB request
+ * line, 1 MiB of header fields, a 1 TB body), so a server with documented defaults meets them.
+ */
+class LimitTests {
+
+    private static final int MIB = 1024 * 1024;
+    private static final int PIECE = 16 * 1024;
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-LIM-1")
+    @Clause("JGI-LIM-5")
+    void overlongRequestLineIsAnswered414(Probe probe) {
+        assertAnswered(probe, probe.head("GET", "/" + "a".repeat(MIB)), 414);
+        assertStillServing(probe);
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-LIM-2")
+    @Clause("JGI-LIM-5")
+    void oversizedHeaderFieldsAreAnswered431(Probe probe) {
+        assertAnswered(probe, probe.head("GET", "/big", "X-Big: " + "b".repeat(MIB)), 431);
+        String[] many = new String[20_000];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "X-Many-" + i + ": v";
+        }
+        assertAnswered(probe, probe.head("GET", "/many", many), 431);
+        assertStillServing(probe);
+    }
+
+    @ServerTest
+    @Clause("JGI-LIM-3")
+    void announcedOversizedBodyIsAnswered413BeforeTheApplication(Probe probe) {
+        RawResponse response = answer(probe, probe.head("POST", "/huge", "Content-Length: 1000000000000"))
+                .orElseThrow(() -> new AssertionError("no response to a 1 TB content-length"));
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.bodyText()).doesNotContain(probe.nonce());
+    }
+
+    private static void assertAnswered(Probe probe, String request, int status) {
+        Optional<RawResponse> response = answer(probe, request);
+        assertThat(response).as("a response instead of a silent close").isPresent();
+        assertThat(response.get().status()).isEqualTo(status);
+    }
+
+    private static Optional<RawResponse> answer(Probe probe, String request) {
+        try (RawConnection connection = probe.connect()) {
+            byte[] bytes = request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            // Stop writing once the server answers: writing on into a connection it closed would
+            // make the kernel reset it and discard the answer unread.
+            for (int from = 0; from < bytes.length && !connection.bytesArrive(java.time.Duration.ofMillis(1)); from += PIECE) {
+                try {
+                    connection.send(java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + PIECE)));
+                } catch (java.io.UncheckedIOException stoppedReading) {
+                    break;
+                }
+            }
+            return connection.tryReadResponse(request.substring(0, request.indexOf(' ')));
+        }
+    }
+
+    private static void assertStillServing(Probe probe) {
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/after-limit"))).path()).isEqualTo("/after-limit");
+    }
+}

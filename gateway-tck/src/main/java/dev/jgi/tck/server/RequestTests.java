@@ -1,0 +1,137 @@
+package dev.jgi.tck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.tck.Clause;
+import dev.jgi.tck.Echo;
+import dev.jgi.tck.Probe;
+import dev.jgi.tck.ServerTest;
+import dev.jgi.tck.Variant;
+import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.tck.wire.RawResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Chapter 2 and 3 of the spec: roles, and the request head the application receives. */
+class RequestTests {
+
+    @ServerTest
+    @Clause("JGI-ROLE-1")
+    @Clause("JGI-APP-1")
+    void eachInterfaceIsServedAndHandleRunsOncePerRequest(Probe probe) {
+        Echo echo = probe.echo(probe.exchange(probe.head("GET", "/role")));
+        assertThat(echo.variant()).isEqualTo(probe.variant() == Variant.ASYNC ? "async" : "sync");
+        assertThat(echo.json().path("calls").asInt()).as("handle calls for this request").isEqualTo(1);
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-1")
+    void methodArrivesExactlyAsSentWithItsCase(Probe probe) {
+        Echo echo = probe.echo(probe.exchange(probe.head("Custom-Method", "/m", "Content-Length: 0")));
+        assertThat(echo.method()).isEqualTo("Custom-Method");
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-2")
+    @Clause("JGI-REQ-6")
+    void plainConnectionIsHttpWithoutTls(Probe probe) {
+        Echo echo = probe.echo(probe.exchange(probe.head("GET", "/scheme")));
+        assertThat(echo.scheme()).isEqualTo("http");
+        assertThat(echo.tls()).as("tls present on a plain connection").isFalse();
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-3")
+    void versionIsReportedAsReceived(Probe probe) {
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/v11"))).version()).isEqualTo("HTTP/1.1");
+        String head10 = probe.head("GET", "/v10").replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
+        assertThat(probe.echo(probe.exchange(head10)).version()).isEqualTo("HTTP/1.0");
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-4")
+    @Clause("JGI-PATH-11")
+    void rawTargetAndRawPathAreUntouched(Probe probe) {
+        String target = probe.path("/a%20b/./c%2Fd") + "?x=%41&y";
+        Echo echo = probe.echo(probe.exchange(probe.head("GET", target)));
+        assertThat(echo.raw()).isEqualTo(target);
+        assertThat(echo.rawPath()).isEqualTo(probe.path("/a%20b/./c%2Fd"));
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-5")
+    void clientAndServerAreTheConnectionsAddresses(Probe probe) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", probe.address().getPort())) {
+            socket.setSoTimeout((int) probe.timeout().toMillis());
+            socket.getOutputStream().write(probe.head("GET", "/addr", "Connection: close")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            byte[] all = socket.getInputStream().readAllBytes();
+            String text = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).contains(probe.nonce());
+            assertThat(text).as("client address").contains(":" + socket.getLocalPort() + "\"");
+            assertThat(text).as("server address").contains(":" + probe.address().getPort() + "\"");
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-7")
+    @Clause("JGI-LIFE-4")
+    @Clause("JGI-LIFE-2")
+    void everyRequestCarriesTheLifespanState(Probe probe) {
+        for (int i = 0; i < 3; i++) {
+            Echo echo = probe.echo(probe.exchange(probe.head("GET", "/state" + i)));
+            assertThat(echo.stateCarried()).as("state is the map start returned").isTrue();
+            assertThat(echo.json().path("startedBefore").asBoolean()).as("start returned before the request").isTrue();
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-9")
+    void plainRequestIsOfKindHttp(Probe probe) {
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/kind"))).kind()).isEqualTo("HTTP");
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-WS-11")
+    @Clause("JGI-CAP-2")
+    void websocketHandshakeReachesSyncApplicationAsPlainHttp(Probe probe) {
+        RawResponse response = probe.exchange(probe.head("GET", "/ws", "Upgrade: websocket", "Connection: Upgrade",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"));
+        assertThat(response.status()).as("no switch to WebSocket for a sync application").isNotEqualTo(101);
+        assertThat(probe.echo(response).kind()).isEqualTo("HTTP");
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-10")
+    void asteriskTargetIsAnsweredByTheServer(Probe probe) {
+        RawResponse response = probe.exchange(probe.head("OPTIONS", "*"));
+        assertThat(response.bodyText()).as("the application must not see OPTIONS *").doesNotContain(probe.nonce());
+        assertThat(response.status()).isLessThan(500);
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-APP-2")
+    void blockingRequestDelaysNoOtherRequest(Probe probe) throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        CompletableFuture<RawResponse> blocked = CompletableFuture.supplyAsync(() -> {
+            try (RawConnection connection = RawConnection.open(probe.address(), probe.transcript(), Duration.ofSeconds(8))) {
+                return connection.send(probe.head("GET", probe.path("/_tck/block/" + key))).readResponse();
+            }
+        });
+        Thread.sleep(100);
+        RawResponse release = probe.exchange(probe.head("GET", probe.path("/_tck/release/" + key)));
+        assertThat(release.status()).isEqualTo(200);
+        assertThat(blocked.get(8, TimeUnit.SECONDS).bodyText()).isEqualTo("released");
+    }
+
+    @ServerTest({Variant.SYNC, Variant.ASYNC})
+    @Clause("JGI-PROXY-1")
+    void forwardedFieldsFromAnUntrustedPeerAreIgnored(Probe probe) {
+        Echo echo = probe.echo(probe.exchange(probe.head("GET", "/fwd", "Forwarded: for=203.0.113.9;proto=https;host=evil.test",
+                "X-Forwarded-For: 203.0.113.9", "X-Forwarded-Proto: https", "X-Forwarded-Host: evil.test")));
+        assertThat(echo.scheme()).isEqualTo("http");
+        assertThat(echo.client()).doesNotContain("203.0.113.9");
+        assertThat(echo.header("host")).containsExactly("127.0.0.1:" + probe.address().getPort());
+    }
+}

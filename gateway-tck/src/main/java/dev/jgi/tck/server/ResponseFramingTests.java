@@ -1,0 +1,200 @@
+package dev.jgi.tck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.tck.Clause;
+import dev.jgi.tck.Echo;
+import dev.jgi.tck.Probe;
+import dev.jgi.tck.ServerTest;
+import dev.jgi.tck.Variant;
+import dev.jgi.tck.wire.ConnectionState;
+import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.tck.wire.RawResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Section 5.1 and 5.2 of the spec: how the server frames what the application answers. */
+class ResponseFramingTests {
+
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    @ServerTest
+    @Clause("JGI-FRAME-2")
+    @Clause("JGI-BODYOUT-1")
+    void knownLengthBodyIsSentWithItsContentLength(Probe probe) {
+        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/bytes/11")));
+        assertThat(response.framing()).isEqualTo(RawResponse.Framing.CONTENT_LENGTH);
+        assertThat(response.header("content-length")).contains("11");
+        assertThat(response.bodyText()).isEqualTo("abcdefghijk");
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-BODYOUT-1")
+    void textBodyIsEncodedInItsCharset(Probe probe) {
+        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/text")));
+        byte[] expected = "h\u00e9llo \u2603".getBytes(StandardCharsets.UTF_8);
+        assertThat(response.body()).isEqualTo(expected);
+        assertThat(response.header("content-length")).contains(Integer.toString(expected.length));
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-1")
+    @Clause("JGI-FRAME-3")
+    void unknownLengthBodyIsChunkedForHttp11(Probe probe) {
+        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/stream/3000")));
+        assertThat(response.framing()).isEqualTo(RawResponse.Framing.CHUNKED);
+        assertThat(response.complete()).isTrue();
+        assertThat(response.body()).hasSize(3000);
+        assertThat(response.body()[2999]).isEqualTo((byte) ('a' + 2999 % 26));
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-3")
+    void unknownLengthBodyIsNotChunkedForHttp10(Probe probe) {
+        String request = probe.head("GET", probe.path("/_tck/stream/3000")).replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
+        try (RawConnection connection = probe.connect()) {
+            RawResponse response = connection.send(request).readResponse();
+            assertThat(response.header("transfer-encoding")).as("transfer-encoding toward HTTP/1.0").isEmpty();
+            assertThat(response.body()).hasSize(3000);
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-4")
+    void headResponseHasNoBody(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            RawResponse response = connection.send(probe.head("HEAD", probe.path("/_tck/bytes/11"), "Connection: close"))
+                    .readResponse("HEAD");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(connection.drain(QUIET)).as("bytes after the HEAD response").isEmpty();
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-4")
+    void noContentAndNotModifiedHaveNoBody(Probe probe) {
+        for (int status : new int[] {204, 304}) {
+            try (RawConnection connection = probe.connect()) {
+                RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/status/" + status),
+                        "Connection: close")).readResponse();
+                assertThat(response.status()).isEqualTo(status);
+                assertThat(response.header("transfer-encoding")).as("chunked framing on %d", status).isEmpty();
+                assertThat(connection.drain(QUIET)).as("bytes after the %d response", status).isEmpty();
+            }
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-10")
+    void headCarriesTheHeaderFieldsOfGet(Probe probe) {
+        RawResponse get = probe.exchange(probe.head("GET", probe.path("/_tck/cookies")));
+        RawResponse head = probe.exchange(probe.head("HEAD", probe.path("/_tck/cookies")));
+        assertThat(head.status()).isEqualTo(get.status());
+        assertThat(head.headers("set-cookie")).isEqualTo(get.headers("set-cookie"));
+        assertThat(head.header("content-type")).isEqualTo(get.header("content-type"));
+        head.header("content-length").ifPresent(length -> assertThat(length).isEqualTo(Integer.toString(get.body().length)));
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-6")
+    void bodyShorterThanTheApplicationsContentLengthIsNotPassedOff(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/bad-length"))).readResponse();
+            if (response.status() != 500) {
+                assertThat(response.end()).as("a committed mismatch must abort").isEqualTo(RawResponse.End.CLOSED_EARLY);
+            }
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-7")
+    void connectionCloseIsHonoured(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            connection.send(probe.head("GET", "/close", "Connection: close"));
+            probe.echo(connection.readResponse());
+            assertThat(connection.awaitState(probe.timeout())).isEqualTo(ConnectionState.CLOSED);
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-9")
+    void http11ConnectionStaysOpenForTheNextRequest(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            connection.send(probe.head("GET", "/first"));
+            probe.echo(connection.readResponse());
+            assertThat(connection.awaitState(QUIET)).isEqualTo(ConnectionState.OPEN);
+            connection.send(probe.head("GET", "/second"));
+            assertThat(probe.echo(connection.readResponse()).path()).isEqualTo("/second");
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-9")
+    void http10ConnectionClosesWithoutKeepAlive(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            connection.send(probe.head("GET", "/old").replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n"));
+            probe.echo(connection.readResponse());
+            assertThat(connection.awaitState(probe.timeout())).isEqualTo(ConnectionState.CLOSED);
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-FRAME-8")
+    void pipelinedRequestsAreAnsweredInOrder(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            String first = probe.head("GET", probe.path("/_tck/stream/20000"));
+            String second = probe.head("GET", "/p2");
+            String secondNonce = probe.nonce();
+            String third = probe.head("GET", "/p3");
+            connection.send(first + second + third);
+            assertThat(connection.readResponse().body()).hasSize(20000);
+            RawResponse two = connection.readResponse();
+            assertThat(two.bodyText()).contains(secondNonce).contains("\"path\":\"/p2\"");
+            assertThat(probe.echo(connection.readResponse()).path()).isEqualTo("/p3");
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-BODYOUT-4")
+    @Clause("JGI-STREAM-6")
+    void flushedBytesReachTheClientBeforeTheBodyEnds(Probe probe) {
+        String key = java.util.UUID.randomUUID().toString();
+        try (RawConnection connection = probe.connect()) {
+            connection.send(probe.head("GET", probe.path("/_tck/gated/" + key)));
+            assertThat(connection.readUntil("part1", probe.timeout())).as("flushed part before the gate opens").contains("part1");
+            probe.exchange(probe.head("GET", probe.path("/_tck/release/" + key)));
+            assertThat(connection.readUntil("part2", probe.timeout())).contains("part2");
+        }
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-BODYOUT-3")
+    void streamBodyIsClosedExactlyOnce(Probe probe) {
+        String key = java.util.UUID.randomUUID().toString();
+        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/stream-close/" + key)));
+        assertThat(response.bodyText()).isEqualTo("stream body");
+        assertThat(probe.log(key, 1)).containsExactly("closed");
+        RequestBodyTests.sleep(100);
+        assertThat(probe.log(key, 1)).as("closes after a pause").containsExactly("closed");
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-BODYOUT-5")
+    void fileShorterThanItsRegionIsNotPassedOff(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/short-file"))).readResponse();
+            if (response.status() != 500) {
+                assertThat(response.end()).as("a committed short file must abort").isEqualTo(RawResponse.End.CLOSED_EARLY);
+            }
+        }
+    }
+
+    @ServerTest({Variant.ADAPTED_SYNC, Variant.ADAPTED_ASYNC})
+    @Clause("JGI-ADAPT-1")
+    @Clause("JGI-ADAPT-2")
+    void adaptedApplicationsStillStream(Probe probe) {
+        flushedBytesReachTheClientBeforeTheBodyEnds(probe);
+        Echo echo = probe.echo(probe.exchange(probe.head("POST", "/adapted", "Content-Length: 3") + "abc"));
+        assertThat(echo.bodyHead()).isEqualTo("abc");
+    }
+}

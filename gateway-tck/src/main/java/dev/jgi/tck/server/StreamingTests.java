@@ -1,0 +1,73 @@
+package dev.jgi.tck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.tck.Clause;
+import dev.jgi.tck.Probe;
+import dev.jgi.tck.ServerTest;
+import dev.jgi.tck.Variant;
+import dev.jgi.tck.wire.RawConnection;
+import java.util.List;
+import java.util.UUID;
+
+/** Chapters 6 and 7 of the spec: backpressure and client disconnect. */
+class StreamingTests {
+
+    /** The probe records one progress event per MiB written; far more than this means no backpressure. */
+    private static final int MAX_BUFFERED_MIB = 32;
+
+    @ServerTest
+    @Clause("JGI-STREAM-1")
+    @Clause("JGI-STREAM-2")
+    @Clause("JGI-DISC-1")
+    @Clause("JGI-DISC-4")
+    void writesWaitForASlowReaderAndFailOnceItLeaves(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        try (RawConnection connection = probe.connect()) {
+            connection.send(probe.head("GET", probe.path("/_tck/flood/" + key)));
+            RequestBodyTests.sleep(500);
+            List<String> progress = probe.log(key, 0);
+            assertThat(progress).as("MiB written while the client read nothing")
+                    .hasSizeLessThan(MAX_BUFFERED_MIB).doesNotContain("never failed");
+        }
+        List<String> events = probe.log(key, 1 + 0);
+        String last = awaitNonProgress(probe, key, events);
+        assertThat(last).as("what the application saw after the client left").startsWith("disconnected");
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-DISC-2")
+    void disconnectIsVisibleOnTheExchange(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        try (RawConnection connection = probe.connect()) {
+            connection.send(probe.head("GET", probe.path("/_tck/flood/" + key)));
+            RequestBodyTests.sleep(200);
+        }
+        String last = awaitNonProgress(probe, key, probe.log(key, 1));
+        assertThat(last).endsWith("isDisconnected=true");
+    }
+
+    @ServerTest(Variant.ASYNC)
+    @Clause("JGI-DISC-3")
+    @Clause("JGI-ASYNC-2")
+    void receiveAfterTheResponseYieldsDisconnectRepeatedly(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        assertThat(probe.exchange(probe.head("POST", probe.path("/_tck/after-response/" + key), "Content-Length: 2") + "ok")
+                .bodyText()).isEqualTo("answered");
+        assertThat(probe.log(key, 2)).containsExactly("Disconnect", "Disconnect");
+    }
+
+    private static String awaitNonProgress(Probe probe, String key, List<String> events) {
+        long deadline = System.nanoTime() + probe.timeout().toNanos() * 2;
+        List<String> current = events;
+        while (System.nanoTime() < deadline) {
+            List<String> others = current.stream().filter(e -> !e.equals("progress")).toList();
+            if (!others.isEmpty()) {
+                return others.getLast();
+            }
+            RequestBodyTests.sleep(50);
+            current = probe.log(key, 0);
+        }
+        return "nothing recorded but progress: the writes never failed";
+    }
+}

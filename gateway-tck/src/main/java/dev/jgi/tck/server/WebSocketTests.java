@@ -1,0 +1,166 @@
+package dev.jgi.tck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.api.Capability;
+import dev.jgi.tck.Clause;
+import dev.jgi.tck.Probe;
+import dev.jgi.tck.Requires;
+import dev.jgi.tck.ServerTest;
+import dev.jgi.tck.Variant;
+import dev.jgi.tck.wire.RawResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Chapter 11 of the spec, for servers that declare WEBSOCKET: the JDK's WebSocket client against the async probe. */
+class WebSocketTests {
+
+    @ServerTest(Variant.ASYNC)
+    @Requires(Capability.WEBSOCKET)
+    @Clause("JGI-WS-1")
+    @Clause("JGI-WS-2")
+    @Clause("JGI-REQ-9")
+    void handshakeReachesTheAsyncApplicationAsAWebSocketConnect(Probe probe) throws Exception {
+        try (Client client = Client.open(probe, "/_tck/ws/" + UUID.randomUUID())) {
+            assertThat(client.next()).isEqualTo("hello kind=WEBSOCKET first=WebSocketConnect");
+        }
+    }
+
+    @ServerTest(Variant.ASYNC)
+    @Requires(Capability.WEBSOCKET)
+    @Clause("JGI-WS-4")
+    void denyIsAnOrdinaryHttpResponse(Probe probe) {
+        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/ws-deny"), "Upgrade: websocket",
+                "Connection: Upgrade", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.header("x-denied")).contains("yes");
+        assertThat(response.bodyText()).isEqualTo("denied");
+    }
+
+    @ServerTest(Variant.ASYNC)
+    @Requires(Capability.WEBSOCKET)
+    @Clause("JGI-WS-5")
+    void fragmentedMessagesArriveWhole(Probe probe) throws Exception {
+        try (Client client = Client.open(probe, "/_tck/ws/" + UUID.randomUUID())) {
+            client.next();
+            client.socket.sendText("frag", false).get(5, TimeUnit.SECONDS);
+            client.socket.sendText("ment", true).get(5, TimeUnit.SECONDS);
+            assertThat(client.next()).isEqualTo("echo:fragment");
+            client.socket.sendBinary(ByteBuffer.wrap(new byte[3]), false).get(5, TimeUnit.SECONDS);
+            client.socket.sendBinary(ByteBuffer.wrap(new byte[4]), true).get(5, TimeUnit.SECONDS);
+            assertThat(client.next()).isEqualTo("binary:7");
+        }
+    }
+
+    @ServerTest(Variant.ASYNC)
+    @Requires(Capability.WEBSOCKET)
+    @Clause("JGI-WS-6")
+    void pingsAreAnsweredByTheServerAndNeverDelivered(Probe probe) throws Exception {
+        try (Client client = Client.open(probe, "/_tck/ws/" + UUID.randomUUID())) {
+            client.next();
+            client.socket.sendPing(ByteBuffer.wrap("p1".getBytes())).get(5, TimeUnit.SECONDS);
+            assertThat(client.pongs.poll(5, TimeUnit.SECONDS)).as("pong").isEqualTo("p1");
+            client.socket.sendText("after", true).get(5, TimeUnit.SECONDS);
+            assertThat(client.next()).as("the first message after a ping").isEqualTo("echo:after");
+        }
+    }
+
+    @ServerTest(Variant.ASYNC)
+    @Requires(Capability.WEBSOCKET)
+    @Clause("JGI-WS-7")
+    void closeIsDeliveredWithItsCodeAndReasonAndRepeated(Probe probe) throws Exception {
+        String key = UUID.randomUUID().toString();
+        try (Client client = Client.open(probe, "/_tck/ws/" + key)) {
+            client.next();
+            client.socket.sendClose(4001, "done").get(5, TimeUnit.SECONDS);
+        }
+        assertThat(probe.log(key, 2)).containsExactly("close code=4001 reason=done", "close code=4001 reason=done");
+    }
+
+    @ServerTest(Variant.ASYNC)
+    @Requires(Capability.WEBSOCKET)
+    @Clause("JGI-WS-9")
+    void messageOverTheLimitClosesWith1009(Probe probe) throws Exception {
+        try (Client client = Client.open(probe, "/_tck/ws/" + UUID.randomUUID())) {
+            client.next();
+            // 16 MiB in fragments, stopping once the server closes: writing on into a closed
+            // connection would make the kernel reset it and lose the close frame.
+            int fragments = 256;
+            for (int i = 0; i < fragments && !client.closed.isDone(); i++) {
+                try {
+                    client.socket.sendBinary(ByteBuffer.allocate(64 * 1024), i == fragments - 1).get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException closedWhileSending) {
+                    break;
+                }
+            }
+            assertThat(client.closed.get(10, TimeUnit.SECONDS)).as("close code").isEqualTo(1009);
+        }
+    }
+
+    /** A WebSocket client whose text messages, pongs and close code tests can wait for. */
+    private static final class Client implements WebSocket.Listener, AutoCloseable {
+        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        static Client open(Probe probe, String path) throws Exception {
+            Client client = new Client();
+            URI uri = URI.create("ws://127.0.0.1:" + probe.address().getPort() + probe.path(path));
+            probe.transcript().note(true, "WebSocket handshake " + uri);
+            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client).get(5, TimeUnit.SECONDS);
+            return client;
+        }
+
+        String next() throws InterruptedException {
+            String message = messages.poll(5, TimeUnit.SECONDS);
+            assertThat(message).as("a message from the probe within 5 s").isNotNull();
+            return message;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            byte[] bytes = new byte[message.remaining()];
+            message.get(bytes);
+            pongs.add(new String(bytes));
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+
+        @Override
+        public void close() {
+            socket.abort();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.jgi.tck.spi;
+
+import dev.jgi.api.Application;
+import dev.jgi.api.AsyncApplication;
+import java.net.InetSocketAddress;
+
+/**
+ * What a server vendor implements to run the TCK against an embeddable server: start an
+ * application on a free loopback port under a mount path, report where it listens, stop it.
+ * Found through {@link java.util.ServiceLoader} by {@link #name()}, or by class name in the
+ * {@code jgi.tck.server} setting; the class needs a public no-argument constructor.
+ *
+ * <p>The TCK starts a handful of servers per run (the sync probe, the async probe, the sync probe
+ * under a mount path) and closes each once the run is over. What the server can do is not declared
+ * here but in the {@link dev.jgi.api.ServerInfo} it hands the application at start-up, which is
+ * what the specification makes normative [JGI-CAP-1].
+ */
+public interface ServerUnderTest {
+
+    /** A short name for the command line and the report, for example {@code reference} or {@code jetty}. */
+    String name();
+
+    /**
+     * Starts {@code app} on 127.0.0.1 and a free port.
+     *
+     * @param mountPath the mount prefix, empty or like {@code /mnt} [JGI-PATH-2]
+     * @return the running server; returns once it accepts connections
+     */
+    Started start(Application app, String mountPath) throws Exception;
+
+    /**
+     * Starts an async application. A server that serves only sync applications may keep this
+     * default, which runs the application through the API's adapter.
+     */
+    default Started start(AsyncApplication app, String mountPath) throws Exception {
+        return start(Application.fromAsync(app), mountPath);
+    }
+
+    /** A running server. */
+    interface Started extends AutoCloseable {
+
+        /** Where it listens. */
+        InetSocketAddress address();
+
+        /** Stops the server and releases the port; the application's stop runs [JGI-LIFE-5]. */
+        @Override
+        void close() throws Exception;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.jgi.samples.blog;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The blog's admin commands, configured like the app ({@code DATABASE_URL}, {@code .env}):
+ * <pre>
+ * java -cp blog.jar dev.jgi.samples.blog.Admin migrate
+ * java -cp blog.jar dev.jgi.samples.blog.Admin createsuperuser --username NAME [--password-stdin]
+ * </pre>
+ * Without {@code --password-stdin} the password is asked for on the terminal.
+ */
+public final class Admin {
+
+    private static final String USAGE = """
+            usage: Admin migrate
+                   Admin createsuperuser --username NAME [--password-stdin]""";
+
+    /** Flyway narrates every step at INFO; the commands print their own one-line summary instead. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    private Admin() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        FLYWAY_LOG.setLevel(Level.WARNING);
+        System.exit(run(List.of(args), Config.fromEnvironment(), System.in, System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit status (0 done, 1 failed, 2 usage). */
+    static int run(List<String> args, Config config, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        if (args.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        try (Database database = Database.open(config.databaseUrl())) {
+            switch (args.getFirst()) {
+                case "migrate" -> {
+                    int applied = database.migrate();
+                    out.println("Applied " + applied + " migration(s) to " + database.description() + "; schema is current.");
+                    return 0;
+                }
+                case "createsuperuser" -> {
+                    return createSuperuser(args.subList(1, args.size()), database, in, out, err);
+                }
+                default -> {
+                    err.println("unknown command: " + args.getFirst() + "\n" + USAGE);
+                    return 2;
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int createSuperuser(List<String> args, Database database, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        int at = args.indexOf("--username");
+        if (at < 0 || at + 1 >= args.size()) {
+            err.println(USAGE);
+            return 2;
+        }
+        String username = args.get(at + 1);
+        String password;
+        if (args.contains("--password-stdin")) {
+            password = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        } else {
+            Console console = System.console();
+            if (console == null) {
+                err.println("error: no terminal to ask for the password; pipe it in with --password-stdin");
+                return 2;
+            }
+            password = new String(console.readPassword("Password for %s: ", username));
+        }
+        if (password == null) {
+            err.println("error: no password on standard input");
+            return 2;
+        }
+        if (!database.pendingMigrations().isEmpty()) {
+            err.println("error: the database needs migrations first: run Admin migrate");
+            return 1;
+        }
+        new Users(database).create(username, password);
+        out.println("Superuser " + username + " created in " + database.description() + ".");
+        return 0;
+    }
+}

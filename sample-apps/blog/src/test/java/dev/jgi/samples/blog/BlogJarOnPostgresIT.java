@@ -1,0 +1,43 @@
+package dev.jgi.samples.blog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.samples.testing.JgiProcess;
+import dev.jgi.samples.testing.Postgres;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar on PostgreSQL, configured only by the environment: its JDBC driver and Flyway's
+ * PostgreSQL plugin (found through merged service files) must work from inside the one jar.
+ */
+class BlogJarOnPostgresIT {
+
+    private static final Path JAR = Path.of("target/blog.jar").toAbsolutePath();
+
+    @TempDir
+    Path site;
+
+    @Test
+    void jarMigratesAndServesFromPostgresql() throws Exception {
+        try (Postgres postgres = Postgres.start()) {
+            Map<String, String> env = Map.of("DATABASE_URL", postgres.createDatabase("blogjar"),
+                    "SECRET_KEY", "postgres-jar-secret-0123456789");
+            String migrated = JgiProcess.run(site, env, "",
+                    List.of(JgiProcess.java(), "-cp", JAR.toString(), "dev.jgi.samples.blog.Admin", "migrate"));
+            assertThat(migrated).contains("Applied 1 migration(s) to PostgreSQL at 127.0.0.1:");
+            try (JgiProcess server = JgiProcess.serve(JAR, site, env);
+                 HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<String> page = client.send(HttpRequest.newBuilder(server.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("No posts yet");
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.jgi.samples.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away PostgreSQL cluster from Debian's {@code postgresql} package: {@code initdb} in a
+ * temporary directory, the server on a free loopback port with trust authentication, stopped and
+ * deleted on close. PostgreSQL refuses to run as root, so as root (CI) it runs as the
+ * {@code postgres} system user through {@code runuser}.
+ */
+public final class Postgres implements AutoCloseable {
+
+    private final Path binaries;
+    private final Path dir;
+    private final int port;
+    private final boolean asRoot;
+
+    private Postgres(Path binaries, Path dir, int port, boolean asRoot) {
+        this.binaries = binaries;
+        this.dir = dir;
+        this.port = port;
+        this.asRoot = asRoot;
+    }
+
+    /** Whether the PostgreSQL server binaries are installed (bin/setup-system installs them). */
+    public static boolean installed() {
+        return findBinaries() != null;
+    }
+
+    public static Postgres start() throws IOException, InterruptedException {
+        Path binaries = findBinaries();
+        if (binaries == null) {
+            throw new IllegalStateException("PostgreSQL is not installed; run bin/setup-system");
+        }
+        boolean asRoot = "root".equals(System.getProperty("user.name"));
+        Path dir = Files.createTempDirectory("jgi-pg");
+        if (asRoot) {
+            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(dir, postgres);
+        }
+        int port = freePort();
+        Postgres pg = new Postgres(binaries, dir, port, asRoot);
+        pg.run("initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
+        pg.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-t", "60",
+                "-o", "-h 127.0.0.1 -p " + port + " -k " + dir + " -F", "start");
+        return pg;
+    }
+
+    /** A {@code DATABASE_URL} for a new database of this cluster, as Heroku and Django spell it. */
+    public String createDatabase(String name) throws IOException, InterruptedException {
+        run("createdb", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", name);
+        return "postgres://postgres@127.0.0.1:" + port + "/" + name;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private void run(String tool, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (asRoot) {
+            command.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        command.add(binaries.resolve(tool).toString());
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile("jgi-pg-" + tool, ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(tool + " did not finish in 90 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException(tool + " failed (" + process.exitValue() + "): " + Files.readString(log));
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static Path findBinaries() {
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                    .max(Comparator.comparing(Path::toString))
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
