@@ -9,6 +9,7 @@ import dev.jgi.api.ServerInfo;
 import dev.jgi.servlet.internal.AsyncCall;
 import dev.jgi.servlet.internal.Errors;
 import dev.jgi.servlet.internal.Framing;
+import dev.jgi.servlet.internal.HeadLimits;
 import dev.jgi.servlet.internal.Refusal;
 import dev.jgi.servlet.internal.RequestHeads;
 import dev.jgi.servlet.internal.SyncCall;
@@ -52,6 +53,8 @@ import java.util.Optional;
  *   <li>{@value #WEBSOCKET_LIMIT_PARAMETER}: the largest incoming WebSocket message in bytes;
  *       larger closes with 1009 [JGI-WS-9]; default {@value #DEFAULT_WEBSOCKET_LIMIT} (1 MiB).</li>
  * </ul>
+ * The request head is held to the reference server's limits ({@link HeadLimits#DEFAULTS}): 414 for
+ * a request line over 8 KiB, 431 for over 100 fields, a field over 8 KiB or a head over 64 KiB.
  */
 public class JgiServlet extends HttpServlet {
 
@@ -174,6 +177,7 @@ public class JgiServlet extends HttpServlet {
         boolean handshake = webSocket && WebSocketSupport.isHandshake(request);
         Request head;
         try {
+            HeadLimits.DEFAULTS.check(request);
             if (request.getContentLengthLong() > bodyLimit) {
                 throw new Refusal(413, "[JGI-LIM-3] content-length over the body limit");
             }

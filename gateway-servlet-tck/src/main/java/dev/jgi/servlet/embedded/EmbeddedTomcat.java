@@ -42,6 +42,10 @@ public final class EmbeddedTomcat {
         connector.setEncodedSolidusHandling("passthrough");
         // 100 Continue only when the application reads the body [JGI-BODY-4]; Tomcat's default is at once.
         connector.setProperty("continueResponseTiming", "onRead");
+        // Tomcat answers a bare 400 for a head over its buffers; above them, the bridge answers 414
+        // and 431 at its own limits [JGI-LIM-1] [JGI-LIM-2]. The buffer is allocated per connection.
+        connector.setProperty("maxHttpHeaderSize", String.valueOf(2 * 1024 * 1024));
+        connector.setProperty("maxHeaderCount", "-1");
         tomcat.setConnector(connector);
         // Tomcat's own error pages must not show exception messages or stack traces [JGI-ERR-1].
         ErrorReportValve errorPages = new ErrorReportValve();
