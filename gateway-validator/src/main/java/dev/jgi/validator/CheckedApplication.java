@@ -4,32 +4,15 @@ import dev.jgi.api.Application;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
-import dev.jgi.api.ServerInfo;
-
-import java.util.Map;
 
 /** A sync application with the validator around it. */
-final class CheckedApplication implements Application {
+final class CheckedApplication extends CheckedLifespan implements Application {
 
     private final Application app;
-    private final Reporter reporter;
-    private final LifespanCheck lifespan;
-    private final OnceCheck once = new OnceCheck();
 
     CheckedApplication(Application app, Reporter reporter) {
+        super(app, reporter);
         this.app = app;
-        this.reporter = reporter;
-        this.lifespan = new LifespanCheck(app, reporter);
-    }
-
-    @Override
-    public Map<String, Object> start(ServerInfo server) throws Exception {
-        return lifespan.start(server);
-    }
-
-    @Override
-    public void stop() throws Exception {
-        lifespan.stop();
     }
 
     @Override

@@ -3,33 +3,17 @@ package dev.jgi.validator;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Request;
-import dev.jgi.api.ServerInfo;
 
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /** An async application with the validator around it. */
-final class CheckedAsyncApplication implements AsyncApplication {
+final class CheckedAsyncApplication extends CheckedLifespan implements AsyncApplication {
 
     private final AsyncApplication app;
-    private final Reporter reporter;
-    private final LifespanCheck lifespan;
-    private final OnceCheck once = new OnceCheck();
 
     CheckedAsyncApplication(AsyncApplication app, Reporter reporter) {
+        super(app, reporter);
         this.app = app;
-        this.reporter = reporter;
-        this.lifespan = new LifespanCheck(app, reporter);
-    }
-
-    @Override
-    public Map<String, Object> start(ServerInfo server) throws Exception {
-        return lifespan.start(server);
-    }
-
-    @Override
-    public void stop() throws Exception {
-        lifespan.stop();
     }
 
     @Override
