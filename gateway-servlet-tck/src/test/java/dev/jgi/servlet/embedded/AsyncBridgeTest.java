@@ -10,8 +10,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.util.EnumMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,27 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AsyncBridgeTest {
 
-    private final Map<Container, AsyncProbe> apps = new EnumMap<>(Container.class);
-    private final Map<Container, Deployment> running = new EnumMap<>(Container.class);
+    private EachContainer<AsyncProbe> containers;
 
     @BeforeAll
     void startContainers() throws Exception {
-        for (Container container : Container.values()) {
-            AsyncProbe app = new AsyncProbe();
-            apps.put(container, app);
-            running.put(container, container.start(new JgiServlet(app), ""));
-        }
+        containers = EachContainer.start(AsyncProbe::new, JgiServlet::new, "");
     }
 
     @AfterAll
     void stopContainers() throws Exception {
-        for (Deployment deployment : running.values()) {
-            deployment.close();
-        }
+        containers.close();
     }
 
     private InetSocketAddress at(Container container) {
-        return running.get(container).address();
+        return containers.at(container);
     }
 
     @ParameterizedTest
@@ -72,7 +63,7 @@ class AsyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aSendCompletesOnlyWhenTheContainerTookTheBytes(Container container) throws Exception {
-        AsyncProbe app = apps.get(container);
+        AsyncProbe app = containers.app(container);
         app.bigSent.set(0);
         try (Wire wire = new Wire(at(container))) {
             wire.send("GET /big HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
@@ -133,7 +124,7 @@ class AsyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aReceiveAfterTheResponseYieldsDisconnect(Container container) throws Exception {
-        AsyncProbe app = apps.get(container);
+        AsyncProbe app = containers.app(container);
         app.events.clear();
 
         assertThat(Wire.get(at(container), "/after").body()).isEqualTo("done");
@@ -176,7 +167,7 @@ class AsyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void eachBodyPieceReachesTheClientBeforeTheNext(Container container) throws Exception {
-        AsyncProbe app = apps.get(container);
+        AsyncProbe app = containers.app(container);
         try (Wire wire = new Wire(at(container))) {
             wire.send("GET /gated HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             String seen = "";

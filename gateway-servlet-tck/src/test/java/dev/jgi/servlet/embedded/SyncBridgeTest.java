@@ -11,8 +11,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,27 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncBridgeTest {
 
-    private final Map<Container, SyncProbe> apps = new EnumMap<>(Container.class);
-    private final Map<Container, Deployment> running = new EnumMap<>(Container.class);
+    private EachContainer<SyncProbe> containers;
 
     @BeforeAll
     void startContainers() throws Exception {
-        for (Container container : Container.values()) {
-            SyncProbe app = new SyncProbe();
-            apps.put(container, app);
-            running.put(container, container.start(new JgiServlet(app), "/mnt"));
-        }
+        containers = EachContainer.start(SyncProbe::new, JgiServlet::new, "/mnt");
     }
 
     @AfterAll
     void stopContainers() throws Exception {
-        for (Deployment deployment : running.values()) {
-            deployment.close();
-        }
+        containers.close();
     }
 
     private InetSocketAddress at(Container container) {
-        return running.get(container).address();
+        return containers.at(container);
     }
 
     @ParameterizedTest
@@ -143,7 +134,7 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void flushedWriterBytesReachTheClientBeforeTheBodyEnds(Container container) throws IOException {
-        SyncProbe app = apps.get(container);
+        SyncProbe app = containers.app(container);
         try (Wire wire = new Wire(at(container))) {
             wire.send("GET /mnt/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             String seen = "";
@@ -161,7 +152,7 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aStreamBodyIsSentAndItsInputClosedOnce(Container container) throws IOException {
-        SyncProbe app = apps.get(container);
+        SyncProbe app = containers.app(container);
         int before = app.streamCloses.get();
 
         Wire.Reply reply = Wire.get(at(container), "/mnt/input-stream");
@@ -178,7 +169,7 @@ class SyncBridgeTest {
         assertThat(reply.chunked()).isTrue();
         assertThat(reply.body()).isEqualTo("body before trailers");
         assertThat(reply.trailers()).containsEntry("x-checksum", "abc123");
-        assertThat(apps.get(container).info.capabilities()).containsExactly(Capability.TRAILERS);
+        assertThat(containers.app(container).info.capabilities()).containsExactly(Capability.TRAILERS);
     }
 
     @ParameterizedTest
@@ -222,7 +213,7 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void completionHooksRunOnceInReverseOrderAfterTheResponse(Container container) throws Exception {
-        SyncProbe app = apps.get(container);
+        SyncProbe app = containers.app(container);
         app.events.clear();
 
         // Hooks run after the last byte left, so they may trail the client's read by a moment.
@@ -236,7 +227,7 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void startRanOnceBeforeAnyRequestAndDeclaredTheSpecVersion(Container container) {
-        SyncProbe app = apps.get(container);
+        SyncProbe app = containers.app(container);
 
         assertThat(app.starts.get()).isEqualTo(1);
         assertThat(app.info.specVersion()).isEqualTo("1.0");
