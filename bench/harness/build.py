@@ -33,19 +33,26 @@ def build(root, log):
             missing[profile] = f"not built yet: module {', '.join(absent)} does not exist"
         else:
             wanted[profile] = modules
-    upstream = sorted({m for modules in wanted.values() for m in modules})
+    # The bench modules resolve JGI modules from the local repository, so install them first.
+    upstream = ["gateway-api"] + sorted({m for modules in wanted.values() for m in modules})
     built = set()
-    if upstream and _mvn(root, ["install", "-DskipTests", "-pl", ",".join(upstream), "-am"], log):
+    if _mvn(root, ["install", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true", "-pl", ",".join(upstream), "-am"], log):
         built = set(upstream)
     else:
         for module in upstream:
-            if _mvn(root, ["install", "-DskipTests", "-pl", module, "-am"], log):
+            if _mvn(root, ["install", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true", "-pl", module, "-am"], log):
                 built.add(module)
+    if "gateway-api" not in built:
+        raise SystemExit(f"gateway-api does not build; see {log}")
     for profile, modules in list(wanted.items()):
         broken = [m for m in modules if m not in built]
         if broken:
             missing[profile] = f"not built yet: module {', '.join(broken)} does not build (see {log})"
             del wanted[profile]
+    jmh = ["-f", str(root / "bench" / "jmh" / "pom.xml"), "package"]
+    server_built = "gateway-server" in built
+    if not (server_built and _mvn(root, jmh + ["-Pjgi-server"], log)) and not _mvn(root, jmh, log):
+        raise SystemExit(f"bench/jmh does not build; see {log}")
     pom = str(root / "bench" / "variants" / "pom.xml")
     args = ["-f", pom, "package", "-DskipTests"]
     profiles = sorted(wanted)

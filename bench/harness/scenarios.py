@@ -42,6 +42,25 @@ BY_NAME = {s.name: s for s in SCENARIOS}
 SLOW_IDEAL = 2000.0  # connections / sleep
 
 
+def ready(scenario, port, timeout=15.0):
+    """Waits until the variant answers the scenario's request at all: a listening port is not
+    always a server that has finished starting."""
+    deadline = time.monotonic() + timeout
+    while True:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            conn.request("GET", "/static/16k.bin" if scenario.name.startswith("static") else "/plaintext")
+            if conn.getresponse().status == 200:
+                return
+        except (OSError, http.client.HTTPException):
+            pass
+        finally:
+            conn.close()
+        if time.monotonic() > deadline:
+            return  # the check that follows reports what is wrong
+        time.sleep(0.2)
+
+
 def check(scenario, port, ctx):
     """Raises AssertionError unless the variant answers this scenario correctly."""
     if scenario.name in ("idle", "ws"):
@@ -69,17 +88,29 @@ def check(scenario, port, ctx):
         assert got == expected, f"{scenario.path} answered {len(got)} bytes: {got[:40]!r}"
 
 
-def measure(scenario, variant, server, port, ctx, plan):
-    """Warms up, runs the rounds and returns the result record (median round by throughput)."""
-    if scenario.name == "idle":
-        return idle.measure(server, port, plan.idle_connections)
-    runner = _ws_round if scenario.name == "ws" else _wrk_round
+def warm_up(scenario, port, ctx, plan):
+    """Load before the measured rounds. The slow endpoint has none of its own: it runs last, on
+    servers the other scenarios warmed, and sleeping requests would spill into the first round."""
+    if scenario.name != "slow":
+        _runner(scenario)(scenario, port, ctx, plan.warmup)
+
+
+def one_round(scenario, port, ctx, plan):
     duration = plan.slow_duration if scenario.name == "slow" else plan.duration
-    runner(scenario, port, ctx, plan.warmup)
-    rounds = [runner(scenario, port, ctx, duration) for _ in range(plan.rounds)]
+    result = _runner(scenario)(scenario, port, ctx, duration)
+    # Sleeping requests of this round must not count against the next one.
+    wait_quiet(3.0 if scenario.name == "slow" else 0.5)
+    return result
+
+
+def summarize(rounds):
+    """The median round by throughput, with every round's throughput and their spread."""
     median = sorted(rounds, key=lambda r: r["rps"])[len(rounds) // 2]
-    return {**median, "rounds_rps": [round(r["rps"], 1) for r in rounds],
-            "spread": _spread(rounds)}
+    return {**median, "rounds_rps": [round(r["rps"], 1) for r in rounds], "spread": _spread(rounds)}
+
+
+def _runner(scenario):
+    return _ws_round if scenario.name == "ws" else _wrk_round
 
 
 def _spread(rounds):

@@ -1,6 +1,8 @@
 """The servers measured side by side, and how to start each one."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 import shutil
+
+import jfr
 
 APP = ("plaintext", "json", "echo", "stream", "slow", "idle")
 STATIC = ("static16k", "static1m")
@@ -15,7 +17,6 @@ class Variant:
     needs: str = ""  # Maven profile of bench/variants (a JGI module) or a Debian tool
     main: str = ""  # Java main class, or "" for a non-Java variant
     args: tuple = ()
-    notes: str = field(default="", compare=False)
 
 
 VARIANTS = (
@@ -34,8 +35,11 @@ VARIANTS = (
     Variant("nginx", "nginx (Debian), 1 worker, sendfile on", "baseline", STATIC, needs="nginx"),
     Variant("undertow-resource", "Undertow ResourceHandler (defaults)", "baseline", STATIC,
             main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "io")),
-    Variant("jgi-sync", "JGI sync app, reference server, defaults", "jgi", APP + ("ws",),
+    Variant("jgi-sync", "JGI sync app, reference server, defaults", "jgi", APP,
             needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "sync")),
+    Variant("jgi-sync-nolog", "JGI sync app, reference server, defaults but the access log off",
+            "jgi", ("plaintext",), needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant",
+            args=("--mode", "sync-nolog")),
     Variant("jgi-async", "JGI async app, reference server, defaults", "jgi", APP + ("ws",),
             needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "async")),
     Variant("jgi-static", "JGI static files (gateway-assets), reference server", "jgi", STATIC,
@@ -50,7 +54,7 @@ BY_NAME = {v.name: v for v in VARIANTS}
 def command(variant, port, ctx):
     """The command line that starts the variant on the given loopback port."""
     if variant.main:
-        cmd = [ctx.java, *ctx.jvm_flags, "-cp", ctx.classpath, variant.main, "--port", str(port),
+        cmd = [ctx.java, *ctx.jvm_flags, *jfr.flags(ctx, variant.name), "-cp", ctx.classpath, variant.main, "--port", str(port),
                *variant.args]
         if "static16k" in variant.scenarios:
             cmd += ["--static", str(ctx.static_dir)]

@@ -1,0 +1,149 @@
+"""results.md, results.json and results.svg from one run's measurements."""
+import datetime
+import json
+import os
+import platform
+import subprocess
+
+import plot
+import scenarios
+import variants
+
+# (description, variant, scenario, metric, baseline variant or number, comparison, bound)
+TARGETS = (
+    ("sync app >= 0.9x raw Undertow's best blocking mode (worker pool)",
+     "jgi-sync", "plaintext", "rps", "undertow-worker", ">=", 0.9),
+    ("sync app >= 0.9x raw Undertow, virtual thread + write on IO thread (ANCHORS.md)",
+     "jgi-sync", "plaintext", "rps", "undertow-vthread", ">=", 0.9),
+    ("sync app >= 5x gunicorn", "jgi-sync", "plaintext", "rps", "gunicorn", ">=", 5.0),
+    ("async app >= 0.9x raw Undertow on the IO thread",
+     "jgi-async", "plaintext", "rps", "undertow-io", ">=", 0.9),
+    ("slow endpoint, sync app >= 0.9x ideal (2,000 req/s)",
+     "jgi-sync", "slow", "rps", scenarios.SLOW_IDEAL, ">=", 0.9),
+    ("slow endpoint, async app >= 0.9x ideal (2,000 req/s)",
+     "jgi-async", "slow", "rps", scenarios.SLOW_IDEAL, ">=", 0.9),
+    ("16 KiB static file >= 0.9x Undertow ResourceHandler (issue 9)",
+     "jgi-static", "static16k", "rps", "undertow-resource", ">=", 0.9),
+    ("16 KiB static file >= 0.6x nginx (ANCHORS.md)", "jgi-static", "static16k", "rps", "nginx", ">=", 0.6),
+    ("1 MiB static file >= 0.9x nginx (ANCHORS.md)", "jgi-static", "static1m", "rps", "nginx", ">=", 0.9),
+    ("p99 at 64 connections, sync app <= 1.5x raw Undertow (IO thread)",
+     "jgi-sync", "plaintext", "p99_ms", "undertow-io", "<=", 1.5),
+    ("p99 at 64 connections, async app <= 1.5x raw Undertow (IO thread)",
+     "jgi-async", "plaintext", "p99_ms", "undertow-io", "<=", 1.5),
+)
+
+
+def one_line(r):
+    if r.get("rps") is None:
+        return (f"{r['kib_per_connection']:.1f} KiB/connection "
+                f"({r['open']}/{r['connections']} still open)")
+    return (f"{r['rps']:>10,.0f} req/s  p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms  "
+            f"errors {r['errors']}  rounds {r.get('rounds_rps')}")
+
+
+def _find(results, variant, scenario):
+    return next((r for r in results if r["variant"] == variant and r["scenario"] == scenario), None)
+
+
+def targets(results):
+    rows = []
+    for text, variant, scenario, metric, base, op, bound in TARGETS:
+        r = _find(results, variant, scenario)
+        b = base if isinstance(base, float) else (_find(results, base, scenario) or {}).get(metric)
+        if r is None or not b:
+            rows.append({"target": text, "ratio": None, "met": None})
+            continue
+        ratio = r[metric] / b
+        rows.append({"target": text, "ratio": round(ratio, 3),
+                     "met": ratio >= bound if op == ">=" else ratio <= bound})
+    return rows
+
+
+def _environment(plan, mode, load_before):
+    def first_line(cmd):
+        try:
+            out = subprocess.run(cmd, capture_output=True, text=True, timeout=10)
+            return (out.stdout + out.stderr).strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.TimeoutExpired):
+            return "unknown"
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
+               platform.processor())
+    return {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "mode": mode, "plan": plan, "cpu": cpu, "cores": os.cpu_count(),
+            "kernel": platform.release(), "java": first_line([os.environ["JAVA_HOME"] + "/bin/java", "-version"]),
+            "wrk": first_line(["wrk", "-v"]), "load": load_before}
+
+
+def write(out_dir, plan, mode, results, skipped, failures, load_before):
+    env = _environment(plan, mode, load_before)
+    env["load_after"] = os.getloadavg()[0]
+    goal_rows = targets(results)
+    data = {"environment": env, "results": results, "targets": goal_rows, "skipped": skipped,
+            "failures": failures}
+    (out_dir / "results.json").write_text(json.dumps(data, indent=1) + "\n")
+    plot.write_svg(out_dir / "results.svg", results)
+    (out_dir / "results.md").write_text(_markdown(env, results, goal_rows, skipped, failures))
+
+
+def _fmt(x, digits=2):
+    return "—" if x is None else f"{x:,.{digits}f}"
+
+
+def _markdown(env, results, goal_rows, skipped, failures):
+    plan = env["plan"]
+    lines = [
+        "# JGI benchmark results", "",
+        f"Run {env['date']}, `bench/run --{env['mode']}`: {env['cores']} cores ({env['cpu']}), "
+        f"kernel {env['kernel']}, {env['java']}, {env['wrk']}; load average before the run "
+        f"{env['load']:.2f}, after it {env['load_after']:.2f}. Every server on 127.0.0.1; all run at once, one is measured at a time, rounds interleaved across variants. Each scenario: "
+        f"{plan['warmup']} s warm-up, then {plan['rounds']} round(s) of {plan['duration']} s "
+        f"(slow endpoint {plan['slow_duration']} s); the table shows the median round by "
+        "throughput. Ratios compare figures of this run only.", "",
+        "![throughput per scenario](results.svg)", "",
+        "## Targets", "", "| target | ratio | met |", "|---|---|---|",
+    ]
+    for row in goal_rows:
+        met = "not measured" if row["met"] is None else ("yes" if row["met"] else "**no**")
+        lines.append(f"| {row['target']} | {_fmt(row['ratio'], 2)}{'×' if row['ratio'] else ''} | {met} |")
+    for s in scenarios.SCENARIOS:
+        rows = [r for r in results if r["scenario"] == s.name]
+        if not rows:
+            continue
+        lines += ["", f"## {s.title}", ""]
+        if s.name == "idle":
+            base = _find(results, s.baseline, s.name)
+            lines += [f"`{plan['idle_connections']}` connections, one request each, then idle 2 s; "
+                      "RSS of the server's process tree before and after.", "",
+                      "| variant | KiB per connection | still open | RSS before | RSS after | × undertow-io |",
+                      "|---|---|---|---|---|---|"]
+            for r in rows:
+                ratio = r["kib_per_connection"] / base["kib_per_connection"] if base and base["kib_per_connection"] > 0 else None
+                lines.append(f"| {_label(r)} | {r['kib_per_connection']:.1f} | {r['open']}/{r['connections']} "
+                             f"| {r['rss_before_kib'] / 1024:.0f} MiB | {r['rss_after_kib'] / 1024:.0f} MiB "
+                             f"| {_fmt(ratio)} |")
+            continue
+        unit = "msg/s" if s.name == "ws" else "req/s"
+        base_name = "ideal (2,000 req/s)" if s.baseline == "ideal" else s.baseline
+        load = f"{s.threads} wrk thread(s), {s.connections} connections" if s.name != "ws" else "JDK WebSocket client"
+        lines += [f"{load}; `{s.method} {s.path}`.", "",
+                  f"| variant | {unit} | p50 ms | p99 ms | errors | rounds | × {base_name} |",
+                  "|---|---|---|---|---|---|---|"]
+        base = scenarios.SLOW_IDEAL if s.baseline == "ideal" else (_find(results, s.baseline, s.name) or {}).get("rps")
+        for r in sorted(rows, key=lambda r: -r["rps"]):
+            detail = ", ".join(f"{k} {v}" for k, v in r["error_detail"].items())
+            lines.append(f"| {_label(r)} | {r['rps']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
+                         f"{r['errors']}{' (' + detail + ')' if detail else ''} | "
+                         f"{', '.join(f'{x:,.0f}' for x in r['rounds_rps'])} | "
+                         f"{_fmt(r['rps'] / base) if base else '—'} |")
+    present = [v for v in variants.VARIANTS if any(r["variant"] == v.name for r in results)]
+    lines += ["", "## Variants", ""] + [f"- `{v.name}`: {v.label}" for v in present]
+    if skipped:
+        lines += ["", "## Skipped", ""] + [f"- {s['variant']}: {s['reason']}" for s in skipped]
+    if failures:
+        lines += ["", "## Broken", ""] + [f"- {f['variant']} / {f['scenario']}: {f['error']}" for f in failures]
+    return "\n".join(lines) + "\n"
+
+
+def _label(r):
+    v = variants.BY_NAME[r["variant"]]
+    return f"**{v.name}**" if v.family == "jgi" else v.name

@@ -1,0 +1,143 @@
+package dev.jgi.server.http;
+
+import dev.jgi.api.Headers;
+import dev.jgi.api.Request;
+import dev.jgi.api.RequestTarget;
+import dev.jgi.server.ServerConfig;
+import dev.jgi.server.proxy.TrustedProxies;
+import io.undertow.Undertow;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.SameThreadExecutor;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The reference server's per-request work on the I/O thread, on a real Undertow exchange: a browser
+ * GET is sent once over a real socket, Undertow parses it, and the exchange is held open so every
+ * iteration maps the same parsed request (and writes the response head into the same exchange,
+ * never sending it). Lives in the server's package because these classes are
+ * internal to it.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class RequestMappingBenchmark {
+    private static final String BROWSER_GET = """
+            GET /search/caf%C3%A9?q=jgi&page=2 HTTP/1.1\r
+            Host: example.com\r
+            User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r
+            Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r
+            Accept-Language: en-US,en;q=0.5\r
+            Accept-Encoding: gzip, deflate, br, zstd\r
+            Connection: keep-alive\r
+            Cookie: session=3f9a1c2e7b; theme=dark\r
+            Upgrade-Insecure-Requests: 1\r
+            Sec-Fetch-Dest: document\r
+            Sec-Fetch-Mode: navigate\r
+            \r
+            """;
+
+    private Undertow undertow;
+    private Socket client;
+    private HttpServerExchange exchange;
+    private final ServerConfig config = ServerConfig.defaults();
+    private final HeadCheck check = new HeadCheck(config);
+    private final RequestMapper mapper = new RequestMapper(config.rootPath(),
+            TrustedProxies.parse(config.forwardedAllowIps()));
+    private final Headers appHeaders = Headers.of("content-type", "text/plain; charset=utf-8",
+            "cache-control", "no-store", "x-request-id", "4bf92f3577b34da6");
+    private String raw;
+    private RequestTarget target;
+    private Transport transport;
+
+    @Setup
+    public void receiveOneRealRequest() throws Exception {
+        var held = new CompletableFuture<HttpServerExchange>();
+        undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(ex -> {
+            ex.dispatch(SameThreadExecutor.INSTANCE, () -> { });  // keeps the exchange open
+            held.complete(ex);
+        }).build();
+        undertow.start();
+        var address = (InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress();
+        client = new Socket(address.getAddress(), address.getPort());
+        OutputStream out = client.getOutputStream();
+        out.write(BROWSER_GET.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        exchange = held.get(10, TimeUnit.SECONDS);
+        raw = RequestMapper.rawTarget(exchange);
+        target = (RequestTarget) mapper.target(exchange, raw);
+        transport = new Transport(exchange, "4bf92f3577b34da6", System.nanoTime(), (t, c) -> { }, new ErrorPages(false));
+    }
+
+    @TearDown
+    public void stop() throws Exception {
+        client.close();
+        undertow.stop();
+    }
+
+    /** RFC 9112 checks on the parsed head (host, framing, field syntax). */
+    @Benchmark
+    public Object checkHead() {
+        return check.check(exchange, RequestMapper.rawTarget(exchange));
+    }
+
+    /** Raw target, percent-decoding and the split at the mount. */
+    @Benchmark
+    public Object mapTarget() {
+        return mapper.target(exchange, RequestMapper.rawTarget(exchange));
+    }
+
+    /**
+     * Undertow's header map to JGI {@link Headers}, addresses, and the {@link Request} record. Without
+     * the connection's raw head ({@code null}), so fields come in Undertow's map order.
+     */
+    @Benchmark
+    public Request mapRequest() {
+        return mapper.request(exchange, target, Map.of(), "4bf92f3577b34da6", null);
+    }
+
+    /** Everything above: what the server does before the application is called. */
+    @Benchmark
+    public Request checkAndMapAll() {
+        String rawTarget = RequestMapper.rawTarget(exchange);
+        check.check(exchange, rawTarget);
+        return mapper.request(exchange, (RequestTarget) mapper.target(exchange, rawTarget), Map.of(),
+                "4bf92f3577b34da6", null);
+    }
+
+    /**
+     * The application's response head into Undertow's: status, every field converted to Undertow's
+     * header map, the content length. Writing the bytes is Undertow's own work, measured by wrk.
+     */
+    @Benchmark
+    public Object commitResponseHead() {
+        transport.commit(200, appHeaders, 13);
+        exchange.getResponseHeaders().clear();
+        return exchange;
+    }
+
+    /** The checks on the application's response head before it is written (hop-by-hop, framing). */
+    @Benchmark
+    public long checkResponse() throws ResponseCheck.Invalid {
+        return ResponseCheck.check(200, appHeaders, 13);
+    }
+}
