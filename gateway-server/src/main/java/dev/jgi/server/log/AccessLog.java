@@ -11,13 +11,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The access log: one line per exchange, combined or JSON, with duration, bytes and request id.
  * Lines are formatted on the I/O thread and written by one background thread, so a slow disk or
  * pipe never stalls request handling; the queue is bounded and lines beyond it are counted, not kept.
+ * The queue is lock-free and the writer polls it every few milliseconds instead of being woken per
+ * line: a wake-up per request cost a fifth of the server's CPU in a profile on two cores.
  */
 public final class AccessLog implements AutoCloseable {
 
@@ -30,12 +35,15 @@ public final class AccessLog implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
     private static final String END = "\u0000end";
     private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final int CAPACITY = 65_536;
 
     private final boolean json;
-    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>(65_536);
+    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final Writer out;
     private final Thread writer;
-    private volatile long dropped;
+    private final LongAdder dropped = new LongAdder();
 
     private AccessLog(boolean json, Writer out) {
         this.json = json;
@@ -52,9 +60,12 @@ public final class AccessLog implements AutoCloseable {
     }
 
     public void log(Entry entry) {
-        if (!lines.offer(json ? json(entry) : combined(entry))) {
-            dropped++;
+        if (queued.incrementAndGet() > CAPACITY) {
+            queued.decrementAndGet();
+            dropped.increment();
+            return;
         }
+        lines.add(json ? json(entry) : combined(entry));
     }
 
     private static String combined(Entry e) {
@@ -125,23 +136,33 @@ public final class AccessLog implements AutoCloseable {
     private void drain() {
         try {
             long lastFlush = System.nanoTime();
+            boolean unflushed = false;
             while (true) {
-                String line = lines.poll(50, TimeUnit.MILLISECONDS);
-                if (line == END) {
-                    out.flush();
-                    return;
-                }
-                if (line != null) {
+                String line;
+                while ((line = lines.poll()) != null) {
+                    if (line == END) {
+                        out.flush();
+                        return;
+                    }
+                    queued.decrementAndGet();
                     out.write(line);
                     out.write('\n');
+                    unflushed = true;
                 }
-                if (line == null || System.nanoTime() - lastFlush > FLUSH_NANOS) {
+                if (unflushed && System.nanoTime() - lastFlush > FLUSH_NANOS) {
                     out.flush();
+                    unflushed = false;
+                    lastFlush = System.nanoTime();
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+                if (lines.isEmpty() && unflushed) {
+                    out.flush();
+                    unflushed = false;
                     lastFlush = System.nanoTime();
                 }
             }
-        } catch (InterruptedException | IOException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            ServerLog.warn(null, "the access log stopped: " + e.getMessage());
         }
     }
 
@@ -149,10 +170,10 @@ public final class AccessLog implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lines.put(END);
+            lines.add(END);
             writer.join(2000);
-            if (dropped > 0) {
-                ServerLog.warn(null, "the access log dropped " + dropped + " lines (its queue was full)");
+            if (dropped.sum() > 0) {
+                ServerLog.warn(null, "the access log dropped " + dropped.sum() + " lines (its queue was full)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
