@@ -73,6 +73,26 @@ public record Echo(JsonNode json) {
         return json.path("tls").asBoolean();
     }
 
+    /** The negotiated TLS protocol, empty without TLS [JGI-TLS-2]. */
+    public Optional<String> tlsProtocol() {
+        return optional("tlsProtocol");
+    }
+
+    /** The negotiated cipher suite, empty without TLS [JGI-TLS-2]. */
+    public Optional<String> tlsCipherSuite() {
+        return optional("tlsCipherSuite");
+    }
+
+    /** The SNI host name the client sent, empty without one. */
+    public Optional<String> tlsServerName() {
+        return optional("tlsServerName");
+    }
+
+    private Optional<String> optional(String field) {
+        JsonNode value = json.path(field);
+        return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+
     public String kind() {
         return text("kind");
     }

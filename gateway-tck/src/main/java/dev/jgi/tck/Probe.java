@@ -108,6 +108,40 @@ public final class Probe {
         }
     }
 
+    /**
+     * Sends {@code GET path} (inside this deployment) over HTTP/2 and TLS with a fresh nonce, to the
+     * {@link Variant#SECURE} deployment, trusting only the certificate the TCK generated for it.
+     */
+    public java.net.http.HttpResponse<String> getOverTls(String path) {
+        nonce = UUID.randomUUID().toString();
+        java.net.URI uri = java.net.URI.create("https://127.0.0.1:" + target.address().getPort() + path(path));
+        transcript.note(true, "GET " + uri + " (HTTP/2 over TLS)\nx-tck-nonce: " + nonce);
+        try {
+            var response = session.https().send(java.net.http.HttpRequest.newBuilder(uri).timeout(timeout())
+                    .header("x-tck-nonce", nonce).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            transcript.note(false, response.version() + " " + response.statusCode() + "\n" + response.headers().map()
+                    + "\n" + response.body());
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The probe's echo in a response of {@link #getOverTls}, checked to answer the last request. */
+    public Echo echo(java.net.http.HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("status of the probe's echo").isEqualTo(200);
+        try {
+            Echo echo = new Echo(JSON.readTree(response.body()));
+            assertThat(echo.nonce()).as("nonce: the request reached the application").isEqualTo(nonce);
+            return echo;
+        } catch (IOException e) {
+            throw new AssertionError("the echo is not JSON: " + response.body(), e);
+        }
+    }
+
     /** REST Assured aimed at this deployment, logging into the transcript. */
     public RequestSpecification rest() {
         nonce = UUID.randomUUID().toString();

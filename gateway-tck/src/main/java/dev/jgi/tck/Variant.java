@@ -11,7 +11,9 @@ public enum Variant {
     /** The sync probe run through {@link dev.jgi.api.AsyncApplication#fromSync}, embedded servers only. */
     ADAPTED_SYNC(""),
     /** The async probe run through {@link dev.jgi.api.Application#fromAsync}, embedded servers only. */
-    ADAPTED_ASYNC("");
+    ADAPTED_ASYNC(""),
+    /** The sync probe on the TLS listener of {@link dev.jgi.tck.spi.ServerUnderTest#startSecure}, embedded servers only. */
+    SECURE("");
 
     private final String mountPath;
 

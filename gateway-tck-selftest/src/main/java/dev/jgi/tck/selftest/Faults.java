@@ -183,8 +183,11 @@ public final class Faults {
                 }),
                 Fault.ofApps("websocket-close-not-repeated", Set.of("JGI-WS-7"), app -> app,
                         app -> Wrap.async(app, (request, channel) -> app.handle(request, new ClosingOnceChannel(channel)))),
+                Fault.ofApps("websocket-send-completes-early", Set.of("JGI-WS-10", "JGI-STREAM-2"), app -> app,
+                        app -> Wrap.async(app, (request, channel) -> app.handle(request,
+                                request.kind() == Request.Kind.WEBSOCKET ? new EagerSendChannel(channel) : channel))),
                 Wrap.request("websocket-handshake-as-http", Set.of("JGI-WS-1", "JGI-WS-2", "JGI-WS-4", "JGI-WS-5", "JGI-WS-6",
-                        "JGI-WS-7", "JGI-WS-9", "JGI-REQ-9"), r -> new Request(r.method(), r.scheme(), r.version(),
+                        "JGI-WS-7", "JGI-WS-9", "JGI-WS-10", "JGI-REQ-9"), r -> new Request(r.method(), r.scheme(), r.version(),
                         r.target(), r.headers(), r.client(), r.server(), r.tls(), r.state(), r.extensions(), Request.Kind.HTTP)),
                 Fault.ofWire("head-answered-with-body", Set.of("JGI-FRAME-4", "JGI-FRAME-10"), new WireFault() {
                     public String request(String head) {
@@ -311,6 +314,36 @@ public final class Faults {
         @Override
         public java.util.concurrent.CompletionStage<Void> send(dev.jgi.api.Action action) {
             return server.send(action);
+        }
+
+        @Override
+        public void onComplete(Consumer<Completion> hook) {
+            server.onComplete(hook);
+        }
+    }
+
+    /**
+     * A channel that queues WebSocket messages without bound and completes their send stages at
+     * once, as a server that does not wait for the transport would [JGI-WS-10].
+     */
+    private static final class EagerSendChannel implements dev.jgi.api.Channel {
+        private final dev.jgi.api.Channel server;
+        private java.util.concurrent.CompletableFuture<Void> queue = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+        EagerSendChannel(dev.jgi.api.Channel server) {
+            this.server = server;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<dev.jgi.api.Event> receive() {
+            return server.receive();
+        }
+
+        @Override
+        public synchronized java.util.concurrent.CompletionStage<Void> send(dev.jgi.api.Action action) {
+            queue = queue.thenCompose(x -> server.send(action));
+            return action instanceof dev.jgi.api.Action.WebSocketSendBinary
+                    ? java.util.concurrent.CompletableFuture.completedFuture(null) : queue;
         }
 
         @Override

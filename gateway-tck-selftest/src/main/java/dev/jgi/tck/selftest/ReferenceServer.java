@@ -5,6 +5,7 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.tck.spi.ServerUnderTest;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /** The reference server as the TCK sees it: {@code --server reference}. */
 public final class ReferenceServer implements ServerUnderTest {
@@ -22,6 +23,13 @@ public final class ReferenceServer implements ServerUnderTest {
     @Override
     public Started start(AsyncApplication app, String mountPath) {
         return started(mounted(GatewayServer.builder(app), mountPath));
+    }
+
+    /** The TLS listener offers HTTP/2 by ALPN, so the server declares both TLS and HTTP2 [JGI-H2-2]. */
+    @Override
+    public Optional<Started> startSecure(Application app, String mountPath, TlsFiles tls) {
+        return Optional.of(started(mounted(GatewayServer.builder(app), mountPath)
+                .tls(tls.certificate(), tls.privateKey()).http2(true)));
     }
 
     private static GatewayServer.Builder mounted(GatewayServer.Builder builder, String mountPath) {

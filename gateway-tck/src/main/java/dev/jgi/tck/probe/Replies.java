@@ -115,6 +115,9 @@ final class Replies {
         out.put("client", String.valueOf(request.client()));
         out.put("server", String.valueOf(request.server()));
         out.put("tls", request.tls().isPresent());
+        out.put("tlsProtocol", request.tls().map(Request.Tls::protocol).orElse(null));
+        out.put("tlsCipherSuite", request.tls().map(Request.Tls::cipherSuite).orElse(null));
+        out.put("tlsServerName", request.tls().flatMap(Request.Tls::serverName).orElse(null));
         out.put("kind", request.kind().name());
         out.put("stateCarried", state.carriesToken(request.state()));
         out.put("startedBefore", state.starts() > 0);

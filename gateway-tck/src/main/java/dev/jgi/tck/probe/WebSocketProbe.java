@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionStage;
  * greets with what the application saw ({@code hello kind=... first=...}), then echoes each text
  * message as {@code echo:TEXT} and each binary one as {@code binary:LENGTH}, and records the close
  * events under the path's key ({@code /_tck/ws/KEY}), including one more receive after the close.
+ * The text {@code flood:COUNT:SIZE} makes it send COUNT binary messages of SIZE zero bytes, each once
+ * the previous send completed, recording {@code sent} under the key as each send completes.
  */
 final class WebSocketProbe {
 
@@ -40,6 +42,12 @@ final class WebSocketProbe {
 
     private static CompletionStage<Void> echo(Channel channel, ProbeState state, String key) {
         return channel.receive().thenCompose(event -> switch (event) {
+            case Event.WebSocketText text when text.text().startsWith("flood:") -> {
+                String[] counts = text.text().split(":");
+                ByteBuffer message = ByteBuffer.allocate(Integer.parseInt(counts[2])).asReadOnlyBuffer();
+                yield flood(channel, state, key, message, Integer.parseInt(counts[1]))
+                        .thenCompose(x -> echo(channel, state, key));
+            }
             case Event.WebSocketText text -> channel.send(new Action.WebSocketSendText("echo:" + text.text()))
                     .thenCompose(x -> echo(channel, state, key));
             case Event.WebSocketBinary binary -> channel.send(new Action.WebSocketSendText(
@@ -53,6 +61,17 @@ final class WebSocketProbe {
                 state.record(key, "unexpected " + event.getClass().getSimpleName());
                 yield CompletableFuture.completedFuture(null);
             }
+        });
+    }
+
+    private static CompletionStage<Void> flood(Channel channel, ProbeState state, String key, ByteBuffer message,
+                                               int left) {
+        if (left == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return channel.send(new Action.WebSocketSendBinary(message.duplicate())).thenCompose(x -> {
+            state.record(key, "sent");
+            return flood(channel, state, key, message, left - 1);
         });
     }
 }

@@ -13,6 +13,9 @@ import dev.jgi.tck.wire.RawResponse;
 import dev.jgi.tck.wire.Transcript;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,9 +25,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The servers of one TCK run: each probe deployment is started on first use and closed when the
- * run ends, so a run starts at most three servers. In external mode nothing is started; the
- * deployments are the endpoints the vendor gave.
+ * The servers of one TCK run: each probe deployment, the TLS listener included, is started on first
+ * use and closed when the run ends. In external mode nothing is started; the deployments are the
+ * endpoints the vendor gave.
  */
 public final class ServerSession implements AutoCloseable {
 
@@ -34,6 +37,10 @@ public final class ServerSession implements AutoCloseable {
     private final List<ServerUnderTest.Started> started = new ArrayList<>();
     private final Map<Variant, String> failures = new EnumMap<>(Variant.class);
     private JsonNode info;
+    private JsonNode secureInfo;
+    private TlsMaterial tls;
+    private HttpClient https;
+    private boolean secureDeclined;
 
     ServerSession(TckSettings settings) {
         this.settings = settings;
@@ -79,16 +86,66 @@ public final class ServerSession implements AutoCloseable {
             case SYNC -> true;
             case ASYNC -> settings.asyncEndpoint().isPresent();
             case MOUNTED -> settings.mountedEndpoint().isPresent();
-            case ADAPTED_SYNC, ADAPTED_ASYNC -> false;
+            case ADAPTED_SYNC, ADAPTED_ASYNC, SECURE -> false;
         };
     }
 
+    /**
+     * Whether the server offers a TLS listener through {@link ServerUnderTest#startSecure}; starts it
+     * on first use. A listener that fails to start is not "not offered": {@link #target} then throws.
+     */
+    public synchronized boolean offersTls() {
+        if (server.isEmpty()) {
+            return false;
+        }
+        try {
+            target(Variant.SECURE);
+            return true;
+        } catch (IllegalStateException e) {
+            return !secureDeclined;
+        }
+    }
+
+    /** An HTTP/2 client over TLS that trusts the certificate handed to the server, and nothing else. */
+    public synchronized HttpClient https() {
+        if (https == null) {
+            https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tlsMaterial().clientContext())
+                    .connectTimeout(settings.timeout()).build();
+        }
+        return https;
+    }
+
+    /** A client TLS context that trusts the certificate handed to the server, and nothing else. */
+    public synchronized javax.net.ssl.SSLContext tlsContext() {
+        return tlsMaterial().clientContext();
+    }
+
+    private TlsMaterial tlsMaterial() {
+        if (tls == null) {
+            try {
+                tls = TlsMaterial.generate();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot generate the TLS certificate: " + e, e);
+            }
+        }
+        return tls;
+    }
+
     private Target start(ServerUnderTest sut, Variant variant) throws Exception {
+        if (variant == Variant.SECURE) {
+            Optional<ServerUnderTest.Started> secure = sut.startSecure(new ProbeApp(), variant.mountPath(), tlsMaterial().files());
+            secureDeclined = secure.isEmpty();
+            ServerUnderTest.Started running = secure.orElseThrow(() -> new IllegalStateException(
+                    "the server offers no TLS listener (ServerUnderTest.startSecure)"));
+            started.add(running);
+            return new Target(variant, running.address(), variant.mountPath());
+        }
         ServerUnderTest.Started running = switch (variant) {
             case ASYNC -> sut.start(new AsyncProbeApp(), variant.mountPath());
             case SYNC, MOUNTED -> sut.start((Application) new ProbeApp(), variant.mountPath());
             case ADAPTED_SYNC -> sut.start(AsyncApplication.fromSync(new ProbeApp()), variant.mountPath());
             case ADAPTED_ASYNC -> sut.start(Application.fromAsync(new AsyncProbeApp()), variant.mountPath());
+            case SECURE -> throw new IllegalStateException("started above");
         };
         started.add(running);
         return new Target(variant, running.address(), variant.mountPath());
@@ -101,8 +158,8 @@ public final class ServerSession implements AutoCloseable {
                     "external mode without " + TckSettings.ASYNC_ENDPOINT));
             case MOUNTED -> settings.mountedEndpoint().orElseThrow(() -> new IllegalStateException(
                     "external mode without " + TckSettings.MOUNTED_ENDPOINT));
-            case ADAPTED_SYNC, ADAPTED_ASYNC -> throw new IllegalStateException(
-                    "external mode cannot deploy the adapted probes");
+            case ADAPTED_SYNC, ADAPTED_ASYNC, SECURE -> throw new IllegalStateException(
+                    "external mode cannot deploy the adapted probes or a TLS listener");
         };
         String path = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath();
         return new Target(variant, new InetSocketAddress(uri.getHost(), uri.getPort()), path);
@@ -126,8 +183,38 @@ public final class ServerSession implements AutoCloseable {
 
     /** The capabilities the server declared, by name. */
     public Set<String> capabilities() {
+        return names(serverInfo());
+    }
+
+    /**
+     * The capabilities the deployment's server declared: the TLS listener is a server of its own
+     * and declares what it offers itself.
+     */
+    public Set<String> capabilities(Variant variant) {
+        return variant == Variant.SECURE ? names(secureInfo()) : capabilities();
+    }
+
+    private synchronized JsonNode secureInfo() {
+        if (secureInfo == null) {
+            Target target = target(Variant.SECURE);
+            URI uri = URI.create("https://127.0.0.1:" + target.address().getPort() + target.mountPath() + "/_tck/info");
+            try {
+                HttpResponse<String> response = https().send(HttpRequest.newBuilder(uri).timeout(settings.timeout()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                secureInfo = new ObjectMapper().readTree(response.body());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the TLS probe's /_tck/info cannot be read: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return secureInfo;
+    }
+
+    private static Set<String> names(JsonNode info) {
         Set<String> names = new TreeSet<>();
-        serverInfo().path("capabilities").forEach(c -> names.add(c.asText()));
+        info.path("capabilities").forEach(c -> names.add(c.asText()));
         return names;
     }
 
@@ -145,6 +232,18 @@ public final class ServerSession implements AutoCloseable {
         }
         started.clear();
         targets.clear();
+        if (https != null) {
+            https.close();
+        }
+        if (tls != null) {
+            try {
+                tls.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
         if (first != null) {
             throw first;
         }

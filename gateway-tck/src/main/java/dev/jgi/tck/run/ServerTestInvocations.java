@@ -105,8 +105,11 @@ public final class ServerTestInvocations
             if (!session.has(variant)) {
                 return ConditionEvaluationResult.disabled("external mode without a " + variant + " endpoint");
             }
+            if (variant == Variant.SECURE && !session.offersTls()) {
+                return ConditionEvaluationResult.disabled("the server offers no TLS listener (ServerUnderTest.startSecure)");
+            }
             Optional<Requires> requires = context.getTestMethod().map(m -> m.getAnnotation(Requires.class));
-            if (requires.isPresent() && !session.capabilities().contains(requires.get().value().name())) {
+            if (requires.isPresent() && !session.capabilities(variant).contains(requires.get().value().name())) {
                 return ConditionEvaluationResult.disabled("capability " + requires.get().value() + " not declared");
             }
             return ConditionEvaluationResult.enabled("deployment and capabilities present");

@@ -105,13 +105,67 @@ class WebSocketTests {
         }
     }
 
+    @ServerTest(Variant.ASYNC)
+    @Requires(Capability.WEBSOCKET)
+    @Clause("JGI-WS-10")
+    @Clause("JGI-STREAM-2")
+    void sendStagesWaitForAClientThatStopsReading(Probe probe) throws Exception {
+        String key = UUID.randomUUID().toString();
+        int count = 128;
+        try (Client client = Client.open(probe, "/_tck/ws/" + key)) {
+            client.next();
+            client.holdBinary();
+            // 32 MiB toward a client that takes one message and then no more: far beyond what
+            // socket buffers on loopback hold, so most send stages can complete only after it reads.
+            client.socket.sendText("flood:" + count + ":" + 256 * 1024, true).get(5, TimeUnit.SECONDS);
+            assertThat(sendsOnceSteady(probe, key, count)).as("send stages completed while the client read nothing")
+                    .isLessThan(count / 2);
+            client.socket.request(Long.MAX_VALUE);
+            assertThat(sendsOnceSteady(probe, key, count)).as("send stages completed once the client read")
+                    .isEqualTo(count);
+            client.allBinaries(count).get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The number of completed sends once it stayed the same for half a second, or reached {@code all}. */
+    private static int sendsOnceSteady(Probe probe, String key, int all) throws InterruptedException {
+        int last = -1;
+        for (int round = 0; round < 40; round++) {
+            Thread.sleep(500);
+            int now = probe.log(key, 0).size();
+            if (now == last || now == all) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("the probe's sends neither stalled nor finished in 20 s; last count " + last);
+    }
+
     /** A WebSocket client whose text messages, pongs and close code tests can wait for. */
     private static final class Client implements WebSocket.Listener, AutoCloseable {
         private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
+        private final java.util.concurrent.atomic.AtomicInteger binaries = new java.util.concurrent.atomic.AtomicInteger();
+        private final CompletableFuture<Void> binaryTarget = new CompletableFuture<>();
+        private volatile int expectedBinaries = Integer.MAX_VALUE;
+        private volatile boolean holdBinary;
         private WebSocket socket;
+
+        /** From now on, a binary message is taken without asking for the next: the client stops reading. */
+        void holdBinary() {
+            holdBinary = true;
+        }
+
+        /** Completes once {@code count} whole binary messages arrived. */
+        CompletableFuture<Void> allBinaries(int count) {
+            expectedBinaries = count;
+            if (binaries.get() >= count) {
+                binaryTarget.complete(null);
+            }
+            return binaryTarget;
+        }
 
         static Client open(Probe probe, String path) throws Exception {
             Client client = new Client();
@@ -135,6 +189,17 @@ class WebSocketTests {
                 partial.setLength(0);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (last && binaries.incrementAndGet() >= expectedBinaries) {
+                binaryTarget.complete(null);
+            }
+            if (!holdBinary) {
+                webSocket.request(1);
+            }
             return null;
         }
 

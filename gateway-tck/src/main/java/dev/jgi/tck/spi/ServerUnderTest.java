@@ -3,6 +3,8 @@ package dev.jgi.tck.spi;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a server vendor implements to run the TCK against an embeddable server: start an
@@ -34,6 +36,28 @@ public interface ServerUnderTest {
      */
     default Started start(AsyncApplication app, String mountPath) throws Exception {
         return start(Application.fromAsync(app), mountPath);
+    }
+
+    /**
+     * Starts {@code app} on 127.0.0.1 and a free port, speaking TLS with the certificate the TCK
+     * generated for {@code 127.0.0.1} and {@code localhost}. The TLS tests [JGI-TLS-1] [JGI-TLS-2]
+     * [JGI-H2-1] [JGI-H2-2] run against it, gated by the capabilities this server declares; a
+     * server without TLS keeps the default, which offers none, and those tests are skipped.
+     *
+     * @param tls the PEM certificate and unencrypted PKCS#8 key to serve
+     * @return the running server, or empty when the server cannot speak TLS
+     */
+    default Optional<Started> startSecure(Application app, String mountPath, TlsFiles tls) throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * PEM files for a TLS listener, deleted by the TCK when the run ends.
+     *
+     * @param certificate the self-signed certificate ({@code BEGIN CERTIFICATE})
+     * @param privateKey  its key, PKCS#8 ({@code BEGIN PRIVATE KEY})
+     */
+    record TlsFiles(Path certificate, Path privateKey) {
     }
 
     /** A running server. */
