@@ -1,10 +1,6 @@
 package dev.jgi.bench.raw;
 
 import dev.jgi.bench.VariantOptions;
-import java.util.concurrent.Executors;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -16,13 +12,7 @@ public final class RawJetty {
 
     public static void main(String[] args) throws Exception {
         VariantOptions options = VariantOptions.parse(args);
-        var threads = new QueuedThreadPool();
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        var server = new Server(threads);
-        var connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(options.port());
-        server.addConnector(connector);
+        var server = VirtualThreadJetty.on(options.port());
         var websocket = WebSocketUpgradeHandler.from(server, container ->
                 container.addMapping("/ws", (request, response, callback) -> new JettyEchoSocket()));
         websocket.setHandler(new JettyHandler());
