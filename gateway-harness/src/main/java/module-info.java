@@ -4,5 +4,6 @@
  */
 module dev.jgi.harness {
     requires transitive dev.jgi.api;
+
     exports dev.jgi.harness;
 }

@@ -4,5 +4,6 @@
  */
 module dev.jgi.validator {
     requires transitive dev.jgi.api;
+
     exports dev.jgi.validator;
 }

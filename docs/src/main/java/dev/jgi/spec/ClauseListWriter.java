@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class ClauseListWriter {
 
-    private ClauseListWriter() {
-    }
+    private ClauseListWriter() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -29,12 +28,18 @@ public final class ClauseListWriter {
         StringBuilder json = new StringBuilder("{\n  \"spec\": \"JGI\",\n  \"version\": \"1.0\",\n  \"clauses\": [\n");
         for (int i = 0; i < clauses.size(); i++) {
             Clause c = clauses.get(i);
-            json.append("    {\"id\": ").append(quote(c.id()))
-                    .append(", \"level\": ").append(quote(c.level()))
-                    .append(", \"party\": ").append(quote(c.party()))
-                    .append(", \"testable\": ").append(c.testable())
-                    .append(", \"section\": ").append(quote(c.section()))
-                    .append(", \"text\": ").append(quote(c.text()))
+            json.append("    {\"id\": ")
+                    .append(quote(c.id()))
+                    .append(", \"level\": ")
+                    .append(quote(c.level()))
+                    .append(", \"party\": ")
+                    .append(quote(c.party()))
+                    .append(", \"testable\": ")
+                    .append(c.testable())
+                    .append(", \"section\": ")
+                    .append(quote(c.section()))
+                    .append(", \"text\": ")
+                    .append(quote(c.text()))
                     .append(i + 1 < clauses.size() ? "},\n" : "}\n");
         }
         return json.append("  ]\n}\n").toString();

@@ -17,8 +17,7 @@ public final class ClauseParser {
             "^- \\*\\*(JGI-[A-Z][A-Z0-9]*-\\d+)\\*\\* \\((MUST NOT|MUST|SHOULD NOT|SHOULD|MAY|WITHDRAWN), "
                     + "(server|application|middleware), (testable|untestable)\\): (.+)$");
 
-    private ClauseParser() {
-    }
+    private ClauseParser() {}
 
     /**
      * The clauses of a specification text, in order.
@@ -46,7 +45,12 @@ public final class ClauseParser {
             if (!seen.add(m.group(1))) {
                 throw new IllegalArgumentException("line " + lineNumber + ": duplicate clause ID " + m.group(1));
             }
-            clauses.add(new Clause(m.group(1), m.group(2), m.group(3), m.group(4).equals("testable"), section,
+            clauses.add(new Clause(
+                    m.group(1),
+                    m.group(2),
+                    m.group(3),
+                    m.group(4).equals("testable"),
+                    section,
                     m.group(5).trim()));
         }
         return List.copyOf(clauses);

@@ -1,6 +1,6 @@
 package dev.jgi.spec;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The build check: every clause ID cited anywhere in the project exists in the specification. */
 class ClauseReferencesTest {
@@ -25,7 +24,8 @@ class ClauseReferencesTest {
     @Test
     void everyCitedClauseExistsInTheSpecification() throws IOException {
         Clauses clauses = Clauses.load();
-        Path root = Path.of(System.getProperty("jgi.root", "..")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("jgi.root", "..")).toAbsolutePath().normalize();
         Set<String> unknown = new TreeSet<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(ClauseReferencesTest::isScanned).toList()) {
@@ -37,7 +37,9 @@ class ClauseReferencesTest {
                 }
             }
         }
-        assertThat(unknown).as("clause IDs cited but not defined in docs/spec/jgi-1.0.md").isEmpty();
+        assertThat(unknown)
+                .as("clause IDs cited but not defined in docs/spec/jgi-1.0.md")
+                .isEmpty();
     }
 
     @Test
@@ -46,18 +48,22 @@ class ClauseReferencesTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(80);
         Set<String> areas = new TreeSet<>();
         all.forEach(c -> areas.add(c.id().replaceAll("^JGI-([A-Z0-9]+)-\\d+$", "$1")));
-        assertThat(areas).contains("REQ", "PATH", "HDR", "BODY", "RESP", "FRAME", "BODYOUT", "STREAM", "DISC",
-                "ERR", "LIFE", "DONE", "CAP", "ASYNC", "WS", "EXT", "MW", "ADAPT", "VER", "PROF", "LIM");
+        assertThat(areas)
+                .contains(
+                        "REQ", "PATH", "HDR", "BODY", "RESP", "FRAME", "BODYOUT", "STREAM", "DISC", "ERR", "LIFE",
+                        "DONE", "CAP", "ASYNC", "WS", "EXT", "MW", "ADAPT", "VER", "PROF", "LIM");
     }
 
     @Test
     void malformedClauseLinesAreRejected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> ClauseParser.parse("- **" + FAKE_ID + "** (MUST, nobody, testable): text"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClauseParser.parse(
-                        "- **" + FAKE_ID + "** (MUST, server, testable): a\n- **" + FAKE_ID + "** (MAY, server, testable): b"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClauseParser.parse("- **" + FAKE_ID
+                        + "** (MUST, server, testable): a\n- **" + FAKE_ID + "** (MAY, server, testable): b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("duplicate");
     }
 
     @Test
@@ -76,7 +82,9 @@ class ClauseReferencesTest {
             return false;
         }
         int dot = name.lastIndexOf('.');
-        return Files.isRegularFile(file) && dot >= 0 && SCANNED.contains(name.substring(dot))
+        return Files.isRegularFile(file)
+                && dot >= 0
+                && SCANNED.contains(name.substring(dot))
                 && !path.endsWith("docs/spec/jgi-1.0.md");
     }
 }

@@ -65,12 +65,10 @@ public sealed interface Action {
     }
 
     /** Trailer fields after the last body piece; needs {@link Capability#TRAILERS} [JGI-EXT-1]. */
-    record ResponseTrailers(Headers trailers) implements Action {
-    }
+    record ResponseTrailers(Headers trailers) implements Action {}
 
     /** A {@code 103 Early Hints} interim response; needs {@link Capability#EARLY_HINTS} [JGI-EXT-3]. */
-    record EarlyHints(Headers headers) implements Action {
-    }
+    record EarlyHints(Headers headers) implements Action {}
 
     /**
      * Accepts a WebSocket connection.
@@ -102,8 +100,7 @@ public sealed interface Action {
     }
 
     /** Sends a text message. */
-    record WebSocketSendText(String text) implements Action {
-    }
+    record WebSocketSendText(String text) implements Action {}
 
     /** Sends a binary message. The buffer is not copied. */
     record WebSocketSendBinary(ByteBuffer data) implements Action {
@@ -118,6 +115,5 @@ public sealed interface Action {
     }
 
     /** Closes the connection with a code (1000–1003, 1007–1014 or 3000–4999) and a reason [JGI-WS-8]. */
-    record WebSocketClose(int code, String reason) implements Action {
-    }
+    record WebSocketClose(int code, String reason) implements Action {}
 }

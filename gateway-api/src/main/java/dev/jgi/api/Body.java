@@ -28,8 +28,7 @@ import java.util.OptionalLong;
 public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.FileRegion, Body.Stream, Body.Writer {
 
     /** No body. */
-    record Empty() implements Body {
-    }
+    record Empty() implements Body {}
 
     /**
      * Bytes held in memory. The buffer is not copied: the application MUST NOT change it after
@@ -52,8 +51,7 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.Fil
     }
 
     /** Text, encoded by the server with {@code charset}. */
-    record Text(String text, Charset charset) implements Body {
-    }
+    record Text(String text, Charset charset) implements Body {}
 
     /**
      * A region of a file, which the server SHOULD send without copying it through user space
@@ -68,8 +66,7 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.Fil
     }
 
     /** Bytes read from a stream until its end; the server closes it [JGI-BODYOUT-3]. */
-    record Stream(InputStream input) implements Body {
-    }
+    record Stream(InputStream input) implements Body {}
 
     /**
      * Code that writes the body to the server's stream. {@code flush()} sends what was written so

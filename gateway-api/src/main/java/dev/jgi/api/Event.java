@@ -29,16 +29,13 @@ public sealed interface Event {
     }
 
     /** The response is over or the client went away; nothing more will arrive. */
-    record Disconnect() implements Event {
-    }
+    record Disconnect() implements Event {}
 
     /** A WebSocket client asks to connect; answer with an accept or a deny. */
-    record WebSocketConnect() implements Event {
-    }
+    record WebSocketConnect() implements Event {}
 
     /** A whole text message. */
-    record WebSocketText(String text) implements Event {
-    }
+    record WebSocketText(String text) implements Event {}
 
     /** A whole binary message. */
     record WebSocketBinary(ByteBuffer data) implements Event {
@@ -53,6 +50,5 @@ public sealed interface Event {
     }
 
     /** The connection closed, by either side or by the network (code 1006) [JGI-WS-7]. */
-    record WebSocketClose(int code, String reason) implements Event {
-    }
+    record WebSocketClose(int code, String reason) implements Event {}
 }

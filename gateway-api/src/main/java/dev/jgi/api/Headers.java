@@ -227,8 +227,7 @@ public final class Headers implements Iterable<Headers.Field> {
         private String[] fields = new String[16];
         private int length;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Appends a field. @throws IllegalArgumentException for an invalid name or value [JGI-HDR-3] */
         public Builder add(String name, String value) {

@@ -32,6 +32,5 @@ public interface Lifespan {
     }
 
     /** Releases what {@link #start} acquired. */
-    default void stop() throws Exception {
-    }
+    default void stop() throws Exception {}
 }

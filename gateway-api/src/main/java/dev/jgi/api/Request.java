@@ -74,8 +74,8 @@ public record Request(
      * @param peerCertificates   the client's certificate chain, empty unless the client sent one
      * @param serverName         the SNI host name the client asked for, if it sent one
      */
-    public record Tls(String protocol, String cipherSuite, List<Certificate> peerCertificates,
-                      Optional<String> serverName) {
+    public record Tls(
+            String protocol, String cipherSuite, List<Certificate> peerCertificates, Optional<String> serverName) {
         public Tls {
             peerCertificates = List.copyOf(peerCertificates);
         }

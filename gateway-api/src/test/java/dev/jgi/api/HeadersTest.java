@@ -1,11 +1,10 @@
 package dev.jgi.api;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class HeadersTest {
 
@@ -22,7 +21,9 @@ class HeadersTest {
         Headers headers = Headers.of("set-cookie", "a=1", "vary", "accept").plus("Set-Cookie", "b=2");
         assertThat(headers.all("set-cookie")).containsExactly("a=1", "b=2");
         assertThat(headers.size()).isEqualTo(3);
-        assertThat(headers.asList()).extracting(Headers.Field::name).containsExactly("set-cookie", "vary", "Set-Cookie");
+        assertThat(headers.asList())
+                .extracting(Headers.Field::name)
+                .containsExactly("set-cookie", "vary", "Set-Cookie");
     }
 
     @Test
@@ -40,7 +41,8 @@ class HeadersTest {
 
     @Test
     void equalityIgnoresNameCaseButNotOrderOrValues() {
-        assertThat(Headers.of("A", "1", "b", "2")).isEqualTo(Headers.of("a", "1", "B", "2"))
+        assertThat(Headers.of("A", "1", "b", "2"))
+                .isEqualTo(Headers.of("a", "1", "B", "2"))
                 .hasSameHashCodeAs(Headers.of("a", "1", "B", "2"));
         assertThat(Headers.of("a", "1", "b", "2")).isNotEqualTo(Headers.of("b", "2", "a", "1"));
         assertThat(Headers.of("a", "x")).isNotEqualTo(Headers.of("a", "X"));
@@ -84,7 +86,8 @@ class HeadersTest {
         assertThatThrownBy(() -> headers.asList().add(new Headers.Field("c", "3")))
                 .isInstanceOf(UnsupportedOperationException.class);
         StringBuilder visited = new StringBuilder();
-        headers.forEach((name, value) -> visited.append(name).append('=').append(value).append(';'));
+        headers.forEach(
+                (name, value) -> visited.append(name).append('=').append(value).append(';'));
         assertThat(visited).hasToString("a=1;b=2;");
         assertThat(headers).hasToString("Headers[a: 1, b: 2]");
     }

@@ -1,16 +1,15 @@
 package dev.jgi.api;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 class RequestTargetTest {
 
-    private static final RequestTarget USERS = RequestTarget.of("/api/users/7?full", "/api/users/7", "/api/users/7",
-            Optional.of("full"));
+    private static final RequestTarget USERS =
+            RequestTarget.of("/api/users/7?full", "/api/users/7", "/api/users/7", Optional.of("full"));
 
     @Test
     void mountedAtMovesAPrefixFromThePathToTheMount() {
@@ -48,11 +47,16 @@ class RequestTargetTest {
 
     @Test
     void constructorEnforcesMountAndPathInvariants() {
-        assertThatThrownBy(() -> new RequestTarget("/", "/", "/", "", Optional.empty())).hasMessageContaining("JGI-PATH-2");
-        assertThatThrownBy(() -> new RequestTarget("/a/", "/a/", "/a/", "", Optional.empty())).hasMessageContaining("JGI-PATH-2");
-        assertThatThrownBy(() -> new RequestTarget("/a", "/a", "", "a", Optional.empty())).hasMessageContaining("JGI-PATH-4");
-        assertThatThrownBy(() -> new RequestTarget("/", "/", "", "", Optional.empty())).hasMessageContaining("JGI-PATH-4");
-        assertThat(new RequestTarget("/shop", "/shop", "/shop", "", Optional.empty()).fullPath()).isEqualTo("/shop");
+        assertThatThrownBy(() -> new RequestTarget("/", "/", "/", "", Optional.empty()))
+                .hasMessageContaining("JGI-PATH-2");
+        assertThatThrownBy(() -> new RequestTarget("/a/", "/a/", "/a/", "", Optional.empty()))
+                .hasMessageContaining("JGI-PATH-2");
+        assertThatThrownBy(() -> new RequestTarget("/a", "/a", "", "a", Optional.empty()))
+                .hasMessageContaining("JGI-PATH-4");
+        assertThatThrownBy(() -> new RequestTarget("/", "/", "", "", Optional.empty()))
+                .hasMessageContaining("JGI-PATH-4");
+        assertThat(new RequestTarget("/shop", "/shop", "/shop", "", Optional.empty()).fullPath())
+                .isEqualTo("/shop");
     }
 
     @Test

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** The code examples the javadoc shows; compiled with the tests so they cannot rot. */
 final class Snippets {
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     static Application hello() {
         // @start region="hello"

@@ -1,6 +1,7 @@
 package dev.jgi.api;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -13,17 +14,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The records of the API are validated, immutable values. */
 class ValuesTest {
 
     private static Request request(String method, String scheme, Map<String, Object> state) {
         InetSocketAddress local = new InetSocketAddress("127.0.0.1", 8080);
-        return new Request(method, scheme, "HTTP/1.1", RequestTarget.of("/a?b", "/a", "/a", Optional.of("b")),
-                Headers.of("host", "localhost"), local, local, Optional.empty(), state, Map.of(), Request.Kind.HTTP);
+        return new Request(
+                method,
+                scheme,
+                "HTTP/1.1",
+                RequestTarget.of("/a?b", "/a", "/a", Optional.of("b")),
+                Headers.of("host", "localhost"),
+                local,
+                local,
+                Optional.empty(),
+                state,
+                Map.of(),
+                Request.Kind.HTTP);
     }
 
     @Test
@@ -42,13 +51,19 @@ class ValuesTest {
     @Test
     void responseWithersReturnChangedCopies() {
         Response base = Response.text(200, "x");
-        Response changed = base.withStatus(404).withHeader("content-type", "text/csv").plusHeader("vary", "a")
-                .plusHeader("vary", "b").withTrailers(() -> Headers.of("x-sum", "1"));
+        Response changed = base.withStatus(404)
+                .withHeader("content-type", "text/csv")
+                .plusHeader("vary", "a")
+                .plusHeader("vary", "b")
+                .withTrailers(() -> Headers.of("x-sum", "1"));
         assertThat(base.status()).isEqualTo(200);
         assertThat(changed.status()).isEqualTo(404);
         assertThat(changed.headers().all("content-type")).containsExactly("text/csv");
         assertThat(changed.headers().all("vary")).containsExactly("a", "b");
-        assertThat(changed.trailers()).get().extracting(supplier -> supplier.get()).isEqualTo(Headers.of("x-sum", "1"));
+        assertThat(changed.trailers())
+                .get()
+                .extracting(supplier -> supplier.get())
+                .isEqualTo(Headers.of("x-sum", "1"));
         assertThat(base.withBody(Body.of("y")).body()).isEqualTo(Body.of("y"));
     }
 
@@ -56,7 +71,8 @@ class ValuesTest {
     void statusOutsideTheHttpRangeIsRefusedNamingTheClause() {
         assertThatThrownBy(() -> Response.empty(99)).hasMessageContaining("JGI-RESP-1");
         assertThatThrownBy(() -> Response.empty(600)).hasMessageContaining("JGI-RESP-1");
-        assertThatThrownBy(() -> new Action.ResponseStart(1000, Headers.of(), false)).hasMessageContaining("JGI-RESP-1");
+        assertThatThrownBy(() -> new Action.ResponseStart(1000, Headers.of(), false))
+                .hasMessageContaining("JGI-RESP-1");
         assertThatThrownBy(() -> new Action.WebSocketDeny(101, Headers.of(), ByteBuffer.allocate(0)))
                 .hasMessageContaining("JGI-WS-4");
     }
@@ -74,7 +90,8 @@ class ValuesTest {
         Event.RequestBody piece = new Event.RequestBody(ByteBuffer.wrap(bytes), true);
         piece.data().get();
         assertThat(piece.data().remaining()).isEqualTo(3);
-        assertThat(new Action.ResponseBody(ByteBuffer.wrap(bytes), false).data().isReadOnly()).isTrue();
+        assertThat(new Action.ResponseBody(ByteBuffer.wrap(bytes), false).data().isReadOnly())
+                .isTrue();
         assertThat(Action.ResponseBody.end().data().remaining()).isZero();
         assertThat(Action.ResponseBody.end().more()).isFalse();
     }
@@ -82,8 +99,10 @@ class ValuesTest {
     @Test
     void fileRegionsRefuseNegativeOffsetsAndLengths() {
         Path file = Path.of("x");
-        assertThatThrownBy(() -> new Body.FileRegion(file, -1, OptionalLong.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Body.FileRegion(file, 0, OptionalLong.of(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Body.FileRegion(file, -1, OptionalLong.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Body.FileRegion(file, 0, OptionalLong.of(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Action.ResponseFile(file, -1, OptionalLong.empty(), false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Body.file(file)).isEqualTo(new Body.FileRegion(file, 0, OptionalLong.empty()));
@@ -133,8 +152,10 @@ class ValuesTest {
 
     @Test
     void completionSucceedsExactlyWithoutAnError() {
-        assertThat(new Completion(200, 5, Optional.empty(), Duration.ZERO).succeeded()).isTrue();
-        assertThat(new Completion(200, 2, Optional.of(new ClientDisconnectedException("gone")), Duration.ZERO).succeeded())
+        assertThat(new Completion(200, 5, Optional.empty(), Duration.ZERO).succeeded())
+                .isTrue();
+        assertThat(new Completion(200, 2, Optional.of(new ClientDisconnectedException("gone")), Duration.ZERO)
+                        .succeeded())
                 .isFalse();
     }
 
@@ -150,7 +171,13 @@ class ValuesTest {
         assertThat(new Event.WebSocketText("hi")).isEqualTo(new Event.WebSocketText("hi"));
         assertThat(new Event.Disconnect()).isEqualTo(new Event.Disconnect());
         assertThat(new Action.WebSocketClose(1000, "bye")).isEqualTo(new Action.WebSocketClose(1000, "bye"));
-        assertThat(new Event.WebSocketBinary(ByteBuffer.wrap(new byte[] {1})).data().isReadOnly()).isTrue();
-        assertThat(new Action.WebSocketSendBinary(ByteBuffer.wrap(new byte[] {1})).data().isReadOnly()).isTrue();
+        assertThat(new Event.WebSocketBinary(ByteBuffer.wrap(new byte[] {1}))
+                        .data()
+                        .isReadOnly())
+                .isTrue();
+        assertThat(new Action.WebSocketSendBinary(ByteBuffer.wrap(new byte[] {1}))
+                        .data()
+                        .isReadOnly())
+                .isTrue();
     }
 }

@@ -25,12 +25,13 @@ public record AppJar(Path jar, Optional<String> app, UrlPrefix staticPrefix) {
 
     /** The resource folder of an app jar that holds its static assets, with its trailing slash. */
     public static final String STATIC_FOLDER = "static/";
+
     public static final String APP_ATTRIBUTE = "JGI-App";
     public static final String STATIC_PREFIX_ATTRIBUTE = "JGI-Static-Prefix";
 
     private static final String IDENTIFIER = "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*";
-    private static final Pattern APP_SPEC =
-            Pattern.compile(IDENTIFIER + "(?:\\." + IDENTIFIER + ")*(?:\\$" + IDENTIFIER + ")*(?:::" + IDENTIFIER + ")?");
+    private static final Pattern APP_SPEC = Pattern.compile(
+            IDENTIFIER + "(?:\\." + IDENTIFIER + ")*(?:\\$" + IDENTIFIER + ")*(?:::" + IDENTIFIER + ")?");
 
     public AppJar {
         Objects.requireNonNull(jar, "jar");
@@ -54,7 +55,8 @@ public record AppJar(Path jar, Optional<String> app, UrlPrefix staticPrefix) {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
-            Optional<String> app = Optional.ofNullable(main.getValue(APP_ATTRIBUTE)).map(String::strip);
+            Optional<String> app =
+                    Optional.ofNullable(main.getValue(APP_ATTRIBUTE)).map(String::strip);
             String prefix = main.getValue(STATIC_PREFIX_ATTRIBUTE);
             UrlPrefix staticPrefix;
             try {

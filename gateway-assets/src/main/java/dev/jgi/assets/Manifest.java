@@ -59,12 +59,17 @@ public record Manifest(UrlPrefix prefix, Map<String, String> paths) {
         } catch (JacksonException e) {
             throw new IOException(origin + ": not JSON: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject() || root.path("version").asInt(0) != VERSION || !root.path("paths").isObject()) {
-            throw new IOException(origin + ": not a version-" + VERSION + " static files manifest (needs \"version\": 1 and a \"paths\" object)");
+        if (root == null
+                || !root.isObject()
+                || root.path("version").asInt(0) != VERSION
+                || !root.path("paths").isObject()) {
+            throw new IOException(origin + ": not a version-" + VERSION
+                    + " static files manifest (needs \"version\": 1 and a \"paths\" object)");
         }
         UrlPrefix prefix;
         try {
-            prefix = root.hasNonNull("prefix") ? new UrlPrefix(root.get("prefix").asText()) : UrlPrefix.DEFAULT;
+            prefix =
+                    root.hasNonNull("prefix") ? new UrlPrefix(root.get("prefix").asText()) : UrlPrefix.DEFAULT;
         } catch (IllegalArgumentException e) {
             throw new IOException(origin + ": " + e.getMessage(), e);
         }

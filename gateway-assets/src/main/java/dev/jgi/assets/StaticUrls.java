@@ -127,7 +127,9 @@ public final class StaticUrls {
             loader = ClassLoader.getSystemClassLoader();
         }
         try (InputStream in = loader.getResourceAsStream(MANIFEST_RESOURCE)) {
-            return in == null ? Optional.empty() : Optional.of(of(Manifest.read(in, "class path resource " + MANIFEST_RESOURCE)));
+            return in == null
+                    ? Optional.empty()
+                    : Optional.of(of(Manifest.read(in, "class path resource " + MANIFEST_RESOURCE)));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -19,10 +19,13 @@ public record UrlPrefix(String value) {
                     "a static URL prefix starts with '/', is not '/' and has no trailing '/': " + value);
         }
         for (String segment : value.substring(1).split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+            if (segment.isEmpty()
+                    || segment.equals(".")
+                    || segment.equals("..")
                     || !segment.chars().allMatch(UrlPrefix::unreserved)) {
                 throw new IllegalArgumentException(
-                        "a static URL prefix has segments of letters, digits and -._~ only (not '.' or '..'): " + value);
+                        "a static URL prefix has segments of letters, digits and -._~ only (not '.' or '..'): "
+                                + value);
             }
         }
     }
@@ -38,8 +41,13 @@ public record UrlPrefix(String value) {
     }
 
     private static boolean unreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     @Override

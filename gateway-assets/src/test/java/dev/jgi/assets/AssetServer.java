@@ -18,7 +18,8 @@ public final class AssetServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public AssetServer(UrlPrefix prefix, AssetIndex index) {
         undertow = Undertow.builder()

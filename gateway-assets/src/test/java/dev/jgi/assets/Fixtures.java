@@ -64,7 +64,8 @@ public final class Fixtures {
         java.util.jar.Manifest manifest = new java.util.jar.Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         attributes.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jar = new JarOutputStream(out, manifest)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 jar.putNextEntry(new JarEntry(e.getKey()));
                 jar.write(e.getValue());

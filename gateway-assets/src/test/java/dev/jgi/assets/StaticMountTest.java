@@ -28,15 +28,19 @@ class StaticMountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"media", "/media", "/=x", "media=x", "/media/=x", "/a//b=x", "/a/../b=x", "/me dia=x", "/media="})
+    @ValueSource(
+            strings = {"media", "/media", "/=x", "media=x", "/media/=x", "/a//b=x", "/a/../b=x", "/me dia=x", "/media="
+            })
     void malformedOptionsAreRejectedWithTheOptionInTheMessage(String value) {
-        assertThatThrownBy(() -> StaticMount.parse(value)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> StaticMount.parse(value))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--static");
     }
 
     @Test
     void missingDirectoryIsRejected() {
         assertThatThrownBy(() -> StaticMount.parse("/media=" + dir.resolve("nope")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a directory");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a directory");
     }
 }

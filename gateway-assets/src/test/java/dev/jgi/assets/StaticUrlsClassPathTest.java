@@ -32,13 +32,19 @@ class StaticUrlsClassPathTest {
                 }
                 """);
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.endsWith("classes") && !entry.endsWith("test-classes") || entry.contains("jackson"))
+                .filter(entry ->
+                        entry.endsWith("classes") && !entry.endsWith("test-classes") || entry.contains("jackson"))
                 .collect(Collectors.joining(File.pathSeparator));
         assertThat(classPath).doesNotContain("undertow").doesNotContain("xnio");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", classPath,
-                "-D" + StaticUrls.MANIFEST_PROPERTY + "=" + manifest, probe.toString()))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-cp",
+                        classPath,
+                        "-D" + StaticUrls.MANIFEST_PROPERTY + "=" + manifest,
+                        probe.toString()))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(out).isEqualTo("/static/css/site.3f2a1b9c.css");

@@ -60,7 +60,8 @@ class StaticUrlsTest {
 
     @Test
     void manifestOnTheClassPathIsFoundWithoutConfiguration() throws Exception {
-        MANIFEST.write(Fixtures.write(dir, "static/staticfiles.json", "").getParent().resolve("staticfiles.json"));
+        MANIFEST.write(
+                Fixtures.write(dir, "static/staticfiles.json", "").getParent().resolve("staticfiles.json"));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             Thread.currentThread().setContextClassLoader(loader);
@@ -83,8 +84,12 @@ class StaticUrlsTest {
 
     @Test
     void unreadableManifestIsAClearError() throws Exception {
-        System.setProperty(StaticUrls.MANIFEST_PROPERTY, Fixtures.write(dir, "bad.json", "{\"paths\": 3}").toString());
-        assertThatThrownBy(StaticUrls::fromEnvironment).isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("bad.json").hasMessageContaining("version");
+        System.setProperty(
+                StaticUrls.MANIFEST_PROPERTY,
+                Fixtures.write(dir, "bad.json", "{\"paths\": 3}").toString());
+        assertThatThrownBy(StaticUrls::fromEnvironment)
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("bad.json")
+                .hasMessageContaining("version");
     }
 }

@@ -6,7 +6,6 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -18,7 +17,13 @@ import java.util.Optional;
  */
 final class ActionRules {
 
-    private enum State { NEW, STARTED, AWAITING_TRAILERS, OPEN, DONE }
+    private enum State {
+        NEW,
+        STARTED,
+        AWAITING_TRAILERS,
+        OPEN,
+        DONE
+    }
 
     private final boolean websocket;
     private final Optional<String> offeredSubprotocols;
@@ -103,9 +108,10 @@ final class ActionRules {
             }
             case Action.ResponseTrailers trailers -> {
                 if (state != State.AWAITING_TRAILERS) {
-                    return refuse(trailersAnnounced
-                            ? "[JGI-ASYNC-5] trailers before the last body piece (JGI-EXT-6)"
-                            : "[JGI-ASYNC-5] trailers the response start did not announce (JGI-EXT-6)");
+                    return refuse(
+                            trailersAnnounced
+                                    ? "[JGI-ASYNC-5] trailers before the last body piece (JGI-EXT-6)"
+                                    : "[JGI-ASYNC-5] trailers the response start did not announce (JGI-EXT-6)");
                 }
                 sink.trailers(trailers.trailers());
                 state = State.DONE;

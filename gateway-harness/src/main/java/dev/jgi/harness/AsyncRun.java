@@ -5,7 +5,6 @@ import dev.jgi.api.Channel;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Request;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +13,7 @@ import java.util.concurrent.ExecutionException;
 /** Starts an async application's exchange and ends it when its stage completes [JGI-ASYNC-7]. */
 final class AsyncRun {
 
-    private AsyncRun() {
-    }
+    private AsyncRun() {}
 
     /**
      * Calls {@code handle} on a virtual thread, so that an application that blocks, against
@@ -59,7 +57,8 @@ final class AsyncRun {
             } else if (websocket && sink.committed()) {
                 sink.finish();
             } else {
-                sink.fail(new IllegalStateException("[JGI-ERR-6] the application's stage completed before its response ended"));
+                sink.fail(new IllegalStateException(
+                        "[JGI-ERR-6] the application's stage completed before its response ended"));
             }
         }
         Completion completion = sink.completion();
@@ -69,7 +68,8 @@ final class AsyncRun {
 
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

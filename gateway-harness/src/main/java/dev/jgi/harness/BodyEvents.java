@@ -1,7 +1,6 @@
 package dev.jgi.harness;
 
 import dev.jgi.api.Event;
-
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,7 +20,8 @@ final class BodyEvents implements Supplier<CompletionStage<Event>> {
     BodyEvents(BodyPieces body, ResponseSink sink, ClientState client, boolean oneTooMany) {
         this.body = body;
         this.oneTooMany = oneTooMany;
-        this.disconnect = CompletableFuture.anyOf(sink.ended(), client.left()).thenApply(ended -> new Event.Disconnect());
+        this.disconnect =
+                CompletableFuture.anyOf(sink.ended(), client.left()).thenApply(ended -> new Event.Disconnect());
     }
 
     @Override
@@ -31,6 +31,7 @@ final class BodyEvents implements Supplier<CompletionStage<Event>> {
             oneTooMany = false;
         }
         Optional<Event> next = body.nextEvent(extra);
-        return next.<CompletionStage<Event>>map(CompletableFuture::completedFuture).orElse(disconnect);
+        return next.<CompletionStage<Event>>map(CompletableFuture::completedFuture)
+                .orElse(disconnect);
     }
 }

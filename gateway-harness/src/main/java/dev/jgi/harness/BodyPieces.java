@@ -2,7 +2,6 @@ package dev.jgi.harness;
 
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -46,7 +45,8 @@ final class BodyPieces {
     /** The next body event; after the last one, empty. */
     Optional<Event> nextEvent(boolean oneTooMany) {
         if (lastDelivered) {
-            return oneTooMany ? Optional.of(new Event.RequestBody(ByteBuffer.wrap(new byte[] {'!'}), true))
+            return oneTooMany
+                    ? Optional.of(new Event.RequestBody(ByteBuffer.wrap(new byte[] {'!'}), true))
                     : Optional.empty();
         }
         if (!client.sendsPiece(delivered)) {

@@ -17,7 +17,8 @@ final class ClientState {
     ClientState(TestRequest request) {
         this.leavesAfterPieces = request.clientLeavesAfterPieces();
         this.leavesAfterResponseBytes = request.clientLeavesAfterResponseBytes();
-        this.expectsContinue = request.headers().all("expect").stream().anyMatch(value -> value.equalsIgnoreCase("100-continue"));
+        this.expectsContinue =
+                request.headers().all("expect").stream().anyMatch(value -> value.equalsIgnoreCase("100-continue"));
         if (leavesAfterPieces.isPresent() && leavesAfterPieces.getAsLong() == 0) {
             leave();
         }
@@ -60,6 +61,7 @@ final class ClientState {
             return 0;
         }
         return leavesAfterResponseBytes.isPresent()
-                ? Math.max(0, leavesAfterResponseBytes.getAsLong() - received) : Long.MAX_VALUE;
+                ? Math.max(0, leavesAfterResponseBytes.getAsLong() - received)
+                : Long.MAX_VALUE;
     }
 }

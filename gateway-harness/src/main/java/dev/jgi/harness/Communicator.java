@@ -6,7 +6,6 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,8 +26,7 @@ public final class Communicator implements AutoCloseable {
 
     private final FedEvents events = new FedEvents();
     /** An action the application sent and the stage its send waits on. */
-    private record Delivery(Action action, CompletableFuture<Void> taken) {
-    }
+    private record Delivery(Action action, CompletableFuture<Void> taken) {}
 
     private final LinkedBlockingQueue<Delivery> actions = new LinkedBlockingQueue<>();
     private final ClientState client;
@@ -46,13 +44,20 @@ public final class Communicator implements AutoCloseable {
         this.timeout = options.timeout();
         Hooks hooks = new Hooks(options);
         boolean hold = options.sendsWaitForTheTest();
-        TestChannel channel = new TestChannel(events, rules, hooks, client, action -> {
-            Delivery delivery = new Delivery(action, hold ? new CompletableFuture<>() : CompletableFuture.completedFuture(null));
-            actions.add(delivery);
-            return delivery.taken();
-        }, options.faults().contains(ServerFault.ACCEPTS_ACTIONS_OUT_OF_ORDER));
-        this.ended = AsyncRun.start(app, request, channel).handle((ignored, failure) ->
-                sink.response(AsyncRun.end(failure, sink, hooks, client, websocket)));
+        TestChannel channel = new TestChannel(
+                events,
+                rules,
+                hooks,
+                client,
+                action -> {
+                    Delivery delivery = new Delivery(
+                            action, hold ? new CompletableFuture<>() : CompletableFuture.completedFuture(null));
+                    actions.add(delivery);
+                    return delivery.taken();
+                },
+                options.faults().contains(ServerFault.ACCEPTS_ACTIONS_OUT_OF_ORDER));
+        this.ended = AsyncRun.start(app, request, channel)
+                .handle((ignored, failure) -> sink.response(AsyncRun.end(failure, sink, hooks, client, websocket)));
     }
 
     /**
@@ -66,8 +71,9 @@ public final class Communicator implements AutoCloseable {
         }
         if (event instanceof Event.Disconnect || event instanceof Event.WebSocketClose) {
             client.leave();
-            actions.forEach(delivery -> delivery.taken().completeExceptionally(
-                    new ClientDisconnectedException("[JGI-DISC-4] the client went away before taking the action")));
+            actions.forEach(delivery -> delivery.taken()
+                    .completeExceptionally(new ClientDisconnectedException(
+                            "[JGI-DISC-4] the client went away before taking the action")));
         }
         events.feed(event);
     }
@@ -93,8 +99,8 @@ public final class Communicator implements AutoCloseable {
     public Action receive(Duration wait) throws TimeoutException, InterruptedException {
         Delivery next = actions.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
         if (next == null) {
-            throw new TimeoutException("the application sent no action within " + wait
-                    + (ended.isDone() ? "; it has ended" : ""));
+            throw new TimeoutException(
+                    "the application sent no action within " + wait + (ended.isDone() ? "; it has ended" : ""));
         }
         next.taken().complete(null);
         return next.action();

@@ -1,7 +1,6 @@
 package dev.jgi.harness;
 
 import dev.jgi.api.Event;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

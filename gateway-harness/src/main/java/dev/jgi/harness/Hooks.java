@@ -1,7 +1,6 @@
 package dev.jgi.harness;
 
 import dev.jgi.api.Completion;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -10,8 +10,7 @@ import java.util.OptionalLong;
 /** Reads a file region into memory: the harness delivers whole responses, so size is no concern. */
 final class RegionReader {
 
-    private RegionReader() {
-    }
+    private RegionReader() {}
 
     static ByteBuffer read(Path path, long offset, OptionalLong length) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {

@@ -5,7 +5,6 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import dev.jgi.api.ServerInfo;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -17,18 +16,19 @@ final class RequestHead {
 
     private static final List<String> VERSIONS = List.of("HTTP/1.0", "HTTP/1.1", "HTTP/2");
 
-    private RequestHead() {
-    }
+    private RequestHead() {}
 
     /**
      * @param async whether the application is an async one, which alone may see a WebSocket
      *              handshake as such [JGI-REQ-9] [JGI-WS-11]
      * @throws TargetParser.Refusal for a request the server answers without the application
      */
-    static Request of(TestRequest request, TestServer.Options options, ServerInfo info, Map<String, Object> state,
-                      boolean async) throws TargetParser.Refusal {
+    static Request of(
+            TestRequest request, TestServer.Options options, ServerInfo info, Map<String, Object> state, boolean async)
+            throws TargetParser.Refusal {
         if (request.target().equals("*")) {
-            throw new TargetParser.Refusal(request.method().equals("OPTIONS") ? 200 : 400,
+            throw new TargetParser.Refusal(
+                    request.method().equals("OPTIONS") ? 200 : 400,
                     "[JGI-REQ-10] the server answers an asterisk-form target itself");
         }
         if (!VERSIONS.contains(request.version())) {
@@ -39,15 +39,24 @@ final class RequestHead {
         Headers headers = request.headers();
         if (options.faults().contains(ServerFault.CAPITALISED_HEADER_NAMES)) {
             Headers.Builder capitalised = Headers.builder();
-            headers.forEach((name, value) -> capitalised.add(
-                    name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), value));
+            headers.forEach((name, value) ->
+                    capitalised.add(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), value));
             headers = capitalised.build();
         }
         boolean websocket = request.kind() == Request.Kind.WEBSOCKET && async && info.supports(Capability.WEBSOCKET);
         boolean tls = request.tls().isPresent();
         InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), tls ? 8443 : 8080);
-        return new Request(request.method(), tls ? "https" : "http", request.version(), target, headers,
-                request.client(), local, request.tls(), request.state().orElse(state), request.extensions(),
+        return new Request(
+                request.method(),
+                tls ? "https" : "http",
+                request.version(),
+                target,
+                headers,
+                request.client(),
+                local,
+                request.tls(),
+                request.state().orElse(state),
+                request.extensions(),
                 websocket ? Request.Kind.WEBSOCKET : Request.Kind.HTTP);
     }
 
@@ -64,7 +73,8 @@ final class RequestHead {
         if (lengths.isEmpty()) {
             return;
         }
-        if (lengths.stream().distinct().count() > 1 || lengths.get(0).isEmpty()
+        if (lengths.stream().distinct().count() > 1
+                || lengths.get(0).isEmpty()
                 || !lengths.get(0).chars().allMatch(Character::isDigit)) {
             throw new TargetParser.Refusal(400, "[JGI-BODY-7] invalid content-length " + lengths);
         }

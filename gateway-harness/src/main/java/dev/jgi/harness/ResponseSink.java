@@ -3,7 +3,6 @@ package dev.jgi.harness;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -121,8 +120,8 @@ final class ResponseSink {
             return;
         }
         if (declaredLength.isPresent() && produced + length > declaredLength.getAsLong()) {
-            throw new IOException("[JGI-FRAME-6] the body is longer than its content-length "
-                    + declaredLength.getAsLong());
+            throw new IOException(
+                    "[JGI-FRAME-6] the body is longer than its content-length " + declaredLength.getAsLong());
         }
         committed = true;
         produced += length;
@@ -212,7 +211,8 @@ final class ResponseSink {
     synchronized void answer(int newStatus, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         status = newStatus;
-        headers = Headers.of("content-type", "text/plain; charset=utf-8", "content-length", Integer.toString(bytes.length));
+        headers = Headers.of(
+                "content-type", "text/plain; charset=utf-8", "content-length", Integer.toString(bytes.length));
         declaredLength = OptionalLong.empty();
         unsent.reset();
         sent.reset();
@@ -225,12 +225,24 @@ final class ResponseSink {
     }
 
     synchronized Completion completion() {
-        return new Completion(committed ? status : 0, sent.size(), Optional.ofNullable(aborted || client.gone() ? error : null),
+        return new Completion(
+                committed ? status : 0,
+                sent.size(),
+                Optional.ofNullable(aborted || client.gone() ? error : null),
                 duration == null ? Duration.ofNanos(System.nanoTime() - startedAt) : duration);
     }
 
     synchronized TestResponse response(Completion completion) {
-        return new TestResponse(status, headers, ByteBuffer.wrap(sent.toByteArray()), trailers, earlyHints,
-                ByteBuffer.wrap(unsent.toByteArray()), client.continued(), completion, aborted, Optional.ofNullable(error));
+        return new TestResponse(
+                status,
+                headers,
+                ByteBuffer.wrap(sent.toByteArray()),
+                trailers,
+                earlyHints,
+                ByteBuffer.wrap(unsent.toByteArray()),
+                client.continued(),
+                completion,
+                aborted,
+                Optional.ofNullable(error));
     }
 }

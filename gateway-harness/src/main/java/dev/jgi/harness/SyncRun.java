@@ -7,7 +7,6 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,6 @@
 package dev.jgi.harness;
 
 import dev.jgi.api.RequestTarget;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,8 +32,7 @@ final class TargetParser {
         }
     }
 
-    private TargetParser() {
-    }
+    private TargetParser() {}
 
     static RequestTarget parse(String raw, String mount) throws Refusal {
         String rest = raw;
@@ -57,8 +55,8 @@ final class TargetParser {
         return split(raw, rawPath, decoded, mount, query);
     }
 
-    private static RequestTarget split(String raw, String rawPath, String decoded, String mount,
-                                       Optional<String> query) throws Refusal {
+    private static RequestTarget split(String raw, String rawPath, String decoded, String mount, Optional<String> query)
+            throws Refusal {
         if (mount.isEmpty()) {
             return new RequestTarget(raw, rawPath, "", decoded, query);
         }
@@ -108,7 +106,8 @@ final class TargetParser {
             return;
         }
         try {
-            text.append(StandardCharsets.UTF_8.newDecoder()
+            text.append(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(pending.toByteArray())));

@@ -5,7 +5,6 @@ import dev.jgi.api.Channel;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
-
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,8 +27,13 @@ final class TestChannel implements Channel {
     private final Function<Action, CompletionStage<Void>> delivered;
     private final boolean acceptsOutOfOrder;
 
-    TestChannel(Supplier<CompletionStage<Event>> events, ActionRules rules, Hooks hooks, ClientState client,
-                Function<Action, CompletionStage<Void>> delivered, boolean acceptsOutOfOrder) {
+    TestChannel(
+            Supplier<CompletionStage<Event>> events,
+            ActionRules rules,
+            Hooks hooks,
+            ClientState client,
+            Function<Action, CompletionStage<Void>> delivered,
+            boolean acceptsOutOfOrder) {
         this.events = events;
         this.rules = rules;
         this.hooks = hooks;
@@ -47,8 +51,7 @@ final class TestChannel implements Channel {
     public CompletionStage<Void> send(Action action) {
         Objects.requireNonNull(action, "action");
         if (client.gone()) {
-            return CompletableFuture.failedFuture(
-                    new ClientDisconnectedException("[JGI-DISC-4] the client went away"));
+            return CompletableFuture.failedFuture(new ClientDisconnectedException("[JGI-DISC-4] the client went away"));
         }
         Optional<String> refusal;
         try {

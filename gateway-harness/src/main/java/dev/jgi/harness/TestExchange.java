@@ -5,7 +5,6 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
 import dev.jgi.api.ServerInfo;
-
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Consumer;

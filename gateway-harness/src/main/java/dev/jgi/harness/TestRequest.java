@@ -2,7 +2,6 @@ package dev.jgi.harness;
 
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -62,9 +61,19 @@ public record TestRequest(
 
     /** A request with no body and no headers but {@code host: localhost}. */
     public static TestRequest of(String method, String target) {
-        return new TestRequest(method, target, "HTTP/1.1", Headers.of("host", "localhost"), List.of(),
-                DEFAULT_CLIENT, Optional.empty(), Request.Kind.HTTP, Optional.empty(), Map.of(),
-                OptionalLong.empty(), OptionalLong.empty());
+        return new TestRequest(
+                method,
+                target,
+                "HTTP/1.1",
+                Headers.of("host", "localhost"),
+                List.of(),
+                DEFAULT_CLIENT,
+                Optional.empty(),
+                Request.Kind.HTTP,
+                Optional.empty(),
+                Map.of(),
+                OptionalLong.empty(),
+                OptionalLong.empty());
     }
 
     public static TestRequest get(String target) {
@@ -89,8 +98,11 @@ public record TestRequest(
 
     /** A WebSocket handshake; {@code subprotocols} are offered in {@code sec-websocket-protocol}. */
     public static TestRequest websocket(String target, String... subprotocols) {
-        TestRequest upgrade = get(target).header("connection", "upgrade").header("upgrade", "websocket")
-                .header("sec-websocket-version", "13").header("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ==");
+        TestRequest upgrade = get(target)
+                .header("connection", "upgrade")
+                .header("upgrade", "websocket")
+                .header("sec-websocket-version", "13")
+                .header("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ==");
         if (subprotocols.length > 0) {
             upgrade = upgrade.header("sec-websocket-protocol", String.join(", ", subprotocols));
         }
@@ -117,35 +129,82 @@ public record TestRequest(
      * still bounds each piece by {@link TestServer.Options#maxPiece()}.
      */
     public TestRequest bodyPieces(byte[]... chunks) {
-        List<ByteBuffer> copies = Arrays.stream(chunks).map(chunk -> ByteBuffer.wrap(chunk.clone())).toList();
+        List<ByteBuffer> copies = Arrays.stream(chunks)
+                .map(chunk -> ByteBuffer.wrap(chunk.clone()))
+                .toList();
         Headers framed = headers.without("content-length").without("transfer-encoding");
         framed = chunks.length == 1
                 ? framed.plus("content-length", Integer.toString(chunks[0].length))
                 : framed.plus("transfer-encoding", "chunked");
-        return new TestRequest(method, target, version, framed, copies, client, tls, kind, state, extensions,
-                clientLeavesAfterPieces, clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                version,
+                framed,
+                copies,
+                client,
+                tls,
+                kind,
+                state,
+                extensions,
+                clientLeavesAfterPieces,
+                clientLeavesAfterResponseBytes);
     }
 
     /** The whole body, read-only. */
     public ByteBuffer bodyBytes() {
-        ByteBuffer all = ByteBuffer.allocate(pieces.stream().mapToInt(ByteBuffer::remaining).sum());
+        ByteBuffer all = ByteBuffer.allocate(
+                pieces.stream().mapToInt(ByteBuffer::remaining).sum());
         pieces.forEach(piece -> all.put(piece.duplicate()));
         return all.flip().asReadOnlyBuffer();
     }
 
     public TestRequest withHeaders(Headers newHeaders) {
-        return new TestRequest(method, target, version, newHeaders, pieces, client, tls, kind, state, extensions,
-                clientLeavesAfterPieces, clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                version,
+                newHeaders,
+                pieces,
+                client,
+                tls,
+                kind,
+                state,
+                extensions,
+                clientLeavesAfterPieces,
+                clientLeavesAfterResponseBytes);
     }
 
     public TestRequest withVersion(String newVersion) {
-        return new TestRequest(method, target, newVersion, headers, pieces, client, tls, kind, state, extensions,
-                clientLeavesAfterPieces, clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                newVersion,
+                headers,
+                pieces,
+                client,
+                tls,
+                kind,
+                state,
+                extensions,
+                clientLeavesAfterPieces,
+                clientLeavesAfterResponseBytes);
     }
 
     public TestRequest withClient(SocketAddress newClient) {
-        return new TestRequest(method, target, version, headers, pieces, newClient, tls, kind, state, extensions,
-                clientLeavesAfterPieces, clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                version,
+                headers,
+                pieces,
+                newClient,
+                tls,
+                kind,
+                state,
+                extensions,
+                clientLeavesAfterPieces,
+                clientLeavesAfterResponseBytes);
     }
 
     /** Over TLS 1.3 with no client certificate, as SNI host {@code localhost}. */
@@ -154,36 +213,102 @@ public record TestRequest(
     }
 
     public TestRequest withTls(Request.Tls session) {
-        return new TestRequest(method, target, version, headers, pieces, client, Optional.of(session), kind, state,
-                extensions, clientLeavesAfterPieces, clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                version,
+                headers,
+                pieces,
+                client,
+                Optional.of(session),
+                kind,
+                state,
+                extensions,
+                clientLeavesAfterPieces,
+                clientLeavesAfterResponseBytes);
     }
 
     public TestRequest withKind(Request.Kind newKind) {
-        return new TestRequest(method, target, version, headers, pieces, client, tls, newKind, state, extensions,
-                clientLeavesAfterPieces, clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                version,
+                headers,
+                pieces,
+                client,
+                tls,
+                newKind,
+                state,
+                extensions,
+                clientLeavesAfterPieces,
+                clientLeavesAfterResponseBytes);
     }
 
     public TestRequest withState(Map<String, Object> newState) {
-        return new TestRequest(method, target, version, headers, pieces, client, tls, kind, Optional.of(newState),
-                extensions, clientLeavesAfterPieces, clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                version,
+                headers,
+                pieces,
+                client,
+                tls,
+                kind,
+                Optional.of(newState),
+                extensions,
+                clientLeavesAfterPieces,
+                clientLeavesAfterResponseBytes);
     }
 
     public TestRequest withExtension(String key, Object value) {
         Map<String, Object> grown = new HashMap<>(extensions);
         grown.put(key, value);
-        return new TestRequest(method, target, version, headers, pieces, client, tls, kind, state, grown,
-                clientLeavesAfterPieces, clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                version,
+                headers,
+                pieces,
+                client,
+                tls,
+                kind,
+                state,
+                grown,
+                clientLeavesAfterPieces,
+                clientLeavesAfterResponseBytes);
     }
 
     /** The client goes away after the application read {@code count} body pieces. */
     public TestRequest clientLeavesAfterPieces(long count) {
-        return new TestRequest(method, target, version, headers, pieces, client, tls, kind, state, extensions,
-                OptionalLong.of(count), clientLeavesAfterResponseBytes);
+        return new TestRequest(
+                method,
+                target,
+                version,
+                headers,
+                pieces,
+                client,
+                tls,
+                kind,
+                state,
+                extensions,
+                OptionalLong.of(count),
+                clientLeavesAfterResponseBytes);
     }
 
     /** The client goes away after receiving {@code count} response body bytes. */
     public TestRequest clientLeavesAfterResponseBytes(long count) {
-        return new TestRequest(method, target, version, headers, pieces, client, tls, kind, state, extensions,
-                clientLeavesAfterPieces, OptionalLong.of(count));
+        return new TestRequest(
+                method,
+                target,
+                version,
+                headers,
+                pieces,
+                client,
+                tls,
+                kind,
+                state,
+                extensions,
+                clientLeavesAfterPieces,
+                OptionalLong.of(count));
     }
 }

@@ -2,7 +2,6 @@ package dev.jgi.harness;
 
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -7,7 +7,6 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Lifespan;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -42,12 +41,17 @@ public final class TestServer implements AutoCloseable {
      *                     when the test received the action, as backpressure from a slow
      *                     client would hold it [JGI-STREAM-2]; false by default: at once
      */
-    public record Options(String mount, Set<Capability> capabilities, int maxPiece, Duration timeout,
-                          Set<ServerFault> faults, boolean sendsWaitForTheTest) {
+    public record Options(
+            String mount,
+            Set<Capability> capabilities,
+            int maxPiece,
+            Duration timeout,
+            Set<ServerFault> faults,
+            boolean sendsWaitForTheTest) {
         public Options {
             if (!mount.isEmpty() && (!mount.startsWith("/") || mount.endsWith("/"))) {
-                throw new IllegalArgumentException("[JGI-PATH-2] a mount is empty or starts with '/' and does not end with '/': "
-                        + mount);
+                throw new IllegalArgumentException(
+                        "[JGI-PATH-2] a mount is empty or starts with '/' and does not end with '/': " + mount);
             }
             capabilities = Set.copyOf(capabilities);
             faults = Set.copyOf(faults);
@@ -57,8 +61,14 @@ public final class TestServer implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options("", EnumSet.of(Capability.TRAILERS, Capability.EARLY_HINTS, Capability.FILE_SENDING,
-                    Capability.WEBSOCKET), 16 * 1024, Duration.ofSeconds(10), Set.of(), false);
+            return new Options(
+                    "",
+                    EnumSet.of(
+                            Capability.TRAILERS, Capability.EARLY_HINTS, Capability.FILE_SENDING, Capability.WEBSOCKET),
+                    16 * 1024,
+                    Duration.ofSeconds(10),
+                    Set.of(),
+                    false);
         }
 
         public Options withMount(String newMount) {
@@ -156,7 +166,10 @@ public final class TestServer implements AutoCloseable {
             sink.answer(refusal.status(), refusal.getMessage());
             return sink.response(sink.completion());
         }
-        BodyPieces body = new BodyPieces(request.pieces(), options.maxPiece(), client,
+        BodyPieces body = new BodyPieces(
+                request.pieces(),
+                options.maxPiece(),
+                client,
                 options.faults().contains(ServerFault.DATA_AFTER_END_OF_BODY));
         if (app instanceof Application sync) {
             return sendSync(sync, head, new TestExchange(body, hooks, client, sink, info, head.version()), sink, hooks);
@@ -164,9 +177,12 @@ public final class TestServer implements AutoCloseable {
         if (head.kind() == Request.Kind.WEBSOCKET) {
             throw new IllegalArgumentException("a WebSocket handshake needs open(), which lets the test talk");
         }
-        TestChannel channel = new TestChannel(new BodyEvents(body, sink, client,
-                options.faults().contains(ServerFault.EVENT_AFTER_LAST_BODY)),
-                new ActionRules(head, info, sink), hooks, client, action -> CompletableFuture.completedFuture(null),
+        TestChannel channel = new TestChannel(
+                new BodyEvents(body, sink, client, options.faults().contains(ServerFault.EVENT_AFTER_LAST_BODY)),
+                new ActionRules(head, info, sink),
+                hooks,
+                client,
+                action -> CompletableFuture.completedFuture(null),
                 options.faults().contains(ServerFault.ACCEPTS_ACTIONS_OUT_OF_ORDER));
         CompletableFuture<Void> done = AsyncRun.start((AsyncApplication) app, head, channel);
         Throwable failure = null;
@@ -184,7 +200,8 @@ public final class TestServer implements AutoCloseable {
         return sink.response(completion);
     }
 
-    private TestResponse sendSync(Application sync, Request head, TestExchange exchange, ResponseSink sink, Hooks hooks) {
+    private TestResponse sendSync(
+            Application sync, Request head, TestExchange exchange, ResponseSink sink, Hooks hooks) {
         CompletableFuture<Completion> done = new CompletableFuture<>();
         Thread thread = Thread.ofVirtual().name("jgi-harness-sync").start(() -> {
             new SyncRun(sync, info).run(head, exchange, sink);
@@ -222,16 +239,21 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("[JGI-CAP-2] the server does not declare WEBSOCKET");
         }
         try {
-            return new Communicator(async, RequestHead.of(request, options, info, state, app instanceof AsyncApplication), info, request, options);
+            return new Communicator(
+                    async,
+                    RequestHead.of(request, options, info, state, app instanceof AsyncApplication),
+                    info,
+                    request,
+                    options);
         } catch (TargetParser.Refusal refusal) {
-            throw new IllegalArgumentException("the server answers " + refusal.status() + " itself: "
-                    + refusal.getMessage(), refusal);
+            throw new IllegalArgumentException(
+                    "the server answers " + refusal.status() + " itself: " + refusal.getMessage(), refusal);
         }
     }
 
     private IllegalStateException timedOut(String method, String target) {
-        return new IllegalStateException("the application did not finish " + method + " " + target
-                + " within " + options.timeout());
+        return new IllegalStateException(
+                "the application did not finish " + method + " " + target + " within " + options.timeout());
     }
 
     /** Stops the application once [JGI-LIFE-5], unless its start failed or never ran [JGI-LIFE-6]. */

@@ -1,5 +1,8 @@
 package dev.jgi.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Channel;
@@ -7,8 +10,6 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,9 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The event-by-event API, asgiref's {@code ApplicationCommunicator}. */
 class CommunicatorTest {
@@ -29,15 +28,19 @@ class CommunicatorTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     /** Accepts with the first offered subprotocol and echoes text until the client closes. */
-    private static final AsyncApplication ECHO = (request, channel) -> channel.receive().thenCompose(connect -> {
-        Optional<String> offered = request.header("sec-websocket-protocol").map(list -> list.split(",")[0].strip());
-        return channel.send(new Action.WebSocketAccept(offered, Headers.of()));
-    }).thenCompose(accepted -> echo(channel));
+    private static final AsyncApplication ECHO = (request, channel) -> channel.receive()
+            .thenCompose(connect -> {
+                Optional<String> offered =
+                        request.header("sec-websocket-protocol").map(list -> list.split(",")[0].strip());
+                return channel.send(new Action.WebSocketAccept(offered, Headers.of()));
+            })
+            .thenCompose(accepted -> echo(channel));
 
     private static CompletionStage<Void> echo(Channel channel) {
         return channel.receive().thenCompose(event -> switch (event) {
-            case Event.WebSocketText text -> channel.send(new Action.WebSocketSendText("echo: " + text.text()))
-                    .thenCompose(sent -> echo(channel));
+            case Event.WebSocketText text ->
+                channel.send(new Action.WebSocketSendText("echo: " + text.text()))
+                        .thenCompose(sent -> echo(channel));
             case Event.WebSocketClose close -> CompletableFuture.completedFuture(null);
             default -> channel.send(new Action.WebSocketClose(1003, "text only"));
         });
@@ -46,7 +49,7 @@ class CommunicatorTest {
     @Test
     void webSocketConversationRunsEventByEvent() throws Exception {
         try (TestServer server = TestServer.start(ECHO);
-             Communicator ws = server.open(TestRequest.websocket("/chat", "chat.v2", "chat.v1"))) {
+                Communicator ws = server.open(TestRequest.websocket("/chat", "chat.v2", "chat.v1"))) {
             ws.send(new Event.WebSocketConnect());
             Action.WebSocketAccept accept = ws.receive(Action.WebSocketAccept.class, WAIT);
             assertThat(accept.subprotocol()).contains("chat.v2");
@@ -66,7 +69,8 @@ class CommunicatorTest {
 
     @Test
     void binaryMessageGetsAnApplicationClose() throws Exception {
-        try (TestServer server = TestServer.start(ECHO); Communicator ws = server.open(TestRequest.websocket("/chat"))) {
+        try (TestServer server = TestServer.start(ECHO);
+                Communicator ws = server.open(TestRequest.websocket("/chat"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, WAIT);
             ws.sendBinary(new byte[] {1, 2});
@@ -79,13 +83,16 @@ class CommunicatorTest {
     void subprotocolTheClientDidNotOfferIsRefused() throws Exception {
         AtomicReference<Throwable> refused = new AtomicReference<>();
         AsyncApplication app = (request, channel) -> channel.receive()
-                .thenCompose(connect -> channel.send(new Action.WebSocketAccept(Optional.of("graphql-ws"), Headers.of())))
+                .thenCompose(
+                        connect -> channel.send(new Action.WebSocketAccept(Optional.of("graphql-ws"), Headers.of())))
                 .handle((ignored, failure) -> {
                     refused.set(failure);
                     return null;
                 })
-                .thenCompose(ignored -> channel.send(new Action.WebSocketDeny(403, Headers.of(), ByteBuffer.allocate(0))));
-        try (TestServer server = TestServer.start(app); Communicator ws = server.open(TestRequest.websocket("/", "chat"))) {
+                .thenCompose(
+                        ignored -> channel.send(new Action.WebSocketDeny(403, Headers.of(), ByteBuffer.allocate(0))));
+        try (TestServer server = TestServer.start(app);
+                Communicator ws = server.open(TestRequest.websocket("/", "chat"))) {
             ws.send(new Event.WebSocketConnect());
             assertThat(ws.receive(WAIT)).isInstanceOf(Action.WebSocketDeny.class);
             assertThat(ws.awaitEnd(WAIT).status()).isEqualTo(403);
@@ -95,10 +102,13 @@ class CommunicatorTest {
 
     @Test
     void denyIsAnOrdinaryHttpResponse() throws Exception {
-        AsyncApplication app = (request, channel) -> channel.receive().thenCompose(connect -> channel.send(
-                new Action.WebSocketDeny(401, Headers.of("www-authenticate", "Bearer"),
+        AsyncApplication app = (request, channel) -> channel.receive()
+                .thenCompose(connect -> channel.send(new Action.WebSocketDeny(
+                        401,
+                        Headers.of("www-authenticate", "Bearer"),
                         ByteBuffer.wrap("log in".getBytes(StandardCharsets.UTF_8)))));
-        try (TestServer server = TestServer.start(app); Communicator ws = server.open(TestRequest.websocket("/"))) {
+        try (TestServer server = TestServer.start(app);
+                Communicator ws = server.open(TestRequest.websocket("/"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketDeny.class, WAIT);
             TestResponse denied = ws.awaitEnd(WAIT);
@@ -119,7 +129,8 @@ class CommunicatorTest {
                     failure.complete(error);
                     return null;
                 });
-        try (TestServer server = TestServer.start(app); Communicator ws = server.open(TestRequest.websocket("/"))) {
+        try (TestServer server = TestServer.start(app);
+                Communicator ws = server.open(TestRequest.websocket("/"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, WAIT);
             ws.send(new Event.WebSocketClose(1001, "going away"));
@@ -134,7 +145,8 @@ class CommunicatorTest {
         AsyncApplication app = (request, channel) -> channel.receive()
                 .thenCompose(first -> channel.receive().thenApply(second -> List.of(first, second)))
                 .thenAccept(seen::complete);
-        try (TestServer server = TestServer.start(app); Communicator http = server.open(TestRequest.get("/"))) {
+        try (TestServer server = TestServer.start(app);
+                Communicator http = server.open(TestRequest.get("/"))) {
             http.send(new Event.Disconnect());
             http.awaitEnd(WAIT);
         }
@@ -143,15 +155,18 @@ class CommunicatorTest {
 
     @Test
     void httpExchangeRunsEventByEvent() throws Exception {
-        AsyncApplication upper = (request, channel) -> channel.receive().thenCompose(first -> channel.receive()
-                .thenCompose(second -> {
-                    String text = StandardCharsets.UTF_8.decode(((Event.RequestBody) first).data()).toString()
+        AsyncApplication upper = (request, channel) -> channel.receive()
+                .thenCompose(first -> channel.receive().thenCompose(second -> {
+                    String text = StandardCharsets.UTF_8
+                                    .decode(((Event.RequestBody) first).data())
+                                    .toString()
                             + StandardCharsets.UTF_8.decode(((Event.RequestBody) second).data());
                     return channel.send(new Action.ResponseStart(200, Headers.of(), false))
                             .thenCompose(started -> channel.send(new Action.ResponseBody(
                                     ByteBuffer.wrap(text.toUpperCase().getBytes(StandardCharsets.UTF_8)), false)));
                 }));
-        try (TestServer server = TestServer.start(upper); Communicator http = server.open(TestRequest.post("/"))) {
+        try (TestServer server = TestServer.start(upper);
+                Communicator http = server.open(TestRequest.post("/"))) {
             http.sendBody("ab".getBytes(StandardCharsets.UTF_8), false);
             assertThat(http.receivesNothing(Duration.ofMillis(50))).isTrue();
             http.sendBody("cd".getBytes(StandardCharsets.UTF_8), true);
@@ -172,14 +187,17 @@ class CommunicatorTest {
                 })
                 .thenRun(completedSends::incrementAndGet);
         TestServer.Options slowClient = TestServer.Options.defaults().withSendsWaitingForTheTest(true);
-        try (TestServer server = TestServer.start(app, slowClient); Communicator http = server.open(TestRequest.get("/"))) {
+        try (TestServer server = TestServer.start(app, slowClient);
+                Communicator http = server.open(TestRequest.get("/"))) {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (!http.hasAction() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             assertThat(http.hasAction()).isTrue();
             Thread.sleep(50);
-            assertThat(completedSends).as("sends completed before the test took the start").hasValue(0);
+            assertThat(completedSends)
+                    .as("sends completed before the test took the start")
+                    .hasValue(0);
             http.receive(Action.ResponseStart.class, WAIT);
             http.receive(Action.ResponseBody.class, WAIT);
             assertThat(http.awaitEnd(WAIT).bodyBytes()).containsExactly(42);
@@ -192,7 +210,8 @@ class CommunicatorTest {
         AsyncApplication silent = (request, channel) -> channel.receive()
                 .thenCompose(event -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
                 .thenCompose(started -> channel.send(Action.ResponseBody.end()));
-        try (TestServer server = TestServer.start(silent); Communicator http = server.open(TestRequest.get("/"))) {
+        try (TestServer server = TestServer.start(silent);
+                Communicator http = server.open(TestRequest.get("/"))) {
             assertThatThrownBy(() -> http.receive(Duration.ofMillis(50))).isInstanceOf(TimeoutException.class);
             http.sendBody(new byte[0], true);
             assertThat(http.receive(WAIT)).isInstanceOf(Action.ResponseStart.class);
@@ -201,7 +220,8 @@ class CommunicatorTest {
 
     @Test
     void webSocketHandshakeNeedsTheCapability() throws Exception {
-        try (TestServer server = TestServer.start(ECHO, TestServer.Options.defaults().withCapabilities())) {
+        try (TestServer server =
+                TestServer.start(ECHO, TestServer.Options.defaults().withCapabilities())) {
             assertThatThrownBy(() -> server.open(TestRequest.websocket("/"))).hasMessageContaining("JGI-CAP-2");
         }
     }

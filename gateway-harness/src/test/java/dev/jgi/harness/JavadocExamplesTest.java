@@ -1,17 +1,16 @@
 package dev.jgi.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Event;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The code examples the harness's javadoc shows; run as tests so they cannot rot. */
 class JavadocExamplesTest {
@@ -22,12 +21,13 @@ class JavadocExamplesTest {
             .thenCompose(accepted -> channel.receive())
             .thenCompose(text -> channel.send(new Action.WebSocketSendText(((Event.WebSocketText) text).text())))
             .thenCompose(sent -> channel.receive())
-            .thenAccept(close -> { });
+            .thenAccept(close -> {});
 
     @Test
     void sendOneRequest() throws Exception {
         // @start region="send"
-        try (TestServer server = TestServer.start(APP, TestServer.Options.defaults().withMount("/shop"))) {
+        try (TestServer server =
+                TestServer.start(APP, TestServer.Options.defaults().withMount("/shop"))) {
             TestResponse response = server.send(TestRequest.post("/shop/cart?x=1")
                     .header("content-type", "text/plain")
                     .body("two apples"));
@@ -42,7 +42,7 @@ class JavadocExamplesTest {
         Duration wait = Duration.ofSeconds(5);
         // @start region="communicator"
         try (TestServer server = TestServer.start(CHAT);
-             Communicator ws = server.open(TestRequest.websocket("/chat", "chat.v1"))) {
+                Communicator ws = server.open(TestRequest.websocket("/chat", "chat.v1"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, wait);
             ws.sendText("hi");

@@ -1,5 +1,8 @@
 package dev.jgi.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Body;
 import dev.jgi.api.Capability;
@@ -10,8 +13,6 @@ import dev.jgi.api.Lifespan;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,20 +26,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TestServerTest {
 
-    private static final Application ECHO_TARGET = (request, exchange) -> Response.text(200,
-            request.target().mountPath() + "|" + request.path() + "|" + request.target().query().orElse("<none>"));
+    private static final Application ECHO_TARGET = (request, exchange) -> Response.text(
+            200,
+            request.target().mountPath() + "|" + request.path() + "|"
+                    + request.target().query().orElse("<none>"));
 
     private static TestResponse send(Application app, TestRequest request) throws Exception {
         return send(app, TestServer.Options.defaults(), request);
     }
 
-    private static TestResponse send(Application app, TestServer.Options options, TestRequest request) throws Exception {
+    private static TestResponse send(Application app, TestServer.Options options, TestRequest request)
+            throws Exception {
         try (TestServer server = TestServer.start(app, options)) {
             return server.send(request);
         }
@@ -46,8 +48,11 @@ class TestServerTest {
 
     @Test
     void getReturnsStatusHeadersAndBody() throws Exception {
-        TestResponse response = send((request, exchange) -> Response.text(201, "hello " + request.method())
-                .plusHeader("set-cookie", "a=1").plusHeader("set-cookie", "b=2"), TestRequest.get("/"));
+        TestResponse response = send(
+                (request, exchange) -> Response.text(201, "hello " + request.method())
+                        .plusHeader("set-cookie", "a=1")
+                        .plusHeader("set-cookie", "b=2"),
+                TestRequest.get("/"));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.text()).isEqualTo("hello GET");
@@ -61,7 +66,8 @@ class TestServerTest {
     @Test
     void mountPrefixComesFromTheServerAndSplitsAtASegmentBoundary() throws Exception {
         TestServer.Options shop = TestServer.Options.defaults().withMount("/shop");
-        assertThat(send(ECHO_TARGET, shop, TestRequest.get("/shop/cart?x=1&y")).text()).isEqualTo("/shop|/cart|x=1&y");
+        assertThat(send(ECHO_TARGET, shop, TestRequest.get("/shop/cart?x=1&y")).text())
+                .isEqualTo("/shop|/cart|x=1&y");
         assertThat(send(ECHO_TARGET, shop, TestRequest.get("/shop")).text()).isEqualTo("/shop||<none>");
         assertThat(send(ECHO_TARGET, shop, TestRequest.get("/shop/?")).text()).isEqualTo("/shop|/|");
     }
@@ -69,10 +75,13 @@ class TestServerTest {
     @Test
     void pathOutsideTheMountIs404WithoutCallingTheApplication() throws Exception {
         AtomicBoolean called = new AtomicBoolean();
-        TestResponse response = send((request, exchange) -> {
-            called.set(true);
-            return Response.empty(200);
-        }, TestServer.Options.defaults().withMount("/shop"), TestRequest.get("/shopping"));
+        TestResponse response = send(
+                (request, exchange) -> {
+                    called.set(true);
+                    return Response.empty(200);
+                },
+                TestServer.Options.defaults().withMount("/shop"),
+                TestRequest.get("/shopping"));
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(called).isFalse();
@@ -95,16 +104,19 @@ class TestServerTest {
     void dotSegmentsAreRemovedAndClimbingAboveTheRootIs400() throws Exception {
         assertThat(send(ECHO_TARGET, TestRequest.get("/a/./b/../c")).text()).isEqualTo("|/a/c|<none>");
         assertThat(send(ECHO_TARGET, TestRequest.get("/a/%2E%2E/b")).text()).isEqualTo("|/b|<none>");
-        assertThat(send(ECHO_TARGET, TestRequest.get("/a/../../etc/passwd")).status()).isEqualTo(400);
+        assertThat(send(ECHO_TARGET, TestRequest.get("/a/../../etc/passwd")).status())
+                .isEqualTo(400);
     }
 
     @Test
     void absoluteFormTargetKeepsTheRawTargetAndTakesItsPath() throws Exception {
         AtomicReference<Request> seen = new AtomicReference<>();
-        send((request, exchange) -> {
-            seen.set(request);
-            return Response.empty(204);
-        }, TestRequest.get("http://localhost/x/y?q"));
+        send(
+                (request, exchange) -> {
+                    seen.set(request);
+                    return Response.empty(204);
+                },
+                TestRequest.get("http://localhost/x/y?q"));
 
         assertThat(seen.get().target().raw()).isEqualTo("http://localhost/x/y?q");
         assertThat(seen.get().target().rawPath()).isEqualTo("/x/y");
@@ -115,21 +127,30 @@ class TestServerTest {
     @Test
     void asteriskFormAndMissingHostAreAnsweredByTheServer() throws Exception {
         assertThat(send(ECHO_TARGET, TestRequest.of("OPTIONS", "*")).status()).isEqualTo(200);
-        assertThat(send(ECHO_TARGET, TestRequest.get("/").withHeaders(Headers.of())).status()).isEqualTo(400);
-        assertThat(send(ECHO_TARGET, TestRequest.get("/").withHeaders(Headers.of()).withVersion("HTTP/1.0")).status())
+        assertThat(send(ECHO_TARGET, TestRequest.get("/").withHeaders(Headers.of()))
+                        .status())
+                .isEqualTo(400);
+        assertThat(send(
+                                ECHO_TARGET,
+                                TestRequest.get("/").withHeaders(Headers.of()).withVersion("HTTP/1.0"))
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void requestHeadCarriesHeadersLowerCasedClientAndTls() throws Exception {
         AtomicReference<Request> seen = new AtomicReference<>();
-        send((request, exchange) -> {
-            seen.set(request);
-            return Response.empty(204);
-        }, TestRequest.get("/").header("X-Trace", "t1").overTls());
+        send(
+                (request, exchange) -> {
+                    seen.set(request);
+                    return Response.empty(204);
+                },
+                TestRequest.get("/").header("X-Trace", "t1").overTls());
 
         assertThat(seen.get().header("x-trace")).contains("t1");
-        assertThat(seen.get().headers().asList()).extracting(Headers.Field::name).contains("x-trace");
+        assertThat(seen.get().headers().asList())
+                .extracting(Headers.Field::name)
+                .contains("x-trace");
         assertThat(seen.get().scheme()).isEqualTo("https");
         assertThat(seen.get().tls()).get().extracting(Request.Tls::protocol).isEqualTo("TLSv1.3");
         assertThat(seen.get().client()).isEqualTo(TestRequest.DEFAULT_CLIENT);
@@ -138,8 +159,10 @@ class TestServerTest {
 
     @Test
     void syncApplicationRunsOnAVirtualThread() throws Exception {
-        TestResponse response = send((request, exchange) ->
-                Response.text(200, Boolean.toString(Thread.currentThread().isVirtual())), TestRequest.get("/"));
+        TestResponse response = send(
+                (request, exchange) -> Response.text(
+                        200, Boolean.toString(Thread.currentThread().isVirtual())),
+                TestRequest.get("/"));
         assertThat(response.text()).isEqualTo("true");
     }
 
@@ -176,8 +199,11 @@ class TestServerTest {
             }
             return Response.text(200, all.toString());
         };
-        TestResponse response = send(app, TestServer.Options.defaults().withMaxPiece(4),
-                TestRequest.post("/").bodyPieces("abcdef".getBytes(StandardCharsets.UTF_8), "gh".getBytes(StandardCharsets.UTF_8)));
+        TestResponse response = send(
+                app,
+                TestServer.Options.defaults().withMaxPiece(4),
+                TestRequest.post("/")
+                        .bodyPieces("abcdef".getBytes(StandardCharsets.UTF_8), "gh".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(response.text()).isEqualTo("abcdefgh");
         assertThat(reads).containsExactly(4, 2, 2);
@@ -185,23 +211,32 @@ class TestServerTest {
 
     @Test
     void continueIsSentOnlyWhenTheApplicationReadsTheBody() throws Exception {
-        TestRequest upload = TestRequest.put("/file").header("expect", "100-continue").body("payload");
-        TestResponse read = send((request, exchange) -> Response.text(200, new String(exchange.body().readAllBytes(),
-                StandardCharsets.UTF_8)), upload);
+        TestRequest upload =
+                TestRequest.put("/file").header("expect", "100-continue").body("payload");
+        TestResponse read = send(
+                (request, exchange) ->
+                        Response.text(200, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8)),
+                upload);
         assertThat(read.continued()).isTrue();
         assertThat(read.text()).isEqualTo("payload");
 
         TestResponse refused = send((request, exchange) -> Response.empty(413), upload);
         assertThat(refused.continued()).isFalse();
-        assertThat(send((request, exchange) -> Response.text(200, new String(exchange.body().readAllBytes(),
-                StandardCharsets.UTF_8)), TestRequest.put("/file").body("payload")).continued()).isFalse();
+        assertThat(send(
+                                (request, exchange) -> Response.text(
+                                        200, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8)),
+                                TestRequest.put("/file").body("payload"))
+                        .continued())
+                .isFalse();
     }
 
     @Test
     void failureBeforeCommitIs500WithoutTheMessage() throws Exception {
-        TestResponse response = send((request, exchange) -> {
-            throw new IllegalStateException("secret detail");
-        }, TestRequest.get("/"));
+        TestResponse response = send(
+                (request, exchange) -> {
+                    throw new IllegalStateException("secret detail");
+                },
+                TestRequest.get("/"));
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.text()).doesNotContain("secret");
@@ -213,61 +248,84 @@ class TestServerTest {
     void nullResponseIs500() throws Exception {
         TestResponse response = send((request, exchange) -> null, TestRequest.get("/"));
         assertThat(response.status()).isEqualTo(500);
-        assertThat(response.failure()).get().extracting(Throwable::getMessage).asString().contains("JGI-APP-3");
+        assertThat(response.failure())
+                .get()
+                .extracting(Throwable::getMessage)
+                .asString()
+                .contains("JGI-APP-3");
     }
 
     @Test
     void failureAfterAFlushAbortsTheExchange() throws Exception {
-        TestResponse response = send((request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
-            out.write("part".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            throw new IOException("disk gone");
-        }), TestRequest.get("/"));
+        TestResponse response = send(
+                (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                    out.write("part".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    throw new IOException("disk gone");
+                }),
+                TestRequest.get("/"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.aborted()).isTrue();
         assertThat(response.text()).isEqualTo("part");
-        assertThat(response.completion().error()).get().extracting(Throwable::getMessage).isEqualTo("disk gone");
+        assertThat(response.completion().error())
+                .get()
+                .extracting(Throwable::getMessage)
+                .isEqualTo("disk gone");
     }
 
     @Test
     void contentLengthThatDisagreesWithAKnownBodyIs500() throws Exception {
-        TestResponse response = send((request, exchange) -> Response.text(200, "four").withHeader("content-length", "9"),
+        TestResponse response = send(
+                (request, exchange) -> Response.text(200, "four").withHeader("content-length", "9"),
                 TestRequest.get("/"));
         assertThat(response.status()).isEqualTo(500);
-        assertThat(response.failure()).get().extracting(Throwable::getMessage).asString().contains("JGI-FRAME-6");
+        assertThat(response.failure())
+                .get()
+                .extracting(Throwable::getMessage)
+                .asString()
+                .contains("JGI-FRAME-6");
     }
 
     @Test
     void streamedBodyShorterThanItsContentLengthIsAborted() throws Exception {
-        TestResponse response = send((request, exchange) -> Response.of(200, Headers.of("content-length", "10"),
-                (Body.Writer) out -> out.write(new byte[4])), TestRequest.get("/"));
+        TestResponse response = send(
+                (request, exchange) -> Response.of(
+                        200, Headers.of("content-length", "10"), (Body.Writer) out -> out.write(new byte[4])),
+                TestRequest.get("/"));
         assertThat(response.aborted()).isTrue();
     }
 
     @Test
     void hopByHopFieldAndInterimStatusAre500() throws Exception {
-        assertThat(send((request, exchange) -> Response.text(200, "x").withHeader("connection", "close"),
-                TestRequest.get("/")).status()).isEqualTo(500);
-        assertThat(send((request, exchange) -> Response.empty(103), TestRequest.get("/")).status()).isEqualTo(500);
+        assertThat(send(
+                                (request, exchange) -> Response.text(200, "x").withHeader("connection", "close"),
+                                TestRequest.get("/"))
+                        .status())
+                .isEqualTo(500);
+        assertThat(send((request, exchange) -> Response.empty(103), TestRequest.get("/"))
+                        .status())
+                .isEqualTo(500);
     }
 
     @Test
     void completionHooksRunOnceInReverseOrderEvenWhenOneThrows() throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
         List<Completion> completions = new CopyOnWriteArrayList<>();
-        TestResponse response = send((request, exchange) -> {
-            exchange.onComplete(completion -> ran.add("first"));
-            exchange.onComplete(completion -> {
-                ran.add("second");
-                throw new IllegalStateException("hook failure");
-            });
-            exchange.onComplete(completion -> {
-                ran.add("third");
-                completions.add(completion);
-            });
-            return Response.text(200, "ok");
-        }, TestRequest.get("/"));
+        TestResponse response = send(
+                (request, exchange) -> {
+                    exchange.onComplete(completion -> ran.add("first"));
+                    exchange.onComplete(completion -> {
+                        ran.add("second");
+                        throw new IllegalStateException("hook failure");
+                    });
+                    exchange.onComplete(completion -> {
+                        ran.add("third");
+                        completions.add(completion);
+                    });
+                    return Response.text(200, "ok");
+                },
+                TestRequest.get("/"));
 
         assertThat(ran).containsExactly("third", "second", "first");
         assertThat(completions).containsExactly(response.completion());
@@ -300,22 +358,26 @@ class TestServerTest {
         });
         assertThat(send(app, TestRequest.get("/")).trailers()).contains(Headers.of("x-checksum", "abc"));
         assertThat(calls).hasValue(1);
-        assertThat(send(app, TestServer.Options.defaults().withCapabilities(), TestRequest.get("/")).trailers()).isEmpty();
+        assertThat(send(app, TestServer.Options.defaults().withCapabilities(), TestRequest.get("/"))
+                        .trailers())
+                .isEmpty();
         assertThat(calls).hasValue(1);
     }
 
     @Test
     void clientLeavingDuringTheBodyMakesReadsThrow() throws Exception {
         AtomicBoolean disconnectedSeen = new AtomicBoolean();
-        TestResponse response = send((request, exchange) -> {
-            try {
-                exchange.body().readAllBytes();
-                return Response.text(200, "read all");
-            } catch (ClientDisconnectedException gone) {
-                disconnectedSeen.set(exchange.isDisconnected());
-                throw gone;
-            }
-        }, TestServer.Options.defaults().withMaxPiece(2),
+        TestResponse response = send(
+                (request, exchange) -> {
+                    try {
+                        exchange.body().readAllBytes();
+                        return Response.text(200, "read all");
+                    } catch (ClientDisconnectedException gone) {
+                        disconnectedSeen.set(exchange.isDisconnected());
+                        throw gone;
+                    }
+                },
+                TestServer.Options.defaults().withMaxPiece(2),
                 TestRequest.post("/").body("abcdef").clientLeavesAfterPieces(1));
 
         assertThat(disconnectedSeen).isTrue();
@@ -326,17 +388,19 @@ class TestServerTest {
     @Test
     void clientLeavingDuringTheResponseMakesWritesThrowAndAborts() throws Exception {
         AtomicReference<Throwable> writeFailure = new AtomicReference<>();
-        TestResponse response = send((request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
-            try {
-                for (int i = 0; i < 10; i++) {
-                    out.write(new byte[100]);
-                    out.flush();
-                }
-            } catch (IOException failure) {
-                writeFailure.set(failure);
-                throw failure;
-            }
-        }), TestRequest.get("/").clientLeavesAfterResponseBytes(250));
+        TestResponse response = send(
+                (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                    try {
+                        for (int i = 0; i < 10; i++) {
+                            out.write(new byte[100]);
+                            out.flush();
+                        }
+                    } catch (IOException failure) {
+                        writeFailure.set(failure);
+                        throw failure;
+                    }
+                }),
+                TestRequest.get("/").clientLeavesAfterResponseBytes(250));
 
         assertThat(writeFailure.get()).isInstanceOf(ClientDisconnectedException.class);
         assertThat(response.bodyBytes()).hasSize(250);
@@ -403,18 +467,21 @@ class TestServerTest {
     @Test
     void applicationThatNeverAnswersFailsTheTestAfterTheTimeout() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        try (TestServer server = TestServer.start((Application) (request, exchange) -> {
-            never.await();
-            return Response.empty(204);
-        }, TestServer.Options.defaults().withTimeout(Duration.ofMillis(200)))) {
-            assertThatThrownBy(() -> server.send(TestRequest.get("/slow"))).isInstanceOf(IllegalStateException.class)
+        try (TestServer server = TestServer.start(
+                (Application) (request, exchange) -> {
+                    never.await();
+                    return Response.empty(204);
+                },
+                TestServer.Options.defaults().withTimeout(Duration.ofMillis(200)))) {
+            assertThatThrownBy(() -> server.send(TestRequest.get("/slow")))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("GET /slow");
         }
     }
 
     @Test
     void lifespanWithoutOverridesHandsEmptyState() throws Exception {
-        Lifespan plain = new Lifespan() { };
+        Lifespan plain = new Lifespan() {};
         assertThat(plain.start(new ServerInfo("x", "1", "1.0", Set.of()))).isEmpty();
         try (TestServer server = TestServer.start((Application) (request, exchange) -> Response.empty(204))) {
             assertThat(server.state()).isEmpty();

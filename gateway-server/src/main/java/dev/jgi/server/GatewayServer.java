@@ -7,7 +7,6 @@ import dev.jgi.api.ServerInfo;
 import dev.jgi.server.runtime.LifespanFailure;
 import dev.jgi.server.runtime.ServerRuntime;
 import dev.jgi.server.runtime.SettingText;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -240,7 +239,9 @@ public final class GatewayServer implements AutoCloseable {
         /** Serves the files under {@code directory} at {@code urlPrefix}; repeatable. */
         public Builder staticMount(String urlPrefix, String directory) {
             String existing = settings.getOrDefault("static", "");
-            return set("static", existing.isEmpty() ? urlPrefix + "=" + directory : existing + "," + urlPrefix + "=" + directory);
+            return set(
+                    "static",
+                    existing.isEmpty() ? urlPrefix + "=" + directory : existing + "," + urlPrefix + "=" + directory);
         }
 
         /**

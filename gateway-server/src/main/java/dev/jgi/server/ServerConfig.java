@@ -1,7 +1,6 @@
 package dev.jgi.server;
 
 import dev.jgi.server.runtime.SettingText;
-
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -44,92 +43,176 @@ import java.util.Map;
  * @param clientCa           the PEM certificates of the authorities that client certificates must chain to
  */
 public record ServerConfig(
-        @Setting(name = "bind", defaultValue = "127.0.0.1:8000", repeatable = true,
-                help = "Listen on HOST:PORT or unix:PATH; repeatable. With PORT set in the environment and no bind given: 0.0.0.0:$PORT.")
+        @Setting(
+                name = "bind",
+                defaultValue = "127.0.0.1:8000",
+                repeatable = true,
+                help =
+                        "Listen on HOST:PORT or unix:PATH; repeatable. With PORT set in the environment and no bind given: 0.0.0.0:$PORT.")
         List<String> binds,
-        @Setting(name = "root-path", defaultValue = "",
+
+        @Setting(
+                name = "root-path",
+                defaultValue = "",
                 help = "Mount prefix the app is served under, e.g. /shop; requests outside it get 404.")
         String rootPath,
-        @Setting(name = "threads", defaultValue = "virtual",
+
+        @Setting(
+                name = "threads",
+                defaultValue = "virtual",
                 help = "How sync apps run: virtual (a virtual thread per request) or platform (a bounded pool).")
         ThreadModel threads,
-        @Setting(name = "platform-threads", defaultValue = "64",
-                help = "Pool size when --threads=platform.")
+
+        @Setting(name = "platform-threads", defaultValue = "64", help = "Pool size when --threads=platform.")
         int platformThreads,
-        @Setting(name = "io-threads", defaultValue = "0",
+
+        @Setting(
+                name = "io-threads",
+                defaultValue = "0",
                 help = "Undertow I/O threads; 0 means one per core, at least 2.")
         int ioThreads,
-        @Setting(name = "max-concurrent", defaultValue = "0",
+
+        @Setting(
+                name = "max-concurrent",
+                defaultValue = "0",
                 help = "Requests in flight beyond which new ones get 503 with Retry-After; 0 is off.")
         int maxConcurrent,
-        @Setting(name = "request-deadline", defaultValue = "0",
-                help = "Past this, a request that has not started its response gets 503 and its thread is interrupted; 0 is off.")
+
+        @Setting(
+                name = "request-deadline",
+                defaultValue = "0",
+                help =
+                        "Past this, a request that has not started its response gets 503 and its thread is interrupted; 0 is off.")
         Duration requestDeadline,
-        @Setting(name = "graceful-timeout", defaultValue = "25s",
+
+        @Setting(
+                name = "graceful-timeout",
+                defaultValue = "25s",
                 help = "On SIGTERM/SIGINT or close(), how long in-flight requests may still run.")
         Duration gracefulTimeout,
-        @Setting(name = "keep-alive-timeout", defaultValue = "75s",
+
+        @Setting(
+                name = "keep-alive-timeout",
+                defaultValue = "75s",
                 help = "How long an idle keep-alive connection stays open (above the 60 s of common load balancers).")
         Duration keepAliveTimeout,
-        @Setting(name = "header-read-timeout", defaultValue = "30s",
+
+        @Setting(
+                name = "header-read-timeout",
+                defaultValue = "30s",
                 help = "How long a client may take to send the request head before it gets 408 (slowloris guard).")
         Duration headerReadTimeout,
-        @Setting(name = "max-request-line", defaultValue = "8KiB",
-                help = "Longest request line; longer gets 414.")
+
+        @Setting(name = "max-request-line", defaultValue = "8KiB", help = "Longest request line; longer gets 414.")
         int maxRequestLine,
-        @Setting(name = "max-header-count", defaultValue = "100",
-                help = "Most request header fields; more gets 431.")
+
+        @Setting(name = "max-header-count", defaultValue = "100", help = "Most request header fields; more gets 431.")
         int maxHeaderCount,
-        @Setting(name = "max-field-size", defaultValue = "8KiB",
+
+        @Setting(
+                name = "max-field-size",
+                defaultValue = "8KiB",
                 help = "Longest single header field (name, colon and value); longer gets 431.")
         int maxFieldSize,
-        @Setting(name = "max-header-size", defaultValue = "64KiB",
+
+        @Setting(
+                name = "max-header-size",
+                defaultValue = "64KiB",
                 help = "Largest request head (request line and all fields); larger gets 431.")
         int maxHeaderSize,
-        @Setting(name = "max-body-size", defaultValue = "10MiB",
-                help = "Largest request body; larger gets 413 (before the app when Content-Length says so); 0 is unlimited.")
+
+        @Setting(
+                name = "max-body-size",
+                defaultValue = "10MiB",
+                help =
+                        "Largest request body; larger gets 413 (before the app when Content-Length says so); 0 is unlimited.")
         long maxBodySize,
-        @Setting(name = "forwarded-allow-ips", defaultValue = "127.0.0.1,::1",
-                help = "Proxies (addresses or CIDR ranges, or *) whose Forwarded and X-Forwarded-* headers are trusted.")
+
+        @Setting(
+                name = "forwarded-allow-ips",
+                defaultValue = "127.0.0.1,::1",
+                help =
+                        "Proxies (addresses or CIDR ranges, or *) whose Forwarded and X-Forwarded-* headers are trusted.")
         List<String> forwardedAllowIps,
-        @Setting(name = "access-log", defaultValue = "combined",
-                help = "Access log format: combined, json or off.")
+
+        @Setting(name = "access-log", defaultValue = "combined", help = "Access log format: combined, json or off.")
         AccessLogFormat accessLog,
-        @Setting(name = "access-log-file", defaultValue = "-",
+
+        @Setting(
+                name = "access-log-file",
+                defaultValue = "-",
                 help = "Access log destination: a file path, or - for standard output.")
         String accessLogFile,
-        @Setting(name = "dev", defaultValue = "false",
+
+        @Setting(
+                name = "dev",
+                defaultValue = "false",
                 help = "Development mode: error pages with stack traces, verbose logging.")
         boolean dev,
-        @Setting(name = "reload", defaultValue = "false",
+
+        @Setting(
+                name = "reload",
+                defaultValue = "false",
                 help = "Reload the app in a fresh class loader when its classes or jars change (jgi serve only).")
         boolean reload,
-        @Setting(name = "env-file", defaultValue = "",
-                help = "A .env file; its entries become system properties the app reads at start-up (existing ones win).")
+
+        @Setting(
+                name = "env-file",
+                defaultValue = "",
+                help =
+                        "A .env file; its entries become system properties the app reads at start-up (existing ones win).")
         String envFile,
-        @Setting(name = "static", defaultValue = "", repeatable = true,
+
+        @Setting(
+                name = "static",
+                defaultValue = "",
+                repeatable = true,
                 help = "Serve static files: URL_PREFIX=DIR; repeatable.")
         List<String> staticMounts,
-        @Setting(name = "certfile", defaultValue = "",
+
+        @Setting(
+                name = "certfile",
+                defaultValue = "",
                 help = "PEM certificate chain, leaf first. With --keyfile every TCP bind speaks TLS 1.3/1.2 only.")
         String certFile,
-        @Setting(name = "keyfile", defaultValue = "",
+
+        @Setting(
+                name = "keyfile",
+                defaultValue = "",
                 help = "PEM private key of --certfile: PKCS#8, PKCS#1 (RSA) or SEC1 (EC), unencrypted.")
         String keyFile,
-        @Setting(name = "http2", defaultValue = "true",
+
+        @Setting(
+                name = "http2",
+                defaultValue = "true",
                 help = "Offer HTTP/2 (h2) by ALPN on TLS binds, at most 100 concurrent streams per connection.")
         boolean http2,
-        @Setting(name = "h2c", defaultValue = "false",
+
+        @Setting(
+                name = "h2c",
+                defaultValue = "false",
                 help = "Also speak cleartext HTTP/2 on non-TLS binds (prior knowledge and Upgrade: h2c).")
         boolean h2c,
-        @Setting(name = "ws-max-message-size", defaultValue = "1MiB",
-                help = "Largest incoming WebSocket message, fragments reassembled; larger closes the connection with 1009.")
+
+        @Setting(
+                name = "ws-max-message-size",
+                defaultValue = "1MiB",
+                help =
+                        "Largest incoming WebSocket message, fragments reassembled; larger closes the connection with 1009.")
         int wsMaxMessageSize,
-        @Setting(name = "client-auth", defaultValue = "none",
-                help = "TLS client certificates: none, want (ask; the app sees them when sent) or need (refuse clients without one).")
+
+        @Setting(
+                name = "client-auth",
+                defaultValue = "none",
+                help =
+                        "TLS client certificates: none, want (ask; the app sees them when sent) or need (refuse clients without one).")
         ClientAuth clientAuth,
-        @Setting(name = "client-ca", defaultValue = "",
-                help = "PEM certificates of the authorities client certificates must chain to; needed when --client-auth is not none.")
+
+        @Setting(
+                name = "client-ca",
+                defaultValue = "",
+                help =
+                        "PEM certificates of the authorities client certificates must chain to; needed when --client-auth is not none.")
         String clientCa) {
 
     /** How a sync application's {@code handle} runs [JGI-APP-2]. */
@@ -186,8 +269,8 @@ public record ServerConfig(
         }
         requirePositive("ws-max-message-size", wsMaxMessageSize);
         if (clientAuth != ClientAuth.NONE && (clientCa.isEmpty() || certFile.isEmpty())) {
-            throw new IllegalArgumentException("client-auth " + clientAuth.name().toLowerCase(java.util.Locale.ROOT)
-                    + " needs certfile, keyfile and client-ca");
+            throw new IllegalArgumentException("client-auth "
+                    + clientAuth.name().toLowerCase(java.util.Locale.ROOT) + " needs certfile, keyfile and client-ca");
         }
     }
 
@@ -215,7 +298,8 @@ public record ServerConfig(
             types[i] = components[i].getType();
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown setting: " + unknown.keySet().iterator().next());
+            throw new IllegalArgumentException(
+                    "unknown setting: " + unknown.keySet().iterator().next());
         }
         try {
             return ServerConfig.class.getDeclaredConstructor(types).newInstance(args);
@@ -231,7 +315,9 @@ public record ServerConfig(
         Map<String, String> text = new LinkedHashMap<>();
         for (RecordComponent component : ServerConfig.class.getRecordComponents()) {
             try {
-                text.put(component.getAnnotation(Setting.class).name(), SettingText.format(component.getAccessor().invoke(this)));
+                text.put(
+                        component.getAnnotation(Setting.class).name(),
+                        SettingText.format(component.getAccessor().invoke(this)));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -242,7 +328,8 @@ public record ServerConfig(
     /** The declared settings, in order: the source of --help. */
     public static List<Setting> settings() {
         return java.util.Arrays.stream(ServerConfig.class.getRecordComponents())
-                .map(c -> c.getAnnotation(Setting.class)).toList();
+                .map(c -> c.getAnnotation(Setting.class))
+                .toList();
     }
 
     private static void requirePositive(String name, long value) {

@@ -1,11 +1,11 @@
 package dev.jgi.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Event;
 import dev.jgi.api.Headers;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,15 +13,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AsyncResponseTest {
 
-    private static final AsyncApplication HELLO = (request, channel) ->
-            channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
-                    .thenCompose(sent -> channel.send(new Action.ResponseBody(
-                            ByteBuffer.wrap("Hello, async".getBytes(StandardCharsets.UTF_8)), false)));
+    private static final AsyncApplication HELLO = (request, channel) -> channel.send(
+                    new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
+            .thenCompose(sent -> channel.send(
+                    new Action.ResponseBody(ByteBuffer.wrap("Hello, async".getBytes(StandardCharsets.UTF_8)), false)));
 
     @Test
     void asyncAppAnswersWithAContentLengthWhenTheBodyIsOnePiece() throws Exception {
@@ -37,14 +36,18 @@ class AsyncResponseTest {
     void asyncAppReadsTheWholeBodyAsEvents() throws Exception {
         AsyncApplication echo = (request, channel) -> {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            return readAll(channel, body).thenCompose(done ->
-                    channel.send(new Action.ResponseStart(200, Headers.of(), false))
-                            .thenCompose(sent -> channel.send(new Action.ResponseBody(ByteBuffer.wrap(body.toByteArray()), false))));
+            return readAll(channel, body)
+                    .thenCompose(done -> channel.send(new Action.ResponseStart(200, Headers.of(), false))
+                            .thenCompose(sent ->
+                                    channel.send(new Action.ResponseBody(ByteBuffer.wrap(body.toByteArray()), false))));
         };
         try (GatewayServer server = Servers.started(Servers.quiet(echo))) {
             byte[] payload = "y".repeat(200_000).getBytes(StandardCharsets.US_ASCII);
-            HttpResponse<byte[]> response = Servers.CLIENT.send(HttpRequest.newBuilder(Servers.uri(server, "/"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = Servers.CLIENT.send(
+                    HttpRequest.newBuilder(Servers.uri(server, "/"))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.body()).isEqualTo(payload);
         }
     }
@@ -60,10 +63,11 @@ class AsyncResponseTest {
     @Test
     void bodyPieceBeforeTheStartFailsItsStage() throws Exception {
         CompletableFuture<Throwable> refused = new CompletableFuture<>();
-        AsyncApplication early = (request, channel) -> channel.send(new Action.ResponseBody(ByteBuffer.allocate(1), false))
-                .handle((ok, failure) -> refused.complete(failure))
-                .thenCompose(x -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
-                .thenCompose(x -> channel.send(Action.ResponseBody.end()));
+        AsyncApplication early =
+                (request, channel) -> channel.send(new Action.ResponseBody(ByteBuffer.allocate(1), false))
+                        .handle((ok, failure) -> refused.complete(failure))
+                        .thenCompose(x -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
+                        .thenCompose(x -> channel.send(Action.ResponseBody.end()));
         try (GatewayServer server = Servers.started(Servers.quiet(early))) {
             assertThat(Servers.get(server, "/").statusCode()).isEqualTo(204);
             assertThat(refused.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("JGI-ASYNC-3");

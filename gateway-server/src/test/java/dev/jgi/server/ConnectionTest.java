@@ -1,33 +1,33 @@
 package dev.jgi.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Body;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Connection management, 100-continue and disconnects [JGI-FRAME-7] [JGI-FRAME-9] [JGI-BODY-4] [JGI-DISC-1]. */
 class ConnectionTest {
 
-    private static final Application READS = (request, exchange) ->
-            Response.text(200, "read " + exchange.body().readAllBytes().length);
+    private static final Application READS =
+            (request, exchange) -> Response.text(200, "read " + exchange.body().readAllBytes().length);
 
     @Test
     void continueIsSentOnTheFirstReadOnly() throws Exception {
         try (GatewayServer server = Servers.started(Servers.quiet(READS));
-             Socket socket = new Socket("127.0.0.1", server.port())) {
+                Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             byte[] interim = new byte[25];
             int n = in.readNBytes(interim, 0, 25);
@@ -42,8 +42,10 @@ class ConnectionTest {
     void continueIsNotSentWhenTheAppAnswersWithoutReading() throws Exception {
         Application ignores = (request, exchange) -> Response.text(403, "no");
         try (GatewayServer server = Servers.started(Servers.quiet(ignores))) {
-            String answer = RawHttp.exchange(server.port(),
-                    "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n", 1500);
+            String answer = RawHttp.exchange(
+                    server.port(),
+                    "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n",
+                    1500);
             assertThat(answer).startsWith("HTTP/1.1 403").doesNotContain("100 Continue");
         }
     }
@@ -52,9 +54,11 @@ class ConnectionTest {
     void connectionCloseIsHonoured() throws Exception {
         try (GatewayServer server = Servers.started(Servers.quiet(READS))) {
             long started = System.nanoTime();
-            String answer = RawHttp.exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 5000);
+            String answer =
+                    RawHttp.exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 5000);
             assertThat(answer).startsWith("HTTP/1.1 200");
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(4000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                    .isLessThan(4000);
         }
     }
 
@@ -99,8 +103,10 @@ class ConnectionTest {
 
     @Test
     void platformThreadPoolServesSyncApps() throws Exception {
-        Application named = (request, exchange) -> Response.text(200, Thread.currentThread().isVirtual() ? "virtual" : "platform");
-        try (GatewayServer server = Servers.started(Servers.quiet(named).threads(ServerConfig.ThreadModel.PLATFORM).platformThreads(4))) {
+        Application named =
+                (request, exchange) -> Response.text(200, Thread.currentThread().isVirtual() ? "virtual" : "platform");
+        try (GatewayServer server = Servers.started(
+                Servers.quiet(named).threads(ServerConfig.ThreadModel.PLATFORM).platformThreads(4))) {
             assertThat(Servers.get(server, "/").body()).isEqualTo("platform");
         }
         try (GatewayServer server = Servers.started(Servers.quiet(named))) {

@@ -1,15 +1,14 @@
 package dev.jgi.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Body;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,8 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ErrorHandlingTest {
 
@@ -113,9 +111,11 @@ class ErrorHandlingTest {
 
     @Test
     void setCookieFieldsAreNeverFolded() throws Exception {
-        Application app = (request, exchange) -> Response.text(200, "x").plusHeader("set-cookie", "a=1").plusHeader("set-cookie", "b=2");
+        Application app = (request, exchange) ->
+                Response.text(200, "x").plusHeader("set-cookie", "a=1").plusHeader("set-cookie", "b=2");
         try (GatewayServer server = Servers.started(Servers.quiet(app))) {
-            assertThat(Servers.get(server, "/").headers().allValues("set-cookie")).containsExactly("a=1", "b=2");
+            assertThat(Servers.get(server, "/").headers().allValues("set-cookie"))
+                    .containsExactly("a=1", "b=2");
         }
     }
 
@@ -147,8 +147,10 @@ class ErrorHandlingTest {
     @Test
     void streamBodyIsClosedExactlyOnce() throws Exception {
         AtomicInteger closes = new AtomicInteger();
-        Application app = (request, exchange) -> Response.of(200, Headers.of(), new Body.Stream(
-                new ByteArrayInputStream("streamed".getBytes(StandardCharsets.US_ASCII)) {
+        Application app = (request, exchange) -> Response.of(
+                200,
+                Headers.of(),
+                new Body.Stream(new ByteArrayInputStream("streamed".getBytes(StandardCharsets.US_ASCII)) {
                     @Override
                     public void close() {
                         closes.incrementAndGet();
@@ -198,7 +200,9 @@ class ErrorHandlingTest {
         };
         try (GatewayServer server = Servers.started(Servers.quiet(app).maxConcurrent(1))) {
             CompletableFuture<HttpResponse<String>> first = Servers.CLIENT.sendAsync(
-                    java.net.http.HttpRequest.newBuilder(Servers.uri(server, "/")).build(), HttpResponse.BodyHandlers.ofString());
+                    java.net.http.HttpRequest.newBuilder(Servers.uri(server, "/"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             entered.get(5, TimeUnit.SECONDS);
             HttpResponse<String> refused = Servers.get(server, "/");
             assertThat(refused.statusCode()).isEqualTo(503);
@@ -207,5 +211,4 @@ class ErrorHandlingTest {
             assertThat(first.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
     }
-
 }

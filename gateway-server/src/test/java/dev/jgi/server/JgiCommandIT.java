@@ -1,7 +1,6 @@
 package dev.jgi.server;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,18 +15,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The jgi command as operators use it: real processes, real signals, real sockets. */
 class JgiCommandIT {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String HELLO = "dev.jgi.server.apps.HelloApp";
 
     private static String get(int port, String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return CLIENT.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Test
@@ -39,7 +42,9 @@ class JgiCommandIT {
         try (JgiProcess help = JgiProcess.run(Map.of(), "serve", "--help")) {
             assertThat(help.exitCode()).isZero();
             for (Setting setting : ServerConfig.settings()) {
-                assertThat(help.stdout()).contains("--" + setting.name()).contains("JGI_" + setting.name().toUpperCase().replace('-', '_'));
+                assertThat(help.stdout())
+                        .contains("--" + setting.name())
+                        .contains("JGI_" + setting.name().toUpperCase().replace('-', '_'));
             }
             assertThat(help.stdout()).contains("Default: 10MiB").contains("Default: 127.0.0.1:8000");
         }
@@ -49,7 +54,11 @@ class JgiCommandIT {
     void usageErrorsAreOneLineAndExitCode2() throws Exception {
         try (JgiProcess unknown = JgiProcess.run(Map.of(), "serve", "--no-such-option", HELLO)) {
             assertThat(unknown.exitCode()).isEqualTo(2);
-            assertThat(unknown.stderr().strip().lines()).hasSize(1).first().asString().startsWith("jgi: error:");
+            assertThat(unknown.stderr().strip().lines())
+                    .hasSize(1)
+                    .first()
+                    .asString()
+                    .startsWith("jgi: error:");
         }
         try (JgiProcess badValue = JgiProcess.run(Map.of(), "serve", "--max-body-size", "lots", HELLO)) {
             assertThat(badValue.exitCode()).isEqualTo(2);
@@ -65,11 +74,21 @@ class JgiCommandIT {
     void flagsWinOverEnvironmentWhichWinsOverTheConfigFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("jgi.properties");
         Files.writeString(file, "max-body-size = 1KiB\nmax-header-count = 7\ngraceful-timeout = 3s\n");
-        try (JgiProcess print = JgiProcess.run(Map.of("JGI_MAX_BODY_SIZE", "2KiB", "JGI_MAX_HEADER_COUNT", "8"),
-                "serve", "--config", file.toString(), "--max-body-size", "3KiB", "--print-config")) {
+        try (JgiProcess print = JgiProcess.run(
+                Map.of("JGI_MAX_BODY_SIZE", "2KiB", "JGI_MAX_HEADER_COUNT", "8"),
+                "serve",
+                "--config",
+                file.toString(),
+                "--max-body-size",
+                "3KiB",
+                "--print-config")) {
             assertThat(print.exitCode()).isZero();
-            assertThat(print.stdout()).contains("max-body-size = 3072", "max-header-count = 8", "graceful-timeout = 3s",
-                    "keep-alive-timeout = 75s");
+            assertThat(print.stdout())
+                    .contains(
+                            "max-body-size = 3072",
+                            "max-header-count = 8",
+                            "graceful-timeout = 3s",
+                            "keep-alive-timeout = 75s");
         }
         Files.writeString(file, "max-bodysize = 1KiB\n");
         try (JgiProcess unknownKey = JgiProcess.run(Map.of(), "serve", "--config", file.toString(), "--print-config")) {
@@ -87,18 +106,35 @@ class JgiCommandIT {
 
     @Test
     void servesSyncAndAsyncAppsByClassFactoryAndBanner() throws Exception {
-        try (JgiProcess sync = JgiProcess.start(Map.of(), "serve", "--classpath", JgiProcess.TEST_CLASSES,
-                "--bind", "127.0.0.1:0", HELLO + "::create")) {
+        try (JgiProcess sync = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--classpath",
+                JgiProcess.TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                HELLO + "::create")) {
             int port = sync.awaitPort(Duration.ofSeconds(30));
             assertThat(get(port, "/there")).isEqualTo("hello /there yes");
-            assertThat(sync.stderr()).contains("(sync, a virtual thread per request)", "limits: request line 8192 B (414)",
-                    "timeouts: header read 30s (408)");
+            assertThat(sync.stderr())
+                    .contains(
+                            "(sync, a virtual thread per request)",
+                            "limits: request line 8192 B (414)",
+                            "timeouts: header read 30s (408)");
             sync.terminate();
             assertThat(sync.exitCode()).isZero();
             assertThat(sync.stdout()).contains("\"GET /there HTTP/1.1\" 200 16");
         }
-        try (JgiProcess async = JgiProcess.start(Map.of(), "serve", "--classpath", JgiProcess.TEST_CLASSES,
-                "--bind", "127.0.0.1:0", "--access-log", "json", "dev.jgi.server.apps.EchoAsyncApp")) {
+        try (JgiProcess async = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--classpath",
+                JgiProcess.TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                "--access-log",
+                "json",
+                "dev.jgi.server.apps.EchoAsyncApp")) {
             int port = async.awaitPort(Duration.ofSeconds(30));
             assertThat(get(port, "/a")).isEqualTo("async /a");
             async.terminate();
@@ -109,8 +145,14 @@ class JgiCommandIT {
 
     @Test
     void startupFailureExitsNonZeroWithTheAppsMessage() throws Exception {
-        try (JgiProcess failing = JgiProcess.run(Map.of("JGI_JAVA_OPTS", "-DHELLO_FAIL_START=1"), "serve",
-                "--classpath", JgiProcess.TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO)) {
+        try (JgiProcess failing = JgiProcess.run(
+                Map.of("JGI_JAVA_OPTS", "-DHELLO_FAIL_START=1"),
+                "serve",
+                "--classpath",
+                JgiProcess.TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                HELLO)) {
             assertThat(failing.exitCode()).isEqualTo(1);
             assertThat(failing.stderr()).contains("the database is unreachable").doesNotContain("HelloApp stopped");
         }
@@ -119,9 +161,18 @@ class JgiCommandIT {
     @Test
     void envFileEntriesReachTheApp(@TempDir Path dir) throws Exception {
         Path env = dir.resolve(".env");
-        Files.writeString(env, "# settings\nDATABASE_URL=postgres://db/app\nexport SECRET_KEY='s3cret'\nDEBUG=\"false\"\n");
-        try (JgiProcess jgi = JgiProcess.start(Map.of(), "serve", "--classpath", JgiProcess.TEST_CLASSES,
-                "--bind", "127.0.0.1:0", "--env-file", env.toString(), HELLO)) {
+        Files.writeString(
+                env, "# settings\nDATABASE_URL=postgres://db/app\nexport SECRET_KEY='s3cret'\nDEBUG=\"false\"\n");
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--classpath",
+                JgiProcess.TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                "--env-file",
+                env.toString(),
+                HELLO)) {
             int port = jgi.awaitPort(Duration.ofSeconds(30));
             assertThat(get(port, "/env")).isEqualTo("postgres://db/app s3cret false");
         }
@@ -129,8 +180,16 @@ class JgiCommandIT {
 
     @Test
     void sigtermUnderLoadFinishesEveryAcceptedRequestAndExitsZero() throws Exception {
-        try (JgiProcess jgi = JgiProcess.start(Map.of(), "serve", "--classpath", JgiProcess.TEST_CLASSES,
-                "--bind", "127.0.0.1:0", "--access-log", "off", HELLO)) {
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--classpath",
+                JgiProcess.TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                "--access-log",
+                "off",
+                HELLO)) {
             int port = jgi.awaitPort(Duration.ofSeconds(30));
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger ok = new AtomicInteger();
@@ -141,8 +200,10 @@ class JgiCommandIT {
                 clients.add(Thread.ofVirtual().start(() -> {
                     while (!stop.get()) {
                         try {
-                            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
-                                    URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> response = CLIENT.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() == 200) {
                                 ok.incrementAndGet();
                             } else {
@@ -177,8 +238,17 @@ class JgiCommandIT {
     void reloadSwapsInTheChangedAppWithoutRestarting(@TempDir Path dir) throws Exception {
         Path classes = dir.resolve("classes");
         ReloadableApp.compile(classes, "v1");
-        try (JgiProcess jgi = JgiProcess.start(Map.of(), "serve", "--reload", "--classpath", classes.toString(),
-                "--bind", "127.0.0.1:0", "--access-log", "off", ReloadableApp.NAME)) {
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--reload",
+                "--classpath",
+                classes.toString(),
+                "--bind",
+                "127.0.0.1:0",
+                "--access-log",
+                "off",
+                ReloadableApp.NAME)) {
             int port = jgi.awaitPort(Duration.ofSeconds(30));
             assertThat(get(port, "/")).isEqualTo("v1");
             Thread.sleep(1100);
@@ -196,13 +266,18 @@ class JgiCommandIT {
 
     @Test
     void checkConfigLoadsTheAppAndExits() throws Exception {
-        try (JgiProcess check = JgiProcess.run(Map.of(), "serve", "--check-config", "--classpath", JgiProcess.TEST_CLASSES,
+        try (JgiProcess check = JgiProcess.run(
+                Map.of(),
+                "serve",
+                "--check-config",
+                "--classpath",
+                JgiProcess.TEST_CLASSES,
                 "dev.jgi.server.apps.EchoAsyncApp")) {
             assertThat(check.exitCode()).isZero();
             assertThat(check.stdout()).contains("configuration OK", "(async)");
         }
-        try (JgiProcess missing = JgiProcess.run(Map.of(), "serve", "--check-config", "--classpath", JgiProcess.TEST_CLASSES,
-                "no.such.App")) {
+        try (JgiProcess missing = JgiProcess.run(
+                Map.of(), "serve", "--check-config", "--classpath", JgiProcess.TEST_CLASSES, "no.such.App")) {
             assertThat(missing.exitCode()).isEqualTo(2);
             assertThat(missing.stderr()).contains("class not found: no.such.App");
         }
@@ -214,7 +289,8 @@ class JgiCommandIT {
         Files.createDirectories(source.resolve("js"));
         Files.writeString(source.resolve("js/app.js"), "console.log('hi');\n".repeat(200));
         Path to = dir.resolve("collected");
-        try (JgiProcess collect = JgiProcess.run(Map.of(), "collect-static", source.toString(), "--to", to.toString())) {
+        try (JgiProcess collect =
+                JgiProcess.run(Map.of(), "collect-static", source.toString(), "--to", to.toString())) {
             assertThat(collect.exitCode()).as(collect.stderr()).isZero();
             assertThat(collect.stdout()).contains("collected 1 assets");
         }

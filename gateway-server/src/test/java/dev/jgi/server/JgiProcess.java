@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class JgiProcess implements AutoCloseable {
 
     static final Path JGI = Path.of("..", "bin", "jgi").toAbsolutePath().normalize();
-    static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    static final String TEST_CLASSES =
+            Path.of("target", "test-classes").toAbsolutePath().toString();
     private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
 
     final Process process;
@@ -35,7 +36,8 @@ final class JgiProcess implements AutoCloseable {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("jgi-out", ".txt");
         Path err = Files.createTempFile("jgi-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("JGI_") || k.equals("PORT"));
         builder.environment().putAll(env);
         return new JgiProcess(builder.start(), out, err);

@@ -1,13 +1,14 @@
 package dev.jgi.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Capability;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
-import org.junit.jupiter.api.Test;
-
 import java.net.ConnectException;
 import java.net.Socket;
 import java.util.List;
@@ -15,9 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
 
@@ -69,7 +68,9 @@ class LifecycleTest {
     void failedStartIsReportedWithTheAppsMessageAndNeverStopped() {
         Recording app = new Recording(true);
         GatewayServer server = Servers.quiet(app).build();
-        assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class).hasMessage("no database");
+        assertThatThrownBy(server::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no database");
         server.close();
         assertThat(app.calls).containsExactly("start");
     }
@@ -84,7 +85,8 @@ class LifecycleTest {
         };
         GatewayServer server = Servers.started(Servers.quiet(slow));
         int port = server.port();
-        var pending = Servers.CLIENT.sendAsync(java.net.http.HttpRequest.newBuilder(Servers.uri(server, "/")).build(),
+        var pending = Servers.CLIENT.sendAsync(
+                java.net.http.HttpRequest.newBuilder(Servers.uri(server, "/")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         entered.get(5, TimeUnit.SECONDS);
         server.close();

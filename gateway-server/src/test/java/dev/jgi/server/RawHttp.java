@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** Raw HTTP/1.1 over a socket, for requests no well-behaved client would send. */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code request} as ISO-8859-1 bytes and returns everything read until the server closes or goes quiet. */
     static String exchange(int port, String request) throws IOException {

@@ -1,18 +1,17 @@
 package dev.jgi.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Each limit answers with its own status [JGI-LIM-1] to [JGI-LIM-5], checked over raw sockets. */
 class RequestLimitsTest {
@@ -21,9 +20,14 @@ class RequestLimitsTest {
 
     @BeforeAll
     static void start() {
-        Application echoLength = (request, exchange) -> Response.text(200, "read " + exchange.body().readAllBytes().length);
+        Application echoLength = (request, exchange) ->
+                Response.text(200, "read " + exchange.body().readAllBytes().length);
         server = Servers.started(Servers.quiet(echoLength)
-                .maxRequestLine(1024).maxHeaderCount(20).maxFieldSize(512).maxHeaderSize(4096).maxBodySize(1000)
+                .maxRequestLine(1024)
+                .maxHeaderCount(20)
+                .maxFieldSize(512)
+                .maxHeaderSize(4096)
+                .maxBodySize(1000)
                 .headerReadTimeout(Duration.ofMillis(700)));
     }
 
@@ -38,12 +42,14 @@ class RequestLimitsTest {
 
     @Test
     void requestWithinTheLimitsIsServed() throws IOException {
-        assertThat(status("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).isEqualTo(200);
+        assertThat(status("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                .isEqualTo(200);
     }
 
     @Test
     void longRequestLineGets414() throws IOException {
-        assertThat(status("GET /" + "a".repeat(2000) + " HTTP/1.1\r\nHost: x\r\n\r\n")).isEqualTo(414);
+        assertThat(status("GET /" + "a".repeat(2000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .isEqualTo(414);
     }
 
     @Test
@@ -57,7 +63,8 @@ class RequestLimitsTest {
 
     @Test
     void longHeaderFieldGets431() throws IOException {
-        assertThat(status("GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + "v".repeat(600) + "\r\n\r\n")).isEqualTo(431);
+        assertThat(status("GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + "v".repeat(600) + "\r\n\r\n"))
+                .isEqualTo(431);
     }
 
     @Test
@@ -71,13 +78,15 @@ class RequestLimitsTest {
 
     @Test
     void announcedLargeBodyGets413BeforeTheAppRuns() throws IOException {
-        assertThat(status("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n")).isEqualTo(413);
+        assertThat(status("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n"))
+                .isEqualTo(413);
     }
 
     @Test
     void chunkedBodyCrossingTheLimitGets413() throws IOException {
         String chunk = Integer.toHexString(800) + "\r\n" + "b".repeat(800) + "\r\n";
-        assertThat(status("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + "0\r\n\r\n"))
+        assertThat(status("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk
+                        + "0\r\n\r\n"))
                 .isEqualTo(413);
     }
 
@@ -97,12 +106,14 @@ class RequestLimitsTest {
         longRequestLineGets414();
         tooManyHeaderFieldsGet431();
         announcedLargeBodyGets413BeforeTheAppRuns();
-        assertThat(status("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc")).isEqualTo(200);
+        assertThat(status("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc"))
+                .isEqualTo(200);
     }
 
     @Test
     void megabyteRequestLineGets414() throws IOException {
-        assertThat(status("GET /" + "a".repeat(1024 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n")).isEqualTo(414);
+        assertThat(status("GET /" + "a".repeat(1024 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .isEqualTo(414);
     }
 
     @Test

@@ -1,16 +1,15 @@
 package dev.jgi.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** How a request head becomes a {@link Request}: target, mount split, headers, addresses [JGI-REQ-*] [JGI-PATH-*]. */
 class RequestMappingTest {
@@ -57,7 +56,8 @@ class RequestMappingTest {
     @Test
     void pathOutsideTheMountGets404WithoutTheApp() throws IOException {
         SEEN.set(null);
-        String answer = RawHttp.exchange(server.port(), "GET /shopping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String answer =
+                RawHttp.exchange(server.port(), "GET /shopping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(RawHttp.status(answer)).isEqualTo(404);
         assertThat(SEEN.get()).isNull();
     }
@@ -86,7 +86,9 @@ class RequestMappingTest {
 
     @Test
     void methodIsKeptExactlyAsReceived() throws IOException {
-        assertThat(send("PATCH /shop/x HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n").method()).isEqualTo("PATCH");
+        assertThat(send("PATCH /shop/x HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n")
+                        .method())
+                .isEqualTo("PATCH");
     }
 
     @Test
@@ -109,15 +111,18 @@ class RequestMappingTest {
 
     @Test
     void pipelinedRequestsAreAnsweredInOrder() throws IOException {
-        String answer = RawHttp.exchange(server.port(), "GET /shop/1 HTTP/1.1\r\nHost: x\r\n\r\nGET /shop/2 HTTP/1.1\r\nHost: x\r\n\r\n"
-                + "GET /shop/3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String answer = RawHttp.exchange(
+                server.port(),
+                "GET /shop/1 HTTP/1.1\r\nHost: x\r\n\r\nGET /shop/2 HTTP/1.1\r\nHost: x\r\n\r\n"
+                        + "GET /shop/3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(answer.split("HTTP/1.1 200", -1)).hasSize(4);
     }
 
     @Test
     void headerFieldsKeepTheirOrderOfArrival() throws IOException {
         Request request = send("GET /shop/ HTTP/1.1\r\nZeta: 1\r\nHost: x\r\nalpha: 2\r\nMiddle: 3\r\nzeta: 4\r\n");
-        assertThat(request.headers().asList()).extracting(f -> f.name() + "=" + f.value())
+        assertThat(request.headers().asList())
+                .extracting(f -> f.name() + "=" + f.value())
                 .containsExactly("zeta=1", "host=x", "alpha=2", "middle=3", "zeta=4", "connection=close");
     }
 

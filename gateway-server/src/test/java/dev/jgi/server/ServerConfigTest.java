@@ -1,13 +1,12 @@
 package dev.jgi.server;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ServerConfigTest {
 
@@ -23,8 +22,15 @@ class ServerConfigTest {
 
     @Test
     void textFormRoundTrips() {
-        ServerConfig config = ServerConfig.fromText(Map.of("max-body-size", "2MiB", "graceful-timeout", "1500ms",
-                "bind", "0.0.0.0:80,[::1]:81", "access-log", "JSON"));
+        ServerConfig config = ServerConfig.fromText(Map.of(
+                "max-body-size",
+                "2MiB",
+                "graceful-timeout",
+                "1500ms",
+                "bind",
+                "0.0.0.0:80,[::1]:81",
+                "access-log",
+                "JSON"));
         assertThat(config.maxBodySize()).isEqualTo(2L * 1024 * 1024);
         assertThat(config.gracefulTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.binds()).isEqualTo(List.of("0.0.0.0:80", "[::1]:81"));
@@ -33,10 +39,14 @@ class ServerConfigTest {
 
     @Test
     void unknownKeysAndBadValuesNameTheSetting() {
-        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("max-bdy-size", "1"))).hasMessageContaining("max-bdy-size");
-        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("max-body-size", "much"))).hasMessageContaining("max-body-size");
-        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("threads", "green"))).hasMessageContaining("virtual");
-        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("root-path", "/app/"))).hasMessageContaining("JGI-PATH-2");
+        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("max-bdy-size", "1")))
+                .hasMessageContaining("max-bdy-size");
+        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("max-body-size", "much")))
+                .hasMessageContaining("max-body-size");
+        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("threads", "green")))
+                .hasMessageContaining("virtual");
+        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("root-path", "/app/")))
+                .hasMessageContaining("JGI-PATH-2");
     }
 
     @Test
@@ -44,6 +54,7 @@ class ServerConfigTest {
         for (Setting setting : ServerConfig.settings()) {
             assertThat(setting.help()).as(setting.name()).isNotBlank();
         }
-        assertThat(ServerConfig.defaults().toText().keySet()).hasSize(ServerConfig.settings().size());
+        assertThat(ServerConfig.defaults().toText().keySet())
+                .hasSize(ServerConfig.settings().size());
     }
 }

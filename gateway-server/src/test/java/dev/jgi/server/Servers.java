@@ -2,7 +2,6 @@ package dev.jgi.server;
 
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,19 +11,24 @@ import java.time.Duration;
 /** Embedded servers on port 0 for tests, quiet (no access log) unless a test asks otherwise. */
 final class Servers {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private Servers() {
-    }
+    private Servers() {}
 
     static GatewayServer.Builder quiet(Application app) {
-        return GatewayServer.builder(app).bind("127.0.0.1", 0).accessLog(ServerConfig.AccessLogFormat.OFF)
+        return GatewayServer.builder(app)
+                .bind("127.0.0.1", 0)
+                .accessLog(ServerConfig.AccessLogFormat.OFF)
                 .gracefulTimeout(Duration.ofSeconds(2));
     }
 
     static GatewayServer.Builder quiet(AsyncApplication app) {
-        return GatewayServer.builder(app).bind("127.0.0.1", 0).accessLog(ServerConfig.AccessLogFormat.OFF)
+        return GatewayServer.builder(app)
+                .bind("127.0.0.1", 0)
+                .accessLog(ServerConfig.AccessLogFormat.OFF)
                 .gracefulTimeout(Duration.ofSeconds(2));
     }
 
@@ -35,7 +39,10 @@ final class Servers {
     }
 
     static HttpResponse<String> get(GatewayServer server, String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(uri(server, path)).timeout(Duration.ofSeconds(10)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(uri(server, path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,15 +1,14 @@
 package dev.jgi.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Response;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** --static URL_PREFIX=DIR serves files in front of the app; other paths reach the app. */
 class StaticFilesTest {
@@ -23,7 +22,8 @@ class StaticFilesTest {
             HttpResponse<String> css = Servers.get(server, "/static/css/site.css");
             assertThat(css.statusCode()).isEqualTo(200);
             assertThat(css.body()).isEqualTo("body { color: teal }");
-            assertThat(css.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+            assertThat(css.headers().firstValue("content-type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
             assertThat(Servers.get(server, "/page").body()).isEqualTo("app /page");
         }
     }

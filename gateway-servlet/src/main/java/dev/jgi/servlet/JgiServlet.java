@@ -21,7 +21,6 @@ import jakarta.servlet.UnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.io.Serial;
 import java.util.EnumSet;
@@ -116,8 +115,11 @@ public class JgiServlet extends HttpServlet {
         if (webSocket) {
             capabilities.add(Capability.WEBSOCKET);
         }
-        ServerInfo info = new ServerInfo("jgi-servlet", version() + " on " + getServletContext().getServerInfo(),
-                ServerInfo.SPEC_VERSION, capabilities);
+        ServerInfo info = new ServerInfo(
+                "jgi-servlet",
+                version() + " on " + getServletContext().getServerInfo(),
+                ServerInfo.SPEC_VERSION,
+                capabilities);
         Map<String, Object> started;
         try {
             started = candidate.start(info);
@@ -157,7 +159,8 @@ public class JgiServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         if (request.getDispatcherType() == DispatcherType.ERROR) {
             // The container answers its own error (a malformed body, say); the application ran already.
             return;

@@ -52,13 +52,17 @@ public record Echo(JsonNode json) {
     /** The header fields in order, as [name, value] pairs. */
     public List<List<String>> headers() {
         List<List<String>> out = new ArrayList<>();
-        json.path("headers").forEach(f -> out.add(List.of(f.get(0).asText(), f.get(1).asText())));
+        json.path("headers")
+                .forEach(f -> out.add(List.of(f.get(0).asText(), f.get(1).asText())));
         return out;
     }
 
     /** The values of the fields whose name is exactly {@code name}, in order. */
     public List<String> header(String name) {
-        return headers().stream().filter(f -> f.get(0).equals(name)).map(f -> f.get(1)).toList();
+        return headers().stream()
+                .filter(f -> f.get(0).equals(name))
+                .map(f -> f.get(1))
+                .toList();
     }
 
     public String client() {

@@ -1,5 +1,7 @@
 package dev.jgi.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jgi.tck.run.ServerSession;
@@ -18,8 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A server test's handle on one probe deployment: literal requests over raw connections, REST
@@ -75,9 +75,16 @@ public final class Probe {
     public String head(String method, String requestTarget, String... lines) {
         nonce = UUID.randomUUID().toString();
         StringBuilder head = new StringBuilder()
-                .append(method).append(' ').append(requestTarget).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(target.address().getPort()).append("\r\n")
-                .append("x-tck-nonce: ").append(nonce).append("\r\n");
+                .append(method)
+                .append(' ')
+                .append(requestTarget)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(target.address().getPort())
+                .append("\r\n")
+                .append("x-tck-nonce: ")
+                .append(nonce)
+                .append("\r\n");
         for (String line : lines) {
             head.append(line).append("\r\n");
         }
@@ -101,7 +108,9 @@ public final class Probe {
         assertThat(response.status()).as("status of the probe's echo").isEqualTo(200);
         try {
             Echo echo = new Echo(JSON.readTree(response.body()));
-            assertThat(echo.nonce()).as("nonce: the request reached the application").isEqualTo(nonce);
+            assertThat(echo.nonce())
+                    .as("nonce: the request reached the application")
+                    .isEqualTo(nonce);
             return echo;
         } catch (IOException e) {
             throw new AssertionError("the echo is not JSON: " + response.bodyText(), e);
@@ -114,13 +123,21 @@ public final class Probe {
      */
     public java.net.http.HttpResponse<String> getOverTls(String path) {
         nonce = UUID.randomUUID().toString();
-        java.net.URI uri = java.net.URI.create("https://127.0.0.1:" + target.address().getPort() + path(path));
+        java.net.URI uri =
+                java.net.URI.create("https://127.0.0.1:" + target.address().getPort() + path(path));
         transcript.note(true, "GET " + uri + " (HTTP/2 over TLS)\nx-tck-nonce: " + nonce);
         try {
-            var response = session.https().send(java.net.http.HttpRequest.newBuilder(uri).timeout(timeout())
-                    .header("x-tck-nonce", nonce).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            transcript.note(false, response.version() + " " + response.statusCode() + "\n" + response.headers().map()
-                    + "\n" + response.body());
+            var response = session.https()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(uri)
+                                    .timeout(timeout())
+                                    .header("x-tck-nonce", nonce)
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            transcript.note(
+                    false,
+                    response.version() + " " + response.statusCode() + "\n"
+                            + response.headers().map() + "\n" + response.body());
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,7 +152,9 @@ public final class Probe {
         assertThat(response.statusCode()).as("status of the probe's echo").isEqualTo(200);
         try {
             Echo echo = new Echo(JSON.readTree(response.body()));
-            assertThat(echo.nonce()).as("nonce: the request reached the application").isEqualTo(nonce);
+            assertThat(echo.nonce())
+                    .as("nonce: the request reached the application")
+                    .isEqualTo(nonce);
             return echo;
         } catch (IOException e) {
             throw new AssertionError("the echo is not JSON: " + response.body(), e);
@@ -146,7 +165,9 @@ public final class Probe {
     public RequestSpecification rest() {
         nonce = UUID.randomUUID().toString();
         return RestAssured.given()
-                .baseUri("http://127.0.0.1").port(target.address().getPort()).basePath(target.mountPath())
+                .baseUri("http://127.0.0.1")
+                .port(target.address().getPort())
+                .basePath(target.mountPath())
                 .urlEncodingEnabled(false)
                 .header("x-tck-nonce", nonce)
                 .filter(transcribing());

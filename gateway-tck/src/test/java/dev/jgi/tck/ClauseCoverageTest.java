@@ -24,9 +24,12 @@ class ClauseCoverageTest {
 
     @Test
     void everyCitedClauseExistsInTheSpec() {
-        Set<String> unknown = cited().keySet().stream().filter(id -> CATALOG.get(id).isEmpty())
+        Set<String> unknown = cited().keySet().stream()
+                .filter(id -> CATALOG.get(id).isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(unknown).as("clause IDs cited by TCK tests but absent from docs/spec/jgi-1.0.md").isEmpty();
+        assertThat(unknown)
+                .as("clause IDs cited by TCK tests but absent from docs/spec/jgi-1.0.md")
+                .isEmpty();
     }
 
     @Test
@@ -34,14 +37,17 @@ class ClauseCoverageTest {
         Set<String> ledger = ledger();
         Set<String> missing = new TreeSet<>();
         for (ClauseInfo clause : CATALOG.all()) {
-            boolean required = clause.mandatory() && clause.testable() && clause.party().equals("server");
+            boolean required =
+                    clause.mandatory() && clause.testable() && clause.party().equals("server");
             if (required && !cited().containsKey(clause.id()) && !ledger.contains(clause.id())) {
                 missing.add(clause.id());
             }
         }
         assertThat(missing).as("testable server MUST clauses without a test").isEmpty();
         Set<String> stale = ledger.stream().filter(cited()::containsKey).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(stale).as("clauses in uncovered-clauses.txt that now have tests").isEmpty();
+        assertThat(stale)
+                .as("clauses in uncovered-clauses.txt that now have tests")
+                .isEmpty();
     }
 
     @Test
@@ -54,7 +60,9 @@ class ClauseCoverageTest {
                 }
             }
         }
-        assertThat(wrong).as("application-suite clauses that are unknown or not the application's").isEmpty();
+        assertThat(wrong)
+                .as("application-suite clauses that are unknown or not the application's")
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +70,8 @@ class ClauseCoverageTest {
         Set<String> bare = new TreeSet<>();
         for (Class<?> type : suite()) {
             for (Method method : type.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(ServerTest.class) && method.getAnnotationsByType(Clause.class).length == 0) {
+                if (method.isAnnotationPresent(ServerTest.class)
+                        && method.getAnnotationsByType(Clause.class).length == 0) {
                     bare.add(type.getSimpleName() + "#" + method.getName());
                 }
             }
@@ -75,7 +84,8 @@ class ClauseCoverageTest {
         for (Class<?> type : suite()) {
             for (Method method : type.getDeclaredMethods()) {
                 for (Clause clause : method.getAnnotationsByType(Clause.class)) {
-                    byClause.computeIfAbsent(clause.value(), k -> new TreeSet<>()).add(type.getSimpleName() + "#" + method.getName());
+                    byClause.computeIfAbsent(clause.value(), k -> new TreeSet<>())
+                            .add(type.getSimpleName() + "#" + method.getName());
                 }
             }
         }
@@ -89,8 +99,10 @@ class ClauseCoverageTest {
     private static Set<String> ledger() throws IOException {
         try (InputStream in = ClauseCoverageTest.class.getResourceAsStream("uncovered-clauses.txt")) {
             return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.split(" ", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.split(" ", 2)[0])
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.jgi.validator;
 
 import dev.jgi.api.Action;
-
 import java.util.Optional;
 
 /** The application's side of the async order, for one exchange: HTTP or WebSocket. */

@@ -25,11 +25,13 @@ final class BodyLength {
 
     synchronized void add(long bytes) {
         produced += bytes;
-        if (!reported && declared.isPresent() && !ResponseHead.bodiless(method, status)
+        if (!reported
+                && declared.isPresent()
+                && !ResponseHead.bodiless(method, status)
                 && produced > declared.getAsLong()) {
             reported = true;
-            reporter.report(Violation.byApplication("JGI-FRAME-5", "the body runs past its content-length "
-                    + declared.getAsLong()));
+            reporter.report(Violation.byApplication(
+                    "JGI-FRAME-5", "the body runs past its content-length " + declared.getAsLong()));
         }
     }
 

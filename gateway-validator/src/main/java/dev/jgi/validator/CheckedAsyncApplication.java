@@ -3,7 +3,6 @@ package dev.jgi.validator;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Request;
-
 import java.util.concurrent.CompletionStage;
 
 /** An async application with the validator around it. */

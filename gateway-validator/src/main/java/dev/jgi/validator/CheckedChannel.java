@@ -6,7 +6,6 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +35,8 @@ final class CheckedChannel implements Channel {
         this.reporter = reporter;
         boolean websocket = request.kind() == Request.Kind.WEBSOCKET;
         this.events = new EventOrder(websocket, reporter);
-        this.actions = websocket ? new WebSocketActionOrder(request, reporter) : new HttpActionOrder(request, info, reporter);
+        this.actions =
+                websocket ? new WebSocketActionOrder(request, reporter) : new HttpActionOrder(request, info, reporter);
         this.hooks = new HookCheck(reporter);
         channel.onComplete(hooks.first());
     }
@@ -104,8 +104,10 @@ final class CheckedChannel implements Channel {
                 return;
             }
             try {
-                serverMustRefuse.ifPresent(clause -> reporter.report(Violation.byServer(clause, "the server accepted "
-                        + action.getClass().getSimpleName() + " out of order instead of failing it")));
+                serverMustRefuse.ifPresent(clause -> reporter.report(Violation.byServer(
+                        clause,
+                        "the server accepted " + action.getClass().getSimpleName()
+                                + " out of order instead of failing it")));
             } catch (ViolationException violation) {
                 checked.completeExceptionally(violation);
                 return;

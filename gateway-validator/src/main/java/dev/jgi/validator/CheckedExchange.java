@@ -6,7 +6,6 @@ import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
-
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,9 +62,11 @@ final class CheckedExchange implements Exchange {
     public synchronized InputStream body() {
         checkUse("Exchange.body()");
         if (body == null) {
-            OptionalLong length = request.headers().first("content-length")
+            OptionalLong length = request.headers()
+                    .first("content-length")
                     .filter(value -> !value.isEmpty() && value.chars().allMatch(Character::isDigit))
-                    .map(value -> OptionalLong.of(Long.parseLong(value))).orElse(OptionalLong.empty());
+                    .map(value -> OptionalLong.of(Long.parseLong(value)))
+                    .orElse(OptionalLong.empty());
             body = new CheckedInput(exchange.body(), length, this::written, reporter);
         }
         return body;

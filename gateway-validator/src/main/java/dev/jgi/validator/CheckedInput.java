@@ -37,13 +37,15 @@ final class CheckedInput extends InputStream {
     public synchronized int read(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         if (responseWritten.getAsBoolean()) {
-            reporter.report(Violation.byApplication("JGI-APP-8", "the request body was read after the response was written"));
+            reporter.report(
+                    Violation.byApplication("JGI-APP-8", "the request body was read after the response was written"));
         }
         int n = body.read(b, off, len);
         if (n < 0) {
             if (!ended && contentLength.isPresent() && read != contentLength.getAsLong()) {
-                reporter.report(Violation.byServer("JGI-BODY-1", "the body ended after " + read
-                        + " bytes; its content-length is " + contentLength.getAsLong()));
+                reporter.report(Violation.byServer(
+                        "JGI-BODY-1",
+                        "the body ended after " + read + " bytes; its content-length is " + contentLength.getAsLong()));
             }
             ended = true;
             return n;
@@ -54,8 +56,8 @@ final class CheckedInput extends InputStream {
         }
         read += n;
         if (contentLength.isPresent() && read > contentLength.getAsLong()) {
-            reporter.report(Violation.byServer("JGI-BODY-1", "the body runs past its content-length "
-                    + contentLength.getAsLong()));
+            reporter.report(Violation.byServer(
+                    "JGI-BODY-1", "the body runs past its content-length " + contentLength.getAsLong()));
         }
         return n;
     }

@@ -2,7 +2,6 @@ package dev.jgi.validator;
 
 import dev.jgi.api.Lifespan;
 import dev.jgi.api.ServerInfo;
-
 import java.util.Map;
 
 /** What both checked applications share: the lifespan checks and the once-per-exchange check. */

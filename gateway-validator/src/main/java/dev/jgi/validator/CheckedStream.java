@@ -17,8 +17,13 @@ final class CheckedStream extends InputStream {
     private boolean ended;
     private int closes;
 
-    CheckedStream(InputStream input, String method, int status, OptionalLong declared, CheckedExchange exchange,
-                  Reporter reporter) {
+    CheckedStream(
+            InputStream input,
+            String method,
+            int status,
+            OptionalLong declared,
+            CheckedExchange exchange,
+            Reporter reporter) {
         this.input = input;
         this.length = new BodyLength(method, status, declared, reporter);
         this.exchange = exchange;

@@ -1,7 +1,6 @@
 package dev.jgi.validator;
 
 import dev.jgi.api.Body;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
@@ -22,8 +21,13 @@ final class CheckedWriter implements Body.Writer {
     private final Reporter reporter;
     private final AtomicInteger calls = new AtomicInteger();
 
-    CheckedWriter(Body.Writer writer, String method, int status, OptionalLong declared, CheckedExchange exchange,
-                  Reporter reporter) {
+    CheckedWriter(
+            Body.Writer writer,
+            String method,
+            int status,
+            OptionalLong declared,
+            CheckedExchange exchange,
+            Reporter reporter) {
         this.writer = writer;
         this.method = method;
         this.status = status;
@@ -88,8 +92,8 @@ final class CheckedWriter implements Body.Writer {
 
         private void afterReturn(String what) throws IOException {
             if (returned) {
-                reporter.report(Violation.byApplication("JGI-BODYOUT-6", "the writer used its stream (" + what
-                        + ") after it returned"));
+                reporter.report(Violation.byApplication(
+                        "JGI-BODYOUT-6", "the writer used its stream (" + what + ") after it returned"));
                 throw new IOException("[JGI-BODYOUT-6] the body stream is closed: the writer returned");
             }
         }

@@ -65,8 +65,8 @@ final class EventOrder {
         switch (event) {
             case Event.WebSocketConnect connect -> server("JGI-WS-2", "a second WebSocketConnect");
             case Event.WebSocketClose close -> closed = true;
-            case Event.WebSocketText text -> { }
-            case Event.WebSocketBinary binary -> { }
+            case Event.WebSocketText text -> {}
+            case Event.WebSocketBinary binary -> {}
             default -> server("JGI-WS-2", event.getClass().getSimpleName() + " on a WebSocket exchange");
         }
     }

@@ -1,7 +1,6 @@
 package dev.jgi.validator;
 
 import dev.jgi.api.Completion;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,8 +53,9 @@ final class HookCheck {
             if (ran.get(index)) {
                 reporter.report(Violation.byServer("JGI-DONE-1", "completion hook " + index + " ran twice"));
             } else if (index > lastRun) {
-                reporter.report(Violation.byServer("JGI-DONE-2", "completion hook " + index + " ran after hook "
-                        + lastRun + ", which was registered later"));
+                reporter.report(Violation.byServer(
+                        "JGI-DONE-2",
+                        "completion hook " + index + " ran after hook " + lastRun + ", which was registered later"));
             }
             ran.set(index, true);
             lastRun = Math.min(lastRun, index);

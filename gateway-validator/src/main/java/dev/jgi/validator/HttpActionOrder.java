@@ -4,7 +4,6 @@ import dev.jgi.api.Action;
 import dev.jgi.api.Capability;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -18,7 +17,12 @@ final class HttpActionOrder implements ActionOrder {
     private static final Optional<String> REFUSE = Optional.of("JGI-ASYNC-5");
     private static final Optional<String> REFUSE_CAPABILITY = Optional.of("JGI-CAP-5");
 
-    private enum State { NEW, STARTED, AWAITING_TRAILERS, ENDED }
+    private enum State {
+        NEW,
+        STARTED,
+        AWAITING_TRAILERS,
+        ENDED
+    }
 
     private final String method;
     private final Optional<ServerInfo> info;
@@ -40,7 +44,8 @@ final class HttpActionOrder implements ActionOrder {
                 if (!declares(Capability.EARLY_HINTS)) {
                     yield fault("JGI-CAP-3", "EarlyHints without the EARLY_HINTS capability", REFUSE_CAPABILITY);
                 }
-                yield state == State.NEW ? Optional.empty()
+                yield state == State.NEW
+                        ? Optional.empty()
                         : fault("JGI-EXT-5", "EarlyHints after the ResponseStart", Optional.empty());
             }
             case Action.ResponseStart start -> {
@@ -50,8 +55,11 @@ final class HttpActionOrder implements ActionOrder {
                 if (start.trailers() && !declares(Capability.TRAILERS)) {
                     yield fault("JGI-CAP-3", "trailers announced without the TRAILERS capability", REFUSE_CAPABILITY);
                 }
-                length = new BodyLength(method, start.status(),
-                        ResponseHead.check(start.status(), start.headers(), reporter), reporter);
+                length = new BodyLength(
+                        method,
+                        start.status(),
+                        ResponseHead.check(start.status(), start.headers(), reporter),
+                        reporter);
                 trailers = start.trailers();
                 state = State.STARTED;
                 yield Optional.empty();
@@ -81,9 +89,14 @@ final class HttpActionOrder implements ActionOrder {
             }
             case Action.ResponseTrailers sent -> {
                 if (state != State.AWAITING_TRAILERS) {
-                    yield fault("JGI-EXT-6", !trailers ? "ResponseTrailers the ResponseStart did not announce"
-                            : state == State.ENDED ? "ResponseTrailers after the response ended"
-                            : "ResponseTrailers before the last body piece", REFUSE);
+                    yield fault(
+                            "JGI-EXT-6",
+                            !trailers
+                                    ? "ResponseTrailers the ResponseStart did not announce"
+                                    : state == State.ENDED
+                                            ? "ResponseTrailers after the response ended"
+                                            : "ResponseTrailers before the last body piece",
+                            REFUSE);
                 }
                 ResponseHead.checkTrailers(sent.trailers(), reporter);
                 state = State.ENDED;
@@ -109,9 +122,12 @@ final class HttpActionOrder implements ActionOrder {
     @Override
     public synchronized void atEnd() {
         if (state != State.ENDED) {
-            reporter.report(state == State.AWAITING_TRAILERS
-                    ? Violation.byApplication("JGI-EXT-6", "the handle stage completed without the announced trailers")
-                    : Violation.byApplication("JGI-ASYNC-8", "the handle stage completed before the response ended"));
+            reporter.report(
+                    state == State.AWAITING_TRAILERS
+                            ? Violation.byApplication(
+                                    "JGI-EXT-6", "the handle stage completed without the announced trailers")
+                            : Violation.byApplication(
+                                    "JGI-ASYNC-8", "the handle stage completed before the response ended"));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.jgi.validator;
 import dev.jgi.api.Lifespan;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +31,8 @@ final class LifespanCheck {
         if (server == null) {
             reporter.report(Violation.byServer("JGI-CAP-1", "start received no ServerInfo"));
         } else if (!ServerInfo.SPEC_VERSION.equals(server.specVersion())) {
-            reporter.report(Violation.byServer("JGI-VER-1",
+            reporter.report(Violation.byServer(
+                    "JGI-VER-1",
                     "specVersion is \"" + server.specVersion() + "\", not \"" + ServerInfo.SPEC_VERSION + "\""));
         }
         Map<String, Object> started = app.start(server);
@@ -50,7 +50,8 @@ final class LifespanCheck {
                 reporter.report(Violation.byServer("JGI-LIFE-5", "stop was called a second time"));
             }
             if (state == null) {
-                reporter.report(Violation.byServer("JGI-LIFE-6", "stop was called though start did not return normally"));
+                reporter.report(
+                        Violation.byServer("JGI-LIFE-6", "stop was called though start did not return normally"));
             }
             stopCalled = true;
         }

@@ -3,7 +3,6 @@ package dev.jgi.validator;
 import dev.jgi.api.Capability;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -13,8 +12,7 @@ final class RequestCheck {
 
     private static final Set<String> VERSIONS = Set.of("HTTP/1.0", "HTTP/1.1", "HTTP/2");
 
-    private RequestCheck() {
-    }
+    private RequestCheck() {}
 
     /** @return whether the request is whole enough to serve (no null component) */
     static boolean check(Request request, boolean async, Optional<ServerInfo> info, Reporter reporter) {
@@ -46,7 +44,8 @@ final class RequestCheck {
             if (!async) {
                 reporter.report(Violation.byServer("JGI-WS-11", "a sync application was handed a WebSocket handshake"));
             } else if (info.isPresent() && !info.get().supports(Capability.WEBSOCKET)) {
-                reporter.report(Violation.byServer("JGI-CAP-2", "a WebSocket handshake, but WEBSOCKET was not declared"));
+                reporter.report(
+                        Violation.byServer("JGI-CAP-2", "a WebSocket handshake, but WEBSOCKET was not declared"));
             }
         }
         return true;

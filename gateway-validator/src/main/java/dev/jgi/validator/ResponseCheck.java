@@ -6,7 +6,6 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
-
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -21,30 +20,36 @@ import java.util.function.Supplier;
  */
 final class ResponseCheck {
 
-    private ResponseCheck() {
-    }
+    private ResponseCheck() {}
 
-    static Response check(Request request, Response response, CheckedExchange exchange, Optional<ServerInfo> info,
-                          Reporter reporter) {
+    static Response check(
+            Request request,
+            Response response,
+            CheckedExchange exchange,
+            Optional<ServerInfo> info,
+            Reporter reporter) {
         OptionalLong declared = ResponseHead.check(response.status(), response.headers(), reporter);
         Body body = response.body();
         if (body == null) {
             reporter.report(Violation.byApplication("JGI-APP-3", "the response body is null"));
             return response;
         }
-        Response checked = response.withBody(switch (body) {
-            case Body.Stream stream -> new Body.Stream(new CheckedStream(stream.input(), request.method(), response.status(),
-                    declared, exchange, reporter));
-            case Body.Writer writer -> new CheckedWriter(writer, request.method(), response.status(), declared, exchange,
-                    reporter);
-            default -> {
-                if (declared.isPresent() || response.status() == 204 || response.status() == 304) {
-                    knownLength(body).ifPresent(length ->
-                            ResponseHead.checkLength(request.method(), response.status(), declared, length, reporter));
-                }
-                yield body;
-            }
-        });
+        Response checked = response.withBody(
+                switch (body) {
+                    case Body.Stream stream ->
+                        new Body.Stream(new CheckedStream(
+                                stream.input(), request.method(), response.status(), declared, exchange, reporter));
+                    case Body.Writer writer ->
+                        new CheckedWriter(writer, request.method(), response.status(), declared, exchange, reporter);
+                    default -> {
+                        if (declared.isPresent() || response.status() == 204 || response.status() == 304) {
+                            knownLength(body)
+                                    .ifPresent(length -> ResponseHead.checkLength(
+                                            request.method(), response.status(), declared, length, reporter));
+                        }
+                        yield body;
+                    }
+                });
         if (response.trailers() == null) {
             reporter.report(Violation.byApplication("JGI-APP-3", "the response's trailers are null, not empty"));
             return checked;

@@ -1,7 +1,6 @@
 package dev.jgi.validator;
 
 import dev.jgi.api.Headers;
-
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -13,8 +12,7 @@ final class ResponseHead {
     private static final List<String> FORBIDDEN_TRAILERS =
             List.of("content-length", "transfer-encoding", "host", "content-type", "authorization", "set-cookie");
 
-    private ResponseHead() {
-    }
+    private ResponseHead() {}
 
     /**
      * [JGI-RESP-1] [JGI-RESP-4] [JGI-FRAME-5]
@@ -31,7 +29,8 @@ final class ResponseHead {
         }
         for (String field : HOP_BY_HOP) {
             if (headers.contains(field)) {
-                reporter.report(Violation.byApplication("JGI-RESP-4", "hop-by-hop field " + field + " in the response"));
+                reporter.report(
+                        Violation.byApplication("JGI-RESP-4", "hop-by-hop field " + field + " in the response"));
             }
         }
         List<String> lengths = headers.all("content-length");
@@ -39,7 +38,8 @@ final class ResponseHead {
             return OptionalLong.empty();
         }
         if (lengths.stream().distinct().count() > 1) {
-            reporter.report(Violation.byApplication("JGI-FRAME-5", "content-length given twice with different values " + lengths));
+            reporter.report(Violation.byApplication(
+                    "JGI-FRAME-5", "content-length given twice with different values " + lengths));
             return OptionalLong.empty();
         }
         try {
@@ -49,7 +49,8 @@ final class ResponseHead {
             }
             return OptionalLong.of(Long.parseLong(length));
         } catch (NumberFormatException e) {
-            reporter.report(Violation.byApplication("JGI-FRAME-5", "content-length is not a number: " + lengths.get(0)));
+            reporter.report(
+                    Violation.byApplication("JGI-FRAME-5", "content-length is not a number: " + lengths.get(0)));
             return OptionalLong.empty();
         }
     }
@@ -63,14 +64,16 @@ final class ResponseHead {
     static void checkLength(String method, int status, OptionalLong declared, long produced, Reporter reporter) {
         if (status == 204 || status == 304) {
             if (produced > 0) {
-                reporter.report(Violation.byApplication("JGI-RESP-8",
+                reporter.report(Violation.byApplication(
+                        "JGI-RESP-8",
                         produced + " body bytes given with status " + status + "; the server drops them"));
             }
             return;
         }
         if (declared.isPresent() && !method.equals("HEAD") && declared.getAsLong() != produced) {
-            reporter.report(Violation.byApplication("JGI-FRAME-5", "content-length is " + declared.getAsLong()
-                    + " but the body has " + produced + " bytes"));
+            reporter.report(Violation.byApplication(
+                    "JGI-FRAME-5",
+                    "content-length is " + declared.getAsLong() + " but the body has " + produced + " bytes"));
         }
     }
 

@@ -2,7 +2,6 @@ package dev.jgi.validator;
 
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
-
 import java.util.Objects;
 
 /**
@@ -24,8 +23,7 @@ import java.util.Objects;
  */
 public final class Validator {
 
-    private Validator() {
-    }
+    private Validator() {}
 
     /** The application checked, violations thrown ({@link Reporter#throwing()}). */
     public static Application wrap(Application app) {
@@ -42,6 +40,7 @@ public final class Validator {
     }
 
     public static AsyncApplication wrap(AsyncApplication app, Reporter reporter) {
-        return new CheckedAsyncApplication(Objects.requireNonNull(app, "app"), Objects.requireNonNull(reporter, "reporter"));
+        return new CheckedAsyncApplication(
+                Objects.requireNonNull(app, "app"), Objects.requireNonNull(reporter, "reporter"));
     }
 }

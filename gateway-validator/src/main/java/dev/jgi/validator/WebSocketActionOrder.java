@@ -2,7 +2,6 @@ package dev.jgi.validator;
 
 import dev.jgi.api.Action;
 import dev.jgi.api.Request;
-
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -14,7 +13,11 @@ final class WebSocketActionOrder implements ActionOrder {
 
     private static final Optional<String> REFUSE = Optional.of("JGI-ASYNC-5");
 
-    private enum State { NEW, OPEN, CLOSED }
+    private enum State {
+        NEW,
+        OPEN,
+        CLOSED
+    }
 
     private final Optional<String> offered;
     private final Reporter reporter;
@@ -32,8 +35,10 @@ final class WebSocketActionOrder implements ActionOrder {
                 if (state != State.NEW) {
                     yield fault("JGI-WS-13", "a WebSocketAccept after the handshake was answered");
                 }
-                if (accept.subprotocol().isPresent() && !offered(accept.subprotocol().get())) {
-                    yield fault("JGI-WS-3", "subprotocol " + accept.subprotocol().get() + " was not offered by the client");
+                if (accept.subprotocol().isPresent()
+                        && !offered(accept.subprotocol().get())) {
+                    yield fault(
+                            "JGI-WS-3", "subprotocol " + accept.subprotocol().get() + " was not offered by the client");
                 }
                 state = State.OPEN;
                 yield Optional.empty();
@@ -76,12 +81,14 @@ final class WebSocketActionOrder implements ActionOrder {
     @Override
     public synchronized void atEnd() {
         if (state == State.NEW) {
-            reporter.report(Violation.byApplication("JGI-ASYNC-8", "the handle stage completed without answering the handshake"));
+            reporter.report(Violation.byApplication(
+                    "JGI-ASYNC-8", "the handle stage completed without answering the handshake"));
         }
     }
 
     private boolean offered(String subprotocol) {
-        return offered.stream().flatMap(list -> Arrays.stream(list.split(",")))
+        return offered.stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
                 .anyMatch(offer -> offer.strip().equals(subprotocol));
     }
 

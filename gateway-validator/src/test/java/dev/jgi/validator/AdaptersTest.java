@@ -1,5 +1,7 @@
 package dev.jgi.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
@@ -14,8 +16,6 @@ import dev.jgi.harness.Communicator;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestResponse;
 import dev.jgi.harness.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Application#fromAsync} and {@link AsyncApplication#fromSync}, run on the harness with the
@@ -64,9 +63,10 @@ class AdaptersTest {
 
     @Test
     void fromSyncServesTextAndReadsTheBodyFromEvents() throws Exception {
-        Application upper = (request, exchange) -> Response.text(200,
-                new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8).toUpperCase());
-        try (TestServer server = TestServer.start(asyncFacade(upper), TestServer.Options.defaults().withMaxPiece(2))) {
+        Application upper = (request, exchange) ->
+                Response.text(200, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8).toUpperCase());
+        try (TestServer server = TestServer.start(
+                asyncFacade(upper), TestServer.Options.defaults().withMaxPiece(2))) {
             TestResponse response = server.send(TestRequest.post("/").body("hello"));
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).isEqualTo("HELLO");
@@ -77,13 +77,15 @@ class AdaptersTest {
 
     @Test
     void fromSyncStreamsWhatAWriterFlushesAsBodyPieces() throws Exception {
-        AsyncApplication adapted = asyncFacade((request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
-            out.write("first".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            out.write("second".getBytes(StandardCharsets.UTF_8));
-        }));
+        AsyncApplication adapted =
+                asyncFacade((request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                    out.write("first".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    out.write("second".getBytes(StandardCharsets.UTF_8));
+                }));
         List<Action> actions = new CopyOnWriteArrayList<>();
-        try (TestServer server = TestServer.start(adapted); Communicator http = server.open(TestRequest.get("/"))) {
+        try (TestServer server = TestServer.start(adapted);
+                Communicator http = server.open(TestRequest.get("/"))) {
             http.sendBody(new byte[0], true);
             Action next;
             do {
@@ -117,10 +119,11 @@ class AdaptersTest {
         Path file = Files.createTempFile("jgi-adapters", ".txt");
         try {
             Files.writeString(file, "0123456789");
-            AsyncApplication adapted = asyncFacade((request, exchange) -> Response.of(200, Headers.of(),
-                    new Body.FileRegion(file, 5, OptionalLong.empty())));
-            try (TestServer server = TestServer.start(adapted, TestServer.Options.defaults()
-                    .withCapabilities(Capability.FILE_SENDING)); Communicator http = server.open(TestRequest.get("/"))) {
+            AsyncApplication adapted = asyncFacade((request, exchange) ->
+                    Response.of(200, Headers.of(), new Body.FileRegion(file, 5, OptionalLong.empty())));
+            try (TestServer server = TestServer.start(
+                            adapted, TestServer.Options.defaults().withCapabilities(Capability.FILE_SENDING));
+                    Communicator http = server.open(TestRequest.get("/"))) {
                 http.sendBody(new byte[0], true);
                 http.receive(Action.ResponseStart.class, WAIT);
                 List<Action> rest = new CopyOnWriteArrayList<>();
@@ -145,7 +148,8 @@ class AdaptersTest {
             seen.set(request.kind());
             return Response.text(403, "no sockets here");
         });
-        try (TestServer server = TestServer.start(adapted); Communicator ws = server.open(TestRequest.websocket("/"))) {
+        try (TestServer server = TestServer.start(adapted);
+                Communicator ws = server.open(TestRequest.websocket("/"))) {
             ws.send(new Event.WebSocketConnect());
             Action.WebSocketDeny deny = ws.receive(Action.WebSocketDeny.class, WAIT);
             assertThat(deny.status()).isEqualTo(403);
@@ -157,11 +161,15 @@ class AdaptersTest {
     @Test
     void fromSyncTurnsANullResponseIntoAFailure() throws Exception {
         CollectingReporter quiet = Reporter.collecting();
-        try (TestServer server = TestServer.start(AsyncApplication.fromSync(Validator.wrap(
-                (Application) (request, exchange) -> null, quiet)))) {
+        try (TestServer server = TestServer.start(
+                AsyncApplication.fromSync(Validator.wrap((Application) (request, exchange) -> null, quiet)))) {
             TestResponse response = server.send(TestRequest.get("/"));
             assertThat(response.status()).isEqualTo(500);
-            assertThat(response.failure()).get().extracting(Throwable::getMessage).asString().contains("JGI-APP-3");
+            assertThat(response.failure())
+                    .get()
+                    .extracting(Throwable::getMessage)
+                    .asString()
+                    .contains("JGI-APP-3");
         }
         assertThat(quiet.clauses()).containsExactly("JGI-APP-3");
     }
@@ -172,7 +180,8 @@ class AdaptersTest {
                 .thenCompose(body -> channel.send(new Action.ResponseStart(200, Headers.of(), false))
                         .thenCompose(started -> channel.send(new Action.ResponseBody(utf8("echo:"), true)))
                         .thenCompose(sent -> channel.send(new Action.ResponseBody(utf8(body), false))));
-        try (TestServer server = TestServer.start(syncFacade(echo), TestServer.Options.defaults().withMaxPiece(3))) {
+        try (TestServer server =
+                TestServer.start(syncFacade(echo), TestServer.Options.defaults().withMaxPiece(3))) {
             TestResponse response = server.send(TestRequest.post("/").body("abcdefg"));
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).isEqualTo("echo:abcdefg");

@@ -1,5 +1,7 @@
 package dev.jgi.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Channel;
@@ -8,8 +10,6 @@ import dev.jgi.api.Headers;
 import dev.jgi.harness.Communicator;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Faulty async HTTP applications, each caught by the validator under the clause it breaks. */
 class AsyncApplicationFaultsTest {
@@ -50,7 +49,8 @@ class AsyncApplicationFaultsTest {
 
     @Test
     void nullStageBreaksApp5() throws Exception {
-        Outcome outcome = Outcome.async((request, channel) -> null, TestRequest.get("/")).applicationBroke("JGI-APP-5");
+        Outcome outcome =
+                Outcome.async((request, channel) -> null, TestRequest.get("/")).applicationBroke("JGI-APP-5");
         assertThat(outcome.response().status()).isEqualTo(500);
     }
 
@@ -72,7 +72,8 @@ class AsyncApplicationFaultsTest {
 
     @Test
     void interimStatusInTheStartBreaksResp1() throws Exception {
-        Outcome.async(sending(start(102), piece("", false)), TestRequest.get("/")).applicationBroke("JGI-RESP-1");
+        Outcome.async(sending(start(102), piece("", false)), TestRequest.get("/"))
+                .applicationBroke("JGI-RESP-1");
     }
 
     @Test
@@ -83,47 +84,73 @@ class AsyncApplicationFaultsTest {
 
     @Test
     void contentLengthUnlikeTheBodyPiecesBreaksFrame5() throws Exception {
-        Outcome outcome = Outcome.async(sending(start(200, "content-length", "10"), piece("abc", true), piece("d", false)),
-                TestRequest.get("/")).applicationBroke("JGI-FRAME-5");
+        Outcome outcome = Outcome.async(
+                        sending(start(200, "content-length", "10"), piece("abc", true), piece("d", false)),
+                        TestRequest.get("/"))
+                .applicationBroke("JGI-FRAME-5");
         assertThat(outcome.response().aborted()).isTrue();
     }
 
     @Test
     void trailersTheStartDidNotAnnounceBreakExt6() throws Exception {
-        Outcome.async(sending(start(200), piece("x", false), new Action.ResponseTrailers(Headers.of("x-sum", "1"))),
-                TestRequest.get("/")).applicationBroke("JGI-EXT-6");
+        Outcome.async(
+                        sending(start(200), piece("x", false), new Action.ResponseTrailers(Headers.of("x-sum", "1"))),
+                        TestRequest.get("/"))
+                .applicationBroke("JGI-EXT-6");
     }
 
     @Test
     void trailersBeforeTheLastPieceBreakExt6() throws Exception {
-        Outcome.async(sending(new Action.ResponseStart(200, Headers.of(), true), piece("x", true),
-                new Action.ResponseTrailers(Headers.of("x-sum", "1"))), TestRequest.get("/")).applicationBroke("JGI-EXT-6");
+        Outcome.async(
+                        sending(
+                                new Action.ResponseStart(200, Headers.of(), true),
+                                piece("x", true),
+                                new Action.ResponseTrailers(Headers.of("x-sum", "1"))),
+                        TestRequest.get("/"))
+                .applicationBroke("JGI-EXT-6");
     }
 
     @Test
     void authorizationAsTrailerBreaksExt2() throws Exception {
-        Outcome.async(sending(new Action.ResponseStart(200, Headers.of(), true), piece("x", false),
-                new Action.ResponseTrailers(Headers.of("authorization", "Bearer t"))), TestRequest.get("/"))
+        Outcome.async(
+                        sending(
+                                new Action.ResponseStart(200, Headers.of(), true),
+                                piece("x", false),
+                                new Action.ResponseTrailers(Headers.of("authorization", "Bearer t"))),
+                        TestRequest.get("/"))
                 .applicationBroke("JGI-EXT-2");
     }
 
     @Test
     void earlyHintsAfterTheStartBreakExt5() throws Exception {
-        Outcome.async(sending(start(200), new Action.EarlyHints(Headers.of("link", "</a.js>; rel=preload")),
-                piece("", false)), TestRequest.get("/")).applicationBroke("JGI-EXT-5");
+        Outcome.async(
+                        sending(
+                                start(200),
+                                new Action.EarlyHints(Headers.of("link", "</a.js>; rel=preload")),
+                                piece("", false)),
+                        TestRequest.get("/"))
+                .applicationBroke("JGI-EXT-5");
     }
 
     @Test
     void earlyHintsWithoutTheCapabilityBreakCap3() throws Exception {
-        Outcome.async(sending(new Action.EarlyHints(Headers.of("link", "</a.js>; rel=preload")), start(200),
-                piece("", false)), TestServer.Options.defaults().withCapabilities(), TestRequest.get("/"))
+        Outcome.async(
+                        sending(
+                                new Action.EarlyHints(Headers.of("link", "</a.js>; rel=preload")),
+                                start(200),
+                                piece("", false)),
+                        TestServer.Options.defaults().withCapabilities(),
+                        TestRequest.get("/"))
                 .applicationBroke("JGI-CAP-3");
     }
 
     @Test
     void trailersAnnouncedWithoutTheCapabilityBreakCap3() throws Exception {
-        Outcome.async(sending(new Action.ResponseStart(200, Headers.of(), true), piece("x", false)),
-                TestServer.Options.defaults().withCapabilities(), TestRequest.get("/")).applicationBroke("JGI-CAP-3");
+        Outcome.async(
+                        sending(new Action.ResponseStart(200, Headers.of(), true), piece("x", false)),
+                        TestServer.Options.defaults().withCapabilities(),
+                        TestRequest.get("/"))
+                .applicationBroke("JGI-CAP-3");
     }
 
     @Test
@@ -131,8 +158,11 @@ class AsyncApplicationFaultsTest {
         Path file = Files.createTempFile("jgi-validator", ".txt");
         try {
             Files.writeString(file, "file body");
-            Outcome.async(sending(start(200), new Action.ResponseFile(file, 0, OptionalLong.empty(), false)),
-                    TestServer.Options.defaults().withCapabilities(), TestRequest.get("/")).applicationBroke("JGI-CAP-3");
+            Outcome.async(
+                            sending(start(200), new Action.ResponseFile(file, 0, OptionalLong.empty(), false)),
+                            TestServer.Options.defaults().withCapabilities(),
+                            TestRequest.get("/"))
+                    .applicationBroke("JGI-CAP-3");
         } finally {
             Files.delete(file);
         }
@@ -140,7 +170,8 @@ class AsyncApplicationFaultsTest {
 
     @Test
     void webSocketActionOnAnHttpExchangeBreaksAsync5() throws Exception {
-        Outcome.async(sending(new Action.WebSocketSendText("hi")), TestRequest.get("/")).applicationBroke("JGI-ASYNC-5");
+        Outcome.async(sending(new Action.WebSocketSendText("hi")), TestRequest.get("/"))
+                .applicationBroke("JGI-ASYNC-5");
     }
 
     @Test
@@ -152,7 +183,9 @@ class AsyncApplicationFaultsTest {
 
     @Test
     void stageCompletingWithoutTheAnnouncedTrailersBreaksExt6() throws Exception {
-        Outcome.async(sending(new Action.ResponseStart(200, Headers.of(), true), piece("x", false)), TestRequest.get("/"))
+        Outcome.async(
+                        sending(new Action.ResponseStart(200, Headers.of(), true), piece("x", false)),
+                        TestRequest.get("/"))
                 .applicationBroke("JGI-EXT-6");
     }
 
@@ -169,8 +202,9 @@ class AsyncApplicationFaultsTest {
             assertThat(reporter.isEmpty()).isTrue();
             kept.get().send(piece("ghost", false));
         }
-        assertThat(reporter.clauses()).contains("JGI-ASYNC-9").allMatch(clause -> clause.equals("JGI-ASYNC-9")
-                || clause.equals("JGI-ASYNC-4"));
+        assertThat(reporter.clauses())
+                .contains("JGI-ASYNC-9")
+                .allMatch(clause -> clause.equals("JGI-ASYNC-9") || clause.equals("JGI-ASYNC-4"));
     }
 
     @Test
@@ -185,7 +219,7 @@ class AsyncApplicationFaultsTest {
         };
         TestServer.Options slowClient = TestServer.Options.defaults().withSendsWaitingForTheTest(true);
         try (TestServer server = TestServer.start(Validator.wrap(impatient, reporter), slowClient);
-             Communicator http = server.open(TestRequest.get("/"))) {
+                Communicator http = server.open(TestRequest.get("/"))) {
             assertThat(bothSent.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             http.receive(Action.ResponseStart.class, WAIT);
             http.receive(Action.ResponseBody.class, WAIT);
@@ -207,7 +241,7 @@ class AsyncApplicationFaultsTest {
                     .thenCompose(event -> sending(start(204), piece("", false)).handle(request, channel));
         };
         try (TestServer server = TestServer.start(Validator.wrap(greedy, reporter));
-             Communicator http = server.open(TestRequest.post("/"))) {
+                Communicator http = server.open(TestRequest.post("/"))) {
             assertThat(bothAsked.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             http.sendBody("a".getBytes(StandardCharsets.UTF_8), false);
             http.sendBody("b".getBytes(StandardCharsets.UTF_8), true);

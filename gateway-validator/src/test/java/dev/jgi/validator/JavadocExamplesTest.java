@@ -1,12 +1,12 @@
 package dev.jgi.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Response;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestServer;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The code examples the validator's javadoc shows; run as tests so they cannot rot. */
 class JavadocExamplesTest {

@@ -1,5 +1,7 @@
 package dev.jgi.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
@@ -15,15 +17,12 @@ import dev.jgi.api.ServerInfo;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestResponse;
 import dev.jgi.harness.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Middleware} and {@link AsyncMiddleware} composition on the harness. A validator inside
@@ -50,7 +49,8 @@ class MiddlewareTest {
 
             @Override
             public Response handle(Request request, Exchange exchange) {
-                trace.add("app " + request.target().mountPath() + " " + request.path() + " " + request.state().get("db"));
+                trace.add("app " + request.target().mountPath() + " " + request.path() + " "
+                        + request.state().get("db"));
                 return Response.text(200, "inner");
             }
         };
@@ -66,7 +66,8 @@ class MiddlewareTest {
     }
 
     /** Routes {@code /api/...} to the wrapped application, re-mounted at {@code /api} [JGI-MW-2]. */
-    private static final Middleware API_ROUTER = (request, exchange, next) -> request.target().mountedAt("/api")
+    private static final Middleware API_ROUTER = (request, exchange, next) -> request.target()
+            .mountedAt("/api")
             .map(target -> {
                 try {
                     return next.handle(request.withTarget(target), exchange);
@@ -101,9 +102,10 @@ class MiddlewareTest {
     @Test
     void routerReMountsWithMountedAtAndKeepsThePathInvariants() throws Exception {
         Application app = API_ROUTER.wrap(Validator.wrap(recordingApp(), violations));
-        try (TestServer server = TestServer.start(Validator.wrap(app, violations),
-                TestServer.Options.defaults().withMount("/shop"))) {
-            assertThat(server.send(TestRequest.get("/shop/api/users?id=1")).text()).isEqualTo("inner");
+        try (TestServer server = TestServer.start(
+                Validator.wrap(app, violations), TestServer.Options.defaults().withMount("/shop"))) {
+            assertThat(server.send(TestRequest.get("/shop/api/users?id=1")).text())
+                    .isEqualTo("inner");
             assertThat(server.send(TestRequest.get("/shop/api")).text()).isEqualTo("inner");
             assertThat(server.send(TestRequest.get("/shop/apiary")).status()).isEqualTo(404);
         }
@@ -131,9 +133,11 @@ class MiddlewareTest {
 
         @Override
         public CompletionStage<Void> send(Action action) {
-            return channel.send(action instanceof Action.ResponseStart start
-                    ? new Action.ResponseStart(start.status(), start.headers().plus("x-stamp", "1"), start.trailers())
-                    : action);
+            return channel.send(
+                    action instanceof Action.ResponseStart start
+                            ? new Action.ResponseStart(
+                                    start.status(), start.headers().plus("x-stamp", "1"), start.trailers())
+                            : action);
         }
 
         @Override
@@ -161,8 +165,10 @@ class MiddlewareTest {
         AsyncMiddleware passThrough = (request, channel, next) -> next.handle(request, channel);
         AsyncApplication echo = (request, channel) -> channel.receive()
                 .thenCompose(body -> channel.send(new Action.ResponseStart(200, dev.jgi.api.Headers.of(), false))
-                        .thenCompose(started -> channel.send(new Action.ResponseBody(((Event.RequestBody) body).data(), false))));
-        try (TestServer server = TestServer.start(Validator.wrap(passThrough.wrap(Validator.wrap(echo, violations)), violations))) {
+                        .thenCompose(started ->
+                                channel.send(new Action.ResponseBody(((Event.RequestBody) body).data(), false))));
+        try (TestServer server =
+                TestServer.start(Validator.wrap(passThrough.wrap(Validator.wrap(echo, violations)), violations))) {
             assertThat(server.send(TestRequest.post("/").body("same")).text()).isEqualTo("same");
         }
         assertThat(violations.violations()).isEmpty();

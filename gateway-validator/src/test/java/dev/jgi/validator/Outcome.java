@@ -1,14 +1,13 @@
 package dev.jgi.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestResponse;
 import dev.jgi.harness.TestServer;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** One exchange of a validated application on the harness, and what the validator reported. */
 record Outcome(TestResponse response, List<Violation> violations) {
@@ -44,11 +43,10 @@ record Outcome(TestResponse response, List<Violation> violations) {
      * fault may be seen more than once, for example at each use of a stale exchange).
      */
     Outcome reportsOnly(String clause, Violation.Party party) {
-        assertThat(violations).as("violations").isNotEmpty()
-                .allSatisfy(violation -> {
-                    assertThat(violation.clause()).as("clause of %s", violation).isEqualTo(clause);
-                    assertThat(violation.party()).as("party of %s", violation).isEqualTo(party);
-                });
+        assertThat(violations).as("violations").isNotEmpty().allSatisfy(violation -> {
+            assertThat(violation.clause()).as("clause of %s", violation).isEqualTo(clause);
+            assertThat(violation.party()).as("party of %s", violation).isEqualTo(party);
+        });
         return this;
     }
 

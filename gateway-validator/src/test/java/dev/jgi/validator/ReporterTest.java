@@ -1,5 +1,8 @@
 package dev.jgi.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
@@ -8,21 +11,18 @@ import dev.jgi.api.Response;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestResponse;
 import dev.jgi.harness.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ReporterTest {
 
-    private static final Application HOP_BY_HOP = (request, exchange) -> Response.text(200, "x").withHeader("upgrade", "h2c");
+    private static final Application HOP_BY_HOP =
+            (request, exchange) -> Response.text(200, "x").withHeader("upgrade", "h2c");
 
     @Test
     void throwingReporterTurnsAnApplicationViolationIntoItsFailure() throws Exception {
@@ -39,13 +39,14 @@ class ReporterTest {
     @Test
     void throwingReporterFailsAnOutOfOrderSendWithoutForwardingIt() throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        AsyncApplication app = (request, channel) -> channel.send(new Action.ResponseBody(ByteBuffer.allocate(2), false))
-                .handle((ignored, error) -> {
-                    failure.set(error);
-                    return null;
-                })
-                .thenCompose(ignored -> channel.send(new Action.ResponseStart(200, Headers.of(), false)))
-                .thenCompose(started -> channel.send(new Action.ResponseBody(ByteBuffer.allocate(1), false)));
+        AsyncApplication app =
+                (request, channel) -> channel.send(new Action.ResponseBody(ByteBuffer.allocate(2), false))
+                        .handle((ignored, error) -> {
+                            failure.set(error);
+                            return null;
+                        })
+                        .thenCompose(ignored -> channel.send(new Action.ResponseStart(200, Headers.of(), false)))
+                        .thenCompose(started -> channel.send(new Action.ResponseBody(ByteBuffer.allocate(1), false)));
         try (TestServer server = TestServer.start(Validator.wrap(app))) {
             TestResponse response = server.send(TestRequest.get("/"));
             assertThat(response.bodyBytes()).hasSize(1);

@@ -1,5 +1,7 @@
 package dev.jgi.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
@@ -13,13 +15,10 @@ import dev.jgi.api.ServerInfo;
 import dev.jgi.harness.ServerFault;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A harness told to break the server's side of the contract; the validator names each breach. */
 class ServerFaultsTest {
@@ -40,35 +39,50 @@ class ServerFaultsTest {
                 .thenCompose(last -> channel.receive())
                 .thenCompose(extra -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
                 .thenCompose(started -> channel.send(Action.ResponseBody.end()));
-        Outcome.async(app, broken(ServerFault.EVENT_AFTER_LAST_BODY), TestRequest.get("/")).serverBroke("JGI-ASYNC-2");
+        Outcome.async(app, broken(ServerFault.EVENT_AFTER_LAST_BODY), TestRequest.get("/"))
+                .serverBroke("JGI-ASYNC-2");
     }
 
     @Test
     void bytesAfterTheEndOfTheBodyBreakBody10() throws Exception {
-        Outcome.sync(READ_TWICE_PAST_THE_END, broken(ServerFault.DATA_AFTER_END_OF_BODY), TestRequest.post("/").body("abc"))
+        Outcome.sync(
+                        READ_TWICE_PAST_THE_END,
+                        broken(ServerFault.DATA_AFTER_END_OF_BODY),
+                        TestRequest.post("/").body("abc"))
                 .serverBroke("JGI-BODY-10");
     }
 
     @Test
     void hooksRunTwiceBreakDone1() throws Exception {
-        Outcome.sync((request, exchange) -> {
-            exchange.onComplete(completion -> { });
-            return Response.empty(204);
-        }, broken(ServerFault.HOOKS_RUN_TWICE), TestRequest.get("/")).serverBroke("JGI-DONE-1");
+        Outcome.sync(
+                        (request, exchange) -> {
+                            exchange.onComplete(completion -> {});
+                            return Response.empty(204);
+                        },
+                        broken(ServerFault.HOOKS_RUN_TWICE),
+                        TestRequest.get("/"))
+                .serverBroke("JGI-DONE-1");
     }
 
     @Test
     void hooksInRegistrationOrderBreakDone2() throws Exception {
-        Outcome.sync((request, exchange) -> {
-            exchange.onComplete(completion -> { });
-            return Response.empty(204);
-        }, broken(ServerFault.HOOKS_IN_REGISTRATION_ORDER), TestRequest.get("/")).serverBroke("JGI-DONE-2");
+        Outcome.sync(
+                        (request, exchange) -> {
+                            exchange.onComplete(completion -> {});
+                            return Response.empty(204);
+                        },
+                        broken(ServerFault.HOOKS_IN_REGISTRATION_ORDER),
+                        TestRequest.get("/"))
+                .serverBroke("JGI-DONE-2");
     }
 
     @Test
     void capitalisedHeaderNamesBreakHdr1() throws Exception {
-        Outcome.sync((request, exchange) -> Response.empty(204), broken(ServerFault.CAPITALISED_HEADER_NAMES),
-                TestRequest.get("/").header("accept", "*/*")).serverBroke("JGI-HDR-1");
+        Outcome.sync(
+                        (request, exchange) -> Response.empty(204),
+                        broken(ServerFault.CAPITALISED_HEADER_NAMES),
+                        TestRequest.get("/").header("accept", "*/*"))
+                .serverBroke("JGI-HDR-1");
     }
 
     @Test
@@ -77,20 +91,27 @@ class ServerFaultsTest {
                 .thenCompose(early -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
                 .thenCompose(started -> channel.send(Action.ResponseBody.end()));
         Outcome outcome = Outcome.async(app, broken(ServerFault.ACCEPTS_ACTIONS_OUT_OF_ORDER), TestRequest.get("/"));
-        assertThat(outcome.violations()).extracting(Violation::clause, Violation::party).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("JGI-ASYNC-3", Violation.Party.APPLICATION),
-                org.assertj.core.groups.Tuple.tuple("JGI-ASYNC-5", Violation.Party.SERVER));
+        assertThat(outcome.violations())
+                .extracting(Violation::clause, Violation::party)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("JGI-ASYNC-3", Violation.Party.APPLICATION),
+                        org.assertj.core.groups.Tuple.tuple("JGI-ASYNC-5", Violation.Party.SERVER));
     }
 
     @Test
     void servingBeforeStartBreaksLife1() throws Exception {
-        Outcome.sync((request, exchange) -> Response.empty(204), broken(ServerFault.SERVES_BEFORE_START), TestRequest.get("/"))
+        Outcome.sync(
+                        (request, exchange) -> Response.empty(204),
+                        broken(ServerFault.SERVES_BEFORE_START),
+                        TestRequest.get("/"))
                 .serverBroke("JGI-LIFE-1");
     }
 
     @Test
     void stateOtherThanTheOneStartReturnedBreaksReq7() throws Exception {
-        Outcome.sync((request, exchange) -> Response.empty(204), TestRequest.get("/").withState(Map.of("forged", true)))
+        Outcome.sync(
+                        (request, exchange) -> Response.empty(204),
+                        TestRequest.get("/").withState(Map.of("forged", true)))
                 .serverBroke("JGI-REQ-7");
     }
 
@@ -144,9 +165,18 @@ class ServerFaultsTest {
 
             @Override
             public Response handle(Request request, Exchange exchange) throws Exception {
-                Request upgraded = new Request(request.method(), request.scheme(), request.version(), request.target(),
-                        request.headers(), request.client(), request.server(), request.tls(), request.state(),
-                        request.extensions(), Request.Kind.WEBSOCKET);
+                Request upgraded = new Request(
+                        request.method(),
+                        request.scheme(),
+                        request.version(),
+                        request.target(),
+                        request.headers(),
+                        request.client(),
+                        request.server(),
+                        request.tls(),
+                        request.state(),
+                        request.extensions(),
+                        Request.Kind.WEBSOCKET);
                 return inner.handle(upgraded, exchange);
             }
         };
@@ -165,6 +195,10 @@ class ServerFaultsTest {
                     return channel.send(new Action.ResponseStart(204, Headers.of(), false));
                 })
                 .thenCompose(started -> channel.send(Action.ResponseBody.end()));
-        Outcome.async(app, TestServer.Options.defaults().withMaxPiece(2), TestRequest.post("/").body("abc")).clean();
+        Outcome.async(
+                        app,
+                        TestServer.Options.defaults().withMaxPiece(2),
+                        TestRequest.post("/").body("abc"))
+                .clean();
     }
 }

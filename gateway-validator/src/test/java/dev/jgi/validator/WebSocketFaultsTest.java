@@ -1,5 +1,7 @@
 package dev.jgi.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Event;
@@ -8,15 +10,12 @@ import dev.jgi.harness.Communicator;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestResponse;
 import dev.jgi.harness.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Faulty WebSocket applications, each caught by the validator under the clause it breaks. */
 class WebSocketFaultsTest {
@@ -27,7 +26,7 @@ class WebSocketFaultsTest {
     /** Receives the connect, then sends the actions one after another. */
     private static AsyncApplication afterConnect(Action... actions) {
         return (request, channel) -> {
-            CompletionStage<Void> chain = channel.receive().thenAccept(connect -> { });
+            CompletionStage<Void> chain = channel.receive().thenAccept(connect -> {});
             for (Action action : actions) {
                 chain = chain.thenCompose(previous -> channel.send(action));
             }
@@ -39,7 +38,7 @@ class WebSocketFaultsTest {
     private static List<Violation> connect(AsyncApplication app, TestRequest handshake) throws Exception {
         CollectingReporter reporter = Reporter.collecting();
         try (TestServer server = TestServer.start(Validator.wrap(app, reporter));
-             Communicator ws = server.open(handshake)) {
+                Communicator ws = server.open(handshake)) {
             ws.send(new Event.WebSocketConnect());
             TestResponse end = ws.awaitEnd(WAIT);
             assertThat(end.status()).isIn(101, 403, 500);
@@ -56,7 +55,9 @@ class WebSocketFaultsTest {
 
     @Test
     void messageBeforeTheAcceptBreaksWs12() throws Exception {
-        assertOnly(connect(afterConnect(new Action.WebSocketSendText("too soon")), TestRequest.websocket("/")), "JGI-WS-12");
+        assertOnly(
+                connect(afterConnect(new Action.WebSocketSendText("too soon")), TestRequest.websocket("/")),
+                "JGI-WS-12");
     }
 
     @Test
@@ -66,25 +67,34 @@ class WebSocketFaultsTest {
 
     @Test
     void subprotocolTheClientDidNotOfferBreaksWs3() throws Exception {
-        assertOnly(connect(afterConnect(new Action.WebSocketAccept(Optional.of("mqtt"), Headers.of())),
-                TestRequest.websocket("/", "chat")), "JGI-WS-3");
+        assertOnly(
+                connect(
+                        afterConnect(new Action.WebSocketAccept(Optional.of("mqtt"), Headers.of())),
+                        TestRequest.websocket("/", "chat")),
+                "JGI-WS-3");
     }
 
     @Test
     void reservedCloseCodeBreaksWs8() throws Exception {
-        assertOnly(connect(afterConnect(ACCEPT, new Action.WebSocketClose(1005, "no status")), TestRequest.websocket("/")),
+        assertOnly(
+                connect(afterConnect(ACCEPT, new Action.WebSocketClose(1005, "no status")), TestRequest.websocket("/")),
                 "JGI-WS-8");
     }
 
     @Test
     void messageAfterTheCloseBreaksWs12() throws Exception {
-        assertOnly(connect(afterConnect(ACCEPT, new Action.WebSocketClose(1000, "done"),
-                new Action.WebSocketSendText("after")), TestRequest.websocket("/")), "JGI-WS-12");
+        assertOnly(
+                connect(
+                        afterConnect(
+                                ACCEPT, new Action.WebSocketClose(1000, "done"), new Action.WebSocketSendText("after")),
+                        TestRequest.websocket("/")),
+                "JGI-WS-12");
     }
 
     @Test
     void httpActionOnAWebSocketExchangeBreaksAsync5() throws Exception {
-        assertOnly(connect(afterConnect(new Action.ResponseStart(200, Headers.of(), false)), TestRequest.websocket("/")),
+        assertOnly(
+                connect(afterConnect(new Action.ResponseStart(200, Headers.of(), false)), TestRequest.websocket("/")),
                 "JGI-ASYNC-5");
     }
 
@@ -95,7 +105,8 @@ class WebSocketFaultsTest {
 
     @Test
     void stageCompletingWithoutAnsweringTheHandshakeBreaksAsync8() throws Exception {
-        assertOnly(connect((request, channel) -> channel.receive().thenAccept(connect -> { }), TestRequest.websocket("/")),
+        assertOnly(
+                connect((request, channel) -> channel.receive().thenAccept(connect -> {}), TestRequest.websocket("/")),
                 "JGI-ASYNC-8");
     }
 
@@ -105,12 +116,13 @@ class WebSocketFaultsTest {
         AsyncApplication chat = (request, channel) -> channel.receive()
                 .thenCompose(connect -> channel.send(new Action.WebSocketAccept(Optional.of("chat"), Headers.of())))
                 .thenCompose(accepted -> channel.receive())
-                .thenCompose(message -> channel.send(new Action.WebSocketSendText(((Event.WebSocketText) message).text())))
+                .thenCompose(
+                        message -> channel.send(new Action.WebSocketSendText(((Event.WebSocketText) message).text())))
                 .thenCompose(sent -> channel.send(new Action.WebSocketClose(4000, "bye")))
                 .thenCompose(closed -> channel.receive())
                 .thenCompose(close -> CompletableFuture.completedFuture(null));
         try (TestServer server = TestServer.start(Validator.wrap(chat, reporter));
-             Communicator ws = server.open(TestRequest.websocket("/", "chat"))) {
+                Communicator ws = server.open(TestRequest.websocket("/", "chat"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, WAIT);
             ws.sendText("ping");

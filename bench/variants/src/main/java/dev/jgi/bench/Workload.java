@@ -43,5 +43,4 @@ public final class Workload {
         chunk[chunk.length - 1] = '\n';
         return chunk;
     }
-
 }

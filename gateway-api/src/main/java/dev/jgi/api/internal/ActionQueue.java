@@ -1,7 +1,6 @@
 package dev.jgi.api.internal;
 
 import dev.jgi.api.Action;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +28,7 @@ final class ActionQueue {
     }
 
     /** Put in the queue when the application's stage completed; carries its failure, if any. */
-    private record End(Throwable failure) {
-    }
+    private record End(Throwable failure) {}
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
 
@@ -67,7 +65,8 @@ final class ActionQueue {
             throw new IOException(endedMessage);
         }
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+                ? failure.getCause()
+                : failure;
         throw new IOException("the application failed: " + cause, cause);
     }
 }

@@ -9,7 +9,6 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -71,7 +70,8 @@ public final class AsyncOnSync implements Application {
         return out -> {
             boolean more = true;
             while (more) {
-                ActionQueue.Pending next = actions.take("[JGI-ERR-6] the application ended before the response body did");
+                ActionQueue.Pending next =
+                        actions.take("[JGI-ERR-6] the application ended before the response body did");
                 try {
                     switch (next.action()) {
                         case Action.ResponseBody piece -> {

@@ -9,7 +9,6 @@ import dev.jgi.api.Event;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
 import dev.jgi.api.ServerInfo;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

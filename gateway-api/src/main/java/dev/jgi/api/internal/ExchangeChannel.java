@@ -6,7 +6,6 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Exchange;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -63,8 +62,8 @@ final class ExchangeChannel implements Channel {
     @Override
     public CompletionStage<Void> send(Action action) {
         if (isWebSocketAction(action)) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "[JGI-ASYNC-5] " + AsyncOnSync.kindOf(action) + " on an HTTP exchange"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("[JGI-ASYNC-5] " + AsyncOnSync.kindOf(action) + " on an HTTP exchange"));
         }
         return actions.put(action);
     }
@@ -75,8 +74,10 @@ final class ExchangeChannel implements Channel {
     }
 
     private static boolean isWebSocketAction(Action action) {
-        return action instanceof Action.WebSocketAccept || action instanceof Action.WebSocketDeny
-                || action instanceof Action.WebSocketSendText || action instanceof Action.WebSocketSendBinary
+        return action instanceof Action.WebSocketAccept
+                || action instanceof Action.WebSocketDeny
+                || action instanceof Action.WebSocketSendText
+                || action instanceof Action.WebSocketSendBinary
                 || action instanceof Action.WebSocketClose;
     }
 }

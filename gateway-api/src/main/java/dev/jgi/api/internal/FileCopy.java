@@ -11,8 +11,7 @@ import java.util.OptionalLong;
 /** Copies a file region to a stream, for adapters whose peer cannot send files itself. */
 final class FileCopy {
 
-    private FileCopy() {
-    }
+    private FileCopy() {}
 
     static void copy(Path path, long offset, OptionalLong length, OutputStream out) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {

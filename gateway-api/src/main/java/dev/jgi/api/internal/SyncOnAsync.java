@@ -9,7 +9,6 @@ import dev.jgi.api.Channel;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,8 +62,8 @@ public final class SyncOnAsync implements AsyncApplication {
 
     private void run(Request request, Channel channel) throws Exception {
         ChannelExchange exchange = new ChannelExchange(channel, request.kind() == Request.Kind.WEBSOCKET, server);
-        Response response = app.handle(request.kind() == Request.Kind.WEBSOCKET ? asPlainHttp(request) : request,
-                exchange);
+        Response response =
+                app.handle(request.kind() == Request.Kind.WEBSOCKET ? asPlainHttp(request) : request, exchange);
         if (response == null) {
             throw new IllegalStateException("[JGI-APP-3] the application returned null");
         }
@@ -73,20 +72,35 @@ public final class SyncOnAsync implements AsyncApplication {
             return;
         }
         ChannelOutput out = new ChannelOutput(channel);
-        channel.send(new Action.ResponseStart(response.status(), response.headers(), response.trailers().isPresent()))
-                .toCompletableFuture().join();
+        channel.send(new Action.ResponseStart(
+                        response.status(),
+                        response.headers(),
+                        response.trailers().isPresent()))
+                .toCompletableFuture()
+                .join();
         writeBody(response.body(), channel, out);
         out.finish();
         if (response.trailers().isPresent()) {
-            channel.send(new Action.ResponseTrailers(response.trailers().get().get())).toCompletableFuture().join();
+            channel.send(new Action.ResponseTrailers(response.trailers().get().get()))
+                    .toCompletableFuture()
+                    .join();
         }
     }
 
     /** [JGI-WS-11]: the sync application sees the handshake as the GET it is. */
     private static Request asPlainHttp(Request request) {
-        return new Request(request.method(), request.scheme(), request.version(), request.target(),
-                request.headers(), request.client(), request.server(), request.tls(), request.state(),
-                request.extensions(), Request.Kind.HTTP);
+        return new Request(
+                request.method(),
+                request.scheme(),
+                request.version(),
+                request.target(),
+                request.headers(),
+                request.client(),
+                request.server(),
+                request.tls(),
+                request.state(),
+                request.extensions(),
+                Request.Kind.HTTP);
     }
 
     private static void deny(Channel channel, Response response) throws IOException {
@@ -106,8 +120,10 @@ public final class SyncOnAsync implements AsyncApplication {
             }
         };
         copyBody(response.body(), capped);
-        channel.send(new Action.WebSocketDeny(response.status(), response.headers(), ByteBuffer.wrap(bytes.toByteArray())))
-                .toCompletableFuture().join();
+        channel.send(new Action.WebSocketDeny(
+                        response.status(), response.headers(), ByteBuffer.wrap(bytes.toByteArray())))
+                .toCompletableFuture()
+                .join();
     }
 
     private void writeBody(Body body, Channel channel, ChannelOutput out) throws IOException {
@@ -122,7 +138,7 @@ public final class SyncOnAsync implements AsyncApplication {
 
     private static void copyBody(Body body, OutputStream out) throws IOException {
         switch (body) {
-            case Body.Empty empty -> { }
+            case Body.Empty empty -> {}
             case Body.Bytes bytes -> {
                 ByteBuffer data = bytes.data();
                 byte[] copy = new byte[data.remaining()];

@@ -43,8 +43,8 @@ public final class CollectStatic {
      * @param brotli how many {@code .br} variants were kept
      * @param brotliAvailable whether Brotli compression could run on this platform
      */
-    public record Result(Path root, Manifest manifest, int assets, int files, int gzipped, int brotli,
-                         boolean brotliAvailable) {}
+    public record Result(
+            Path root, Manifest manifest, int assets, int files, int gzipped, int brotli, boolean brotliAvailable) {}
 
     /**
      * Collects {@code sources} into {@code to}, at the URL prefix the app jars name (all must agree;
@@ -86,8 +86,8 @@ public final class CollectStatic {
             }
             Manifest written = new Manifest(prefix, hashed);
             written.write(to.resolve(Manifest.FILE_NAME));
-            return new Result(to, written, assets, writer.files + 1, writer.gzipped, writer.brotli,
-                    compressor.brotliAvailable());
+            return new Result(
+                    to, written, assets, writer.files + 1, writer.gzipped, writer.brotli, compressor.brotliAvailable());
         }
     }
 
@@ -98,8 +98,9 @@ public final class CollectStatic {
             if (AssetSource.of(source) instanceof AssetSource.JarStatic && Files.isRegularFile(source)) {
                 UrlPrefix prefix = AppJar.read(source).staticPrefix();
                 if (agreed.isPresent() && !agreed.get().equals(prefix)) {
-                    throw new IllegalArgumentException("collect-static: the app jars name different static prefixes ("
-                            + agreed.get() + " and " + prefix + " in " + source + "); collect them into separate directories");
+                    throw new IllegalArgumentException(
+                            "collect-static: the app jars name different static prefixes (" + agreed.get() + " and "
+                                    + prefix + " in " + source + "); collect them into separate directories");
                 }
                 agreed = Optional.of(prefix);
             }
@@ -142,7 +143,8 @@ public final class CollectStatic {
                 Files.setLastModifiedTime(out, modified);
                 files++;
                 for (int i = 0; i < variants.size(); i++) {
-                    Path variant = out.resolveSibling(out.getFileName() + codings.get(i).suffix());
+                    Path variant = out.resolveSibling(
+                            out.getFileName() + codings.get(i).suffix());
                     Files.write(variant, variants.get(i));
                     Files.setLastModifiedTime(variant, modified);
                     files++;

@@ -22,8 +22,9 @@ final class Precompressor {
     /** Files larger than this are copied without variants: compressing them would need the whole file in memory. */
     static final long MAX_SIZE = 32L * 1024 * 1024;
 
-    private static final Set<String> ALREADY_COMPRESSED = Set.of("jpg", "jpeg", "png", "gif", "webp", "avif", "zip",
-            "gz", "tgz", "bz2", "tbz", "xz", "zst", "br", "swf", "flv", "woff", "woff2", "mp3", "mp4", "webm", "ogg", "ogv");
+    private static final Set<String> ALREADY_COMPRESSED = Set.of(
+            "jpg", "jpeg", "png", "gif", "webp", "avif", "zip", "gz", "tgz", "bz2", "tbz", "xz", "zst", "br", "swf",
+            "flv", "woff", "woff2", "mp3", "mp4", "webm", "ogg", "ogv");
 
     private final boolean brotli;
 
@@ -47,7 +48,9 @@ final class Precompressor {
             case GZIP -> gzip(content);
             case BROTLI -> brotli ? Encoder.compress(content, new Encoder.Parameters().setQuality(11)) : null;
         };
-        return compressed != null && compressed.length * 20L <= content.length * 19L ? Optional.of(compressed) : Optional.empty();
+        return compressed != null && compressed.length * 20L <= content.length * 19L
+                ? Optional.of(compressed)
+                : Optional.empty();
     }
 
     private static byte[] gzip(byte[] content) throws IOException {

@@ -38,7 +38,9 @@ public enum ContentCoding {
         }
         for (String element : acceptEncoding.split(",")) {
             int semicolon = element.indexOf(';');
-            String name = (semicolon < 0 ? element : element.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+            String name = (semicolon < 0 ? element : element.substring(0, semicolon))
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
             if (name.equals(token) || (this == GZIP && name.equals("x-gzip"))) {
                 return semicolon < 0 || qualityAboveZero(element.substring(semicolon + 1));
             }

@@ -11,8 +11,9 @@ import java.util.Optional;
 public final class HttpDates {
 
     // Not RFC_1123_DATE_TIME: that formatter writes one-digit days ("Mon, 3 Jun"), which IMF-fixdate forbids.
-    private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private HttpDates() {}
 

@@ -25,7 +25,9 @@ public final class Preconditions {
             return matchesAny(ifNoneMatch, etag);
         }
         if (ifModifiedSince != null) {
-            return HttpDates.parse(ifModifiedSince).map(since -> !lastModified.isAfter(since)).orElse(false);
+            return HttpDates.parse(ifModifiedSince)
+                    .map(since -> !lastModified.isAfter(since))
+                    .orElse(false);
         }
         return false;
     }

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param identity the uncompressed form
  * @param encoded the precompressed forms, smallest first
  */
-public record Asset(String path, String sha256, String contentType, Instant lastModified, String lastModifiedHeader,
-                    boolean immutable, String cacheControl, Representation identity, List<Representation> encoded) {
+public record Asset(
+        String path,
+        String sha256,
+        String contentType,
+        Instant lastModified,
+        String lastModifiedHeader,
+        boolean immutable,
+        String cacheControl,
+        Representation identity,
+        List<Representation> encoded) {
 
     public Asset {
         Objects.requireNonNull(path, "path");
@@ -55,7 +63,15 @@ public record Asset(String path, String sha256, String contentType, Instant last
 
     /** The same asset served under its content-hashed name, with immutable caching. */
     Asset asHashed(String hashedPath, String immutableCacheControl) {
-        return new Asset(hashedPath, sha256, contentType, lastModified, lastModifiedHeader, true,
-                immutableCacheControl, identity, encoded);
+        return new Asset(
+                hashedPath,
+                sha256,
+                contentType,
+                lastModified,
+                lastModifiedHeader,
+                true,
+                immutableCacheControl,
+                identity,
+                encoded);
     }
 }

@@ -39,8 +39,14 @@ public final class AssetIndex implements AutoCloseable {
     private final IndexOptions options;
     private final AssetLoader loader;
 
-    private AssetIndex(List<Path> realRoots, List<Path> extracted, Map<String, Asset> assets,
-                       Map<String, String> hashedNames, List<String> files, IndexOptions options, AssetLoader loader) {
+    private AssetIndex(
+            List<Path> realRoots,
+            List<Path> extracted,
+            Map<String, Asset> assets,
+            Map<String, String> hashedNames,
+            List<String> files,
+            IndexOptions options,
+            AssetLoader loader) {
         this.files = List.copyOf(files);
         this.realRoots = List.copyOf(realRoots);
         this.extracted = List.copyOf(extracted);
@@ -153,7 +159,9 @@ public final class AssetIndex implements AutoCloseable {
     private Optional<Asset> loadFresh(String path) {
         for (Path root : realRoots) {
             Path file = root.resolve(path);
-            if (!Files.isRegularFile(file) || !RootScanner.inside(root, file) || RootScanner.isCompressedSibling(file)) {
+            if (!Files.isRegularFile(file)
+                    || !RootScanner.inside(root, file)
+                    || RootScanner.isCompressedSibling(file)) {
                 continue;
             }
             Asset known = assets.get(path);

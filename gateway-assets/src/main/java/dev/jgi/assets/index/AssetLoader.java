@@ -36,28 +36,46 @@ final class AssetLoader {
         Loaded content = read(file, attributes.size());
         Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
         String tag = content.sha256().substring(0, 16);
-        Representation identity = new Representation(Optional.empty(), file, content.size(), quote(tag), content.bytes());
+        Representation identity =
+                new Representation(Optional.empty(), file, content.size(), quote(tag), content.bytes());
         List<Representation> encoded = new ArrayList<>();
         for (ContentCoding coding : ContentCoding.values()) {
             Path sibling = file.resolveSibling(file.getFileName() + coding.suffix());
             if (Files.isRegularFile(sibling) && RootScanner.inside(realRoot, sibling)) {
                 Loaded variant = read(sibling, Files.size(sibling));
-                encoded.add(new Representation(Optional.of(coding), sibling, variant.size(),
-                        quote(tag + "-" + coding.token()), variant.bytes()));
+                encoded.add(new Representation(
+                        Optional.of(coding),
+                        sibling,
+                        variant.size(),
+                        quote(tag + "-" + coding.token()),
+                        variant.bytes()));
             }
         }
         encoded.sort(Comparator.comparingLong(Representation::size));
-        boolean immutable = ContentHash.tagOf(path).map(content.sha256()::startsWith).orElse(false);
-        return new Asset(path, content.sha256(), MediaTypes.of(path), modified, HttpDates.format(modified),
-                immutable, immutable ? IndexOptions.IMMUTABLE : options.shortCacheControl(), identity, encoded);
+        boolean immutable =
+                ContentHash.tagOf(path).map(content.sha256()::startsWith).orElse(false);
+        return new Asset(
+                path,
+                content.sha256(),
+                MediaTypes.of(path),
+                modified,
+                HttpDates.format(modified),
+                immutable,
+                immutable ? IndexOptions.IMMUTABLE : options.shortCacheControl(),
+                identity,
+                encoded);
     }
 
     /** Whether a file still has the size and time it had when it was loaded into {@code asset}. */
     static boolean unchanged(Asset asset, Path file) {
         try {
             BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
-            return now.isRegularFile() && now.size() == asset.identity().size()
-                    && now.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS).equals(asset.lastModified());
+            return now.isRegularFile()
+                    && now.size() == asset.identity().size()
+                    && now.lastModifiedTime()
+                            .toInstant()
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .equals(asset.lastModified());
         } catch (IOException e) {
             return false;
         }
@@ -68,7 +86,8 @@ final class AssetLoader {
     private Loaded read(Path file, long size) throws IOException {
         if (size <= options.inlineLimit() && reserve(size)) {
             byte[] bytes = Files.readAllBytes(file);
-            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            ByteBuffer direct =
+                    ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
             return new Loaded(ContentHash.sha256(bytes), bytes.length, direct);
         }
         return new Loaded(ContentHash.sha256(file), size, null);

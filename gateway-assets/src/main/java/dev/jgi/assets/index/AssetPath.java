@@ -46,6 +46,9 @@ public final class AssetPath {
             return false;
         }
         String hex = path.substring(percent + 1, percent + 3);
-        return hex.equalsIgnoreCase("2f") || hex.equalsIgnoreCase("5c") || hex.equals("00") || hex.equalsIgnoreCase("2e");
+        return hex.equalsIgnoreCase("2f")
+                || hex.equalsIgnoreCase("5c")
+                || hex.equals("00")
+                || hex.equalsIgnoreCase("2e");
     }
 }

@@ -22,6 +22,7 @@ public sealed interface AssetSource {
     /** A jar ({@code .jar} file) is read for its {@code static/} folder; anything else is a directory. */
     static AssetSource of(Path path) {
         return path.getFileName() != null && path.getFileName().toString().endsWith(".jar") && !Files.isDirectory(path)
-                ? new JarStatic(path) : new Directory(path);
+                ? new JarStatic(path)
+                : new Directory(path);
     }
 }

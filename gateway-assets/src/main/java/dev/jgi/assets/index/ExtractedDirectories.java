@@ -18,13 +18,16 @@ final class ExtractedDirectories {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(dir -> {
-            try {
-                deleteTree(dir);
-            } catch (UncheckedIOException ignored) {
-                // Exiting anyway: a leftover temporary directory is all that remains.
-            }
-        }), "jgi-assets-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> LIVE.forEach(dir -> {
+                            try {
+                                deleteTree(dir);
+                            } catch (UncheckedIOException ignored) {
+                                // Exiting anyway: a leftover temporary directory is all that remains.
+                            }
+                        }),
+                        "jgi-assets-cleanup"));
     }
 
     private ExtractedDirectories() {}

@@ -28,44 +28,53 @@ final class RootScanner {
     /** The servable files below {@code realRoot}, sorted by relative path. */
     static Map<String, Path> scan(Path realRoot) throws IOException {
         Map<String, Path> files = new TreeMap<>();
-        Files.walkFileTree(realRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(realRoot)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                if (dir.getFileName().toString().startsWith(".")) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                if (!inside(realRoot, dir)) {
-                    LOG.log(Level.WARNING, "not serving {0}: a symbolic link leads out of the asset root {1}", dir, realRoot);
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                realRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (dir.equals(realRoot)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (dir.getFileName().toString().startsWith(".")) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (!inside(realRoot, dir)) {
+                            LOG.log(
+                                    Level.WARNING,
+                                    "not serving {0}: a symbolic link leads out of the asset root {1}",
+                                    dir,
+                                    realRoot);
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String path = relative(realRoot, file);
-                if (!attrs.isRegularFile() || !AssetPath.isCanonical(path)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                if (!inside(realRoot, file)) {
-                    LOG.log(Level.WARNING, "not serving {0}: a symbolic link leads out of the asset root {1}", file, realRoot);
-                    return FileVisitResult.CONTINUE;
-                }
-                if (!isCompressedSibling(file)) {
-                    files.put(path, file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String path = relative(realRoot, file);
+                        if (!attrs.isRegularFile() || !AssetPath.isCanonical(path)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (!inside(realRoot, file)) {
+                            LOG.log(
+                                    Level.WARNING,
+                                    "not serving {0}: a symbolic link leads out of the asset root {1}",
+                                    file,
+                                    realRoot);
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (!isCompressedSibling(file)) {
+                            files.put(path, file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                LOG.log(Level.WARNING, "not serving {0}: {1}", file, e.toString());
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        LOG.log(Level.WARNING, "not serving {0}: {1}", file, e.toString());
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         return files;
     }
 
@@ -82,8 +91,10 @@ final class RootScanner {
     static boolean isCompressedSibling(Path file) {
         String name = file.getFileName().toString();
         for (ContentCoding coding : ContentCoding.values()) {
-            if (name.endsWith(coding.suffix()) && name.length() > coding.suffix().length()
-                    && Files.isRegularFile(file.resolveSibling(name.substring(0, name.length() - coding.suffix().length())))) {
+            if (name.endsWith(coding.suffix())
+                    && name.length() > coding.suffix().length()
+                    && Files.isRegularFile(file.resolveSibling(
+                            name.substring(0, name.length() - coding.suffix().length())))) {
                 return true;
             }
         }

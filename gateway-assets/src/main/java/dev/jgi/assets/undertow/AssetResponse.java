@@ -24,7 +24,8 @@ final class AssetResponse {
     static void send(HttpServerExchange exchange, Asset asset, boolean head) {
         HeaderMap request = exchange.getRequestHeaders();
         String rangeHeader = request.getFirst(Headers.RANGE);
-        Representation form = rangeHeader == null ? asset.select(request.getFirst(Headers.ACCEPT_ENCODING)) : asset.identity();
+        Representation form =
+                rangeHeader == null ? asset.select(request.getFirst(Headers.ACCEPT_ENCODING)) : asset.identity();
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(Headers.ETAG, form.etag());
         headers.put(Headers.LAST_MODIFIED, asset.lastModifiedHeader());
@@ -32,8 +33,11 @@ final class AssetResponse {
         if (asset.hasVariants()) {
             headers.put(Headers.VARY, ACCEPT_ENCODING);
         }
-        if (Preconditions.notModified(request.getFirst(Headers.IF_NONE_MATCH), request.getFirst(Headers.IF_MODIFIED_SINCE),
-                form.etag(), asset.lastModified())) {
+        if (Preconditions.notModified(
+                request.getFirst(Headers.IF_NONE_MATCH),
+                request.getFirst(Headers.IF_MODIFIED_SINCE),
+                form.etag(),
+                asset.lastModified())) {
             exchange.setStatusCode(StatusCodes.NOT_MODIFIED);
             exchange.endExchange();
             return;
@@ -42,8 +46,10 @@ final class AssetResponse {
         headers.put(Headers.ACCEPT_RANGES, "bytes");
         form.coding().ifPresent(coding -> headers.put(Headers.CONTENT_ENCODING, coding.token()));
         ByteRange range = rangeHeader != null
-                && Preconditions.rangeAllowed(request.getFirst(Headers.IF_RANGE), form.etag(), asset.lastModified())
-                ? ByteRange.parse(rangeHeader, form.size()) : new ByteRange.Ignored();
+                        && Preconditions.rangeAllowed(
+                                request.getFirst(Headers.IF_RANGE), form.etag(), asset.lastModified())
+                ? ByteRange.parse(rangeHeader, form.size())
+                : new ByteRange.Ignored();
         switch (range) {
             case ByteRange.Ignored ignored -> body(exchange, form, 0, form.size(), head);
             case ByteRange.Satisfiable part -> {

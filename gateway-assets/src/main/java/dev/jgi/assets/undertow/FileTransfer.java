@@ -36,7 +36,8 @@ final class FileTransfer implements ChannelListener<StreamSinkChannel> {
             file = FileChannel.open(path, StandardOpenOption.READ);
         } catch (IOException e) {
             // Nothing is committed yet: the file vanished or became unreadable since it was indexed.
-            exchange.setStatusCode(e instanceof NoSuchFileException ? StatusCodes.NOT_FOUND : StatusCodes.INTERNAL_SERVER_ERROR);
+            exchange.setStatusCode(
+                    e instanceof NoSuchFileException ? StatusCodes.NOT_FOUND : StatusCodes.INTERNAL_SERVER_ERROR);
             exchange.getResponseHeaders().clear();
             exchange.setResponseContentLength(0);
             exchange.endExchange();
@@ -73,7 +74,8 @@ final class FileTransfer implements ChannelListener<StreamSinkChannel> {
             sink.suspendWrites();
             sink.shutdownWrites();
             if (!sink.flush()) {
-                sink.getWriteSetter().set(ChannelListeners.flushingChannelListener(done -> exchange.endExchange(), this::failed));
+                sink.getWriteSetter()
+                        .set(ChannelListeners.flushingChannelListener(done -> exchange.endExchange(), this::failed));
                 sink.resumeWrites();
                 return;
             }

@@ -48,7 +48,8 @@ public final class StaticHandler implements HttpHandler {
             return;
         }
         if (!prefix.contains(path)) {
-            if (path.length() == prefix.value().length() || path.charAt(prefix.value().length()) == '/') {
+            if (path.length() == prefix.value().length()
+                    || path.charAt(prefix.value().length()) == '/') {
                 notFound(exchange);
             } else {
                 next.handleRequest(exchange);

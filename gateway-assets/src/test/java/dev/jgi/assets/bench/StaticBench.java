@@ -71,8 +71,9 @@ public final class StaticBench {
         servers.put("Undertow ResourceHandler", port(resource));
         servers.put("nginx (1 worker, sendfile)", nginxPort);
         try {
-            System.out.printf("wrk -t1 -c64 -d%ds after a %d s warm-up; %d cores; Java %s%n%n", seconds, warmup,
-                    Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.printf(
+                    "wrk -t1 -c64 -d%ds after a %d s warm-up; %d cores; Java %s%n%n",
+                    seconds, warmup, Runtime.getRuntime().availableProcessors(), Runtime.version());
             List<String> table = new ArrayList<>();
             for (String size : sizes.keySet()) {
                 Map<String, Result> results = new LinkedHashMap<>();
@@ -84,12 +85,19 @@ public final class StaticBench {
                 double jgiRps = results.get("JGI StaticHandler").requestsPerSecond();
                 for (Map.Entry<String, Result> r : results.entrySet()) {
                     Result x = r.getValue();
-                    table.add(String.format("| %-7s | %-27s | %,10.0f | %8s | %9s | %5.2f× | %s |",
-                            size, r.getKey(), x.requestsPerSecond(), x.p99(), x.transfer(),
-                            jgiRps / x.requestsPerSecond(), x.allOk() ? "all 200" : "ERRORS OR NON-2xx"));
+                    table.add(String.format(
+                            "| %-7s | %-27s | %,10.0f | %8s | %9s | %5.2f× | %s |",
+                            size,
+                            r.getKey(),
+                            x.requestsPerSecond(),
+                            x.p99(),
+                            x.transfer(),
+                            jgiRps / x.requestsPerSecond(),
+                            x.allOk() ? "all 200" : "ERRORS OR NON-2xx"));
                 }
             }
-            System.out.println("| file    | server                      |      req/s |      p99 |  transfer | JGI ÷ this | responses |");
+            System.out.println(
+                    "| file    | server                      |      req/s |      p99 |  transfer | JGI ÷ this | responses |");
             System.out.println("|---|---|---|---|---|---|---|");
             table.forEach(System.out::println);
         } finally {
@@ -110,7 +118,10 @@ public final class StaticBench {
     }
 
     private static Undertow undertow(HttpHandler handler) {
-        Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(handler).build();
+        Undertow server = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setHandler(handler)
+                .build();
         server.start();
         return server;
     }
@@ -121,7 +132,8 @@ public final class StaticBench {
 
     private static Result wrk(String url, int seconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("wrk", "-t1", "-c64", "-d" + seconds + "s", "--latency", url)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);
@@ -132,7 +144,10 @@ public final class StaticBench {
         if (!rps.find() || !p99.find() || !transfer.find()) {
             throw new IllegalStateException("cannot read wrk's output: " + out);
         }
-        return new Result(Double.parseDouble(rps.group(1)), p99.group(1), transfer.group(1),
+        return new Result(
+                Double.parseDouble(rps.group(1)),
+                p99.group(1),
+                transfer.group(1),
                 !out.contains("Non-2xx") && !out.contains("Socket errors"));
     }
 }

@@ -29,10 +29,16 @@ class CollectStaticTest {
 
     @Test
     void collectsJarsAndDirectoriesIntoHashedNamesWithAManifest() throws Exception {
-        Path jar = Fixtures.jar(dir.resolve("shop.jar"), Map.of("JGI-App", "com.example.Shop"),
-                Map.of("static/css/site.css", Fixtures.CSS.getBytes(StandardCharsets.UTF_8),
-                        "static/js/app.js", "alert(1)".getBytes(StandardCharsets.UTF_8),
-                        "com/example/Shop.class", new byte[] {1}));
+        Path jar = Fixtures.jar(
+                dir.resolve("shop.jar"),
+                Map.of("JGI-App", "com.example.Shop"),
+                Map.of(
+                        "static/css/site.css",
+                        Fixtures.CSS.getBytes(StandardCharsets.UTF_8),
+                        "static/js/app.js",
+                        "alert(1)".getBytes(StandardCharsets.UTF_8),
+                        "com/example/Shop.class",
+                        new byte[] {1}));
         Path extra = dir.resolve("extra");
         Fixtures.write(extra, "img/logo.png", Fixtures.random(5000, 1));
         Fixtures.write(extra, "js/app.js", "shadowed by the jar");
@@ -51,7 +57,8 @@ class CollectStaticTest {
         assertThat(out.resolve("com")).doesNotExist();
         assertThat(result.assets()).isEqualTo(3);
 
-        JsonNode json = new ObjectMapper().readTree(out.resolve("staticfiles.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(out.resolve("staticfiles.json").toFile());
         assertThat(json.get("version").asInt()).isEqualTo(1);
         assertThat(json.get("prefix").asText()).isEqualTo("/static");
         assertThat(json.get("paths").get("css/site.css").asText()).isEqualTo(css);
@@ -79,10 +86,13 @@ class CollectStaticTest {
         assertThat(out.resolve("tiny.txt.gz")).doesNotExist();
         assertThat(out.resolve("noise.js.gz")).doesNotExist();
         assertThat(out.resolve("img/logo.png.gz")).doesNotExist();
-        assertThat(result.brotliAvailable()).as("brotli4j ships a native library for linux-x86_64").isTrue();
+        assertThat(result.brotliAvailable())
+                .as("brotli4j ships a native library for linux-x86_64")
+                .isTrue();
         byte[] br = Files.readAllBytes(out.resolve(css + ".br"));
         assertThat(br.length).isLessThan(Files.readAllBytes(out.resolve(css + ".gz")).length + 64);
-        assertThat(new String(Decoder.decompress(br).getDecompressedData(), StandardCharsets.UTF_8)).isEqualTo(Fixtures.CSS);
+        assertThat(new String(Decoder.decompress(br).getDecompressedData(), StandardCharsets.UTF_8))
+                .isEqualTo(Fixtures.CSS);
         assertThat(Decoder.decompress(br).getResultStatus()).isEqualTo(DecoderJNI.Status.DONE);
         assertThat(result.gzipped()).isEqualTo(2);
         assertThat(result.brotli()).isEqualTo(2);
@@ -109,10 +119,14 @@ class CollectStaticTest {
 
     @Test
     void jarsNamingDifferentPrefixesAreRefused() throws Exception {
-        Path a = Fixtures.jar(dir.resolve("a.jar"), Map.of("JGI-Static-Prefix", "/a"), Map.of("static/x.css", new byte[] {1}));
-        Path b = Fixtures.jar(dir.resolve("b.jar"), Map.of("JGI-Static-Prefix", "/b"), Map.of("static/y.css", new byte[] {2}));
+        Path a = Fixtures.jar(
+                dir.resolve("a.jar"), Map.of("JGI-Static-Prefix", "/a"), Map.of("static/x.css", new byte[] {1}));
+        Path b = Fixtures.jar(
+                dir.resolve("b.jar"), Map.of("JGI-Static-Prefix", "/b"), Map.of("static/y.css", new byte[] {2}));
         assertThatThrownBy(() -> CollectStatic.run(List.of(a, b), dir.resolve("out")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/a").hasMessageContaining("/b");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/a")
+                .hasMessageContaining("/b");
         CollectStatic.Result one = CollectStatic.run(List.of(a), dir.resolve("out"));
         assertThat(one.manifest().prefix().value()).isEqualTo("/a");
     }
@@ -120,6 +134,7 @@ class CollectStaticTest {
     @Test
     void missingSourceIsAClearError() {
         assertThatThrownBy(() -> CollectStatic.run(List.of(dir.resolve("nope")), dir.resolve("out")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope");
     }
 }

@@ -26,8 +26,17 @@ class ByteRangeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bytes=0-1,3-4", "bytes=", "bytes=a-b", "bytes=5-2", "items=0-1", "bytes=1", "bytes=--1",
-            "bytes=99999999999999999999-"})
+    @ValueSource(
+            strings = {
+                "bytes=0-1,3-4",
+                "bytes=",
+                "bytes=a-b",
+                "bytes=5-2",
+                "items=0-1",
+                "bytes=1",
+                "bytes=--1",
+                "bytes=99999999999999999999-"
+            })
     void multipleOrMalformedRangesAreIgnored(String header) {
         assertThat(ByteRange.parse(header, 100)).isEqualTo(new ByteRange.Ignored());
     }

@@ -14,7 +14,8 @@ class PreconditionsTest {
     void ifNoneMatchUsesWeakComparisonOverAList() {
         assertThat(Preconditions.notModified("\"abc\"", null, ETAG, MODIFIED)).isTrue();
         assertThat(Preconditions.notModified("W/\"abc\"", null, ETAG, MODIFIED)).isTrue();
-        assertThat(Preconditions.notModified("\"x\", \"abc\"", null, ETAG, MODIFIED)).isTrue();
+        assertThat(Preconditions.notModified("\"x\", \"abc\"", null, ETAG, MODIFIED))
+                .isTrue();
         assertThat(Preconditions.notModified("*", null, ETAG, MODIFIED)).isTrue();
         assertThat(Preconditions.notModified("\"abcd\"", null, ETAG, MODIFIED)).isFalse();
         assertThat(Preconditions.notModified("abc", null, ETAG, MODIFIED)).isFalse();
@@ -25,7 +26,8 @@ class PreconditionsTest {
         String same = HttpDates.format(MODIFIED);
         assertThat(Preconditions.notModified(null, same, ETAG, MODIFIED)).isTrue();
         assertThat(Preconditions.notModified("\"other\"", same, ETAG, MODIFIED)).isFalse();
-        assertThat(Preconditions.notModified(null, HttpDates.format(MODIFIED.minusSeconds(1)), ETAG, MODIFIED)).isFalse();
+        assertThat(Preconditions.notModified(null, HttpDates.format(MODIFIED.minusSeconds(1)), ETAG, MODIFIED))
+                .isFalse();
         assertThat(Preconditions.notModified(null, "yesterday", ETAG, MODIFIED)).isFalse();
     }
 
@@ -34,8 +36,10 @@ class PreconditionsTest {
         assertThat(Preconditions.rangeAllowed(null, ETAG, MODIFIED)).isTrue();
         assertThat(Preconditions.rangeAllowed(ETAG, ETAG, MODIFIED)).isTrue();
         assertThat(Preconditions.rangeAllowed("W/\"abc\"", ETAG, MODIFIED)).isFalse();
-        assertThat(Preconditions.rangeAllowed(HttpDates.format(MODIFIED), ETAG, MODIFIED)).isTrue();
-        assertThat(Preconditions.rangeAllowed(HttpDates.format(MODIFIED.plusSeconds(5)), ETAG, MODIFIED)).isFalse();
+        assertThat(Preconditions.rangeAllowed(HttpDates.format(MODIFIED), ETAG, MODIFIED))
+                .isTrue();
+        assertThat(Preconditions.rangeAllowed(HttpDates.format(MODIFIED.plusSeconds(5)), ETAG, MODIFIED))
+                .isFalse();
     }
 
     @Test

@@ -53,11 +53,14 @@ class AppJarIndexTest {
     @Test
     void malformedAttributesAreRejectedNamingTheJar() throws Exception {
         Path bad = appJar(Map.of("JGI-App", "not a class!"));
-        assertThatThrownBy(() -> AppJar.read(bad)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("shop.jar").hasMessageContaining("JGI-App");
+        assertThatThrownBy(() -> AppJar.read(bad))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shop.jar")
+                .hasMessageContaining("JGI-App");
         Files.delete(bad);
         Path badPrefix = appJar(Map.of("JGI-Static-Prefix", "static/"));
-        assertThatThrownBy(() -> AppJar.read(badPrefix)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AppJar.read(badPrefix))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("JGI-Static-Prefix");
     }
 
@@ -67,23 +70,32 @@ class AppJarIndexTest {
         AppJar app = AppJar.read(jar);
         Path extractedRoot;
         try (AssetIndex index = AssetIndex.build(List.of(new AssetSource.JarStatic(jar)), IndexOptions.defaults());
-             AssetServer server = new AssetServer(app.staticPrefix(), index)) {
+                AssetServer server = new AssetServer(app.staticPrefix(), index)) {
             assertThat(index.size()).isEqualTo(2);
-            extractedRoot = index.find("js/app.js").orElseThrow().identity().file().getParent().getParent();
+            extractedRoot = index.find("js/app.js")
+                    .orElseThrow()
+                    .identity()
+                    .file()
+                    .getParent()
+                    .getParent();
             assertThat(extractedRoot.resolve("../escape.txt").normalize()).doesNotExist();
             assertThat(index.find(".secret")).isEmpty();
             assertThat(index.find("templates/page.html")).isEmpty();
 
             Manifest manifest = index.manifest(app.staticPrefix());
             String hashed = manifest.hashed("css/site.css").orElseThrow();
-            assertThat(hashed).isEqualTo(ContentHash.hashedName("css/site.css",
-                    ContentHash.sha256(Fixtures.CSS.getBytes(StandardCharsets.UTF_8))));
+            assertThat(hashed)
+                    .isEqualTo(ContentHash.hashedName(
+                            "css/site.css", ContentHash.sha256(Fixtures.CSS.getBytes(StandardCharsets.UTF_8))));
             StaticUrls urls = StaticUrls.of(manifest);
             HttpResponse<byte[]> viaLookup = server.get(urls.url("css/site.css"));
             assertThat(viaLookup.statusCode()).isEqualTo(200);
             assertThat(viaLookup.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
-            assertThat(server.get("/static/css/site.css").body()).asString(StandardCharsets.UTF_8).isEqualTo(Fixtures.CSS);
-            assertThat(server.get("/static/com/example/Shop.class").statusCode()).isEqualTo(404);
+            assertThat(server.get("/static/css/site.css").body())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo(Fixtures.CSS);
+            assertThat(server.get("/static/com/example/Shop.class").statusCode())
+                    .isEqualTo(404);
         }
         assertThat(extractedRoot).doesNotExist();
     }
@@ -97,7 +109,8 @@ class AppJarIndexTest {
         Fixtures.write(second, "b.txt", "only in second");
         try (AssetIndex index = AssetIndex.ofDirectories(List.of(first, second), IndexOptions.defaults())) {
             Optional<Asset> a = index.find("a.txt");
-            assertThat(a.orElseThrow().identity().file()).isEqualTo(first.toRealPath().resolve("a.txt"));
+            assertThat(a.orElseThrow().identity().file())
+                    .isEqualTo(first.toRealPath().resolve("a.txt"));
             assertThat(index.find("b.txt")).isPresent();
         }
     }

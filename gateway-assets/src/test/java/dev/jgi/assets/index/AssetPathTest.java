@@ -14,8 +14,27 @@ class AssetPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/a", "a/", "a//b", "..", "../a", "a/../b", "./a", ".env", "a/.git/config", "a\\b",
-            "a\u0000b", "a\nb", "..%2fa", "a%2Fb", "a%5cb", "%2e%2e/a", "a%00"})
+    @ValueSource(
+            strings = {
+                "",
+                "/a",
+                "a/",
+                "a//b",
+                "..",
+                "../a",
+                "a/../b",
+                "./a",
+                ".env",
+                "a/.git/config",
+                "a\\b",
+                "a\u0000b",
+                "a\nb",
+                "..%2fa",
+                "a%2Fb",
+                "a%5cb",
+                "%2e%2e/a",
+                "a%00"
+            })
     void spellingsThatCouldLeaveTheRootOrRevealHiddenFilesAreNot(String path) {
         assertThat(AssetPath.isCanonical(path)).isFalse();
     }

@@ -20,7 +20,8 @@ class ExtractedDirectoriesTest {
 
     @Test
     void extractedJarAssetsAreDeletedAtExitEvenWhenTheIndexWasNeverClosed() throws Exception {
-        Path jar = Fixtures.jar(dir.resolve("app.jar"), Map.of(), Map.of("static/a.css", "a{}".getBytes(StandardCharsets.UTF_8)));
+        Path jar = Fixtures.jar(
+                dir.resolve("app.jar"), Map.of(), Map.of("static/a.css", "a{}".getBytes(StandardCharsets.UTF_8)));
         Path probe = Files.writeString(dir.resolve("Probe.java"), """
                 import dev.jgi.assets.index.*;
                 public class Probe {
@@ -32,9 +33,14 @@ class ExtractedDirectoriesTest {
                 }
                 """);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path")
-                .replace(File.pathSeparator + "test-classes", ""), probe.toString(), jar.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path").replace(File.pathSeparator + "test-classes", ""),
+                        probe.toString(),
+                        jar.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String extracted = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();

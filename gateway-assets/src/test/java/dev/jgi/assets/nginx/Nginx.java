@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /** A real nginx master process on a loopback port, configured by a generated nginx.conf, for tests and benchmarks. */
 public final class Nginx implements AutoCloseable {
 
-    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/local/sbin/nginx"),
-            Path.of("/usr/local/nginx/sbin/nginx"));
+    private static final List<Path> CANDIDATES = List.of(
+            Path.of("/usr/sbin/nginx"), Path.of("/usr/local/sbin/nginx"), Path.of("/usr/local/nginx/sbin/nginx"));
 
     private final Process process;
     private final Path dir;
@@ -65,12 +65,29 @@ public final class Nginx implements AutoCloseable {
                 scgi_temp_path %s/scgi;
                 %s
                 }
-                """.formatted(user, dir.resolve("nginx.pid"), dir.resolve("error.log"), mimeTypes,
-                dir.resolve("tmp"), dir.resolve("tmp"), dir.resolve("tmp"), dir.resolve("tmp"), dir.resolve("tmp"), httpBlock);
+                """.formatted(
+                        user,
+                        dir.resolve("nginx.pid"),
+                        dir.resolve("error.log"),
+                        mimeTypes,
+                        dir.resolve("tmp"),
+                        dir.resolve("tmp"),
+                        dir.resolve("tmp"),
+                        dir.resolve("tmp"),
+                        dir.resolve("tmp"),
+                        httpBlock);
         Path confFile = Files.writeString(dir.resolve("nginx.conf"), conf);
-        Process process = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", confFile.toString(),
-                "-e", dir.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        nginx.toString(),
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        confFile.toString(),
+                        "-e",
+                        dir.resolve("error.log").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
         Nginx started = new Nginx(process, dir, port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {

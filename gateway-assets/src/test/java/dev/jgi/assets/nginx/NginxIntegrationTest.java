@@ -35,20 +35,28 @@ class NginxIntegrationTest {
 
     @TempDir
     static Path dir;
+
     static Nginx nginx;
     static HttpServer backend;
     static AssetServer jgi;
     static final AtomicInteger backendHits = new AtomicInteger();
     static StaticUrls urls;
-    static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Nginx.binary().isPresent(),
+        Assumptions.assumeTrue(
+                Nginx.binary().isPresent(),
                 "nginx is not installed: bin/setup-system installs the Debian package nginx (CI runs it)");
-        Path jar = Fixtures.jar(dir.resolve("shop.jar"), Map.of("JGI-App", "com.example.Shop"),
-                Map.of("static/css/site.css", Fixtures.CSS.getBytes(StandardCharsets.UTF_8),
-                        "static/img/logo.png", Fixtures.random(4000, 5)));
+        Path jar = Fixtures.jar(
+                dir.resolve("shop.jar"),
+                Map.of("JGI-App", "com.example.Shop"),
+                Map.of(
+                        "static/css/site.css",
+                        Fixtures.CSS.getBytes(StandardCharsets.UTF_8),
+                        "static/img/logo.png",
+                        Fixtures.random(4000, 5)));
         Path collected = dir.resolve("collected");
         CollectStatic.Result result = CollectStatic.run(List.of(jar), collected);
         urls = StaticUrls.of(result.manifest());
@@ -57,7 +65,8 @@ class NginxIntegrationTest {
         backend.createContext("/", exchange -> {
             backendHits.incrementAndGet();
             byte[] body = ("backend " + exchange.getRequestURI().getPath() + " xff="
-                    + exchange.getRequestHeaders().getFirst("X-Forwarded-For")).getBytes(StandardCharsets.UTF_8);
+                            + exchange.getRequestHeaders().getFirst("X-Forwarded-For"))
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -70,7 +79,8 @@ class NginxIntegrationTest {
                 .replace("/srv/jgi/static/", collected.toRealPath() + "/")
                 .replace("127.0.0.1:8000", "127.0.0.1:" + backend.getAddress().getPort());
         nginx = Nginx.start(dir.resolve("nginx"), port, config);
-        jgi = new AssetServer(result.manifest().prefix(), AssetIndex.ofDirectories(List.of(collected), IndexOptions.defaults()));
+        jgi = new AssetServer(
+                result.manifest().prefix(), AssetIndex.ofDirectories(List.of(collected), IndexOptions.defaults()));
     }
 
     @AfterAll
@@ -111,7 +121,8 @@ class NginxIntegrationTest {
         assertThat(r.statusCode()).as(nginx.log()).isEqualTo(200);
         assertThat(r.body()).asString(StandardCharsets.UTF_8).isEqualTo(Fixtures.CSS);
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
         String etag = r.headers().firstValue("ETag").orElseThrow();
         assertThat(get(nginx.port(), url, "If-None-Match", etag).statusCode()).isEqualTo(304);
     }
@@ -122,7 +133,8 @@ class NginxIntegrationTest {
         assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(r.headers().firstValue("Vary")).hasValue("Accept-Encoding");
         assertThat(r.body().length).isLessThan(Fixtures.CSS.length());
-        assertThat(new String(Fixtures.gunzip(r.body()), StandardCharsets.UTF_8)).isEqualTo(Fixtures.CSS);
+        assertThat(new String(Fixtures.gunzip(r.body()), StandardCharsets.UTF_8))
+                .isEqualTo(Fixtures.CSS);
     }
 
     @Test
@@ -156,7 +168,8 @@ class NginxIntegrationTest {
                 assertThat(fromJgi.statusCode()).as(what).isEqualTo(fromNginx.statusCode());
                 assertThat(fromJgi.body()).as(what).isEqualTo(fromNginx.body());
                 for (String header : List.of("Cache-Control", "Content-Encoding", "Content-Length")) {
-                    assertThat(fromJgi.headers().firstValue(header)).as(what + " " + header)
+                    assertThat(fromJgi.headers().firstValue(header))
+                            .as(what + " " + header)
                             .isEqualTo(fromNginx.headers().firstValue(header));
                 }
             }

@@ -28,14 +28,18 @@ class DevModeTest {
         Path root = base.resolve("root");
         Path file = Fixtures.write(root, "app.js", "one");
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
-        try (AssetIndex index = AssetIndex.ofDirectories(List.of(root), IndexOptions.defaults().withDevMode(true));
-             AssetServer server = new AssetServer(new UrlPrefix("/static"), index)) {
+        try (AssetIndex index = AssetIndex.ofDirectories(
+                        List.of(root), IndexOptions.defaults().withDevMode(true));
+                AssetServer server = new AssetServer(new UrlPrefix("/static"), index)) {
             HttpResponse<byte[]> first = server.get("/static/app.js");
             assertThat(first.body()).asString(StandardCharsets.UTF_8).isEqualTo("one");
 
             Fixtures.write(root, "later/new.css", "p{}");
-            assertThat(server.get("/static/later/new.css").body()).asString(StandardCharsets.UTF_8).isEqualTo("p{}");
-            String hashed = ContentHash.hashedName("later/new.css", ContentHash.sha256("p{}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(server.get("/static/later/new.css").body())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("p{}");
+            String hashed =
+                    ContentHash.hashedName("later/new.css", ContentHash.sha256("p{}".getBytes(StandardCharsets.UTF_8)));
             HttpResponse<byte[]> viaHash = server.get("/static/" + hashed);
             assertThat(viaHash.statusCode()).isEqualTo(200);
             assertThat(viaHash.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
@@ -43,8 +47,10 @@ class DevModeTest {
             Fixtures.write(root, "app.js", "two!");
             HttpResponse<byte[]> changed = server.get("/static/app.js");
             assertThat(changed.body()).asString(StandardCharsets.UTF_8).isEqualTo("two!");
-            assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(first.headers().firstValue("ETag"));
-            String oldHashed = ContentHash.hashedName("app.js", ContentHash.sha256("one".getBytes(StandardCharsets.UTF_8)));
+            assertThat(changed.headers().firstValue("ETag"))
+                    .isNotEqualTo(first.headers().firstValue("ETag"));
+            String oldHashed =
+                    ContentHash.hashedName("app.js", ContentHash.sha256("one".getBytes(StandardCharsets.UTF_8)));
             assertThat(server.get("/static/" + oldHashed).statusCode()).isEqualTo(404);
 
             Files.delete(root.resolve("app.js"));
@@ -57,8 +63,9 @@ class DevModeTest {
         Path root = base.resolve("root");
         Fixtures.write(root, "ok.txt", "ok");
         Fixtures.write(base, "secret.txt", Fixtures.SECRET);
-        try (AssetIndex index = AssetIndex.ofDirectories(List.of(root), IndexOptions.defaults().withDevMode(true));
-             AssetServer server = new AssetServer(new UrlPrefix("/static"), index)) {
+        try (AssetIndex index = AssetIndex.ofDirectories(
+                        List.of(root), IndexOptions.defaults().withDevMode(true));
+                AssetServer server = new AssetServer(new UrlPrefix("/static"), index)) {
             Files.createSymbolicLink(root.resolve("late-link.txt"), base.resolve("secret.txt"));
             Files.createSymbolicLink(root.resolve("late-dir"), base);
             assertThat(server.get("/static/late-link.txt").statusCode()).isEqualTo(404);
@@ -72,10 +79,12 @@ class DevModeTest {
         Path root = base.resolve("root");
         Fixtures.write(root, "app.js", "one");
         try (AssetIndex index = AssetIndex.ofDirectories(List.of(root), IndexOptions.defaults());
-             AssetServer server = new AssetServer(new UrlPrefix("/static"), index)) {
+                AssetServer server = new AssetServer(new UrlPrefix("/static"), index)) {
             Fixtures.write(root, "new.js", "new");
             assertThat(server.get("/static/new.js").statusCode()).isEqualTo(404);
-            assertThat(server.get("/static/app.js").body()).asString(StandardCharsets.UTF_8).isEqualTo("one");
+            assertThat(server.get("/static/app.js").body())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("one");
         }
     }
 }

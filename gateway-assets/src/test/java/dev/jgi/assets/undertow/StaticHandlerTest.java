@@ -35,6 +35,7 @@ class StaticHandlerTest {
 
     @TempDir
     static Path base;
+
     static AssetServer server;
     static String cssHash;
 
@@ -80,14 +81,16 @@ class StaticHandlerTest {
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("console.log('hi');\n");
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
         assertThat(r.headers().firstValue("Content-Length")).hasValue("19");
-        assertThat(r.headers().firstValue("ETag")).hasValueSatisfying(tag -> assertThat(tag).matches("\"[0-9a-f]{16}\""));
+        assertThat(r.headers().firstValue("ETag"))
+                .hasValueSatisfying(tag -> assertThat(tag).matches("\"[0-9a-f]{16}\""));
         assertThat(r.headers().firstValue("Last-Modified")).hasValue("Wed, 04 Mar 2026 05:06:07 GMT");
         assertThat(r.headers().firstValue("Accept-Ranges")).hasValue("bytes");
     }
 
     @Test
     void textTypesCarryUtf8CharsetAndBinaryTypesDoNot() throws Exception {
-        assertThat(server.get("/static/css/site.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(server.get("/static/css/site.css").headers().firstValue("Content-Type"))
+                .hasValue("text/css; charset=utf-8");
         HttpResponse<byte[]> png = server.get("/static/img/logo.png");
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(png.body()).isEqualTo(PNG);
@@ -95,7 +98,8 @@ class StaticHandlerTest {
 
     @Test
     void ifNoneMatchWithTheCurrentEtagYields304WithoutBody() throws Exception {
-        String etag = server.get("/static/js/app.js").headers().firstValue("ETag").orElseThrow();
+        String etag =
+                server.get("/static/js/app.js").headers().firstValue("ETag").orElseThrow();
         HttpResponse<byte[]> r = server.get("/static/js/app.js", "If-None-Match", "\"other\", W/" + etag);
         assertThat(r.statusCode()).isEqualTo(304);
         assertThat(r.body()).isEmpty();
@@ -105,18 +109,27 @@ class StaticHandlerTest {
 
     @Test
     void staleIfNoneMatchYieldsTheFullBodyEvenWhenIfModifiedSinceIsFresh() throws Exception {
-        HttpResponse<byte[]> r = server.get("/static/js/app.js", "If-None-Match", "\"stale\"",
-                "If-Modified-Since", HttpDates.format(MODIFIED.plusSeconds(60)));
+        HttpResponse<byte[]> r = server.get(
+                "/static/js/app.js",
+                "If-None-Match",
+                "\"stale\"",
+                "If-Modified-Since",
+                HttpDates.format(MODIFIED.plusSeconds(60)));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).hasSize(19);
     }
 
     @Test
     void ifModifiedSinceDecidesWhenThereIsNoIfNoneMatch() throws Exception {
-        assertThat(server.get("/static/js/app.js", "If-Modified-Since", HttpDates.format(MODIFIED)).statusCode()).isEqualTo(304);
-        assertThat(server.get("/static/js/app.js", "If-Modified-Since", HttpDates.format(MODIFIED.minusSeconds(1))).statusCode())
+        assertThat(server.get("/static/js/app.js", "If-Modified-Since", HttpDates.format(MODIFIED))
+                        .statusCode())
+                .isEqualTo(304);
+        assertThat(server.get("/static/js/app.js", "If-Modified-Since", HttpDates.format(MODIFIED.minusSeconds(1)))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(server.get("/static/js/app.js", "If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
+        assertThat(server.get("/static/js/app.js", "If-Modified-Since", "not a date")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -146,7 +159,8 @@ class StaticHandlerTest {
         assertThat(r.statusCode()).isEqualTo(416);
         assertThat(r.headers().firstValue("Content-Range")).hasValue("bytes */3000");
         assertThat(r.body()).isEmpty();
-        assertThat(server.get("/static/empty.txt", "Range", "bytes=0-").statusCode()).isEqualTo(416);
+        assertThat(server.get("/static/empty.txt", "Range", "bytes=0-").statusCode())
+                .isEqualTo(416);
     }
 
     @Test
@@ -160,10 +174,16 @@ class StaticHandlerTest {
 
     @Test
     void ifRangeWithAStaleValidatorYieldsTheFullBody() throws Exception {
-        String etag = server.get("/static/img/logo.png").headers().firstValue("ETag").orElseThrow();
-        assertThat(server.get("/static/img/logo.png", "Range", "bytes=0-1", "If-Range", etag).statusCode()).isEqualTo(206);
-        assertThat(server.get("/static/img/logo.png", "Range", "bytes=0-1", "If-Range", "\"stale\"").statusCode()).isEqualTo(200);
-        assertThat(server.get("/static/img/logo.png", "Range", "bytes=0-1", "If-Range", HttpDates.format(MODIFIED)).statusCode())
+        String etag =
+                server.get("/static/img/logo.png").headers().firstValue("ETag").orElseThrow();
+        assertThat(server.get("/static/img/logo.png", "Range", "bytes=0-1", "If-Range", etag)
+                        .statusCode())
+                .isEqualTo(206);
+        assertThat(server.get("/static/img/logo.png", "Range", "bytes=0-1", "If-Range", "\"stale\"")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(server.get("/static/img/logo.png", "Range", "bytes=0-1", "If-Range", HttpDates.format(MODIFIED))
+                        .statusCode())
                 .isEqualTo(206);
     }
 
@@ -181,7 +201,8 @@ class StaticHandlerTest {
             try (java.net.Socket socket = new java.net.Socket()) {
                 socket.setReceiveBufferSize(4096);
                 socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
-                socket.getOutputStream().write("GET /static/big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write("GET /static/big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 socket.getInputStream().readNBytes(1000);
             }
         }
@@ -195,12 +216,13 @@ class StaticHandlerTest {
     private static long openHandlesOf(String name) throws Exception {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().endsWith(name);
-                } catch (Exception gone) {
-                    return false;
-                }
-            }).count();
+                        try {
+                            return Files.readSymbolicLink(fd).toString().endsWith(name);
+                        } catch (Exception gone) {
+                            return false;
+                        }
+                    })
+                    .count();
         }
     }
 
@@ -215,11 +237,15 @@ class StaticHandlerTest {
     void headHasTheHeadersOfGetButNoBody() throws Exception {
         for (String path : List.of("/static/css/site.css", "/static/big.bin")) {
             HttpResponse<byte[]> get = server.get(path);
-            HttpResponse<byte[]> head = server.send(server.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            HttpResponse<byte[]> head = server.send(server.request(path)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build());
             assertThat(head.statusCode()).isEqualTo(200);
             assertThat(head.body()).isEmpty();
             for (String name : List.of("Content-Length", "Content-Type", "ETag", "Last-Modified", "Cache-Control")) {
-                assertThat(head.headers().firstValue(name)).as(name).isEqualTo(get.headers().firstValue(name));
+                assertThat(head.headers().firstValue(name))
+                        .as(name)
+                        .isEqualTo(get.headers().firstValue(name));
             }
         }
     }
@@ -228,7 +254,8 @@ class StaticHandlerTest {
     @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
     void otherMethodsGet405WithAllow(String method) throws Exception {
         HttpResponse<byte[]> r = server.send(server.request("/static/js/app.js")
-                .method(method, HttpRequest.BodyPublishers.ofString("x")).build());
+                .method(method, HttpRequest.BodyPublishers.ofString("x"))
+                .build());
         assertThat(r.statusCode()).isEqualTo(405);
         assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }
@@ -240,7 +267,8 @@ class StaticHandlerTest {
         assertThat(br.headers().firstValue("Vary")).hasValue("Accept-Encoding");
         HttpResponse<byte[]> gz = server.get("/static/css/site.css", "Accept-Encoding", "gzip");
         assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        assertThat(new String(Fixtures.gunzip(gz.body()), StandardCharsets.UTF_8)).isEqualTo(CSS);
+        assertThat(new String(Fixtures.gunzip(gz.body()), StandardCharsets.UTF_8))
+                .isEqualTo(CSS);
         assertThat(gz.headers().firstValue("ETag")).isNotEqualTo(br.headers().firstValue("ETag"));
     }
 
@@ -268,7 +296,8 @@ class StaticHandlerTest {
 
     @Test
     void rangeRequestIsAnsweredFromTheIdentityForm() throws Exception {
-        HttpResponse<byte[]> r = server.get("/static/css/site.css", "Accept-Encoding", "br, gzip", "Range", "bytes=0-3");
+        HttpResponse<byte[]> r =
+                server.get("/static/css/site.css", "Accept-Encoding", "br, gzip", "Range", "bytes=0-3");
         assertThat(r.statusCode()).isEqualTo(206);
         assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("body");
@@ -290,7 +319,8 @@ class StaticHandlerTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
         assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        assertThat(server.get("/static/css/site.css").headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
+        assertThat(server.get("/static/css/site.css").headers().firstValue("Cache-Control"))
+                .hasValue("public, max-age=60");
         assertThat(server.get("/static/css/site.0badc0de.css").statusCode()).isEqualTo(404);
     }
 

@@ -25,6 +25,7 @@ class TraversalTest {
 
     @TempDir
     static Path base;
+
     static AssetServer production;
     static AssetServer dev;
 
@@ -35,8 +36,10 @@ class TraversalTest {
         Fixtures.write(root, ".env", Fixtures.SECRET);
         Fixtures.write(base, "site/secret.txt", Fixtures.SECRET);
         Fixtures.write(base, "secret.txt", Fixtures.SECRET);
-        production = new AssetServer(new UrlPrefix("/static"), AssetIndex.ofDirectories(List.of(root), IndexOptions.defaults()));
-        dev = new AssetServer(new UrlPrefix("/static"),
+        production = new AssetServer(
+                new UrlPrefix("/static"), AssetIndex.ofDirectories(List.of(root), IndexOptions.defaults()));
+        dev = new AssetServer(
+                new UrlPrefix("/static"),
                 AssetIndex.ofDirectories(List.of(root), IndexOptions.defaults().withDevMode(true)));
     }
 
@@ -47,33 +50,34 @@ class TraversalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/static/../secret.txt",
-            "/static/../../secret.txt",
-            "/static/css/../../secret.txt",
-            "/static/%2e%2e/secret.txt",
-            "/static/%2E%2E/secret.txt",
-            "/static/.%2e/secret.txt",
-            "/static/%2e%2e%2fsecret.txt",
-            "/static/..%2fsecret.txt",
-            "/static/..%2Fsecret.txt",
-            "/static/css%2f..%2f..%2fsecret.txt",
-            "/static/%252e%252e/secret.txt",
-            "/static/..\\secret.txt",
-            "/static/..%5csecret.txt",
-            "/static/..%5Csecret.txt",
-            "/static/css\\..\\..\\secret.txt",
-            "/static/secret.txt%00.css",
-            "/static/%00",
-            "/static//secret.txt",
-            "/static/./../secret.txt",
-            "/static/.env",
-            "/static/%2eenv",
-            "/static/css/",
-            "/static/css",
-            "/static/..;/secret.txt",
-            "/static/%c0%ae%c0%ae/secret.txt",
-    })
+    @ValueSource(
+            strings = {
+                "/static/../secret.txt",
+                "/static/../../secret.txt",
+                "/static/css/../../secret.txt",
+                "/static/%2e%2e/secret.txt",
+                "/static/%2E%2E/secret.txt",
+                "/static/.%2e/secret.txt",
+                "/static/%2e%2e%2fsecret.txt",
+                "/static/..%2fsecret.txt",
+                "/static/..%2Fsecret.txt",
+                "/static/css%2f..%2f..%2fsecret.txt",
+                "/static/%252e%252e/secret.txt",
+                "/static/..\\secret.txt",
+                "/static/..%5csecret.txt",
+                "/static/..%5Csecret.txt",
+                "/static/css\\..\\..\\secret.txt",
+                "/static/secret.txt%00.css",
+                "/static/%00",
+                "/static//secret.txt",
+                "/static/./../secret.txt",
+                "/static/.env",
+                "/static/%2eenv",
+                "/static/css/",
+                "/static/css",
+                "/static/..;/secret.txt",
+                "/static/%c0%ae%c0%ae/secret.txt",
+            })
     void traversalAttemptsNeverYieldAFile(String target) throws Exception {
         for (AssetServer server : List.of(production, dev)) {
             RawHttp.Response r = RawHttp.get(server.port(), target);

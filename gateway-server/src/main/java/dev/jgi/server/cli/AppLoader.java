@@ -3,7 +3,6 @@ package dev.jgi.server.cli;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Lifespan;
-
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -33,8 +32,7 @@ import java.util.jar.JarFile;
 final class AppLoader {
 
     /** A loaded application and where it came from. */
-    record Loaded(Lifespan app, String name, URLClassLoader loader, List<Path> sources) {
-    }
+    record Loaded(Lifespan app, String name, URLClassLoader loader, List<Path> sources) {}
 
     private final String spec;
     private final List<Path> classpath;
@@ -101,11 +99,13 @@ final class AppLoader {
     }
 
     private static Lifespan fromServiceLoader(ClassLoader loader) {
-        Iterator<Application> sync = ServiceLoader.load(Application.class, loader).iterator();
+        Iterator<Application> sync =
+                ServiceLoader.load(Application.class, loader).iterator();
         if (sync.hasNext()) {
             return sync.next();
         }
-        Iterator<AsyncApplication> async = ServiceLoader.load(AsyncApplication.class, loader).iterator();
+        Iterator<AsyncApplication> async =
+                ServiceLoader.load(AsyncApplication.class, loader).iterator();
         if (async.hasNext()) {
             return async.next();
         }
@@ -134,8 +134,10 @@ final class AppLoader {
                 app = type.getConstructor().newInstance();
             }
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(colons >= 0 ? "no public static no-argument method " + name
-                    : className + " has no public no-argument constructor");
+            throw new IllegalArgumentException(
+                    colons >= 0
+                            ? "no public static no-argument method " + name
+                            : className + " has no public no-argument constructor");
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new IllegalArgumentException("creating the app failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -144,7 +146,8 @@ final class AppLoader {
         if (app instanceof Application || app instanceof AsyncApplication) {
             return (Lifespan) app;
         }
-        throw new IllegalArgumentException("[JGI-APP-7] " + name + " gives a " + (app == null ? "null" : app.getClass().getName())
+        throw new IllegalArgumentException("[JGI-APP-7] " + name + " gives a "
+                + (app == null ? "null" : app.getClass().getName())
                 + ", which is neither a dev.jgi.api.Application nor a dev.jgi.api.AsyncApplication");
     }
 
@@ -168,7 +171,8 @@ final class AppLoader {
         protected URL findResource(String name) {
             int slash = name.lastIndexOf('/');
             return slash > 0 && isShared(name.substring(0, slash).replace('/', '.') + ".resource")
-                    ? SERVER.getResource(name) : null;
+                    ? SERVER.getResource(name)
+                    : null;
         }
 
         /**

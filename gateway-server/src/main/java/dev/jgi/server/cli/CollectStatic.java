@@ -1,7 +1,6 @@
 package dev.jgi.server.cli;
 
 import dev.jgi.assets.collect.CollectStatic.Result;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ final class CollectStatic {
 
     private static final String USAGE = "usage: jgi collect-static APP_JAR_OR_DIR... --to DIR";
 
-    private CollectStatic() {
-    }
+    private CollectStatic() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<Path> sources = new ArrayList<>();
@@ -33,8 +31,10 @@ final class CollectStatic {
                 }
                 case "-h", "--help" -> {
                     out.println(USAGE);
-                    out.println("Copies every asset of the sources (an app jar's static/ folder, or a directory's files) into DIR,");
-                    out.println("under its logical and its content-hashed name, with .gz/.br variants and DIR/staticfiles.json.");
+                    out.println(
+                            "Copies every asset of the sources (an app jar's static/ folder, or a directory's files) into DIR,");
+                    out.println(
+                            "under its logical and its content-hashed name, with .gz/.br variants and DIR/staticfiles.json.");
                     return 0;
                 }
                 default -> {
@@ -52,7 +52,8 @@ final class CollectStatic {
         }
         try {
             Result result = dev.jgi.assets.collect.CollectStatic.run(sources, to);
-            out.println("collected " + result.assets() + " assets into " + result.root() + " (" + result.files() + " files, "
+            out.println("collected " + result.assets() + " assets into " + result.root() + " (" + result.files()
+                    + " files, "
                     + result.gzipped() + " gzip and " + result.brotli() + " brotli variants"
                     + (result.brotliAvailable() ? "" : "; brotli is not available on this platform") + ")");
             return 0;

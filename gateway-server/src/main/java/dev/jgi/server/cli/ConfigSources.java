@@ -2,7 +2,6 @@ package dev.jgi.server.cli;
 
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.Setting;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,7 @@ final class ConfigSources {
     /** Environment variables the {@code jgi} script itself reads, not settings. */
     static final Set<String> SCRIPT_VARIABLES = Set.of("JGI_JAVA_OPTS", "JGI_CONFIG", "JGI_CLASSPATH");
 
-    private ConfigSources() {
-    }
+    private ConfigSources() {}
 
     /** The environment variable of a setting: {@code max-body-size} is {@code JGI_MAX_BODY_SIZE}. */
     static String variable(String setting) {
@@ -59,7 +57,8 @@ final class ConfigSources {
             }
             String setting = names.get(key);
             if (setting == null) {
-                throw new IllegalArgumentException("unknown environment variable " + key + " (settings are " + String.join(", ", names.keySet()) + ")");
+                throw new IllegalArgumentException("unknown environment variable " + key + " (settings are "
+                        + String.join(", ", names.keySet()) + ")");
             }
             merged.put(setting, entry.getValue());
         }

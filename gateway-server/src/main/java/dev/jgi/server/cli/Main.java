@@ -1,7 +1,6 @@
 package dev.jgi.server.cli;
 
 import dev.jgi.server.runtime.ServerRuntime;
-
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -15,8 +14,7 @@ public final class Main {
     /** Held so the level sticks (JUL keeps loggers weakly): XNIO's version banner is noise in jgi's output. */
     private static final java.util.logging.Logger XNIO = java.util.logging.Logger.getLogger("org.xnio");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         XNIO.setLevel(java.util.logging.Level.WARNING);
@@ -31,8 +29,9 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "--version", "-V", "version" -> {
-                out.println("jgi " + ServerRuntime.VERSION + " (" + ServerRuntime.NAME + ", JGI " + dev.jgi.api.ServerInfo.SPEC_VERSION
-                        + ", Undertow " + io.undertow.Version.getVersionString() + ", Java " + Runtime.version() + ")");
+                out.println("jgi " + ServerRuntime.VERSION + " (" + ServerRuntime.NAME + ", JGI "
+                        + dev.jgi.api.ServerInfo.SPEC_VERSION + ", Undertow " + io.undertow.Version.getVersionString()
+                        + ", Java " + Runtime.version() + ")");
                 yield 0;
             }
             case "serve" -> new Serve(out, err).run(rest);

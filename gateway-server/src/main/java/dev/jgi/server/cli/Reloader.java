@@ -3,7 +3,6 @@ package dev.jgi.server.cli;
 import dev.jgi.server.log.ServerLog;
 import dev.jgi.server.runtime.LifespanFailure;
 import dev.jgi.server.runtime.ServerRuntime;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,10 +62,14 @@ final class Reloader implements Runnable {
             runtime.replaceApp(next.app(), next.name());
             AppLoader.Loaded previous = current;
             current = next;
-            ServerLog.info("reloaded " + next.name() + " after a change; in-flight requests finish on the previous version");
+            ServerLog.info(
+                    "reloaded " + next.name() + " after a change; in-flight requests finish on the previous version");
             closeLater(previous);
         } catch (LifespanFailure failure) {
-            ServerLog.warn(null, "reload failed, the previous version keeps serving: the app failed to start: " + failure.getMessage());
+            ServerLog.warn(
+                    null,
+                    "reload failed, the previous version keeps serving: the app failed to start: "
+                            + failure.getMessage());
         } catch (IOException | RuntimeException | LinkageError failure) {
             ServerLog.warn(null, "reload failed, the previous version keeps serving: " + failure);
         }

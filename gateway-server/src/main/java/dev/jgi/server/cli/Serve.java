@@ -4,14 +4,13 @@ import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.ServerLog;
 import dev.jgi.server.runtime.LifespanFailure;
 import dev.jgi.server.runtime.ServerRuntime;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 
 /** {@code jgi serve}: load the app, start the server, run until SIGTERM or SIGINT, shut down gracefully. */
 final class Serve {
@@ -35,9 +34,11 @@ final class Serve {
             }
             Map<String, String> env = System.getenv();
             String file = parsed.config() != null ? parsed.config() : env.get("JGI_CONFIG");
-            config = ServerConfig.fromText(ConfigSources.merge(parsed.settings(), env, file == null ? null : Path.of(file)));
+            config = ServerConfig.fromText(
+                    ConfigSources.merge(parsed.settings(), env, file == null ? null : Path.of(file)));
             dev.jgi.server.proxy.TrustedProxies.parse(config.forwardedAllowIps());
-            config.binds().stream().filter(bind -> !bind.startsWith("unix:"))
+            config.binds().stream()
+                    .filter(bind -> !bind.startsWith("unix:"))
                     .forEach(dev.jgi.server.runtime.BindAddress::parse);
         } catch (CommandLine.ParameterException | IllegalArgumentException | IOException e) {
             return usageError(e.getMessage());
@@ -50,9 +51,14 @@ final class Serve {
             return usageError("missing APP (a class name, Class::factoryMethod or a jar); see jgi serve --help");
         }
         ServerLog.verbose(config.dev());
-        List<String> classpath = parsed.classpath() != null ? parsed.classpath()
-                : System.getenv("JGI_CLASSPATH") == null ? List.of() : List.of(System.getenv("JGI_CLASSPATH").split(java.io.File.pathSeparator));
-        AppLoader loader = new AppLoader(parsed.app(), classpath.stream().filter(s -> !s.isEmpty()).map(Path::of).toList());
+        List<String> classpath = parsed.classpath() != null
+                ? parsed.classpath()
+                : System.getenv("JGI_CLASSPATH") == null
+                        ? List.of()
+                        : List.of(System.getenv("JGI_CLASSPATH").split(java.io.File.pathSeparator));
+        AppLoader loader = new AppLoader(
+                parsed.app(),
+                classpath.stream().filter(s -> !s.isEmpty()).map(Path::of).toList());
         AppLoader.Loaded loaded;
         try {
             loaded = loader.load();
@@ -92,7 +98,8 @@ final class Serve {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ServerLog.info("shutting down: finishing in-flight requests (up to " + config.gracefulTimeout().toSeconds() + "s)");
+        ServerLog.info("shutting down: finishing in-flight requests (up to "
+                + config.gracefulTimeout().toSeconds() + "s)");
         runtime.close();
         ServerLog.info("stopped");
         return 0;

@@ -9,8 +9,7 @@ import sun.misc.Signal;
  */
 final class Signals {
 
-    private Signals() {
-    }
+    private Signals() {}
 
     static void onTerminate(Runnable shutdown) {
         boolean[] seen = new boolean[1];

@@ -6,7 +6,6 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,7 +21,11 @@ import java.util.function.Consumer;
  */
 final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
 
-    private enum Phase { START, BODY, DONE }
+    private enum Phase {
+        START,
+        BODY,
+        DONE
+    }
 
     private static final Event LAST_EMPTY = new Event.RequestBody(ByteBuffer.allocate(0), true);
 
@@ -62,7 +65,8 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
 
     private void ended(Throwable failure) {
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             transport.fail("[JGI-ERR-5] the application's stage failed", cause);
         } else if (phase != Phase.DONE) {
             transport.fail("[JGI-ERR-6] the application ended before its response did", null);
@@ -142,7 +146,8 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
                     if (counted(data.remaining(), !piece.more(), sent)) {
                         commitIfFirst(!piece.more() ? data.remaining() : -1);
                         phase = piece.more() ? Phase.BODY : Phase.DONE;
-                        transport.sendPiece(data, !piece.more(), () -> sent.complete(null), sent::completeExceptionally);
+                        transport.sendPiece(
+                                data, !piece.more(), () -> sent.complete(null), sent::completeExceptionally);
                     }
                 }
             }
@@ -195,8 +200,8 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         }
         commitIfFirst(!file.more() ? length : -1);
         phase = file.more() ? Phase.BODY : Phase.DONE;
-        transport.sendFilePiece(channel, file.offset(), length, !file.more(), () -> sent.complete(null),
-                sent::completeExceptionally);
+        transport.sendFilePiece(
+                channel, file.offset(), length, !file.more(), () -> sent.complete(null), sent::completeExceptionally);
     }
 
     /** Checks that a body piece may come now; refuses it otherwise. */
@@ -221,7 +226,8 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         written += length;
         if (declared >= 0 && (written > declared || last && written != declared)) {
             phase = Phase.DONE;
-            IOException tooLong = new IOException("[JGI-FRAME-6] the body does not match its content-length of " + declared);
+            IOException tooLong =
+                    new IOException("[JGI-FRAME-6] the body does not match its content-length of " + declared);
             transport.fail(tooLong.getMessage(), null);
             sent.completeExceptionally(tooLong);
             return false;

@@ -1,7 +1,6 @@
 package dev.jgi.server.http;
 
 import dev.jgi.api.Headers;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -89,7 +88,8 @@ final class BodyOutput extends OutputStream {
         }
         if (declared >= 0 && written != declared) {
             closed = true;
-            throw new IOException("[JGI-FRAME-6] the body has " + written + " bytes but content-length says " + declared);
+            throw new IOException(
+                    "[JGI-FRAME-6] the body has " + written + " bytes but content-length says " + declared);
         }
         handOver(true);
         closed = true;

@@ -2,10 +2,9 @@ package dev.jgi.server.http;
 
 import dev.jgi.api.ClientDisconnectedException;
 import io.undertow.server.protocol.http.HttpContinue;
-import org.xnio.channels.StreamSourceChannel;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
  * Reads the request body on the I/O thread, one piece per demand, so that no more than one piece
@@ -67,7 +66,8 @@ final class BodyReader {
                     }
 
                     @Override
-                    public void onException(io.undertow.server.HttpServerExchange ex, io.undertow.io.Sender sender, IOException e) {
+                    public void onException(
+                            io.undertow.server.HttpServerExchange ex, io.undertow.io.Sender sender, IOException e) {
                         fail(new ClientDisconnectedException("[JGI-BODY-8] the client went away", e));
                     }
                 });

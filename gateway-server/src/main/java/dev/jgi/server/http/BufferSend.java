@@ -1,11 +1,10 @@
 package dev.jgi.server.http;
 
 import dev.jgi.api.ClientDisconnectedException;
-import org.xnio.channels.StreamSinkChannel;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
+import org.xnio.channels.StreamSinkChannel;
 
 /**
  * Writes one buffer to the response channel on the I/O thread, waiting for writability with a
@@ -20,7 +19,8 @@ final class BufferSend {
     private final Consumer<IOException> failed;
     private final boolean flush;
 
-    private BufferSend(ByteBuffer data, StreamSinkChannel sink, Runnable done, Consumer<IOException> failed, boolean flush) {
+    private BufferSend(
+            ByteBuffer data, StreamSinkChannel sink, Runnable done, Consumer<IOException> failed, boolean flush) {
         this.data = data;
         this.sink = sink;
         this.done = done;
@@ -37,7 +37,8 @@ final class BufferSend {
      * @param flush false for a whole body that {@code done} ends at once: ending the exchange
      *     flushes, so a flush here would only cost a system call
      */
-    static void start(ByteBuffer data, StreamSinkChannel sink, Runnable done, Consumer<IOException> failed, boolean flush) {
+    static void start(
+            ByteBuffer data, StreamSinkChannel sink, Runnable done, Consumer<IOException> failed, boolean flush) {
         BufferSend send = new BufferSend(data, sink, done, failed, flush);
         if (send.writeAll()) {
             done.run();

@@ -3,10 +3,6 @@ package dev.jgi.server.http;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.ServerConnection;
-import org.xnio.IoUtils;
-import org.xnio.StreamConnection;
-import org.xnio.XnioExecutor;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
 
 /**
  * Every open connection, for two jobs Undertow does not do: answering a client that does not send
@@ -55,14 +54,20 @@ public final class Connections {
         State state = new State();
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Plain HTTP/1.1 only: under TLS the conduit chain belongs to the TLS engine.
-            state.scanner = new HeadScanner(connection.getSourceChannel().getConduit(), maxRequestLine, maxHead, maxHeaderCount,
+            state.scanner = new HeadScanner(
+                    connection.getSourceChannel().getConduit(),
+                    maxRequestLine,
+                    maxHead,
+                    maxHeaderCount,
                     status -> connection.getIoThread().execute(() -> refuse(connection, status)));
             connection.getSourceChannel().setConduit(state.scanner);
         }
         open.put(connection, state);
         if (!headerReadTimeout.isZero()) {
-            state.headTimer = connection.getIoThread().executeAfter(() -> headTimedOut(connection, state),
-                    headerReadTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            state.headTimer = connection
+                    .getIoThread()
+                    .executeAfter(
+                            () -> headTimedOut(connection, state), headerReadTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -73,7 +78,8 @@ public final class Connections {
             return;
         }
         if (state.busy == 0) {
-            ServerLog.debug("[JGI-LIM-4] no request head within " + headerReadTimeout.toMillis() + " ms; answering 408");
+            ServerLog.debug(
+                    "[JGI-LIM-4] no request head within " + headerReadTimeout.toMillis() + " ms; answering 408");
             if (state.scanner != null) {
                 state.scanner.silence();
             }
@@ -88,10 +94,18 @@ public final class Connections {
             state.headTimer = null;
         }
         if (status == 414) {
-            answerAndClose(connection, 414, "URI Too Long", "[JGI-LIM-1] the request line is longer than " + maxRequestLine + " bytes");
+            answerAndClose(
+                    connection,
+                    414,
+                    "URI Too Long",
+                    "[JGI-LIM-1] the request line is longer than " + maxRequestLine + " bytes");
         } else {
-            answerAndClose(connection, 431, "Request Header Fields Too Large", "[JGI-LIM-2] the request head has more than "
-                    + maxHeaderCount + " fields or " + maxHead + " bytes");
+            answerAndClose(
+                    connection,
+                    431,
+                    "Request Header Fields Too Large",
+                    "[JGI-LIM-2] the request head has more than " + maxHeaderCount + " fields or " + maxHead
+                            + " bytes");
         }
     }
 
@@ -101,8 +115,10 @@ public final class Connections {
      */
     private void answerAndClose(StreamConnection connection, int status, String phrase, String reason) {
         byte[] body = (status + " " + phrase + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("HTTP/1.1 " + status + " " + phrase + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n"
-                + "content-length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("HTTP/1.1 " + status + " " + phrase
+                        + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n" + "content-length: "
+                        + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         try {
             // No shutdownWrites: through Undertow's conduits it would close the connection at once,
             // and the client, still sending, would get a reset instead of this answer.
@@ -112,7 +128,9 @@ public final class Connections {
             // The client is gone already; closing is all that is left.
         }
         open.remove(connection);
-        connection.getIoThread().executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        connection
+                .getIoThread()
+                .executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Notes a request on {@code server}; returns its raw head when the scanner recorded one, else null. */
@@ -177,5 +195,4 @@ public final class Connections {
         open.keySet().forEach(IoUtils::safeClose);
         open.clear();
     }
-
 }

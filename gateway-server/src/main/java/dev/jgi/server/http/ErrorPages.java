@@ -1,7 +1,6 @@
 package dev.jgi.server.http;
 
 import dev.jgi.api.Headers;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -34,7 +33,10 @@ final class ErrorPages {
                     + escape(trace.toString()) + "</pre></body></html>";
             transport.respond(status, plus(extra, "content-type", "text/html; charset=utf-8"), utf8(html));
         } else {
-            transport.respond(status, plus(extra, "content-type", "text/plain; charset=utf-8"), utf8(status + " " + reason + "\n"));
+            transport.respond(
+                    status,
+                    plus(extra, "content-type", "text/plain; charset=utf-8"),
+                    utf8(status + " " + reason + "\n"));
         }
     }
 
@@ -47,6 +49,9 @@ final class ErrorPages {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -1,12 +1,11 @@
 package dev.jgi.server.http;
 
 import dev.jgi.api.ClientDisconnectedException;
-import org.xnio.IoUtils;
-import org.xnio.channels.StreamSinkChannel;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.function.Consumer;
+import org.xnio.IoUtils;
+import org.xnio.channels.StreamSinkChannel;
 
 /**
  * Sends a region of a file by {@code transferFrom}, which lets the kernel copy it without passing
@@ -22,8 +21,13 @@ final class FileSend {
     private long position;
     private long remaining;
 
-    private FileSend(FileChannel file, StreamSinkChannel sink, long position, long count, Runnable done,
-                     Consumer<IOException> failed) {
+    private FileSend(
+            FileChannel file,
+            StreamSinkChannel sink,
+            long position,
+            long count,
+            Runnable done,
+            Consumer<IOException> failed) {
         this.file = file;
         this.sink = sink;
         this.position = position;
@@ -33,8 +37,13 @@ final class FileSend {
     }
 
     /** Starts sending; {@code done} or {@code failed} runs once, on the I/O thread; the file is closed either way. */
-    static void start(FileChannel file, StreamSinkChannel sink, long position, long count, Runnable done,
-                      Consumer<IOException> failed) {
+    static void start(
+            FileChannel file,
+            StreamSinkChannel sink,
+            long position,
+            long count,
+            Runnable done,
+            Consumer<IOException> failed) {
         FileSend send = new FileSend(file, sink, position, count, done, failed);
         sink.getWriteSetter().set(channel -> {
             channel.suspendWrites();
@@ -63,8 +72,10 @@ final class FileSend {
             }
         } catch (IOException e) {
             IoUtils.safeClose(file);
-            failed.accept(e.getMessage() != null && e.getMessage().startsWith("[JGI-") ? e
-                    : new ClientDisconnectedException("[JGI-DISC-1] the client went away", e));
+            failed.accept(
+                    e.getMessage() != null && e.getMessage().startsWith("[JGI-")
+                            ? e
+                            : new ClientDisconnectedException("[JGI-DISC-1] the client went away", e));
             return;
         }
         IoUtils.safeClose(file);

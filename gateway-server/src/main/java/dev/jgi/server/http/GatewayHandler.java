@@ -15,7 +15,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Methods;
-
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -40,8 +39,13 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private final WebSocketUpgrade webSockets;
     private volatile boolean draining;
 
-    public GatewayHandler(ServerConfig config, Supplier<HostedApp> apps, Executor syncExecutor, AccessLog accessLog,
-                          InFlight inFlight, Connections connections) {
+    public GatewayHandler(
+            ServerConfig config,
+            Supplier<HostedApp> apps,
+            Executor syncExecutor,
+            AccessLog accessLog,
+            InFlight inFlight,
+            Connections connections) {
         this.config = config;
         this.apps = apps;
         this.syncExecutor = syncExecutor;
@@ -52,7 +56,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         this.proxies = TrustedProxies.parse(config.forwardedAllowIps());
         this.mapper = new RequestMapper(config.rootPath(), proxies);
         this.errors = new ErrorPages(config.dev());
-        this.webSockets = new WebSocketUpgrade(WebSocketSettings.defaults().withMaxMessageSize(config.wsMaxMessageSize()));
+        this.webSockets =
+                new WebSocketUpgrade(WebSocketSettings.defaults().withMaxMessageSize(config.wsMaxMessageSize()));
     }
 
     /**
@@ -82,7 +87,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             transport.rawTarget = raw;
             transport.rawHead = head;
             transport.scanner = head == null ? null : connections.scannerOf(exchange.getConnection());
-            Rejection rejection = head != null && head.malformed() != null ? new Rejection(400, head.malformed())
+            Rejection rejection = head != null && head.malformed() != null
+                    ? new Rejection(400, head.malformed())
                     : check.check(exchange, raw);
             if (rejection == null && exchange.getRequestURI().equals("*")) {
                 rejection = asterisk(exchange);
@@ -93,7 +99,11 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
                 return;
             }
             if (!inFlight.tryAcquire()) {
-                errors.send(transport, 503, "Service Unavailable: the server is at its in-flight cap", null,
+                errors.send(
+                        transport,
+                        503,
+                        "Service Unavailable: the server is at its in-flight cap",
+                        null,
                         Headers.of("retry-after", "1"));
                 return;
             }
@@ -139,7 +149,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             return declared == 0 ? null : new BodyReader(transport, config.maxBodySize(), declared);
         }
         return exchange.getRequestHeaders().contains(io.undertow.util.Headers.TRANSFER_ENCODING)
-                ? new BodyReader(transport, config.maxBodySize(), -1) : null;
+                ? new BodyReader(transport, config.maxBodySize(), -1)
+                : null;
     }
 
     /** {@code OPTIONS *} is the server's to answer [JGI-REQ-10]; any other method with {@code *} is malformed. */
@@ -217,13 +228,21 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private void log(Transport transport, Completion completion) {
         HttpServerExchange exchange = transport.exchange;
         Request request = transport.request;
-        String client = request != null && request.client() instanceof InetSocketAddress a ? a.getAddress().getHostAddress()
-                : exchange.getSourceAddress() == null ? "-" : exchange.getSourceAddress().getAddress().getHostAddress();
-        accessLog.log(new AccessLog.Entry(client, exchange.getRequestMethod().toString(),
+        String client = request != null && request.client() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress()
+                : exchange.getSourceAddress() == null
+                        ? "-"
+                        : exchange.getSourceAddress().getAddress().getHostAddress();
+        accessLog.log(new AccessLog.Entry(
+                client,
+                exchange.getRequestMethod().toString(),
                 transport.rawTarget != null ? transport.rawTarget : RequestMapper.rawTarget(exchange),
-                exchange.getProtocol().toString(), completion.status(), completion.bytesSent(),
+                exchange.getProtocol().toString(),
+                completion.status(),
+                completion.bytesSent(),
                 exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.REFERER),
                 exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.USER_AGENT),
-                completion.duration().toNanos() / 1000, transport.requestId));
+                completion.duration().toNanos() / 1000,
+                transport.requestId));
     }
 }

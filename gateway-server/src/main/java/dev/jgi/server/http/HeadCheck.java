@@ -22,9 +22,13 @@ final class HeadCheck {
 
     /** The rejection for this head, or {@code null} when it may go to the application. */
     Rejection check(HttpServerExchange exchange, String rawTarget) {
-        int requestLine = exchange.getRequestMethod().length() + rawTarget.length() + exchange.getProtocol().length() + 2;
+        int requestLine = exchange.getRequestMethod().length()
+                + rawTarget.length()
+                + exchange.getProtocol().length()
+                + 2;
         if (requestLine > config.maxRequestLine()) {
-            return new Rejection(414, "[JGI-LIM-1] the request line is longer than " + config.maxRequestLine() + " bytes");
+            return new Rejection(
+                    414, "[JGI-LIM-1] the request line is longer than " + config.maxRequestLine() + " bytes");
         }
         HeaderMap headers = exchange.getRequestHeaders();
         int count = 0;
@@ -38,7 +42,8 @@ final class HeadCheck {
                 count++;
                 int field = name.length() + 2 + value.length();
                 if (field > config.maxFieldSize()) {
-                    return new Rejection(431, "[JGI-LIM-2] a header field is longer than " + config.maxFieldSize() + " bytes");
+                    return new Rejection(
+                            431, "[JGI-LIM-2] a header field is longer than " + config.maxFieldSize() + " bytes");
                 }
                 total += field + 2;
                 if (!isFieldValue(value)) {
@@ -50,7 +55,8 @@ final class HeadCheck {
             return new Rejection(431, "[JGI-LIM-2] more than " + config.maxHeaderCount() + " header fields");
         }
         if (total > config.maxHeaderSize()) {
-            return new Rejection(431, "[JGI-LIM-2] the request head is larger than " + config.maxHeaderSize() + " bytes");
+            return new Rejection(
+                    431, "[JGI-LIM-2] the request head is larger than " + config.maxHeaderSize() + " bytes");
         }
         Rejection host = checkHost(exchange);
         if (host != null) {
@@ -110,7 +116,10 @@ final class HeadCheck {
     static boolean isToken(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
+            if (!(c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
                 return false;
             }
         }

@@ -1,9 +1,5 @@
 package dev.jgi.server.http;
 
-import org.xnio.channels.StreamSinkChannel;
-import org.xnio.conduits.AbstractStreamSourceConduit;
-import org.xnio.conduits.StreamSourceConduit;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,6 +8,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.xnio.channels.StreamSinkChannel;
+import org.xnio.conduits.AbstractStreamSourceConduit;
+import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * Watches the raw bytes of an HTTP/1.1 connection as Undertow reads them and records each request
@@ -22,7 +21,17 @@ import java.util.Locale;
  */
 final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit> {
 
-    private enum State { HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, LOST, REJECTED, BAD_BODY }
+    private enum State {
+        HEAD,
+        FIXED,
+        CHUNK_SIZE,
+        CHUNK_DATA,
+        CHUNK_END,
+        TRAILERS,
+        LOST,
+        REJECTED,
+        BAD_BODY
+    }
 
     private final int maxHead;
     private final int maxRequestLine;
@@ -32,6 +41,7 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     private int lineFeeds;
     /** Where in the current read a malformed chunk line began, or -1. */
     private int badAt = -1;
+
     private Runnable onBadBody;
     private boolean chunkExtension;
     private final ArrayDeque<HeadInfo> heads = new ArrayDeque<>(2);
@@ -48,8 +58,12 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
      * @param reject         told 414 or 431 once a head crosses a limit; from then on every byte read
      *                       is discarded, so that Undertow never sees the oversized head
      */
-    HeadScanner(StreamSourceConduit next, int maxRequestLine, int maxHead, int maxHeaderCount,
-                java.util.function.IntConsumer reject) {
+    HeadScanner(
+            StreamSourceConduit next,
+            int maxRequestLine,
+            int maxHead,
+            int maxHeaderCount,
+            java.util.function.IntConsumer reject) {
         super(next);
         this.maxRequestLine = maxRequestLine;
         this.maxHeaderCount = maxHeaderCount;
@@ -192,8 +206,10 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
             head = java.util.Arrays.copyOf(head, Math.min(maxHead, head.length * 2));
         }
         head[headLength++] = b;
-        if (b == '\n' && headLength >= 2 && (head[headLength - 2] == '\n'
-                || headLength >= 3 && head[headLength - 2] == '\r' && head[headLength - 3] == '\n')) {
+        if (b == '\n'
+                && headLength >= 2
+                && (head[headLength - 2] == '\n'
+                        || headLength >= 3 && head[headLength - 2] == '\r' && head[headLength - 3] == '\n')) {
             finishHead();
         }
         return i + 1;
@@ -260,7 +276,7 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
                 case "content-length" -> length = parseLength(value);
                 case "transfer-encoding" -> chunked = value.endsWith("chunked");
                 case "upgrade" -> upgrade = true;
-                default -> { }
+                default -> {}
             }
         }
         heads.add(new HeadInfo(parts[0], parts[1], names, values, malformed));
@@ -308,7 +324,8 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
             boolean sizeChar = Character.digit(b, 16) >= 0 || (b == ' ' || b == '\t') && !line.isEmpty();
             if (b == ';') {
                 chunkExtension = true;
-            } else if (!sizeChar && !(b == '\r' || b == '\n') || (b == '\r' || b == '\n') && line.toString().isBlank()) {
+            } else if (!sizeChar && !(b == '\r' || b == '\n')
+                    || (b == '\r' || b == '\n') && line.toString().isBlank()) {
                 badAt = i;
                 state = State.BAD_BODY;
                 return i + 1;

@@ -3,8 +3,7 @@ package dev.jgi.server.http;
 /** RFC 9110 {@code Host = uri-host [ ":" port ]}, with an IP literal in brackets [JGI-HDR-7]. */
 final class HostSyntax {
 
-    private HostSyntax() {
-    }
+    private HostSyntax() {}
 
     static boolean isValid(String host) {
         if (host.isEmpty()) {
@@ -37,7 +36,9 @@ final class HostSyntax {
     private static boolean isRegName(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            boolean ok = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
                     || "-._~!$&'()*+,;=%".indexOf(c) >= 0;
             if (!ok) {
                 return false;

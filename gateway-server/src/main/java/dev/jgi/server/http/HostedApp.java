@@ -3,7 +3,6 @@ package dev.jgi.server.http;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Lifespan;
-
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,7 +21,8 @@ public final class HostedApp {
     /** @param app an {@link Application} or an {@link AsyncApplication} whose start returned {@code state} */
     public HostedApp(Lifespan app, Map<String, Object> state, String name) {
         if (!(app instanceof Application) && !(app instanceof AsyncApplication)) {
-            throw new IllegalArgumentException("[JGI-APP-7] neither an Application nor an AsyncApplication: " + app.getClass().getName());
+            throw new IllegalArgumentException("[JGI-APP-7] neither an Application nor an AsyncApplication: "
+                    + app.getClass().getName());
         }
         this.app = app;
         this.state = Map.copyOf(state);

@@ -6,5 +6,4 @@ package dev.jgi.server.http;
  * @param status the status to send
  * @param reason why, naming the clause; sent as the body and logged
  */
-record Rejection(int status, String reason) {
-}
+record Rejection(int status, String reason) {}

@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RequestIds {
 
-    private static final String PREFIX = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private static final String PREFIX =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private static final AtomicLong NEXT = new AtomicLong();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String next() {
         return PREFIX + '-' + Long.toHexString(NEXT.incrementAndGet());

@@ -12,10 +12,8 @@ import io.undertow.server.SSLSessionInfo;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import io.undertow.util.Protocols;
-
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +65,12 @@ final class RequestMapper {
         return new RequestTarget(raw, rawPath, mountPath, path, q);
     }
 
-    Request request(HttpServerExchange exchange, RequestTarget target, Map<String, Object> state, String requestId,
-                    HeadInfo raw) {
+    Request request(
+            HttpServerExchange exchange,
+            RequestTarget target,
+            Map<String, Object> state,
+            String requestId,
+            HeadInfo raw) {
         InetSocketAddress peer = exchange.getSourceAddress();
         Headers head = raw == null ? null : inArrivalOrder(exchange.getRequestHeaders(), raw);
         if (head == null) {
@@ -102,10 +104,17 @@ final class RequestMapper {
             client = unix.get().client();
             server = unix.get().server();
         }
-        if (peer != null && (head.contains("forwarded") || head.contains("x-forwarded-for")
-                || head.contains("x-forwarded-proto") || head.contains("x-forwarded-host"))) {
-            Forwarded forwarded = Forwarded.from(peer.getAddress(), proxies, head.all("forwarded"),
-                    head.all("x-forwarded-for"), head.first("x-forwarded-proto").orElse(null),
+        if (peer != null
+                && (head.contains("forwarded")
+                        || head.contains("x-forwarded-for")
+                        || head.contains("x-forwarded-proto")
+                        || head.contains("x-forwarded-host"))) {
+            Forwarded forwarded = Forwarded.from(
+                    peer.getAddress(),
+                    proxies,
+                    head.all("forwarded"),
+                    head.all("x-forwarded-for"),
+                    head.first("x-forwarded-proto").orElse(null),
                     head.first("x-forwarded-host").orElse(null));
             client = forwarded.client().<SocketAddress>map(a -> a).orElse(client);
             scheme = forwarded.scheme().orElse(scheme);
@@ -113,9 +122,18 @@ final class RequestMapper {
                 head = head.with("host", forwarded.host().get());
             }
         }
-        return new Request(exchange.getRequestMethod().toString(), scheme, version(exchange.getProtocol()), target, head,
-                client, server, TlsSessions.of(exchange), state,
-                Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId), Request.Kind.HTTP);
+        return new Request(
+                exchange.getRequestMethod().toString(),
+                scheme,
+                version(exchange.getProtocol()),
+                target,
+                head,
+                client,
+                server,
+                TlsSessions.of(exchange),
+                state,
+                Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId),
+                Request.Kind.HTTP);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.jgi.server.http;
 
 import dev.jgi.api.Headers;
-
 import java.util.Set;
 
 /**
@@ -20,11 +19,10 @@ final class ResponseCheck {
         }
     }
 
-    private static final Set<String> HOP_BY_HOP = Set.of(
-            "connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade");
 
-    private ResponseCheck() {
-    }
+    private ResponseCheck() {}
 
     /**
      * @param knownLength the body's length, or -1 when it streams
@@ -49,7 +47,8 @@ final class ResponseCheck {
             }
         }
         if (declared >= 0 && knownLength >= 0 && declared != knownLength && status != 204 && status != 304) {
-            throw new Invalid("[JGI-FRAME-6] content-length " + declared + " but the body has " + knownLength + " bytes");
+            throw new Invalid(
+                    "[JGI-FRAME-6] content-length " + declared + " but the body has " + knownLength + " bytes");
         }
         return declared;
     }

@@ -5,7 +5,6 @@ import dev.jgi.api.Body;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -70,7 +69,8 @@ final class SyncCall implements Runnable {
         switch (response.body()) {
             case Body.Empty empty -> fixed(status, headers, null);
             case Body.Bytes bytes -> fixed(status, headers, bytes.data());
-            case Body.Text text -> fixed(status, headers, ByteBuffer.wrap(text.text().getBytes(text.charset())));
+            case Body.Text text ->
+                fixed(status, headers, ByteBuffer.wrap(text.text().getBytes(text.charset())));
             case Body.FileRegion file -> file(status, headers, file);
             case Body.Stream stream -> {
                 try (InputStream input = stream.input()) {

@@ -24,8 +24,7 @@ final class TargetDecoder {
         }
     }
 
-    private TargetDecoder() {
-    }
+    private TargetDecoder() {}
 
     static String decode(String rawPath) throws BadPath {
         if (rawPath.isEmpty()) {
@@ -103,7 +102,8 @@ final class TargetDecoder {
         }
         bytes.flip();
         try {
-            CharBuffer text = StandardCharsets.UTF_8.newDecoder()
+            CharBuffer text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(bytes);

@@ -8,16 +8,15 @@ import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HttpString;
-import org.xnio.IoUtils;
-import org.xnio.XnioExecutor;
-import org.xnio.XnioIoThread;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
+import org.xnio.XnioIoThread;
 
 /**
  * The client side of one exchange. Every method that touches Undertow runs on the exchange's I/O
@@ -50,10 +49,12 @@ final class Transport implements ExchangeCompletionListener {
     boolean bodyTooLarge;
     /** Set by the body reader when the chunked framing was malformed, so that a failure becomes 400 [JGI-BODY-9]. */
     boolean badBody;
+
     volatile boolean disconnected;
     volatile Thread appThread;
     /** Set by the handler once the request counts against the in-flight cap and its app. */
     boolean counted;
+
     HostedApp app;
     dev.jgi.api.Request request;
     BodyReader reader;
@@ -173,36 +174,51 @@ final class Transport implements ExchangeCompletionListener {
             accepted.run();
             return;
         }
-        BufferSend.start(data, channel(), () -> {
-            if (last) {
-                closed = true;
-                exchange.endExchange();
-            }
-            accepted.run();
-        }, failure -> {
-            abort(failure);
-            failed.accept(failure);
-        });
+        BufferSend.start(
+                data,
+                channel(),
+                () -> {
+                    if (last) {
+                        closed = true;
+                        exchange.endExchange();
+                    }
+                    accepted.run();
+                },
+                failure -> {
+                    abort(failure);
+                    failed.accept(failure);
+                });
     }
 
     /** Sends a file region as one piece of a streamed body; the file is closed when done. */
-    void sendFilePiece(java.nio.channels.FileChannel file, long offset, long length, boolean last, Runnable accepted,
-                       Consumer<IOException> failed) {
+    void sendFilePiece(
+            java.nio.channels.FileChannel file,
+            long offset,
+            long length,
+            boolean last,
+            Runnable accepted,
+            Consumer<IOException> failed) {
         if (finished || error != null) {
             IoUtils.safeClose(file);
             failed.accept(new ClientDisconnectedException("[JGI-DISC-1] the exchange is over"));
             return;
         }
-        FileSend.start(file, channel(), offset, head ? 0 : length, () -> {
-            if (last) {
-                closed = true;
-                exchange.endExchange();
-            }
-            accepted.run();
-        }, failure -> {
-            abort(failure);
-            failed.accept(failure);
-        });
+        FileSend.start(
+                file,
+                channel(),
+                offset,
+                head ? 0 : length,
+                () -> {
+                    if (last) {
+                        closed = true;
+                        exchange.endExchange();
+                    }
+                    accepted.run();
+                },
+                failure -> {
+                    abort(failure);
+                    failed.accept(failure);
+                });
     }
 
     /**
@@ -260,17 +276,22 @@ final class Transport implements ExchangeCompletionListener {
 
     /** After {@code timeout}, a request not yet committed gets 503 and its thread an interrupt. */
     void armDeadline(Duration timeout) {
-        deadline = ioThread.executeAfter(() -> {
-            if (!committed && !closed) {
-                ServerLog.warn(requestId, "the request deadline of " + timeout.toMillis() + " ms passed; answering 503");
-                Thread thread = appThread;
-                if (thread != null) {
-                    thread.interrupt();
-                }
-                exchange.setPersistent(false);
-                errors.send(this, 503, "Service Unavailable: the request took too long", null);
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        deadline = ioThread.executeAfter(
+                () -> {
+                    if (!committed && !closed) {
+                        ServerLog.warn(
+                                requestId,
+                                "the request deadline of " + timeout.toMillis() + " ms passed; answering 503");
+                        Thread thread = appThread;
+                        if (thread != null) {
+                            thread.interrupt();
+                        }
+                        exchange.setPersistent(false);
+                        errors.send(this, 503, "Service Unavailable: the request took too long", null);
+                    }
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -292,7 +313,10 @@ final class Transport implements ExchangeCompletionListener {
             deadline.remove();
         }
         int status = committed || exchange.isResponseStarted() ? exchange.getStatusCode() : 0;
-        Completion completion = new Completion(status, exchange.getResponseBytesSent(), Optional.ofNullable(error),
+        Completion completion = new Completion(
+                status,
+                exchange.getResponseBytesSent(),
+                Optional.ofNullable(error),
                 Duration.ofNanos(System.nanoTime() - startNanos));
         ended.ended(this, completion);
     }

@@ -27,12 +27,20 @@ import java.util.concurrent.locks.LockSupport;
 public final class AccessLog implements AutoCloseable {
 
     /** What one line says about one exchange. */
-    public record Entry(String client, String method, String target, String version, int status, long bytes,
-                        String referer, String userAgent, long durationMicros, String requestId) {
-    }
+    public record Entry(
+            String client,
+            String method,
+            String target,
+            String version,
+            int status,
+            long bytes,
+            String referer,
+            String userAgent,
+            long durationMicros,
+            String requestId) {}
 
-    private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLF =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String END = "\u0000end";
     private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -70,7 +78,8 @@ public final class AccessLog implements AutoCloseable {
 
     private static String combined(Entry e) {
         return e.client() + " - - [" + now() + "] \"" + e.method() + ' ' + e.target() + ' ' + e.version()
-                + "\" " + e.status() + ' ' + e.bytes() + " \"" + quoted(e.referer()) + "\" \"" + quoted(e.userAgent()) + "\" "
+                + "\" " + e.status() + ' ' + e.bytes() + " \"" + quoted(e.referer()) + "\" \"" + quoted(e.userAgent())
+                + "\" "
                 + millis(e.durationMicros()) + "ms " + e.requestId();
     }
 
@@ -85,8 +94,7 @@ public final class AccessLog implements AutoCloseable {
         return stamp.text;
     }
 
-    private record Stamp(long second, String text) {
-    }
+    private record Stamp(long second, String text) {}
 
     private static volatile Stamp lastStamp = new Stamp(-1, "");
 
@@ -99,7 +107,8 @@ public final class AccessLog implements AutoCloseable {
     private static String json(Entry e) {
         return "{\"time\":\"" + Instant.now() + "\",\"client\":" + str(e.client()) + ",\"method\":" + str(e.method())
                 + ",\"target\":" + str(e.target()) + ",\"version\":" + str(e.version()) + ",\"status\":" + e.status()
-                + ",\"bytes\":" + e.bytes() + ",\"referer\":" + str(e.referer()) + ",\"user_agent\":" + str(e.userAgent())
+                + ",\"bytes\":" + e.bytes() + ",\"referer\":" + str(e.referer()) + ",\"user_agent\":"
+                + str(e.userAgent())
                 + ",\"duration_ms\":" + millis(e.durationMicros())
                 + ",\"request_id\":" + str(e.requestId()) + "}";
     }

@@ -15,8 +15,7 @@ public final class ServerLog {
     private static volatile PrintStream out = System.err;
     private static volatile boolean verbose;
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     /** Development mode logs stack traces and debug lines. */
     public static void verbose(boolean on) {
@@ -43,7 +42,10 @@ public final class ServerLog {
     }
 
     private static void line(String level, String requestId, String message, Throwable failure) {
-        StringBuilder line = new StringBuilder(128).append(TIME.format(Instant.now())).append(' ').append(level);
+        StringBuilder line = new StringBuilder(128)
+                .append(TIME.format(Instant.now()))
+                .append(' ')
+                .append(level);
         if (requestId != null) {
             line.append(" [").append(requestId).append(']');
         }

@@ -29,8 +29,13 @@ public record Forwarded(Optional<InetSocketAddress> client, Optional<String> sch
      * @param forwardedProto     the first {@code x-forwarded-proto}, or null
      * @param forwardedHost      the first {@code x-forwarded-host}, or null
      */
-    public static Forwarded from(InetAddress peer, TrustedProxies trusted, List<String> forwarded,
-                                 List<String> forwardedFor, String forwardedProto, String forwardedHost) {
+    public static Forwarded from(
+            InetAddress peer,
+            TrustedProxies trusted,
+            List<String> forwarded,
+            List<String> forwardedFor,
+            String forwardedProto,
+            String forwardedHost) {
         if (!trusted.trusts(peer)) {
             return NOTHING;
         }
@@ -43,7 +48,10 @@ public record Forwarded(Optional<InetSocketAddress> client, Optional<String> sch
                 hops.add(hop.strip());
             }
         }
-        return new Forwarded(client(trusted, hops), scheme(forwardedProto), Optional.ofNullable(forwardedHost).map(String::strip));
+        return new Forwarded(
+                client(trusted, hops),
+                scheme(forwardedProto),
+                Optional.ofNullable(forwardedHost).map(String::strip));
     }
 
     private static Forwarded fromRfc7239(TrustedProxies trusted, List<String> values) {
@@ -63,7 +71,7 @@ public record Forwarded(Optional<InetSocketAddress> client, Optional<String> sch
                         case "for" -> hops.add(v);
                         case "proto" -> proto = v;
                         case "host" -> host = v;
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
@@ -110,7 +118,9 @@ public record Forwarded(Optional<InetSocketAddress> client, Optional<String> sch
             port = parsePort(host.substring(host.indexOf(':') + 1));
             host = host.substring(0, host.indexOf(':'));
         }
-        if (host.isEmpty() || port < 0 || !host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+        if (host.isEmpty()
+                || port < 0
+                || !host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
             return Optional.empty();
         }
         try {
@@ -130,6 +140,8 @@ public record Forwarded(Optional<InetSocketAddress> client, Optional<String> sch
     }
 
     private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

@@ -41,7 +41,10 @@ public final class TrustedProxies {
     /** @throws IllegalArgumentException for an entry that is not an IP literal or CIDR range */
     public static TrustedProxies parse(List<String> entries) {
         boolean everyone = entries.contains("*");
-        List<Range> ranges = entries.stream().filter(e -> !e.equals("*")).map(TrustedProxies::range).toList();
+        List<Range> ranges = entries.stream()
+                .filter(e -> !e.equals("*"))
+                .map(TrustedProxies::range)
+                .toList();
         return new TrustedProxies(ranges, everyone);
     }
 

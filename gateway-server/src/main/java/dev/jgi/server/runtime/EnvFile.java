@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class EnvFile {
 
-    private EnvFile() {
-    }
+    private EnvFile() {}
 
     /** @throws IllegalArgumentException naming the file and line, for a line that is not KEY=value */
     public static Map<String, String> read(Path file) throws IOException {
@@ -38,13 +37,15 @@ public final class EnvFile {
             if (eq <= 0 || !line.substring(0, eq).strip().matches("[A-Za-z_][A-Za-z0-9_.]*")) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected KEY=value");
             }
-            values.put(line.substring(0, eq).strip(), value(line.substring(eq + 1).strip()));
+            values.put(
+                    line.substring(0, eq).strip(), value(line.substring(eq + 1).strip()));
         }
         return values;
     }
 
     private static String value(String raw) {
-        if (raw.length() >= 2 && (raw.startsWith("\"") && raw.endsWith("\"") || raw.startsWith("'") && raw.endsWith("'"))) {
+        if (raw.length() >= 2
+                && (raw.startsWith("\"") && raw.endsWith("\"") || raw.startsWith("'") && raw.endsWith("'"))) {
             String inner = raw.substring(1, raw.length() - 1);
             return raw.startsWith("\"") ? inner.replace("\\n", "\n").replace("\\\"", "\"") : inner;
         }

@@ -10,21 +10,13 @@ import dev.jgi.server.http.HostedApp;
 import dev.jgi.server.http.InFlight;
 import dev.jgi.server.log.AccessLog;
 import dev.jgi.server.log.ServerLog;
+import dev.jgi.server.tls.Http2Options;
+import dev.jgi.server.tls.ServerTls;
+import dev.jgi.server.unix.UnixSocketRelay;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
-import dev.jgi.server.tls.Http2Options;
-import dev.jgi.server.tls.ServerTls;
-import dev.jgi.server.unix.UnixSocketRelay;
-import org.xnio.ChannelListener;
-import org.xnio.IoUtils;
-import org.xnio.OptionMap;
-import org.xnio.StreamConnection;
-import org.xnio.Xnio;
-import org.xnio.XnioWorker;
-import org.xnio.channels.AcceptingChannel;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -38,6 +30,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.xnio.ChannelListener;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
 
 /**
  * A running server: the lifespan of its application, the XNIO worker, the listeners, and graceful
@@ -72,8 +71,8 @@ public final class ServerRuntime implements AutoCloseable {
         this.config = config;
         this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
         this.inFlight = new InFlight(config.maxConcurrent());
-        this.connections = new Connections(config.headerReadTimeout(), config.maxRequestLine(), config.maxHeaderSize(),
-                config.maxHeaderCount());
+        this.connections = new Connections(
+                config.headerReadTimeout(), config.maxRequestLine(), config.maxHeaderSize(), config.maxHeaderCount());
         this.wrapHandler = wrapHandler;
     }
 
@@ -148,23 +147,29 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     private void listen() throws IOException {
-        accessLog = config.accessLog() == ServerConfig.AccessLogFormat.OFF ? null
+        accessLog = config.accessLog() == ServerConfig.AccessLogFormat.OFF
+                ? null
                 : AccessLog.open(config.accessLog() == ServerConfig.AccessLogFormat.JSON, config.accessLogFile());
         syncExecutor = config.threads() == ServerConfig.ThreadModel.VIRTUAL
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())
-                : Executors.newFixedThreadPool(config.platformThreads(), Thread.ofPlatform().daemon().name("jgi-request-", 0).factory());
+                : Executors.newFixedThreadPool(
+                        config.platformThreads(),
+                        Thread.ofPlatform().daemon().name("jgi-request-", 0).factory());
         OptionMap workerOptions = UndertowSetup.worker(config);
         worker = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader()).createWorker(workerOptions);
         handler = new GatewayHandler(config, current::get, syncExecutor, accessLog, inFlight, connections);
         ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
-        OptionMap undertowOptions = Http2Options.apply(OptionMap.builder().addAll(UndertowSetup.undertow(config)),
-                config.h2c(), config.maxRequestLine() + config.maxHeaderSize()).getMap();
+        OptionMap undertowOptions = Http2Options.apply(
+                        OptionMap.builder().addAll(UndertowSetup.undertow(config)),
+                        config.h2c(),
+                        config.maxRequestLine() + config.maxHeaderSize())
+                .getMap();
         HttpHandler root = wrapHandler.apply(staticFront.wrap(handler));
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);
-        ChannelListener<StreamConnection> tcpOpen = tls == null ? open
-                : ServerTls.openListener(buffers, undertowOptions, root, config.http2());
+        ChannelListener<StreamConnection> tcpOpen =
+                tls == null ? open : ServerTls.openListener(buffers, undertowOptions, root, config.http2());
         for (String bind : config.binds()) {
             if (bind.startsWith("unix:")) {
                 listenUnix(Path.of(bind.substring("unix:".length())), open);
@@ -172,7 +177,8 @@ public final class ServerRuntime implements AutoCloseable {
             }
             BindAddress address = BindAddress.parse(bind);
             AcceptingChannel<? extends StreamConnection> server = tls == null
-                    ? worker.createStreamConnectionServer(address.socketAddress(), acceptor(tcpOpen, false), socketOptions())
+                    ? worker.createStreamConnectionServer(
+                            address.socketAddress(), acceptor(tcpOpen, false), socketOptions())
                     : tls.bind(worker, address.socketAddress(), acceptor(tcpOpen, false), socketOptions());
             server.resumeAccepts();
             listeners.add(server);
@@ -186,7 +192,9 @@ public final class ServerRuntime implements AutoCloseable {
      */
     private void listenUnix(Path socket, ChannelListener<StreamConnection> open) throws IOException {
         AcceptingChannel<StreamConnection> loopback = worker.createStreamConnectionServer(
-                new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), acceptor(open, true), socketOptions());
+                new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                acceptor(open, true),
+                socketOptions());
         loopback.resumeAccepts();
         listeners.add(loopback);
         relays.add(UnixSocketRelay.open(socket, loopback.getLocalAddress(InetSocketAddress.class)));
@@ -200,7 +208,8 @@ public final class ServerRuntime implements AutoCloseable {
                 if (connection == null) {
                     return;
                 }
-                if (relayedOnly && UnixSocketRelay.peerOf(connection.getPeerAddress()).isEmpty()) {
+                if (relayedOnly
+                        && UnixSocketRelay.peerOf(connection.getPeerAddress()).isEmpty()) {
                     IoUtils.safeClose(connection);
                     return;
                 }
@@ -270,7 +279,9 @@ public final class ServerRuntime implements AutoCloseable {
             drained = false;
         }
         if (!drained) {
-            ServerLog.warn(null, "the graceful timeout passed with " + inFlight.current() + " requests in flight; closing them");
+            ServerLog.warn(
+                    null,
+                    "the graceful timeout passed with " + inFlight.current() + " requests in flight; closing them");
         }
         connections.closeAll();
         relays.forEach(UnixSocketRelay::close);

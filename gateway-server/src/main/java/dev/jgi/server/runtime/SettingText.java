@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 /** The text form of settings: what the command line, {@code JGI_*} variables and config files hold. */
 public final class SettingText {
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(|B|KiB|MiB|GiB|K|M|G|KB|MB|GB)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIZE =
+            Pattern.compile("(\\d+)\\s*(|B|KiB|MiB|GiB|K|M|G|KB|MB|GB)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(|ms|s|m|h)");
 
-    private SettingText() {
-    }
+    private SettingText() {}
 
     /**
      * Parses {@code text} as a value of {@code type}.
@@ -27,8 +27,12 @@ public final class SettingText {
         String value = text.strip();
         try {
             if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-                return value.isEmpty() ? List.of()
-                        : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                return value.isEmpty()
+                        ? List.of()
+                        : Arrays.stream(value.split(","))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .toList();
             }
             if (type == String.class) {
                 return value;
@@ -59,8 +63,10 @@ public final class SettingText {
                         return constant;
                     }
                 }
-                throw new IllegalArgumentException("expected one of " + Arrays.stream(c.getEnumConstants())
-                        .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT)).toList());
+                throw new IllegalArgumentException("expected one of "
+                        + Arrays.stream(c.getEnumConstants())
+                                .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT))
+                                .toList());
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": invalid value '" + text + "': " + e.getMessage(), e);
@@ -71,7 +77,8 @@ public final class SettingText {
     /** The text form of a setting value; {@link #parse} reads it back. */
     public static String format(Object value) {
         return switch (value) {
-            case List<?> list -> String.join(",", list.stream().map(String::valueOf).toList());
+            case List<?> list ->
+                String.join(",", list.stream().map(String::valueOf).toList());
             case Duration d -> d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
             case Enum<?> e -> e.name().toLowerCase(Locale.ROOT);
             default -> String.valueOf(value);

@@ -11,7 +11,6 @@ import dev.jgi.assets.undertow.StaticHandler;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.HttpHandler;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,7 @@ import java.util.List;
 final class StaticFront implements AutoCloseable {
 
     /** One indexed tree at its URL prefix. */
-    private record Mount(UrlPrefix prefix, AssetIndex index, String source) {
-    }
+    private record Mount(UrlPrefix prefix, AssetIndex index, String source) {}
 
     private final List<Mount> mounts;
     private final Path publishedManifest;
@@ -55,9 +53,10 @@ final class StaticFront implements AutoCloseable {
                 AppJar jar = AppJar.read(appJar);
                 AssetIndex index = AssetIndex.build(List.of(new AssetSource.JarStatic(appJar)), options);
                 if (index.size() > 0) {
-                    mounts.add(new Mount(jar.staticPrefix(), index, appJar.getFileName().toString()));
-                    published = StaticUrls.publish(index.manifest(jar.staticPrefix()),
-                            Files.createTempFile("jgi-staticfiles-", ".json"));
+                    mounts.add(new Mount(
+                            jar.staticPrefix(), index, appJar.getFileName().toString()));
+                    published = StaticUrls.publish(
+                            index.manifest(jar.staticPrefix()), Files.createTempFile("jgi-staticfiles-", ".json"));
                 } else {
                     index.close();
                 }
@@ -80,7 +79,8 @@ final class StaticFront implements AutoCloseable {
         for (int i = mounts.size() - 1; i >= 0; i--) {
             Mount mount = mounts.get(i);
             handler = new StaticHandler(mount.prefix(), mount.index(), handler);
-            ServerLog.info("serving " + mount.index().size() + " static files of " + mount.source() + " at " + mount.prefix());
+            ServerLog.info(
+                    "serving " + mount.index().size() + " static files of " + mount.source() + " at " + mount.prefix());
         }
         return handler;
     }

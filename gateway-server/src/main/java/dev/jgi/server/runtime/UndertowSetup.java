@@ -12,8 +12,7 @@ import org.xnio.Options;
  */
 final class UndertowSetup {
 
-    private UndertowSetup() {
-    }
+    private UndertowSetup() {}
 
     static OptionMap undertow(ServerConfig config) {
         int head = config.maxRequestLine() + config.maxHeaderSize();
@@ -32,7 +31,9 @@ final class UndertowSetup {
     }
 
     static OptionMap worker(ServerConfig config) {
-        int io = config.ioThreads() > 0 ? config.ioThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
+        int io = config.ioThreads() > 0
+                ? config.ioThreads()
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
         return OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, io)
                 .set(Options.WORKER_TASK_CORE_THREADS, 2)

@@ -22,8 +22,7 @@ public final class Http2Options {
     /** The JVM-wide ceiling set for Undertow's header list limit, far above any per-server one. */
     private static final int MAX_HEADER_LIST_CAP = 1024 * 1024;
 
-    private Http2Options() {
-    }
+    private Http2Options() {}
 
     /**
      * Adds the HTTP/2 options to Undertow's.
@@ -37,7 +36,8 @@ public final class Http2Options {
         // Undertow caps every header list at this JVM-wide property (read once, default 20000) below
         // the per-server option; lift the cap unless the operator set it, so the option decides.
         System.getProperties().putIfAbsent("io.undertow.http2-max-header-size", String.valueOf(MAX_HEADER_LIST_CAP));
-        return undertowOptions.set(UndertowOptions.ENABLE_HTTP2, h2c)
+        return undertowOptions
+                .set(UndertowOptions.ENABLE_HTTP2, h2c)
                 .set(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, MAX_CONCURRENT_STREAMS)
                 .set(UndertowOptions.HTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, 2 * maxHeadBytes)
                 .set(UndertowOptions.HTTP2_SETTINGS_ENABLE_PUSH, false);

@@ -1,12 +1,5 @@
 package dev.jgi.server.tls;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -20,6 +13,12 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * A certificate chain and its private key from PEM files, as {@code --certfile} and
@@ -30,8 +29,7 @@ public final class PemKeyStore {
 
     private static final char[] NO_PASSWORD = new char[0];
 
-    private PemKeyStore() {
-    }
+    private PemKeyStore() {}
 
     /**
      * Loads the pair into an in-memory key store under the alias {@code server}.
@@ -43,7 +41,8 @@ public final class PemKeyStore {
         List<X509Certificate> chain = certificates(certFile, "--certfile");
         PrivateKey key = privateKey(keyFile);
         if (!matches(key, chain.getFirst())) {
-            throw new IllegalArgumentException("--keyfile " + keyFile + " does not hold the private key of the first certificate in --certfile " + certFile);
+            throw new IllegalArgumentException("--keyfile " + keyFile
+                    + " does not hold the private key of the first certificate in --certfile " + certFile);
         }
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -82,7 +81,8 @@ public final class PemKeyStore {
     private static List<X509Certificate> certificates(Path file, String option) {
         try (InputStream in = Files.newInputStream(file)) {
             List<X509Certificate> chain = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast).toList();
+                    .map(X509Certificate.class::cast)
+                    .toList();
             if (chain.isEmpty()) {
                 throw new IllegalArgumentException(option + " " + file + " holds no PEM certificate");
             }
@@ -93,7 +93,8 @@ public final class PemKeyStore {
     }
 
     private static PrivateKey privateKey(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+                PEMParser pem = new PEMParser(reader)) {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             for (Object item = pem.readObject(); item != null; item = pem.readObject()) {
                 switch (item) {
@@ -118,8 +119,8 @@ public final class PemKeyStore {
     }
 
     private static IllegalArgumentException encrypted(Path file) {
-        return new IllegalArgumentException("--keyfile " + file
-                + " is encrypted; decrypt it first (openssl pkey -in KEY -out PLAIN)");
+        return new IllegalArgumentException(
+                "--keyfile " + file + " is encrypted; decrypt it first (openssl pkey -in KEY -out PLAIN)");
     }
 
     /** Signs and verifies a probe: the one check that works for every key type. */

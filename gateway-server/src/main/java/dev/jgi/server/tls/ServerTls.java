@@ -7,6 +7,11 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.protocol.http.AlpnOpenListener;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import io.undertow.server.protocol.http2.Http2OpenListener;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.xnio.ChannelListener;
 import org.xnio.OptionMap;
 import org.xnio.Options;
@@ -15,12 +20,6 @@ import org.xnio.StreamConnection;
 import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
 import org.xnio.ssl.SslConnection;
-
-import javax.net.ssl.SSLContext;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The TLS of a server, from {@code --certfile}, {@code --keyfile}, {@code --client-auth} and
@@ -42,13 +41,16 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth) {
             return Optional.empty();
         }
         boolean clientCertificates = config.clientAuth() != ServerConfig.ClientAuth.NONE;
-        SSLContext context = TlsPolicy.serverContext(PemKeyStore.load(Path.of(config.certFile()), Path.of(config.keyFile())),
+        SSLContext context = TlsPolicy.serverContext(
+                PemKeyStore.load(Path.of(config.certFile()), Path.of(config.keyFile())),
                 clientCertificates ? PemKeyStore.trust(Path.of(config.clientCa())) : null);
-        return Optional.of(new ServerTls(context, switch (config.clientAuth()) {
-            case NONE -> SslClientAuthMode.NOT_REQUESTED;
-            case WANT -> SslClientAuthMode.REQUESTED;
-            case NEED -> SslClientAuthMode.REQUIRED;
-        }));
+        return Optional.of(new ServerTls(
+                context,
+                switch (config.clientAuth()) {
+                    case NONE -> SslClientAuthMode.NOT_REQUESTED;
+                    case WANT -> SslClientAuthMode.REQUESTED;
+                    case NEED -> SslClientAuthMode.REQUIRED;
+                }));
     }
 
     /**
@@ -56,8 +58,8 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth) {
      *
      * @param http2 whether ALPN offers {@code h2} before {@code http/1.1}
      */
-    public static ChannelListener<StreamConnection> openListener(ByteBufferPool buffers, OptionMap undertowOptions,
-                                                                 HttpHandler root, boolean http2) {
+    public static ChannelListener<StreamConnection> openListener(
+            ByteBufferPool buffers, OptionMap undertowOptions, HttpHandler root, boolean http2) {
         HttpOpenListener http1 = new HttpOpenListener(buffers, undertowOptions);
         http1.setRootHandler(root);
         AlpnOpenListener alpn = new AlpnOpenListener(buffers, undertowOptions, http1);
@@ -74,13 +76,18 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth) {
      *
      * @param socketOptions those of a cleartext listener
      */
-    public AcceptingChannel<SslConnection> bind(XnioWorker worker, InetSocketAddress address,
-                                                ChannelListener<? super AcceptingChannel<SslConnection>> accept,
-                                                OptionMap socketOptions) throws IOException {
-        UndertowXnioSsl ssl = new UndertowXnioSsl(worker.getXnio(), OptionMap.create(Options.USE_DIRECT_BUFFERS, true),
-                context);
-        OptionMap options = OptionMap.builder().addAll(socketOptions)
-                .addAll(TlsPolicy.listenerOptions(context, clientAuth)).getMap();
+    public AcceptingChannel<SslConnection> bind(
+            XnioWorker worker,
+            InetSocketAddress address,
+            ChannelListener<? super AcceptingChannel<SslConnection>> accept,
+            OptionMap socketOptions)
+            throws IOException {
+        UndertowXnioSsl ssl =
+                new UndertowXnioSsl(worker.getXnio(), OptionMap.create(Options.USE_DIRECT_BUFFERS, true), context);
+        OptionMap options = OptionMap.builder()
+                .addAll(socketOptions)
+                .addAll(TlsPolicy.listenerOptions(context, clientAuth))
+                .getMap();
         return ssl.createSslConnectionServer(worker, address, accept, options);
     }
 }

@@ -4,21 +4,19 @@ import dev.jgi.api.Request;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RenegotiationRequiredException;
 import io.undertow.server.SSLSessionInfo;
-
+import java.security.cert.Certificate;
+import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-import java.security.cert.Certificate;
-import java.util.List;
-import java.util.Optional;
 
 /** The TLS session of an exchange's connection, as the application sees it [JGI-TLS-2]. */
 public final class TlsSessions {
 
-    private TlsSessions() {
-    }
+    private TlsSessions() {}
 
     /** The session, or empty for a cleartext connection [JGI-REQ-6]. Works for HTTP/1.1 and HTTP/2. */
     public static Optional<Request.Tls> of(HttpServerExchange http) {
@@ -27,8 +25,8 @@ public final class TlsSessions {
             return Optional.empty();
         }
         SSLSession session = info.getSSLSession();
-        return Optional.of(new Request.Tls(session.getProtocol(), session.getCipherSuite(), peerCertificates(info),
-                serverName(session)));
+        return Optional.of(new Request.Tls(
+                session.getProtocol(), session.getCipherSuite(), peerCertificates(info), serverName(session)));
     }
 
     private static List<Certificate> peerCertificates(SSLSessionInfo info) {

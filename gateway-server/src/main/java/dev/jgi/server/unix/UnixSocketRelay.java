@@ -1,7 +1,6 @@
 package dev.jgi.server.unix;
 
 import dev.jgi.server.log.ServerLog;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -36,8 +35,7 @@ public final class UnixSocketRelay implements AutoCloseable {
     private static final Map<Integer, UnixPeer> PEERS = new ConcurrentHashMap<>();
 
     /** The addresses of one connection through a Unix socket, as the application sees them. */
-    public record UnixPeer(UnixDomainSocketAddress client, UnixDomainSocketAddress server) {
-    }
+    public record UnixPeer(UnixDomainSocketAddress client, UnixDomainSocketAddress server) {}
 
     private final Path path;
     private final InetSocketAddress target;
@@ -73,7 +71,8 @@ public final class UnixSocketRelay implements AutoCloseable {
 
     /** The Unix socket behind a loopback connection from a relay, if it is one. */
     public static Optional<UnixPeer> peerOf(SocketAddress loopbackSource) {
-        if (loopbackSource instanceof InetSocketAddress inet && inet.getAddress().isLoopbackAddress()) {
+        if (loopbackSource instanceof InetSocketAddress inet
+                && inet.getAddress().isLoopbackAddress()) {
             return Optional.ofNullable(PEERS.get(inet.getPort()));
         }
         return Optional.empty();
@@ -116,7 +115,8 @@ public final class UnixSocketRelay implements AutoCloseable {
 
     private void relay(SocketChannel client) {
         Integer port = null;
-        try (client; SocketChannel upstream = SocketChannel.open(StandardProtocolFamily.INET)) {
+        try (client;
+                SocketChannel upstream = SocketChannel.open(StandardProtocolFamily.INET)) {
             open.add(upstream);
             upstream.bind(new InetSocketAddress(target.getAddress(), 0));
             port = ((InetSocketAddress) upstream.getLocalAddress()).getPort();
@@ -158,7 +158,9 @@ public final class UnixSocketRelay implements AutoCloseable {
     }
 
     private static UnixDomainSocketAddress clientAddress(SocketChannel client) throws IOException {
-        return client.getRemoteAddress() instanceof UnixDomainSocketAddress unix ? unix : UnixDomainSocketAddress.of("");
+        return client.getRemoteAddress() instanceof UnixDomainSocketAddress unix
+                ? unix
+                : UnixDomainSocketAddress.of("");
     }
 
     private static void removeStale(Path path) throws IOException {

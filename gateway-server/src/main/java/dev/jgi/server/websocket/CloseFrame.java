@@ -31,8 +31,12 @@ record CloseFrame(int code, String reason) {
 
     /** Whether an endpoint may put this code on the wire (RFC 6455 section 7.4). */
     static boolean isSendable(int code) {
-        return code == 1000 || code == 1001 || code == 1002 || code == 1003
-                || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
+        return code == 1000
+                || code == 1001
+                || code == 1002
+                || code == 1003
+                || code >= 1007 && code <= 1014
+                || code >= 3000 && code <= 4999;
     }
 
     /** The payload of the answering close frame: the same code, or 1002 for one not allowed on the wire. */

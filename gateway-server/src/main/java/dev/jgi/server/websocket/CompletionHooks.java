@@ -2,7 +2,6 @@ package dev.jgi.server.websocket;
 
 import dev.jgi.api.Completion;
 import dev.jgi.server.log.ServerLog;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

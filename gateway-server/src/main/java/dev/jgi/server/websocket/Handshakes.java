@@ -11,7 +11,6 @@ import io.undertow.websockets.core.protocol.version07.Hybi07Handshake;
 import io.undertow.websockets.core.protocol.version08.Hybi08Handshake;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +25,7 @@ import java.util.function.Consumer;
  */
 final class Handshakes {
 
-    private Handshakes() {
-    }
+    private Handshakes() {}
 
     /** Whether Undertow can complete this request as a WebSocket handshake (versions 13, 8 and 7). */
     static boolean isHandshake(HttpServerExchange http) {
@@ -54,11 +52,11 @@ final class Handshakes {
      * Writes the 101 response with the extra headers and hands the upgraded connection over. Runs on
      * the exchange's I/O thread.
      */
-    static void upgrade(HttpServerExchange http, Optional<String> subprotocol, Headers extra,
-                        Consumer<WebSocketChannel> opened) {
+    static void upgrade(
+            HttpServerExchange http, Optional<String> subprotocol, Headers extra, Consumer<WebSocketChannel> opened) {
         AsyncWebSocketHttpServerExchange facade = facade(http);
-        Handshake handshake = matching(facade, subprotocol).orElseThrow(
-                () -> new IllegalStateException("the request is no longer a WebSocket handshake"));
+        Handshake handshake = matching(facade, subprotocol)
+                .orElseThrow(() -> new IllegalStateException("the request is no longer a WebSocket handshake"));
         extra.forEach((name, value) -> http.getResponseHeaders().add(HttpString.tryFromString(name), value));
         http.upgradeChannel((connection, exchange) ->
                 opened.accept(handshake.createChannel(facade, connection, facade.getBufferPool())));
@@ -67,7 +65,9 @@ final class Handshakes {
 
     private static Optional<Handshake> matching(AsyncWebSocketHttpServerExchange facade, Optional<String> subprotocol) {
         Set<String> chosen = subprotocol.map(Set::of).orElse(Set.of());
-        for (Handshake handshake : List.of(new Hybi13Handshake(chosen, false), new Hybi08Handshake(chosen, false),
+        for (Handshake handshake : List.of(
+                new Hybi13Handshake(chosen, false),
+                new Hybi08Handshake(chosen, false),
                 new Hybi07Handshake(chosen, false))) {
             if (handshake.matches(facade)) {
                 return Optional.of(handshake);

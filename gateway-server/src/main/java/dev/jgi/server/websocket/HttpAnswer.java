@@ -5,7 +5,6 @@ import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
@@ -13,15 +12,15 @@ import java.util.function.Consumer;
 /** An ordinary HTTP response in place of an upgrade: a deny [JGI-WS-4], or a 500 [JGI-ERR-6]. */
 final class HttpAnswer {
 
-    private HttpAnswer() {
-    }
+    private HttpAnswer() {}
 
     /**
      * Sends the response and ends the exchange; runs on the exchange's I/O thread.
      *
      * @param whenDone called once with {@code null}, or with the failure that cut the response off
      */
-    static void send(HttpServerExchange http, int status, Headers headers, ByteBuffer body, Consumer<Throwable> whenDone) {
+    static void send(
+            HttpServerExchange http, int status, Headers headers, ByteBuffer body, Consumer<Throwable> whenDone) {
         http.setStatusCode(status);
         headers.forEach((name, value) -> http.getResponseHeaders().add(HttpString.tryFromString(name), value));
         http.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_LENGTH, body.remaining());

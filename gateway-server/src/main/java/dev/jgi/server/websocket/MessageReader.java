@@ -7,12 +7,11 @@ import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
-import org.xnio.ChannelListener;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.xnio.ChannelListener;
 
 /**
  * Reads whole messages off one WebSocket connection into the {@link Inbox} [JGI-WS-5]. Undertow
@@ -82,7 +81,7 @@ final class MessageReader extends AbstractReceiveListener {
         void drain() {
             try (PooledByteBuffer pooled = socket.getBufferPool().allocate()) {
                 ByteBuffer buffer = pooled.getBuffer();
-                for (;;) {
+                for (; ; ) {
                     buffer.clear();
                     int n = frames.read(buffer);
                     if (n == 0) {
@@ -116,7 +115,8 @@ final class MessageReader extends AbstractReceiveListener {
                 return;
             }
             if (size + piece.remaining() > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(2L * bytes.length, size + piece.remaining())));
+                bytes = Arrays.copyOf(bytes, (int)
+                        Math.min(limit, Math.max(2L * bytes.length, size + piece.remaining())));
             }
             int n = piece.remaining();
             piece.get(bytes, size, n);
@@ -127,9 +127,10 @@ final class MessageReader extends AbstractReceiveListener {
             if (tooBig) {
                 return;
             }
-            inbox.deliver(text
-                    ? new Event.WebSocketText(new String(bytes, 0, size, StandardCharsets.UTF_8))
-                    : new Event.WebSocketBinary(ByteBuffer.wrap(Arrays.copyOf(bytes, size))));
+            inbox.deliver(
+                    text
+                            ? new Event.WebSocketText(new String(bytes, 0, size, StandardCharsets.UTF_8))
+                            : new Event.WebSocketBinary(ByteBuffer.wrap(Arrays.copyOf(bytes, size))));
         }
     }
 }

@@ -12,8 +12,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
-import org.xnio.IoUtils;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.xnio.IoUtils;
 
 /**
  * One WebSocket exchange seen through the async interface: the application's {@link Channel}, and
@@ -35,7 +34,14 @@ import java.util.function.Consumer;
  */
 final class WebSocketExchange implements Channel {
 
-    private enum State { CONNECTING, ACCEPTING, OPEN, CLOSING, DENIED, FAILED }
+    private enum State {
+        CONNECTING,
+        ACCEPTING,
+        OPEN,
+        CLOSING,
+        DENIED,
+        FAILED
+    }
 
     private final HttpServerExchange http;
     private final WebSocketSettings settings;
@@ -88,8 +94,8 @@ final class WebSocketExchange implements Channel {
     @Override
     public CompletionStage<Void> send(Action action) {
         if (!sendPending.compareAndSet(false, true)) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "[JGI-STREAM-3] send called while the previous send is pending"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("[JGI-STREAM-3] send called while the previous send is pending"));
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
@@ -99,8 +105,9 @@ final class WebSocketExchange implements Channel {
                 case Action.WebSocketSendText text -> message(text.text(), null, done);
                 case Action.WebSocketSendBinary binary -> message(null, binary.data(), done);
                 case Action.WebSocketClose close -> close(close, done);
-                default -> done.completeExceptionally(new IllegalStateException("[JGI-ASYNC-5] "
-                        + action.getClass().getSimpleName() + " is an HTTP action; this exchange is a WebSocket"));
+                default ->
+                    done.completeExceptionally(new IllegalStateException("[JGI-ASYNC-5] "
+                            + action.getClass().getSimpleName() + " is an HTTP action; this exchange is a WebSocket"));
             }
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
@@ -168,14 +175,16 @@ final class WebSocketExchange implements Channel {
         status = deny.status();
         ByteBuffer body = deny.body();
         bytesSent.set(body.remaining());
-        http.getIoThread().execute(() -> HttpAnswer.send(http, deny.status(), deny.headers(), body, error -> {
-            if (error == null) {
-                done.complete(null);
-            } else {
-                done.completeExceptionally(new ClientDisconnectedException("[JGI-DISC-4] the client left", error));
-            }
-            endTransport(error);
-        }));
+        http.getIoThread()
+                .execute(() -> HttpAnswer.send(http, deny.status(), deny.headers(), body, error -> {
+                    if (error == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(
+                                new ClientDisconnectedException("[JGI-DISC-4] the client left", error));
+                    }
+                    endTransport(error);
+                }));
     }
 
     private void message(String text, ByteBuffer binary, CompletableFuture<Void> done) {
@@ -185,10 +194,11 @@ final class WebSocketExchange implements Channel {
             return;
         }
         switch (state.get()) {
-            case CONNECTING, ACCEPTING -> done.completeExceptionally(new IllegalStateException(
-                    "[JGI-WS-12] a message before WebSocketAccept completed"));
-            case CLOSING -> done.completeExceptionally(new IllegalStateException(
-                    "[JGI-WS-12] a message after WebSocketClose"));
+            case CONNECTING, ACCEPTING ->
+                done.completeExceptionally(
+                        new IllegalStateException("[JGI-WS-12] a message before WebSocketAccept completed"));
+            case CLOSING ->
+                done.completeExceptionally(new IllegalStateException("[JGI-WS-12] a message after WebSocketClose"));
             case DENIED, FAILED -> done.completeExceptionally(answered());
             case OPEN -> {
                 if (inbox.isClosed() || !open.isOpen() || open.isCloseFrameSent()) {
@@ -209,17 +219,19 @@ final class WebSocketExchange implements Channel {
             return;
         }
         if (close.reason().getBytes(StandardCharsets.UTF_8).length > 123) {
-            done.completeExceptionally(new IllegalStateException(
-                    "[JGI-WS-8] a close reason holds at most 123 bytes of UTF-8"));
+            done.completeExceptionally(
+                    new IllegalStateException("[JGI-WS-8] a close reason holds at most 123 bytes of UTF-8"));
             return;
         }
         if (!state.compareAndSet(State.OPEN, State.CLOSING)) {
-            done.completeExceptionally(switch (state.get()) {
-                case CONNECTING, ACCEPTING -> new IllegalStateException(
-                        "[JGI-ASYNC-5] answer WebSocketConnect with WebSocketAccept or WebSocketDeny first");
-                case CLOSING -> new IllegalStateException("[JGI-WS-12] WebSocketClose was sent already");
-                default -> answered();
-            });
+            done.completeExceptionally(
+                    switch (state.get()) {
+                        case CONNECTING, ACCEPTING ->
+                            new IllegalStateException(
+                                    "[JGI-ASYNC-5] answer WebSocketConnect with WebSocketAccept or WebSocketDeny first");
+                        case CLOSING -> new IllegalStateException("[JGI-WS-12] WebSocketClose was sent already");
+                        default -> answered();
+                    });
             return;
         }
         WebSocketChannel open = socket;
@@ -249,8 +261,9 @@ final class WebSocketExchange implements Channel {
     /** Bounds the wait for the peer's close frame once the server sent its own. */
     private void closeSoon() {
         WebSocketChannel open = socket;
-        open.getIoThread().executeAfter(() -> IoUtils.safeClose(open),
-                settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        open.getIoThread()
+                .executeAfter(
+                        () -> IoUtils.safeClose(open), settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void applicationEnded(Throwable error, Request request) {
@@ -258,17 +271,24 @@ final class WebSocketExchange implements Channel {
         String requestId = String.valueOf(request.extensions().getOrDefault("dev.jgi.request-id", "-"));
         if (cause != null) {
             failure = cause;
-            ServerLog.error(requestId, "[JGI-ERR-5] the application failed on the WebSocket " + request.target().raw(), cause);
+            ServerLog.error(
+                    requestId,
+                    "[JGI-ERR-5] the application failed on the WebSocket "
+                            + request.target().raw(),
+                    cause);
         }
         applicationEnded = true;
         if (state.compareAndSet(State.CONNECTING, State.FAILED)) {
             if (cause == null) {
                 failure = new IllegalStateException(
                         "[JGI-ERR-6] the application ended without answering the WebSocket handshake");
-                ServerLog.warn(requestId, failure.getMessage() + ": " + request.target().raw());
+                ServerLog.warn(
+                        requestId,
+                        failure.getMessage() + ": " + request.target().raw());
             }
-            http.getIoThread().execute(() -> HttpAnswer.send(http, 500, dev.jgi.api.Headers.of(),
-                    ByteBuffer.allocate(0), this::endTransport));
+            http.getIoThread()
+                    .execute(() -> HttpAnswer.send(
+                            http, 500, dev.jgi.api.Headers.of(), ByteBuffer.allocate(0), this::endTransport));
         } else if (state.get() == State.OPEN) {
             closeAfterApplication();
         }
@@ -316,7 +336,10 @@ final class WebSocketExchange implements Channel {
 
     private void countEnd() {
         if (endsToGo.decrementAndGet() == 0) {
-            hooks.run(new Completion(status, bytesSent.get(), Optional.ofNullable(failure),
+            hooks.run(new Completion(
+                    status,
+                    bytesSent.get(),
+                    Optional.ofNullable(failure),
                     Duration.ofNanos(System.nanoTime() - startNanos)));
         }
     }

@@ -4,7 +4,6 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Request;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.SameThreadExecutor;
-
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,8 +34,18 @@ public final class WebSocketUpgrade {
 
     /** The request as a WebSocket handshake: the same head, of kind {@link Request.Kind#WEBSOCKET}. */
     public static Request asHandshake(Request http) {
-        return new Request(http.method(), http.scheme(), http.version(), http.target(), http.headers(), http.client(),
-                http.server(), http.tls(), http.state(), http.extensions(), Request.Kind.WEBSOCKET);
+        return new Request(
+                http.method(),
+                http.scheme(),
+                http.version(),
+                http.target(),
+                http.headers(),
+                http.client(),
+                http.server(),
+                http.tls(),
+                http.state(),
+                http.extensions(),
+                Request.Kind.WEBSOCKET);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;

@@ -5,7 +5,6 @@ import dev.jgi.api.Exchange;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
-
 import java.util.Map;
 
 /** A sync app for the jgi command tests: greets, sleeps on /slow, and shows its environment view. */
@@ -31,9 +30,14 @@ public final class HelloApp implements Application {
                 Thread.sleep(Long.parseLong(request.target().query().orElse("500")));
                 yield Response.text(200, "slow done");
             }
-            case "/env" -> Response.text(200, System.getProperty("DATABASE_URL") + " " + System.getProperty("SECRET_KEY")
-                    + " " + System.getProperty("DEBUG"));
-            default -> Response.text(200, "hello " + request.path() + " " + request.state().get("started"));
+            case "/env" ->
+                Response.text(
+                        200,
+                        System.getProperty("DATABASE_URL") + " " + System.getProperty("SECRET_KEY") + " "
+                                + System.getProperty("DEBUG"));
+            default ->
+                Response.text(
+                        200, "hello " + request.path() + " " + request.state().get("started"));
         };
     }
 

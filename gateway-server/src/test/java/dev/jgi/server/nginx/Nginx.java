@@ -34,24 +34,38 @@ final class Nginx implements AutoCloseable {
         }
         int port = freePort();
         Files.createDirectories(dir.resolve("logs"));
-        Files.writeString(dir.resolve("nginx.conf"), String.join("\n",
-                "user root;",
-                "worker_processes 1;",
-                "pid " + dir.resolve("nginx.pid") + ";",
-                "error_log " + dir.resolve("logs/error.log") + " warn;",
-                "events { worker_connections 256; }",
-                "http {",
-                "  access_log off;",
-                "  client_body_temp_path " + dir.resolve("client_body") + ";",
-                "  proxy_temp_path " + dir.resolve("proxy") + ";",
-                "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
-                "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";",
-                "  scgi_temp_path " + dir.resolve("scgi") + ";",
-                httpBlock.apply(port),
-                "}", ""));
-        Process process = new ProcessBuilder(List.of(nginx.toString(), "-p", dir.toString(), "-e",
-                dir.resolve("logs/error.log").toString(), "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;"))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
+        Files.writeString(
+                dir.resolve("nginx.conf"),
+                String.join(
+                        "\n",
+                        "user root;",
+                        "worker_processes 1;",
+                        "pid " + dir.resolve("nginx.pid") + ";",
+                        "error_log " + dir.resolve("logs/error.log") + " warn;",
+                        "events { worker_connections 256; }",
+                        "http {",
+                        "  access_log off;",
+                        "  client_body_temp_path " + dir.resolve("client_body") + ";",
+                        "  proxy_temp_path " + dir.resolve("proxy") + ";",
+                        "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
+                        "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";",
+                        "  scgi_temp_path " + dir.resolve("scgi") + ";",
+                        httpBlock.apply(port),
+                        "}",
+                        ""));
+        Process process = new ProcessBuilder(List.of(
+                        nginx.toString(),
+                        "-p",
+                        dir.toString(),
+                        "-e",
+                        dir.resolve("logs/error.log").toString(),
+                        "-c",
+                        dir.resolve("nginx.conf").toString(),
+                        "-g",
+                        "daemon off;"))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("logs/stdout.log").toFile())
+                .start();
         Nginx started = new Nginx(process, dir, port);
         started.awaitListening();
         return started;

@@ -1,5 +1,7 @@
 package dev.jgi.server.nginx;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Event;
@@ -10,14 +12,6 @@ import dev.jgi.server.ServerConfig;
 import dev.jgi.server.tls.Processes;
 import dev.jgi.server.tls.RequestEcho;
 import dev.jgi.server.tls.TestCertificates;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -31,8 +25,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * nginx in front of the server, as docs/deploy-nginx.md configures it: TLS ends at nginx, which
@@ -47,6 +46,7 @@ class NginxProxyTest {
 
     @TempDir
     static Path dir;
+
     static TestCertificates.Pem pem;
     static GatewayServer server;
     static Nginx nginx;
@@ -55,17 +55,22 @@ class NginxProxyTest {
     static void start() throws Exception {
         pem = TestCertificates.ec(dir.resolve("tls"), TestCertificates.KeyFormat.PKCS8);
         Path socket = dir.resolve("app.sock");
-        server = GatewayServer.builder(app()).bind("127.0.0.1", 0).bindUnix(socket)
+        server = GatewayServer.builder(app())
+                .bind("127.0.0.1", 0)
+                .bindUnix(socket)
                 .forwardedAllowIps(List.of("127.0.0.1"))
-                .accessLog(ServerConfig.AccessLogFormat.OFF).gracefulTimeout(Duration.ofSeconds(2)).build();
+                .accessLog(ServerConfig.AccessLogFormat.OFF)
+                .gracefulTimeout(Duration.ofSeconds(2))
+                .build();
         server.start();
         String conf = documentedConfig();
-        nginx = Nginx.start(dir.resolve("nginx"), port -> conf
-                .replace("listen 443 ssl http2;", "listen 127.0.0.1:" + port + " ssl http2;")
-                .replace("server 127.0.0.1:8000;", "server 127.0.0.1:" + server.port() + ";")
-                .replace("/run/jgi/app.sock", socket.toString())
-                .replace("/etc/ssl/certs/example.pem", pem.certFile().toString())
-                .replace("/etc/ssl/private/example.key", pem.keyFile().toString()));
+        nginx = Nginx.start(
+                dir.resolve("nginx"),
+                port -> conf.replace("listen 443 ssl http2;", "listen 127.0.0.1:" + port + " ssl http2;")
+                        .replace("server 127.0.0.1:8000;", "server 127.0.0.1:" + server.port() + ";")
+                        .replace("/run/jgi/app.sock", socket.toString())
+                        .replace("/etc/ssl/certs/example.pem", pem.certFile().toString())
+                        .replace("/etc/ssl/private/example.key", pem.keyFile().toString()));
     }
 
     /** The nginx block of docs/deploy-nginx.md, so the documented configuration is the tested one. */
@@ -100,17 +105,32 @@ class NginxProxyTest {
         assertThat(RequestEcho.field(answer, "client")).contains(CLIENT_IP);
         assertThat(RequestEcho.field(answer, "scheme")).isEqualTo("https");
         assertThat(RequestEcho.field(answer, "host")).isEqualTo("localhost:" + nginx.port);
-        assertThat(RequestEcho.field(answer, "server")).isEqualTo(dir.resolve("app.sock").toString());
+        assertThat(RequestEcho.field(answer, "server"))
+                .isEqualTo(dir.resolve("app.sock").toString());
     }
 
     @Test
     void theSameFieldsFromAnUntrustedPeerAreIgnored() throws Exception {
-        Processes.Result direct = Processes.run("curl", "-sS", "--max-time", "10", "--interface", CLIENT_IP,
-                "-H", "X-Forwarded-For: 198.51.100.7", "-H", "X-Forwarded-Proto: https",
-                "-H", "X-Forwarded-Host: evil.example", "-H", "Forwarded: for=198.51.100.7;proto=https;host=evil.example",
+        Processes.Result direct = Processes.run(
+                "curl",
+                "-sS",
+                "--max-time",
+                "10",
+                "--interface",
+                CLIENT_IP,
+                "-H",
+                "X-Forwarded-For: 198.51.100.7",
+                "-H",
+                "X-Forwarded-Proto: https",
+                "-H",
+                "X-Forwarded-Host: evil.example",
+                "-H",
+                "Forwarded: for=198.51.100.7;proto=https;host=evil.example",
                 "http://127.0.0.1:" + server.port() + "/direct");
         assertThat(direct.exit()).as(direct.output()).isZero();
-        assertThat(RequestEcho.field(direct.output(), "client")).contains(CLIENT_IP).doesNotContain("198.51.100.7");
+        assertThat(RequestEcho.field(direct.output(), "client"))
+                .contains(CLIENT_IP)
+                .doesNotContain("198.51.100.7");
         assertThat(RequestEcho.field(direct.output(), "scheme")).isEqualTo("http");
         assertThat(RequestEcho.field(direct.output(), "host")).isEqualTo("127.0.0.1:" + server.port());
     }
@@ -120,29 +140,43 @@ class NginxProxyTest {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (var in = Files.newInputStream(pem.certFile())) {
-            trust.setCertificateEntry("nginx", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trust.setCertificateEntry(
+                    "nginx", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, factory.getTrustManagers(), null);
         CompletableFuture<String> echoed = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newBuilder().sslContext(tls).build().newWebSocketBuilder()
+        WebSocket socket = HttpClient.newBuilder()
+                .sslContext(tls)
+                .build()
+                .newWebSocketBuilder()
                 .buildAsync(URI.create("wss://localhost:" + nginx.port + "/ws"), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         echoed.complete(data.toString());
                         return null;
                     }
-                }).get(10, TimeUnit.SECONDS);
+                })
+                .get(10, TimeUnit.SECONDS);
         socket.sendText("through nginx", true).join();
         assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("echo: through nginx");
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
     }
 
     private static String throughNginx(String path, String header) throws Exception {
-        Processes.Result curl = Processes.run("curl", "-sS", "--max-time", "10", "--interface", CLIENT_IP,
-                "--cacert", pem.certFile().toString(), "-H", header,
+        Processes.Result curl = Processes.run(
+                "curl",
+                "-sS",
+                "--max-time",
+                "10",
+                "--interface",
+                CLIENT_IP,
+                "--cacert",
+                pem.certFile().toString(),
+                "-H",
+                header,
                 "https://localhost:" + nginx.port + path);
         assertThat(curl.exit()).as(curl.output() + nginx.log()).isZero();
         return curl.output();
@@ -151,14 +185,16 @@ class NginxProxyTest {
     /** HTTP requests get {@link RequestEcho}'s answer; WebSocket messages come back prefixed. */
     private static AsyncApplication app() {
         AsyncApplication http = AsyncApplication.fromSync(new RequestEcho());
-        return (request, channel) -> request.kind() == Request.Kind.HTTP ? http.handle(request, channel)
+        return (request, channel) -> request.kind() == Request.Kind.HTTP
+                ? http.handle(request, channel)
                 : channel.receive()
-                        .thenCompose(connect -> channel.send(new Action.WebSocketAccept(Optional.empty(), Headers.of())))
+                        .thenCompose(
+                                connect -> channel.send(new Action.WebSocketAccept(Optional.empty(), Headers.of())))
                         .thenCompose(accepted -> channel.receive())
                         .thenCompose(message -> message instanceof Event.WebSocketText text
                                 ? channel.send(new Action.WebSocketSendText("echo: " + text.text()))
                                 : CompletableFuture.<Void>completedFuture(null))
                         .thenCompose(sent -> channel.receive())
-                        .thenAccept(close -> { });
+                        .thenAccept(close -> {});
     }
 }

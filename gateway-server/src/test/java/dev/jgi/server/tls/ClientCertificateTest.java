@@ -1,14 +1,10 @@
 package dev.jgi.server.tls;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --client-auth} and {@code --client-ca}: the client's certificate reaches the application [JGI-TLS-2]. */
 @Timeout(60)
@@ -31,7 +30,8 @@ class ClientCertificateTest {
     @Test
     void wantedClientCertificateReachesTheApplication() throws Exception {
         TestCertificates.Pem server = TestCertificates.ec(dir.resolve("server"), TestCertificates.KeyFormat.PKCS8);
-        TestCertificates.Pem client = TestCertificates.ec(dir.resolve("client"), TestCertificates.KeyFormat.PKCS8, "CN=alice");
+        TestCertificates.Pem client =
+                TestCertificates.ec(dir.resolve("client"), TestCertificates.KeyFormat.PKCS8, "CN=alice");
         try (GatewayServer gateway = start(server, ServerConfig.ClientAuth.WANT, client.certFile())) {
             String withCertificate = get(gateway, context(server, client));
             assertThat(RequestEcho.field(withCertificate, "peer")).isEqualTo("CN=alice");
@@ -43,17 +43,23 @@ class ClientCertificateTest {
     @Test
     void neededClientCertificateIsEnforcedAtTheHandshake() throws Exception {
         TestCertificates.Pem server = TestCertificates.ec(dir.resolve("server"), TestCertificates.KeyFormat.PKCS8);
-        TestCertificates.Pem client = TestCertificates.ec(dir.resolve("client"), TestCertificates.KeyFormat.PKCS8, "CN=bob");
+        TestCertificates.Pem client =
+                TestCertificates.ec(dir.resolve("client"), TestCertificates.KeyFormat.PKCS8, "CN=bob");
         try (GatewayServer gateway = start(server, ServerConfig.ClientAuth.NEED, client.certFile())) {
-            assertThat(RequestEcho.field(get(gateway, context(server, client)), "peer")).isEqualTo("CN=bob");
+            assertThat(RequestEcho.field(get(gateway, context(server, client)), "peer"))
+                    .isEqualTo("CN=bob");
             assertThatThrownBy(() -> get(gateway, context(server, null))).isInstanceOf(IOException.class);
         }
     }
 
     private static GatewayServer start(TestCertificates.Pem pem, ServerConfig.ClientAuth mode, Path clientCa) {
-        GatewayServer server = GatewayServer.builder(new RequestEcho()).bind("127.0.0.1", 0)
-                .tls(pem.certFile(), pem.keyFile()).clientAuth(mode, clientCa)
-                .accessLog(ServerConfig.AccessLogFormat.OFF).gracefulTimeout(Duration.ofSeconds(2)).build();
+        GatewayServer server = GatewayServer.builder(new RequestEcho())
+                .bind("127.0.0.1", 0)
+                .tls(pem.certFile(), pem.keyFile())
+                .clientAuth(mode, clientCa)
+                .accessLog(ServerConfig.AccessLogFormat.OFF)
+                .gracefulTimeout(Duration.ofSeconds(2))
+                .build();
         server.start();
         return server;
     }
@@ -62,7 +68,8 @@ class ClientCertificateTest {
     private static SSLContext context(TestCertificates.Pem server, TestCertificates.Pem client) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("server", PemKeyStore.load(server.certFile(), server.keyFile()).getCertificate("server"));
+        trust.setCertificateEntry(
+                "server", PemKeyStore.load(server.certFile(), server.keyFile()).getCertificate("server"));
         TrustManagerFactory trustFactory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustFactory.init(trust);
         KeyManagerFactory keys = null;
@@ -76,8 +83,15 @@ class ClientCertificateTest {
     }
 
     private static String get(GatewayServer server, SSLContext context) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
-        return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/who"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/who"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

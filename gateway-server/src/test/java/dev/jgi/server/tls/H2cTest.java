@@ -1,18 +1,17 @@
 package dev.jgi.server.tls;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Capability;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Cleartext HTTP/2: off by default, prior knowledge and Upgrade when switched on. */
 @Timeout(60)
@@ -21,7 +20,12 @@ class H2cTest {
     @Test
     void cleartextHttp2IsOffByDefault() throws Exception {
         try (GatewayServer server = start(false)) {
-            Processes.Result curl = Processes.run("curl", "-sS", "--max-time", "5", "--http2-prior-knowledge",
+            Processes.Result curl = Processes.run(
+                    "curl",
+                    "-sS",
+                    "--max-time",
+                    "5",
+                    "--http2-prior-knowledge",
                     "http://127.0.0.1:" + server.port() + "/");
             assertThat(curl.output()).doesNotContain("version=HTTP/2");
             HttpResponse<String> upgraded = get(server);
@@ -33,7 +37,12 @@ class H2cTest {
     @Test
     void h2cTakesPriorKnowledgeAndUpgrade() throws Exception {
         try (GatewayServer server = start(true)) {
-            Processes.Result prior = Processes.run("curl", "-sS", "--max-time", "5", "--http2-prior-knowledge",
+            Processes.Result prior = Processes.run(
+                    "curl",
+                    "-sS",
+                    "--max-time",
+                    "5",
+                    "--http2-prior-knowledge",
                     "http://127.0.0.1:" + server.port() + "/");
             assertThat(RequestEcho.field(prior.output(), "version")).isEqualTo("HTTP/2");
             assertThat(RequestEcho.field(prior.output(), "scheme")).isEqualTo("http");
@@ -44,15 +53,23 @@ class H2cTest {
     }
 
     private static GatewayServer start(boolean h2c) {
-        GatewayServer server = GatewayServer.builder(new RequestEcho()).bind("127.0.0.1", 0).h2c(h2c)
-                .accessLog(ServerConfig.AccessLogFormat.OFF).gracefulTimeout(Duration.ofSeconds(2)).build();
+        GatewayServer server = GatewayServer.builder(new RequestEcho())
+                .bind("127.0.0.1", 0)
+                .h2c(h2c)
+                .accessLog(ServerConfig.AccessLogFormat.OFF)
+                .gracefulTimeout(Duration.ofSeconds(2))
+                .build();
         server.start();
         return server;
     }
 
     private static HttpResponse<String> get(GatewayServer server) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/up"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/up"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -11,14 +11,13 @@ import java.util.concurrent.TimeUnit;
 public final class Processes {
 
     /** How a command ended, its standard output and error together. */
-    public record Result(int exit, String output) {
-    }
+    public record Result(int exit, String output) {}
 
-    private Processes() {
-    }
+    private Processes() {}
 
     public static Result run(String... command) throws IOException, InterruptedException {
-        if (List.of("/usr/bin", "/usr/sbin", "/bin").stream().noneMatch(dir -> Files.isExecutable(Path.of(dir, command[0])))) {
+        if (List.of("/usr/bin", "/usr/sbin", "/bin").stream()
+                .noneMatch(dir -> Files.isExecutable(Path.of(dir, command[0])))) {
             throw new AssertionError(command[0] + " is not installed; run bin/setup-system");
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

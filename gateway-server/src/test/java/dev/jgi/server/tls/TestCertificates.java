@@ -1,5 +1,16 @@
 package dev.jgi.server.tls;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -14,18 +25,6 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-
 /** Self-signed certificates for localhost and 127.0.0.1, made at test time and written as PEM. */
 public final class TestCertificates {
 
@@ -38,11 +37,9 @@ public final class TestCertificates {
     }
 
     /** The files of one certificate. */
-    public record Pem(Path certFile, Path keyFile, KeyPair keys) {
-    }
+    public record Pem(Path certFile, Path keyFile, KeyPair keys) {}
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /** The same RSA key pair each time: generating one takes seconds on a busy machine. */
     public static Pem rsa(Path dir, KeyFormat format) throws Exception {
@@ -78,19 +75,31 @@ public final class TestCertificates {
         return write(dir, keys, signature, format, "CN=localhost");
     }
 
-    private static Pem write(Path dir, KeyPair keys, String signature, KeyFormat format, String subject) throws Exception {
+    private static Pem write(Path dir, KeyPair keys, String signature, KeyFormat format, String subject)
+            throws Exception {
         X500Name name = new X500Name(subject);
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))), name, keys.getPublic());
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                name,
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(Duration.ofDays(2))),
+                name,
+                keys.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-        X509CertificateHolder certificate = builder.build(new JcaContentSignerBuilder(signature).build(keys.getPrivate()));
+            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+        }));
+        X509CertificateHolder certificate =
+                builder.build(new JcaContentSignerBuilder(signature).build(keys.getPrivate()));
         Files.createDirectories(dir);
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         pem(cert, certificate);
-        pem(key, format == KeyFormat.PKCS8 ? new JcaPKCS8Generator(keys.getPrivate(), null).generate() : traditional(keys));
+        pem(
+                key,
+                format == KeyFormat.PKCS8
+                        ? new JcaPKCS8Generator(keys.getPrivate(), null).generate()
+                        : traditional(keys));
         return new Pem(cert, key, keys);
     }
 
@@ -101,14 +110,17 @@ public final class TestCertificates {
         }
         PrivateKeyInfo info = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
         ECPrivateKey bare = ECPrivateKey.getInstance(info.parsePrivateKey());
-        ECPrivateKey named = new ECPrivateKey(256, bare.getKey(),
+        ECPrivateKey named = new ECPrivateKey(
+                256,
+                bare.getKey(),
                 SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()).getPublicKeyData(),
                 info.getPrivateKeyAlgorithm().getParameters());
         return new PemObject("EC PRIVATE KEY", named.getEncoded());
     }
 
     private static void pem(Path file, Object item) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+        try (Writer out = Files.newBufferedWriter(file);
+                JcaPEMWriter pem = new JcaPEMWriter(out)) {
             pem.writeObject(item);
         }
     }

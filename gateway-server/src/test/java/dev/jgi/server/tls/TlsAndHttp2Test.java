@@ -1,18 +1,11 @@
 package dev.jgi.server.tls;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.api.Capability;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** TLS from PEM files and HTTP/2 by ALPN, against the JDK's client, curl, nghttp and h2load. */
 @Timeout(60)
@@ -30,6 +29,7 @@ class TlsAndHttp2Test {
 
     @TempDir
     static Path dir;
+
     static TestCertificates.Pem pem;
     static GatewayServer server;
     static SSLContext trusting;
@@ -37,12 +37,17 @@ class TlsAndHttp2Test {
     @BeforeAll
     static void start() throws Exception {
         pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.TRADITIONAL);
-        server = GatewayServer.builder(new RequestEcho()).bind("127.0.0.1", 0).tls(pem.certFile(), pem.keyFile())
-                .accessLog(ServerConfig.AccessLogFormat.OFF).gracefulTimeout(Duration.ofSeconds(2)).build();
+        server = GatewayServer.builder(new RequestEcho())
+                .bind("127.0.0.1", 0)
+                .tls(pem.certFile(), pem.keyFile())
+                .accessLog(ServerConfig.AccessLogFormat.OFF)
+                .gracefulTimeout(Duration.ofSeconds(2))
+                .build();
         server.start();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("test", PemKeyStore.load(pem.certFile(), pem.keyFile()).getCertificate("server"));
+        trust.setCertificateEntry(
+                "test", PemKeyStore.load(pem.certFile(), pem.keyFile()).getCertificate("server"));
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
         trusting = SSLContext.getInstance("TLS");
@@ -76,8 +81,15 @@ class TlsAndHttp2Test {
 
     @Test
     void curlNegotiatesHttp2() throws Exception {
-        Processes.Result curl = Processes.run("curl", "-sS", "--http2", "--cacert", pem.certFile().toString(),
-                "-w", "negotiated=%{http_version}\n", "https://localhost:" + server.port() + "/curl");
+        Processes.Result curl = Processes.run(
+                "curl",
+                "-sS",
+                "--http2",
+                "--cacert",
+                pem.certFile().toString(),
+                "-w",
+                "negotiated=%{http_version}\n",
+                "https://localhost:" + server.port() + "/curl");
         assertThat(curl.exit()).as(curl.output()).isZero();
         assertThat(RequestEcho.field(curl.output(), "negotiated")).isEqualTo("2");
         assertThat(RequestEcho.field(curl.output(), "version")).isEqualTo("HTTP/2");
@@ -91,17 +103,24 @@ class TlsAndHttp2Test {
 
     @Test
     void oversizedHeaderOverHttp2Gets431LikeOverHttp11() throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting).version(HttpClient.Version.HTTP_2).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/big"))
-                .header("x-big", "a".repeat(30_000)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(trusting)
+                .version(HttpClient.Version.HTTP_2)
+                .build();
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/big"))
+                        .header("x-big", "a".repeat(30_000))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(response.statusCode()).isEqualTo(431);
     }
 
     @Test
     void h2loadCompletesEveryStreamOfManyConnections() throws Exception {
-        Processes.Result load = Processes.run("h2load", "-n", "2000", "-c", "4", "-m", "100",
-                "https://127.0.0.1:" + server.port() + "/load");
+        Processes.Result load = Processes.run(
+                "h2load", "-n", "2000", "-c", "4", "-m", "100", "https://127.0.0.1:" + server.port() + "/load");
         assertThat(load.output()).as(load.output()).contains("2000 succeeded, 0 failed, 0 errored");
     }
 
@@ -121,9 +140,15 @@ class TlsAndHttp2Test {
     }
 
     private HttpResponse<String> get(HttpClient.Version version) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting).version(version)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/x"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(trusting)
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        return client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/x"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

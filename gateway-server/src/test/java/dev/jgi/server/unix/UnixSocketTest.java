@@ -1,13 +1,12 @@
 package dev.jgi.server.unix;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.tls.Processes;
 import dev.jgi.server.tls.RequestEcho;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,9 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --bind unix:PATH}: real clients on a real socket file. */
 @Timeout(60)
@@ -37,8 +36,8 @@ class UnixSocketTest {
     void curlReachesTheApplicationThroughTheSocketAndItSeesUnixAddresses() throws Exception {
         Path socket = dir.resolve("app.sock");
         try (GatewayServer server = start(socket)) {
-            Processes.Result curl = Processes.run("curl", "-sS", "--max-time", "10", "--unix-socket", socket.toString(),
-                    "http://app.local/hello");
+            Processes.Result curl = Processes.run(
+                    "curl", "-sS", "--max-time", "10", "--unix-socket", socket.toString(), "http://app.local/hello");
             assertThat(curl.exit()).as(curl.output()).isZero();
             assertThat(RequestEcho.field(curl.output(), "client-type")).isEqualTo("UnixDomainSocketAddress");
             assertThat(RequestEcho.field(curl.output(), "server")).isEqualTo(socket.toString());
@@ -52,7 +51,7 @@ class UnixSocketTest {
     void oneConnectionCarriesManyRequests() throws Exception {
         Path socket = dir.resolve("keepalive.sock");
         try (GatewayServer server = start(socket);
-             SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             for (int i = 0; i < 3; i++) {
                 channel.write(StandardCharsets.ISO_8859_1.encode("GET /" + i + " HTTP/1.1\r\nHost: a\r\n\r\n"));
                 String response = readResponse(channel);
@@ -64,24 +63,29 @@ class UnixSocketTest {
     @Test
     void relayRegistersEachConnectionSoOnlyRelayedPeersAreRecognised() throws Exception {
         try (ServerSocket target = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             UnixSocketRelay relay = UnixSocketRelay.open(dir.resolve("relay.sock"),
-                     (InetSocketAddress) target.getLocalSocketAddress())) {
+                UnixSocketRelay relay = UnixSocketRelay.open(
+                        dir.resolve("relay.sock"), (InetSocketAddress) target.getLocalSocketAddress())) {
             try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(relay.path()));
-                 Socket relayed = target.accept()) {
-                assertThat(UnixSocketRelay.peerOf(relayed.getRemoteSocketAddress())).get()
-                        .extracting(UnixSocketRelay.UnixPeer::server).isEqualTo(UnixDomainSocketAddress.of(relay.path()));
+                    Socket relayed = target.accept()) {
+                assertThat(UnixSocketRelay.peerOf(relayed.getRemoteSocketAddress()))
+                        .get()
+                        .extracting(UnixSocketRelay.UnixPeer::server)
+                        .isEqualTo(UnixDomainSocketAddress.of(relay.path()));
                 client.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII)));
-                assertThat(new String(relayed.getInputStream().readNBytes(4), StandardCharsets.US_ASCII)).isEqualTo("ping");
+                assertThat(new String(relayed.getInputStream().readNBytes(4), StandardCharsets.US_ASCII))
+                        .isEqualTo("ping");
                 relayed.getOutputStream().write("pong".getBytes(StandardCharsets.US_ASCII));
                 ByteBuffer answer = ByteBuffer.allocate(4);
                 while (answer.hasRemaining() && client.read(answer) >= 0) {
                     // reads until the four bytes are in
                 }
-                assertThat(new String(answer.array(), StandardCharsets.US_ASCII)).isEqualTo("pong");
+                assertThat(new String(answer.array(), StandardCharsets.US_ASCII))
+                        .isEqualTo("pong");
             }
             try (Socket direct = new Socket(InetAddress.getLoopbackAddress(), target.getLocalPort());
-                 Socket accepted = target.accept()) {
-                assertThat(UnixSocketRelay.peerOf(accepted.getRemoteSocketAddress())).isEmpty();
+                    Socket accepted = target.accept()) {
+                assertThat(UnixSocketRelay.peerOf(accepted.getRemoteSocketAddress()))
+                        .isEmpty();
             }
         }
     }
@@ -89,22 +93,33 @@ class UnixSocketTest {
     @Test
     void staleSocketFileIsReplacedButALiveOneIsNot() throws Exception {
         Path socket = dir.resolve("stale.sock");
-        ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket)).close();
+        ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                .bind(UnixDomainSocketAddress.of(socket))
+                .close();
         assertThat(socket).exists();
         try (GatewayServer server = start(socket)) {
-            assertThat(Processes.run("curl", "-sS", "--unix-socket", socket.toString(), "http://a/").output())
+            assertThat(Processes.run("curl", "-sS", "--unix-socket", socket.toString(), "http://a/")
+                            .output())
                     .contains("kind=HTTP");
-            assertThatThrownBy(() -> UnixSocketRelay.open(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 1)))
-                    .isInstanceOf(IOException.class).hasMessageContaining("another process listens there");
+            assertThatThrownBy(() ->
+                            UnixSocketRelay.open(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 1)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("another process listens there");
         }
         Files.writeString(socket, "not a socket");
-        assertThatThrownBy(() -> UnixSocketRelay.open(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 1)))
-                .isInstanceOf(IOException.class).hasMessageContaining("not a socket");
+        assertThatThrownBy(
+                        () -> UnixSocketRelay.open(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 1)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a socket");
     }
 
     private static GatewayServer start(Path socket) {
-        GatewayServer server = GatewayServer.builder(new RequestEcho()).bind("127.0.0.1", 0).bindUnix(socket)
-                .accessLog(ServerConfig.AccessLogFormat.OFF).gracefulTimeout(Duration.ofSeconds(2)).build();
+        GatewayServer server = GatewayServer.builder(new RequestEcho())
+                .bind("127.0.0.1", 0)
+                .bindUnix(socket)
+                .accessLog(ServerConfig.AccessLogFormat.OFF)
+                .gracefulTimeout(Duration.ofSeconds(2))
+                .build();
         server.start();
         return server;
     }
@@ -121,7 +136,11 @@ class UnixSocketTest {
             if (end >= 0) {
                 String head = text.substring(0, end).toLowerCase(java.util.Locale.ROOT);
                 int at = head.indexOf("content-length: ");
-                int length = Integer.parseInt(head.substring(at + 16).lines().findFirst().orElseThrow().strip());
+                int length = Integer.parseInt(head.substring(at + 16)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow()
+                        .strip());
                 if (text.length() >= end + 4 + length) {
                     return text;
                 }

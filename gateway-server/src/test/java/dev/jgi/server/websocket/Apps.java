@@ -7,7 +7,6 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
-
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -43,10 +42,10 @@ final class Apps implements AsyncApplication {
         return channel.receive().thenCompose(event -> {
             events.add(event);
             return switch (event) {
-                case Event.WebSocketText text -> channel.send(new Action.WebSocketSendText(text.text()))
-                        .thenCompose(sent -> loop(channel));
-                case Event.WebSocketBinary binary -> channel.send(new Action.WebSocketSendBinary(binary.data()))
-                        .thenCompose(sent -> loop(channel));
+                case Event.WebSocketText text ->
+                    channel.send(new Action.WebSocketSendText(text.text())).thenCompose(sent -> loop(channel));
+                case Event.WebSocketBinary binary ->
+                    channel.send(new Action.WebSocketSendBinary(binary.data())).thenCompose(sent -> loop(channel));
                 case Event.WebSocketClose close -> CompletableFuture.<Void>completedFuture(null);
                 default -> CompletableFuture.<Void>failedFuture(new AssertionError("unexpected " + event));
             };

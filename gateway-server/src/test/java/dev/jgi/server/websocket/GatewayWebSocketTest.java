@@ -1,17 +1,14 @@
 package dev.jgi.server.websocket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.api.Capability;
 import dev.jgi.api.Request;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.tls.RequestEcho;
 import dev.jgi.server.tls.TestCertificates;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
@@ -23,9 +20,11 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** WebSocket through the whole server: the request handler, the settings and the TLS listener. */
 @Timeout(30)
@@ -54,11 +53,14 @@ class GatewayWebSocketTest {
     void syncApplicationGetsTheHandshakeAsPlainHttp() throws Exception {
         try (GatewayServer server = quiet(GatewayServer.builder(new RequestEcho()))) {
             assertThatThrownBy(() -> WsClient.connect(server.port()))
-                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(WebSocketHandshakeException.class)
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isInstanceOf(WebSocketHandshakeException.class)
                     .satisfies(e -> {
                         var response = ((WebSocketHandshakeException) e).getResponse();
                         assertThat(response.statusCode()).isEqualTo(200);
-                        assertThat(RequestEcho.field(String.valueOf(response.body()), "kind")).isEqualTo("HTTP");
+                        assertThat(RequestEcho.field(String.valueOf(response.body()), "kind"))
+                                .isEqualTo("HTTP");
                     });
         }
     }
@@ -101,8 +103,10 @@ class GatewayWebSocketTest {
     }
 
     private static GatewayServer quiet(GatewayServer.Builder builder) {
-        GatewayServer server = builder.bind("127.0.0.1", 0).accessLog(ServerConfig.AccessLogFormat.OFF)
-                .gracefulTimeout(Duration.ofSeconds(2)).build();
+        GatewayServer server = builder.bind("127.0.0.1", 0)
+                .accessLog(ServerConfig.AccessLogFormat.OFF)
+                .gracefulTimeout(Duration.ofSeconds(2))
+                .build();
         server.start();
         return server;
     }
@@ -111,7 +115,8 @@ class GatewayWebSocketTest {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (var in = Files.newInputStream(certFile)) {
-            trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trust.setCertificateEntry(
+                    "server", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
@@ -123,8 +128,8 @@ class GatewayWebSocketTest {
     /** {@link WsClient} over wss. */
     private static final class WsClientOverTls {
         static WsClient connect(SSLContext tls, int port) {
-            return WsClient.open(HttpClient.newBuilder().sslContext(tls).build(),
-                    URI.create("wss://localhost:" + port + "/ws"));
+            return WsClient.open(
+                    HttpClient.newBuilder().sslContext(tls).build(), URI.create("wss://localhost:" + port + "/ws"));
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
-
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -41,13 +40,22 @@ final class RawServer implements AutoCloseable {
 
     private static Request request(HttpServerExchange http) {
         Headers.Builder headers = Headers.builder();
-        http.getRequestHeaders().forEach(values -> values.forEach(
-                value -> headers.add(values.getHeaderName().toString().toLowerCase(java.util.Locale.ROOT), value)));
+        http.getRequestHeaders()
+                .forEach(values -> values.forEach(value ->
+                        headers.add(values.getHeaderName().toString().toLowerCase(java.util.Locale.ROOT), value)));
         String raw = http.getRequestURI() + (http.getQueryString().isEmpty() ? "" : "?" + http.getQueryString());
-        return new Request(http.getRequestMethod().toString(), "http", "HTTP/1.1",
+        return new Request(
+                http.getRequestMethod().toString(),
+                "http",
+                "HTTP/1.1",
                 RequestTarget.of(raw, http.getRequestURI(), http.getRequestPath(), Optional.empty()),
-                headers.build(), http.getSourceAddress(), http.getDestinationAddress(), Optional.empty(),
-                Map.of(), Map.of(), Request.Kind.WEBSOCKET);
+                headers.build(),
+                http.getSourceAddress(),
+                http.getDestinationAddress(),
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                Request.Kind.WEBSOCKET);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.jgi.server.websocket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Headers;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -21,9 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The WebSocket exchange over real sockets, driven by the JDK's WebSocket client. */
 @Timeout(30)
@@ -38,7 +37,9 @@ class WebSocketExchangeTest {
             WsClient client = WsClient.connect(server.port());
             client.socket.sendText("héllo", true).join();
             assertThat(client.next()).isEqualTo(new WsClient.Received.Text("héllo"));
-            client.socket.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+            client.socket
+                    .sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true)
+                    .join();
             assertThat(((WsClient.Received.Binary) client.next()).data()).containsExactly(1, 2, 3);
             assertThat(app.events.take()).isInstanceOf(Event.WebSocketConnect.class);
             assertThat(app.events.take()).isEqualTo(new Event.WebSocketText("héllo"));
@@ -65,8 +66,11 @@ class WebSocketExchangeTest {
         Apps app = Apps.echo();
         try (RawServer server = new RawServer(app, SETTINGS)) {
             WsClient client = WsClient.connect(server.port());
-            client.socket.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8))).join();
-            assertThat(((WsClient.Received.Pong) client.next()).data()).asString(StandardCharsets.UTF_8)
+            client.socket
+                    .sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)))
+                    .join();
+            assertThat(((WsClient.Received.Pong) client.next()).data())
+                    .asString(StandardCharsets.UTF_8)
                     .isEqualTo("are you there");
             client.socket.sendText("after", true).join();
             client.next();
@@ -120,7 +124,9 @@ class WebSocketExchangeTest {
             var channel = app.channels.take();
             assertThat(channel.receive().toCompletableFuture().join()).isEqualTo(new Event.WebSocketClose(1006, ""));
             assertThat(channel.receive().toCompletableFuture().join()).isEqualTo(new Event.WebSocketClose(1006, ""));
-            assertThatThrownBy(() -> channel.send(new Action.WebSocketSendText("late")).toCompletableFuture().join())
+            assertThatThrownBy(() -> channel.send(new Action.WebSocketSendText("late"))
+                            .toCompletableFuture()
+                            .join())
                     .hasCauseInstanceOf(dev.jgi.api.ClientDisconnectedException.class);
             assertThat(app.completions.poll(200, TimeUnit.MILLISECONDS)).isNull();
         }
@@ -147,7 +153,7 @@ class WebSocketExchangeTest {
         AsyncApplication app = (request, channel) -> channel.receive()
                 .thenCompose(connect -> channel.send(new Action.WebSocketAccept(Optional.of("v2.chat"), Headers.of())))
                 .thenCompose(accepted -> channel.receive())
-                .thenAccept(close -> { });
+                .thenAccept(close -> {});
         try (RawServer server = new RawServer(app, SETTINGS)) {
             WsClient client = WsClient.connect(server.port(), "v1.chat", "v2.chat");
             assertThat(client.socket.getSubprotocol()).isEqualTo("v2.chat");
@@ -165,40 +171,54 @@ class WebSocketExchangeTest {
                     refusals.add(refused);
                     return null;
                 })
-                .thenCompose(ignored -> channel.send(new Action.WebSocketDeny(409, Headers.of(),
-                        ByteBuffer.wrap("no such subprotocol".getBytes(StandardCharsets.UTF_8)))));
+                .thenCompose(ignored -> channel.send(new Action.WebSocketDeny(
+                        409, Headers.of(), ByteBuffer.wrap("no such subprotocol".getBytes(StandardCharsets.UTF_8)))));
         try (RawServer server = new RawServer(app, SETTINGS)) {
             assertThatThrownBy(() -> WsClient.connect(server.port(), "v1.chat"))
                     .isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOf(WebSocketHandshakeException.class)
-                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(409));
-            assertThat(refusals.take()).isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("[JGI-WS-3]");
+                    .cause()
+                    .isInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e)
+                                    .getResponse()
+                                    .statusCode())
+                            .isEqualTo(409));
+            assertThat(refusals.take())
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("[JGI-WS-3]");
         }
     }
 
     @Test
     void denyIsSentAsAnOrdinaryHttpResponse() throws Exception {
         AsyncApplication app = (request, channel) -> channel.receive()
-                .thenCompose(connect -> channel.send(new Action.WebSocketDeny(403, Headers.of("x-why", "members only"),
+                .thenCompose(connect -> channel.send(new Action.WebSocketDeny(
+                        403,
+                        Headers.of("x-why", "members only"),
                         ByteBuffer.wrap("go away".getBytes(StandardCharsets.UTF_8)))));
         try (RawServer server = new RawServer(app, SETTINGS)) {
             String response = rawHandshake(server.port(), "");
-            assertThat(response).startsWith("HTTP/1.1 403 ").containsIgnoringCase("x-why: members only")
-                    .doesNotContainIgnoringCase("upgrade: websocket").endsWith("\r\n\r\ngo away");
+            assertThat(response)
+                    .startsWith("HTTP/1.1 403 ")
+                    .containsIgnoringCase("x-why: members only")
+                    .doesNotContainIgnoringCase("upgrade: websocket")
+                    .endsWith("\r\n\r\ngo away");
         }
     }
 
     @Test
     void acceptSendsTheExtraHeadersWithThe101() throws Exception {
         AsyncApplication app = (request, channel) -> channel.receive()
-                .thenCompose(connect -> channel.send(new Action.WebSocketAccept(Optional.empty(),
-                        Headers.of("set-cookie", "session=1", "x-server", "jgi"))))
+                .thenCompose(connect -> channel.send(new Action.WebSocketAccept(
+                        Optional.empty(), Headers.of("set-cookie", "session=1", "x-server", "jgi"))))
                 .thenCompose(accepted -> channel.receive())
-                .thenAccept(close -> { });
+                .thenAccept(close -> {});
         try (RawServer server = new RawServer(app, SETTINGS)) {
             String response = rawHandshake(server.port(), "");
-            assertThat(response).startsWith("HTTP/1.1 101 ").containsIgnoringCase("set-cookie: session=1")
+            assertThat(response)
+                    .startsWith("HTTP/1.1 101 ")
+                    .containsIgnoringCase("set-cookie: session=1")
                     .containsIgnoringCase("x-server: jgi")
                     .containsIgnoringCase("sec-websocket-accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
         }
@@ -218,7 +238,8 @@ class WebSocketExchangeTest {
                     refusals.add(refused);
                     return null;
                 })
-                .thenCompose(ignored -> channel.send(new Action.WebSocketDeny(403, Headers.of(), ByteBuffer.allocate(0))));
+                .thenCompose(
+                        ignored -> channel.send(new Action.WebSocketDeny(403, Headers.of(), ByteBuffer.allocate(0))));
         try (RawServer server = new RawServer(app, SETTINGS)) {
             assertThat(rawHandshake(server.port(), "")).startsWith("HTTP/1.1 403 ");
             assertThat(refusals.take()).cause().hasMessageContaining("[JGI-WS-12]");
@@ -238,9 +259,10 @@ class WebSocketExchangeTest {
                 .thenAccept(after::complete);
         try (RawServer server = new RawServer(app, SETTINGS)) {
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
-                socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream()
+                        .write(("GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
                 Thread.sleep(200);
             }
             clientGone.complete(null);
@@ -282,7 +304,9 @@ class WebSocketExchangeTest {
             WsClient client = WsClient.connectWithoutReading(server.port());
             Thread.sleep(1500);
             int stalledAt = completedSends.get();
-            assertThat(stalledAt).as("sends completed while the client read nothing").isLessThan(40);
+            assertThat(stalledAt)
+                    .as("sends completed while the client read nothing")
+                    .isLessThan(40);
             Thread.sleep(500);
             assertThat(completedSends.get()).isEqualTo(stalledAt);
             client.socket.request(Long.MAX_VALUE);
@@ -315,7 +339,9 @@ class WebSocketExchangeTest {
                 }
                 sent++;
             }
-            assertThat(sent).as("messages the client could send while the application received none").isLessThan(400);
+            assertThat(sent)
+                    .as("messages the client could send while the application received none")
+                    .isLessThan(400);
             startReceiving.complete(null);
             last.get(10, TimeUnit.SECONDS);
             client.socket.sendText("done", true).join();
@@ -337,11 +363,13 @@ class WebSocketExchangeTest {
         });
     }
 
-    private static CompletableFuture<Void> flood(dev.jgi.api.Channel channel, ByteBuffer message, AtomicInteger done, int left) {
+    private static CompletableFuture<Void> flood(
+            dev.jgi.api.Channel channel, ByteBuffer message, AtomicInteger done, int left) {
         if (left == 0) {
             return CompletableFuture.completedFuture(null);
         }
-        return channel.send(new Action.WebSocketSendBinary(message)).toCompletableFuture()
+        return channel.send(new Action.WebSocketSendBinary(message))
+                .toCompletableFuture()
                 .thenCompose(sent -> {
                     done.incrementAndGet();
                     return flood(channel, message, done, left - 1);
@@ -353,8 +381,10 @@ class WebSocketExchangeTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders
-                    + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                            + extraHeaders
+                            + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             StringBuilder response = new StringBuilder();

@@ -16,17 +16,13 @@ final class WsClient implements WebSocket.Listener {
 
     /** A received message, pong or close. */
     sealed interface Received {
-        record Text(String text) implements Received {
-        }
+        record Text(String text) implements Received {}
 
-        record Binary(byte[] data) implements Received {
-        }
+        record Binary(byte[] data) implements Received {}
 
-        record Pong(byte[] data) implements Received {
-        }
+        record Pong(byte[] data) implements Received {}
 
-        record Close(int code, String reason) implements Received {
-        }
+        record Close(int code, String reason) implements Received {}
     }
 
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -52,18 +48,22 @@ final class WsClient implements WebSocket.Listener {
     /** A reading client for any URI, through the given HTTP client. */
     static WsClient open(HttpClient http, URI uri) {
         WsClient client = new WsClient(true);
-        client.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, client).join();
+        client.socket = http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(uri, client)
+                .join();
         return client;
     }
 
     private static WsClient open(int port, boolean autoRequest, String... subprotocols) {
         WsClient client = new WsClient(autoRequest);
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client).join();
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client)
+                .join();
         return client;
     }
 

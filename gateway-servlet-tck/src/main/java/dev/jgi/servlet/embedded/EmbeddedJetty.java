@@ -1,6 +1,8 @@
 package dev.jgi.servlet.embedded;
 
 import dev.jgi.servlet.JgiServlet;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
@@ -11,14 +13,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import java.net.InetSocketAddress;
-import java.util.concurrent.Executors;
-
 /** A JGI servlet in embedded Jetty 12.1 (EE 11), on virtual threads. */
 public final class EmbeddedJetty {
 
-    private EmbeddedJetty() {
-    }
+    private EmbeddedJetty() {}
 
     /**
      * Starts Jetty on 127.0.0.1 and a free port with {@code servlet} mapped under {@code mountPath}.
@@ -44,7 +42,8 @@ public final class EmbeddedJetty {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.getServletHandler().setDecodeAmbiguousURIs(true);
-        // Jetty appends a charset it infers to these content types; the application's value is sent as set [JGI-RESP-6].
+        // Jetty appends a charset it infers to these content types; the application's value is sent as set
+        // [JGI-RESP-6].
         for (String type : new String[] {"text/html", "text/plain", "text/xml", "application/xhtml+xml"}) {
             context.getMimeTypes().addInferred(type, null);
         }

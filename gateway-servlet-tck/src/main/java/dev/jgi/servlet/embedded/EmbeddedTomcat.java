@@ -1,6 +1,10 @@
 package dev.jgi.servlet.embedded;
 
 import dev.jgi.servlet.JgiServlet;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
@@ -10,16 +14,10 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.websocket.server.WsSci;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /** A JGI servlet in embedded Tomcat 11, on virtual threads. */
 public final class EmbeddedTomcat {
 
-    private EmbeddedTomcat() {
-    }
+    private EmbeddedTomcat() {}
 
     /**
      * Starts Tomcat on 127.0.0.1 and a free port with {@code servlet} mapped under {@code mountPath}.

@@ -5,7 +5,6 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.servlet.JgiServlet;
 import dev.jgi.servlet.embedded.Deployment;
 import dev.jgi.tck.spi.ServerUnderTest;
-
 import java.net.InetSocketAddress;
 
 /**

@@ -1,17 +1,16 @@
 package dev.jgi.servlet.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.servlet.JgiServlet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An async application behind the bridge, over real sockets, on each container. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,7 +75,8 @@ class AsyncBridgeTest {
                 total += n;
             }
 
-            assertThat(sentWhileStalled).as("sends completed while the client read nothing")
+            assertThat(sentWhileStalled)
+                    .as("sends completed while the client read nothing")
                     .isLessThan(AsyncProbe.PIECES / 4);
             assertThat(app.bigSent.get()).isEqualTo(AsyncProbe.PIECES);
             assertThat(total).isGreaterThan((long) AsyncProbe.PIECES * AsyncProbe.PIECE);
@@ -135,8 +135,10 @@ class AsyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void noContinueIsSentWhenTheApplicationAnswersWithoutReceiving(Container container) throws IOException {
-        Wire.Reply reply = Wire.exchange(at(container), "POST /unread HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Length: 4\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "POST /unread HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Length: 4\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.interim()).isEmpty();
@@ -158,8 +160,10 @@ class AsyncBridgeTest {
     @ParameterizedTest
     @EnumSource(value = Container.class, names = "JETTY")
     void aMalformedChunkFailsTheReceiveAndIsAnswered400(Container container) throws IOException {
-        Wire.Reply reply = Wire.exchange(at(container), "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
 
         assertThat(reply.status()).isEqualTo(400);
     }
@@ -174,11 +178,14 @@ class AsyncBridgeTest {
             while (!seen.contains("part1")) {
                 byte[] some = new byte[256];
                 int n = wire.input().read(some);
-                assertThat(n).as("part1 arrives while the application holds part2").isPositive();
+                assertThat(n)
+                        .as("part1 arrives while the application holds part2")
+                        .isPositive();
                 seen += new String(some, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
             }
             app.gate.complete(null);
-            assertThat(new String(wire.input().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("part2");
+            assertThat(new String(wire.input().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .contains("part2");
         }
     }
 
@@ -191,7 +198,8 @@ class AsyncBridgeTest {
     void onTomcatAMalformedChunkGets400OrAClosedConnectionNeverTheApplicationsAnswer(Container container)
             throws IOException {
         try (Wire wire = new Wire(at(container))) {
-            wire.send("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+            wire.send(
+                    "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
             String head = new String(wire.input().readNBytes(12), java.nio.charset.StandardCharsets.ISO_8859_1);
 
             assertThat(head).isIn("", "HTTP/1.1 400");

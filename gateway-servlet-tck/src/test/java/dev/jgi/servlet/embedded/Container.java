@@ -4,7 +4,8 @@ import dev.jgi.servlet.JgiServlet;
 
 /** The containers every bridge test runs on. */
 enum Container {
-    JETTY, TOMCAT;
+    JETTY,
+    TOMCAT;
 
     Deployment start(JgiServlet servlet, String mountPath) throws Exception {
         return switch (this) {

@@ -1,10 +1,16 @@
 package dev.jgi.servlet.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.servlet.JgiServlet;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
@@ -12,13 +18,6 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
-
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The servlet as a deployment descriptor declares it: created by the container with no
@@ -30,7 +29,8 @@ class DescriptorDeploymentTest {
     public static final class Named implements Application {
         @Override
         public Response handle(Request request, Exchange exchange) {
-            return Response.text(200, "named by web.xml, mounted at " + request.target().mountPath());
+            return Response.text(
+                    200, "named by web.xml, mounted at " + request.target().mountPath());
         }
     }
 
@@ -38,7 +38,8 @@ class DescriptorDeploymentTest {
     void theApplicationNamedByTheInitParameterServesUnderTheContextPath() throws Exception {
         try (Running tomcat = Running.start(Map.of(JgiServlet.APPLICATION_PARAMETER, Named.class.getName()))) {
             assertThat(tomcat.context.getState()).isEqualTo(LifecycleState.STARTED);
-            assertThat(Wire.get(tomcat.address(), "/shop/api/x").body()).isEqualTo("named by web.xml, mounted at /shop/api");
+            assertThat(Wire.get(tomcat.address(), "/shop/api/x").body())
+                    .isEqualTo("named by web.xml, mounted at /shop/api");
         }
     }
 
@@ -87,7 +88,8 @@ class DescriptorDeploymentTest {
             tomcat.stop();
             tomcat.destroy();
             try (var paths = Files.walk(base)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
                 }
             }

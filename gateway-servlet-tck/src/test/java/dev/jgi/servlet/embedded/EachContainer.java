@@ -1,7 +1,6 @@
 package dev.jgi.servlet.embedded;
 
 import dev.jgi.servlet.JgiServlet;
-
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;

@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 /** Waits, boundedly, for something the server does just after the client saw the response. */
 final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     static void until(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;

@@ -1,17 +1,16 @@
 package dev.jgi.servlet.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
 import dev.jgi.servlet.JgiServlet;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Start and stop of an application, mapped to the servlet's init and destroy. */
 class LifespanTest {

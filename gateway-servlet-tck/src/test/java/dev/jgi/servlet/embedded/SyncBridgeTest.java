@@ -1,18 +1,17 @@
 package dev.jgi.servlet.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Capability;
 import dev.jgi.servlet.JgiServlet;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A sync application behind the bridge, over real sockets, on each container. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,10 +39,18 @@ class SyncBridgeTest {
         Wire.Reply reply = Wire.get(at(container), "/mnt/a%20b/c%2Fd/./e/../f%25?x=%20&y");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("method=GET\n", "scheme=http\n", "version=HTTP/1.1\n",
-                "raw=/mnt/a%20b/c%2Fd/./e/../f%25?x=%20&y\n", "rawPath=/mnt/a%20b/c%2Fd/./e/../f%25\n",
-                "mountPath=/mnt\n", "path=/a b/c%2Fd/f%25\n", "query=x=%20&y\n", "header host=127.0.0.1\n",
-                "state=hello from start\n");
+        assertThat(reply.body())
+                .contains(
+                        "method=GET\n",
+                        "scheme=http\n",
+                        "version=HTTP/1.1\n",
+                        "raw=/mnt/a%20b/c%2Fd/./e/../f%25?x=%20&y\n",
+                        "rawPath=/mnt/a%20b/c%2Fd/./e/../f%25\n",
+                        "mountPath=/mnt\n",
+                        "path=/a b/c%2Fd/f%25\n",
+                        "query=x=%20&y\n",
+                        "header host=127.0.0.1\n",
+                        "state=hello from start\n");
     }
 
     @ParameterizedTest
@@ -57,8 +64,10 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void headerNamesArriveInLowerCaseWithRepeatsKept(Container container) throws IOException {
-        Wire.Reply reply = Wire.exchange(at(container), "GET /mnt/h HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Multi: one\r\n"
-                + "X-MULTI: two\r\nConnection: close\r\n\r\n");
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "GET /mnt/h HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Multi: one\r\n"
+                        + "X-MULTI: two\r\nConnection: close\r\n\r\n");
 
         assertThat(reply.body()).contains("header x-multi=one\nheader x-multi=two\n");
     }
@@ -85,8 +94,10 @@ class SyncBridgeTest {
     @EnumSource(Container.class)
     void theRequestBodyReachesTheApplicationWhole(Container container) throws IOException {
         String body = "x".repeat(200_000);
-        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
-                + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n" + body);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("content-length")).isEqualTo(String.valueOf(body.length()));
@@ -96,8 +107,10 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aChunkedRequestBodyIsDecoded(Container container) throws IOException {
-        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
 
         assertThat(reply.body()).isEqualTo("hello world");
     }
@@ -105,8 +118,10 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aBodyAnnouncedOverTheLimitIsAnswered413BeforeTheApplicationRuns(Container container) throws IOException {
-        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
-                + (JgiServlet.DEFAULT_BODY_LIMIT + 1) + "\r\nConnection: close\r\n\r\n");
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "POST /mnt/body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + (JgiServlet.DEFAULT_BODY_LIMIT + 1)
+                        + "\r\nConnection: close\r\n\r\n");
 
         assertThat(reply.status()).isEqualTo(413);
     }
@@ -141,11 +156,14 @@ class SyncBridgeTest {
             while (!seen.contains("first\n")) {
                 byte[] some = new byte[256];
                 int n = wire.input().read(some);
-                assertThat(n).as("the first piece arrives while the writer still waits").isPositive();
+                assertThat(n)
+                        .as("the first piece arrives while the writer still waits")
+                        .isPositive();
                 seen += new String(some, 0, n, StandardCharsets.ISO_8859_1);
             }
             app.streamRelease.countDown();
-            assertThat(new String(wire.input().readAllBytes(), StandardCharsets.ISO_8859_1)).contains("second\n");
+            assertThat(new String(wire.input().readAllBytes(), StandardCharsets.ISO_8859_1))
+                    .contains("second\n");
         }
     }
 
@@ -190,15 +208,17 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void repeatedSetCookieFieldsStaySeparate(Container container) throws IOException {
-        assertThat(Wire.get(at(container), "/mnt/set-cookies").header("set-cookie")).isEqualTo("a=1\nb=2");
+        assertThat(Wire.get(at(container), "/mnt/set-cookies").header("set-cookie"))
+                .isEqualTo("a=1\nb=2");
     }
 
     @ParameterizedTest
     @EnumSource(Container.class)
     void headAndNoContentResponsesCarryNoBody(Container container) throws IOException {
         try (Wire wire = new Wire(at(container))) {
-            wire.send("HEAD /mnt/x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /mnt/no-content HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                    + "GET /mnt/after HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            wire.send(
+                    "HEAD /mnt/x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /mnt/no-content HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                            + "GET /mnt/after HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             Wire.Reply head = wire.read(true);
             Wire.Reply noContent = wire.read(false);
             Wire.Reply after = wire.read(false);
@@ -206,7 +226,9 @@ class SyncBridgeTest {
             assertThat(head.status()).isEqualTo(200);
             assertThat(head.header("content-length")).isNotNull();
             assertThat(noContent.status()).isEqualTo(204);
-            assertThat(after.body()).as("no stray body bytes before the next response").contains("path=/after\n");
+            assertThat(after.body())
+                    .as("no stray body bytes before the next response")
+                    .contains("path=/after\n");
         }
     }
 
@@ -236,9 +258,12 @@ class SyncBridgeTest {
 
     @ParameterizedTest
     @EnumSource(Container.class)
-    void aMalformedChunkIsAnswered400EvenWhenTheApplicationCaughtTheReadFailure(Container container) throws IOException {
-        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/body-caught HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+    void aMalformedChunkIsAnswered400EvenWhenTheApplicationCaughtTheReadFailure(Container container)
+            throws IOException {
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "POST /mnt/body-caught HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
     }
@@ -246,8 +271,10 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void noContinueIsSentWhenTheApplicationAnswersWithoutReading(Container container) throws IOException {
-        Wire.Reply reply = Wire.exchange(at(container), "POST /mnt/unread HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Length: 4\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "POST /mnt/unread HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Length: 4\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.interim()).isEmpty();
@@ -256,11 +283,17 @@ class SyncBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void anAbsoluteFormTargetGivesItsPathAndQuery(Container container) throws IOException {
-        Wire.Reply reply = Wire.exchange(at(container), "GET http://example.test/mnt/p?q=1 HTTP/1.1\r\n"
-                + "Host: example.test\r\nConnection: close\r\n\r\n");
+        Wire.Reply reply = Wire.exchange(
+                at(container),
+                "GET http://example.test/mnt/p?q=1 HTTP/1.1\r\n" + "Host: example.test\r\nConnection: close\r\n\r\n");
 
-        assertThat(reply.body()).contains("mountPath=/mnt\n", "path=/p\n", "query=q=1\n", "header host=example.test\n",
-                "rawPath=/mnt/p\n");
+        assertThat(reply.body())
+                .contains(
+                        "mountPath=/mnt\n",
+                        "path=/p\n",
+                        "query=q=1\n",
+                        "header host=example.test\n",
+                        "rawPath=/mnt/p\n");
     }
 
     @ParameterizedTest

@@ -8,7 +8,6 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +44,11 @@ final class SyncProbe implements Application {
     @Override
     public Response handle(Request request, Exchange exchange) throws Exception {
         return switch (request.path()) {
-            case "/body" -> Response.of(200, Headers.of("content-type", "application/octet-stream"),
-                    Body.of(exchange.body().readAllBytes()));
+            case "/body" ->
+                Response.of(
+                        200,
+                        Headers.of("content-type", "application/octet-stream"),
+                        Body.of(exchange.body().readAllBytes()));
             case "/body-caught" -> {
                 try {
                     exchange.body().readAllBytes();
@@ -54,36 +56,47 @@ final class SyncProbe implements Application {
                 } catch (IOException e) {
                     StringBuilder chain = new StringBuilder("caught");
                     for (Throwable t = e; t != null; t = t.getCause()) {
-                        chain.append(' ').append(t.getClass().getName()).append(": ").append(t.getMessage());
+                        chain.append(' ')
+                                .append(t.getClass().getName())
+                                .append(": ")
+                                .append(t.getMessage());
                     }
                     yield Response.text(200, chain.toString());
                 }
             }
             case "/unread" -> Response.text(200, "not read");
-            case "/stream-now" -> Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> out.write('x'));
+            case "/stream-now" ->
+                Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> out.write('x'));
             case "/fail" -> throw new IllegalStateException("secret detail");
-            case "/fail-after-commit" -> Response.of(200, Headers.of(), (Body.Writer) out -> {
-                out.write("partial".getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                throw new IOException("broken after commit");
-            });
-            case "/stream" -> Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
-                out.write("first\n".getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                try {
-                    streamRelease.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                out.write("second\n".getBytes(StandardCharsets.UTF_8));
-            });
-            case "/input-stream" -> Response.of(200, Headers.of(), new Body.Stream(counted(new ByteArrayInputStream(
-                    "from a stream".getBytes(StandardCharsets.UTF_8)))));
-            case "/trailers" -> Response.text(200, "body before trailers")
-                    .withTrailers(() -> Headers.of("x-checksum", "abc123"));
+            case "/fail-after-commit" ->
+                Response.of(200, Headers.of(), (Body.Writer) out -> {
+                    out.write("partial".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    throw new IOException("broken after commit");
+                });
+            case "/stream" ->
+                Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
+                    out.write("first\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    try {
+                        streamRelease.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    out.write("second\n".getBytes(StandardCharsets.UTF_8));
+                });
+            case "/input-stream" ->
+                Response.of(
+                        200,
+                        Headers.of(),
+                        new Body.Stream(
+                                counted(new ByteArrayInputStream("from a stream".getBytes(StandardCharsets.UTF_8)))));
+            case "/trailers" ->
+                Response.text(200, "body before trailers").withTrailers(() -> Headers.of("x-checksum", "abc123"));
             case "/hop" -> Response.text(200, "never sent").withHeader("connection", "close");
             case "/wrong-length" -> Response.text(200, "four").withHeader("content-length", "40");
-            case "/set-cookies" -> Response.text(200, "cookies").plusHeader("set-cookie", "a=1").plusHeader("set-cookie", "b=2");
+            case "/set-cookies" ->
+                Response.text(200, "cookies").plusHeader("set-cookie", "a=1").plusHeader("set-cookie", "b=2");
             case "/no-content" -> Response.text(204, "must not be sent");
             case "/hooks" -> {
                 exchange.onComplete(done -> events.add("first-registered " + done.status() + " " + done.bytesSent()));
@@ -94,7 +107,8 @@ final class SyncProbe implements Application {
                 yield Response.text(200, "hooked");
             }
             case "/hooks-fail" -> {
-                exchange.onComplete((Completion done) -> events.add("failed " + done.status() + " " + done.error().isPresent()));
+                exchange.onComplete((Completion done) -> events.add(
+                        "failed " + done.status() + " " + done.error().isPresent()));
                 throw new IllegalStateException("boom");
             }
             default -> Response.text(200, describe(request));
@@ -120,10 +134,17 @@ final class SyncProbe implements Application {
         text.append("rawPath=").append(request.target().rawPath()).append('\n');
         text.append("mountPath=").append(request.target().mountPath()).append('\n');
         text.append("path=").append(request.path()).append('\n');
-        text.append("query=").append(request.target().query().orElse("<absent>")).append('\n');
+        text.append("query=")
+                .append(request.target().query().orElse("<absent>"))
+                .append('\n');
         text.append("state=").append(request.state().get("greeting")).append('\n');
         text.append("client=").append(request.client()).append('\n');
-        request.headers().forEach((name, value) -> text.append("header ").append(name).append('=').append(value).append('\n'));
+        request.headers()
+                .forEach((name, value) -> text.append("header ")
+                        .append(name)
+                        .append('=')
+                        .append(value)
+                        .append('\n'));
         return text.toString();
     }
 }

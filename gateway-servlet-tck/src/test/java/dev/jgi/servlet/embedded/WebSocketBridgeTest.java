@@ -1,5 +1,7 @@
 package dev.jgi.servlet.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Capability;
@@ -9,12 +11,6 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
 import dev.jgi.servlet.JgiServlet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -28,8 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** WebSocket through Jakarta WebSocket, on each container, with the JDK's WebSocket client. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,24 +49,32 @@ class WebSocketBridgeTest {
         public CompletionStage<Void> handle(Request request, Channel channel) {
             if (request.kind() != Request.Kind.WEBSOCKET) {
                 return channel.send(new Action.ResponseStart(200, Headers.of(), false))
-                        .thenCompose(s -> channel.send(new Action.ResponseBody(ByteBuffer.wrap("plain".getBytes()), false)));
+                        .thenCompose(
+                                s -> channel.send(new Action.ResponseBody(ByteBuffer.wrap("plain".getBytes()), false)));
             }
-            return channel.receive().thenCompose(connect -> request.path().equals("/deny")
-                    ? channel.send(new Action.WebSocketDeny(403, Headers.of("x-why", "closed"), ByteBuffer.wrap("no".getBytes())))
-                    : channel.send(new Action.WebSocketAccept(Optional.of("chat"), Headers.of("x-accepted", "yes")))
-                            .thenCompose(accepted -> loop(channel)));
+            return channel.receive()
+                    .thenCompose(connect -> request.path().equals("/deny")
+                            ? channel.send(new Action.WebSocketDeny(
+                                    403, Headers.of("x-why", "closed"), ByteBuffer.wrap("no".getBytes())))
+                            : channel.send(new Action.WebSocketAccept(
+                                            Optional.of("chat"), Headers.of("x-accepted", "yes")))
+                                    .thenCompose(accepted -> loop(channel)));
         }
 
         private CompletionStage<Void> loop(Channel channel) {
             return channel.receive().thenCompose(event -> switch (event) {
-                case Event.WebSocketText text -> channel.send(new Action.WebSocketSendText(text.text().toUpperCase()))
-                        .thenCompose(s -> loop(channel));
+                case Event.WebSocketText text ->
+                    channel.send(new Action.WebSocketSendText(text.text().toUpperCase()))
+                            .thenCompose(s -> loop(channel));
                 case Event.WebSocketBinary binary -> {
                     byte[] bytes = new byte[binary.data().remaining()];
                     binary.data().get(bytes);
-                    byte[] reversed = new StringBuilder(new String(bytes, StandardCharsets.ISO_8859_1)).reverse()
-                            .toString().getBytes(StandardCharsets.ISO_8859_1);
-                    yield channel.send(new Action.WebSocketSendBinary(ByteBuffer.wrap(reversed))).thenCompose(s -> loop(channel));
+                    byte[] reversed = new StringBuilder(new String(bytes, StandardCharsets.ISO_8859_1))
+                            .reverse()
+                            .toString()
+                            .getBytes(StandardCharsets.ISO_8859_1);
+                    yield channel.send(new Action.WebSocketSendBinary(ByteBuffer.wrap(reversed)))
+                            .thenCompose(s -> loop(channel));
                 }
                 case Event.WebSocketClose close -> {
                     closes.add(close.code() + " " + close.reason());
@@ -140,11 +147,14 @@ class WebSocketBridgeTest {
     void messagesTravelBothWaysWithTheAcceptedSubprotocolAndTheCloseArrivesOnce(Container container) throws Exception {
         Listener listener = new Listener();
         try (HttpClient client = HttpClient.newHttpClient()) {
-            WebSocket socket = client.newWebSocketBuilder().subprotocols("chat", "other")
-                    .buildAsync(uri(container, "/ws/room"), listener).get(5, TimeUnit.SECONDS);
+            WebSocket socket = client.newWebSocketBuilder()
+                    .subprotocols("chat", "other")
+                    .buildAsync(uri(container, "/ws/room"), listener)
+                    .get(5, TimeUnit.SECONDS);
             assertThat(socket.getSubprotocol()).isEqualTo("chat");
             socket.sendText("hello", true).get(5, TimeUnit.SECONDS);
-            socket.sendBinary(ByteBuffer.wrap("abc".getBytes(StandardCharsets.ISO_8859_1)), true).get(5, TimeUnit.SECONDS);
+            socket.sendBinary(ByteBuffer.wrap("abc".getBytes(StandardCharsets.ISO_8859_1)), true)
+                    .get(5, TimeUnit.SECONDS);
             Eventually.until(() -> listener.received.size() >= 2);
             socket.sendClose(4000, "bye").get(5, TimeUnit.SECONDS);
             listener.closed.get(5, TimeUnit.SECONDS);
@@ -158,9 +168,11 @@ class WebSocketBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aDeniedHandshakeIsAnOrdinaryResponse(Container container) throws Exception {
-        Wire.Reply reply = Wire.exchange(running.get(container).address(), "GET /ws/deny HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\nConnection: close\r\n\r\n");
+        Wire.Reply reply = Wire.exchange(
+                running.get(container).address(),
+                "GET /ws/deny HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\nConnection: close\r\n\r\n");
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.header("x-why")).isEqualTo("closed");
@@ -170,7 +182,8 @@ class WebSocketBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aPlainRequestStillReachesTheApplicationAsHttp(Container container) throws Exception {
-        assertThat(Wire.get(running.get(container).address(), "/ws/page").body()).isEqualTo("plain");
+        assertThat(Wire.get(running.get(container).address(), "/ws/page").body())
+                .isEqualTo("plain");
     }
 
     @ParameterizedTest
@@ -178,9 +191,12 @@ class WebSocketBridgeTest {
     void aMessageOverTheLimitClosesTheConnectionWith1009(Container container) throws Exception {
         Listener listener = new Listener();
         try (HttpClient client = HttpClient.newHttpClient()) {
-            WebSocket socket = client.newWebSocketBuilder().subprotocols("chat")
-                    .buildAsync(uri(container, "/ws/big"), listener).get(5, TimeUnit.SECONDS);
-            socket.sendText("x".repeat(JgiServlet.DEFAULT_WEBSOCKET_LIMIT + 1), true).get(5, TimeUnit.SECONDS);
+            WebSocket socket = client.newWebSocketBuilder()
+                    .subprotocols("chat")
+                    .buildAsync(uri(container, "/ws/big"), listener)
+                    .get(5, TimeUnit.SECONDS);
+            socket.sendText("x".repeat(JgiServlet.DEFAULT_WEBSOCKET_LIMIT + 1), true)
+                    .get(5, TimeUnit.SECONDS);
 
             assertThat(listener.closed.get(5, TimeUnit.SECONDS)).startsWith("1009");
         }

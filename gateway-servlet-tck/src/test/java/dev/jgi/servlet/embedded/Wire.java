@@ -18,8 +18,14 @@ import java.util.Map;
 final class Wire implements AutoCloseable {
 
     /** A response as received; {@code complete} is false when the connection ended inside the body. */
-    record Reply(int status, Map<String, String> headers, String body, boolean chunked, boolean complete,
-                 Map<String, String> trailers, java.util.List<Integer> interim) {
+    record Reply(
+            int status,
+            Map<String, String> headers,
+            String body,
+            boolean chunked,
+            boolean complete,
+            Map<String, String> trailers,
+            java.util.List<Integer> interim) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -114,7 +120,8 @@ final class Wire implements AutoCloseable {
             } catch (IOException | NumberFormatException e) {
                 complete = false;
             }
-            return new Reply(status, headers, body.toString(StandardCharsets.ISO_8859_1), chunked, complete, trailers, interim);
+            return new Reply(
+                    status, headers, body.toString(StandardCharsets.ISO_8859_1), chunked, complete, trailers, interim);
         }
     }
 
@@ -123,7 +130,9 @@ final class Wire implements AutoCloseable {
         String line;
         while (!(line = line()).isEmpty()) {
             int colon = line.indexOf(':');
-            fields.merge(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip(),
+            fields.merge(
+                    line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).strip(),
                     (a, b) -> a + "\n" + b);
         }
         return fields;

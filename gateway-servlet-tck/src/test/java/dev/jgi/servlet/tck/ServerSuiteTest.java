@@ -1,11 +1,10 @@
 package dev.jgi.servlet.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jgi.tck.launch.TckLauncher;
 import dev.jgi.tck.report.ClauseVerdict;
 import dev.jgi.tck.report.TckReport;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the TCK's server suite, unchanged, against the bridge in each container and publishes the
@@ -29,18 +28,25 @@ class ServerSuiteTest {
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void everyMustClausePassesInTheContainer(String server) throws IOException {
-        Path root = Path.of(System.getProperty("jgi.root", "..")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("jgi.root", "..")).toAbsolutePath().normalize();
         Path dir = Path.of("target", "tck", server).toAbsolutePath();
 
-        TckLauncher.Result result = TckLauncher.run(TckLauncher.SERVER_SUITE,
-                Map.of("jgi.tck.server", server, "jgi.tck.report", dir.toString()), Optional.empty());
+        TckLauncher.Result result = TckLauncher.run(
+                TckLauncher.SERVER_SUITE,
+                Map.of("jgi.tck.server", server, "jgi.tck.report", dir.toString()),
+                Optional.empty());
 
         TckReport report = result.report().orElseThrow(() -> new AssertionError("the TCK wrote no report"));
         Set<String> failed = new TreeSet<>();
-        report.clauses().stream().filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL).forEach(c -> failed.add(c.id()));
+        report.clauses().stream()
+                .filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
+                .forEach(c -> failed.add(c.id()));
         Path published = root.resolve("docs/tck/" + server + "-report.md");
         Files.createDirectories(published.getParent());
         Files.writeString(published, Files.readString(dir.resolve("report.md")), StandardCharsets.UTF_8);
-        assertThat(failed).as("MUST clauses failing on " + server + "; see docs/tck/" + server + "-report.md").isEmpty();
+        assertThat(failed)
+                .as("MUST clauses failing on " + server + "; see docs/tck/" + server + "-report.md")
+                .isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import dev.jgi.api.Request;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.OptionalLong;
@@ -24,11 +23,15 @@ final class ActionSink implements WriteListener {
 
     private static final System.Logger LOG = System.getLogger("dev.jgi.servlet");
 
-    private enum Phase { NEW, STARTED, BODY_ENDED, ENDED }
+    private enum Phase {
+        NEW,
+        STARTED,
+        BODY_ENDED,
+        ENDED
+    }
 
     /** A body piece waiting for the container: to be written, or written and awaiting its flush. */
-    private record Deferred(ByteBuffer data, boolean finish, CompletableFuture<Void> done, boolean written) {
-    }
+    private record Deferred(ByteBuffer data, boolean finish, CompletableFuture<Void> done, boolean written) {}
 
     private final HttpServletResponse response;
     private final Request head;
@@ -62,7 +65,8 @@ final class ActionSink implements WriteListener {
                 return refuse("[JGI-STREAM-3] a send is already pending");
             }
             if (gone) {
-                return CompletableFuture.failedFuture(new ClientDisconnectedException("[JGI-DISC-4] the client went away"));
+                return CompletableFuture.failedFuture(
+                        new ClientDisconnectedException("[JGI-DISC-4] the client went away"));
             }
             if (endClaimed) {
                 return refuse("[JGI-ASYNC-4] the response has ended");
@@ -72,8 +76,10 @@ final class ActionSink implements WriteListener {
             case Action.ResponseStart start -> start(start);
             case Action.ResponseBody body -> body(body.data(), !body.more());
             case Action.ResponseTrailers fields -> trailers(fields.trailers());
-            case Action.ResponseFile file -> refuse("[JGI-CAP-5] FILE_SENDING is not declared; send ResponseBody pieces");
-            case Action.EarlyHints hints -> refuse("[JGI-CAP-5] EARLY_HINTS is not declared: Servlet 6.1 cannot send 103");
+            case Action.ResponseFile file ->
+                refuse("[JGI-CAP-5] FILE_SENDING is not declared; send ResponseBody pieces");
+            case Action.EarlyHints hints ->
+                refuse("[JGI-CAP-5] EARLY_HINTS is not declared: Servlet 6.1 cannot send 103");
             case Action.WebSocketAccept a -> refuse("[JGI-ASYNC-5] WebSocketAccept on an HTTP exchange");
             case Action.WebSocketDeny a -> refuse("[JGI-ASYNC-5] WebSocketDeny on an HTTP exchange");
             case Action.WebSocketSendText a -> refuse("[JGI-ASYNC-5] WebSocketSendText on an HTTP exchange");
@@ -118,8 +124,8 @@ final class ActionSink implements WriteListener {
             }
             long total = bytes + data.remaining();
             if (declaredLength >= 0 && (total > declaredLength || last && total != declaredLength)) {
-                return CompletableFuture.failedFuture(new IOException("[JGI-FRAME-6] the body does not match its content-length "
-                        + declaredLength));
+                return CompletableFuture.failedFuture(
+                        new IOException("[JGI-FRAME-6] the body does not match its content-length " + declaredLength));
             }
             if (!noBody) {
                 bytes = total;
@@ -169,8 +175,11 @@ final class ActionSink implements WriteListener {
                 complete(piece.done(), piece.finish());
             }
         } catch (IOException | IllegalStateException failure) {
-            clientGone(new ClientDisconnectedException("[JGI-DISC-4] the write failed: " + failure.getMessage(), failure));
-            piece.done().completeExceptionally(new ClientDisconnectedException("[JGI-DISC-4] the client went away", failure));
+            clientGone(
+                    new ClientDisconnectedException("[JGI-DISC-4] the write failed: " + failure.getMessage(), failure));
+            piece.done()
+                    .completeExceptionally(
+                            new ClientDisconnectedException("[JGI-DISC-4] the client went away", failure));
         }
     }
 

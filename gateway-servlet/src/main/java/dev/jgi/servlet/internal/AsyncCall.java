@@ -12,10 +12,8 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -40,8 +38,9 @@ public final class AsyncCall implements Channel, AsyncListener {
     private boolean ended;
     private Throwable error;
 
-    private AsyncCall(HttpServletRequest request, HttpServletResponse response, Request head, long bodyLimit,
-                      boolean namesCoding) throws IOException {
+    private AsyncCall(
+            HttpServletRequest request, HttpServletResponse response, Request head, long bodyLimit, boolean namesCoding)
+            throws IOException {
         this.request = request;
         this.response = response;
         this.async = request.startAsync(request, response);
@@ -52,8 +51,14 @@ public final class AsyncCall implements Channel, AsyncListener {
     }
 
     /** Starts the exchange; the container thread returns while the application runs. */
-    public static void serve(AsyncApplication app, Request head, HttpServletRequest request,
-                             HttpServletResponse response, long bodyLimit, boolean namesCoding) throws IOException {
+    public static void serve(
+            AsyncApplication app,
+            Request head,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            long bodyLimit,
+            boolean namesCoding)
+            throws IOException {
         AsyncCall call = new AsyncCall(request, response, head, bodyLimit, namesCoding);
         response.getOutputStream().setWriteListener(call.actions);
         CompletionStage<Void> done;
@@ -89,12 +94,17 @@ public final class AsyncCall implements Channel, AsyncListener {
         if (actions.finished()) {
             return;
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        Throwable reason = cause != null ? cause
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable reason = cause != null
+                ? cause
                 : new IllegalStateException("[JGI-ERR-6] the application ended before its response did");
         if (!actions.gone()) {
-            LOG.log(System.Logger.Level.ERROR, () -> "[JGI-ERR-3] request " + request.getRequestId() + " "
-                    + request.getMethod() + " " + request.getRequestURI() + " failed", reason);
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    () -> "[JGI-ERR-3] request " + request.getRequestId() + " " + request.getMethod() + " "
+                            + request.getRequestURI() + " failed",
+                    reason);
         }
         fail(reason, 500);
     }
@@ -159,8 +169,7 @@ public final class AsyncCall implements Channel, AsyncListener {
     }
 
     @Override
-    public void onStartAsync(AsyncEvent event) {
-    }
+    public void onStartAsync(AsyncEvent event) {}
 
     private void clientGone(Throwable cause) {
         actions.clientGone(new ClientDisconnectedException("[JGI-DISC-4] the client went away", cause));

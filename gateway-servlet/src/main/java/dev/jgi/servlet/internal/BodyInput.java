@@ -3,7 +3,6 @@ package dev.jgi.servlet.internal;
 import dev.jgi.api.ClientDisconnectedException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -55,7 +54,8 @@ final class BodyInput extends InputStream {
                 throw unexpected;
             }
             disconnected = true;
-            throw new ClientDisconnectedException("[JGI-BODY-8] the request body could not be read: " + e.getMessage(), e);
+            throw new ClientDisconnectedException(
+                    "[JGI-BODY-8] the request body could not be read: " + e.getMessage(), e);
         }
         if (n > 0 && (count += n) > limit) {
             overLimit = true;

@@ -3,7 +3,6 @@ package dev.jgi.servlet.internal;
 import dev.jgi.api.ClientDisconnectedException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -60,7 +59,8 @@ final class BodyOutput extends OutputStream {
         }
         finished = true;
         if (declaredLength >= 0 && count != declaredLength) {
-            throw new IOException("[JGI-FRAME-6] the body has " + count + " bytes, its content-length says " + declaredLength);
+            throw new IOException(
+                    "[JGI-FRAME-6] the body has " + count + " bytes, its content-length says " + declaredLength);
         }
         call(() -> stream().close());
     }

@@ -1,7 +1,6 @@
 package dev.jgi.servlet.internal;
 
 import dev.jgi.api.Completion;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,8 @@ final class CompletionHooks {
             ran = true;
             toRun = List.copyOf(hooks);
         }
-        Completion completion = new Completion(status, bytesSent, error, Duration.ofNanos(System.nanoTime() - startNanos));
+        Completion completion =
+                new Completion(status, bytesSent, error, Duration.ofNanos(System.nanoTime() - startNanos));
         for (Consumer<Completion> hook : toRun.reversed()) {
             try {
                 hook.accept(completion);

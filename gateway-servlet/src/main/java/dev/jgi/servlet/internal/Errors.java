@@ -2,15 +2,13 @@ package dev.jgi.servlet.internal;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** The answers the bridge gives itself when an exchange fails. */
 public final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     /**
      * Replaces whatever was buffered with a plain status response, naming no detail of the failure

@@ -5,7 +5,6 @@ import dev.jgi.api.Event;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -28,8 +27,7 @@ final class EventSource implements ReadListener {
     }
 
     /** A read failure the exchange answers with a status. */
-    private record Refused(int status, IOException reason) {
-    }
+    private record Refused(int status, IOException reason) {}
 
     private final HttpServletRequest request;
     private final boolean firstReadBlocks;
@@ -57,8 +55,8 @@ final class EventSource implements ReadListener {
         boolean first;
         synchronized (this) {
             if (pending != null) {
-                return CompletableFuture.failedFuture(new IllegalStateException(
-                        "[JGI-STREAM-4] a receive is already pending"));
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("[JGI-STREAM-4] a receive is already pending"));
             }
             pending = next;
             first = !listening;
@@ -179,7 +177,8 @@ final class EventSource implements ReadListener {
         switch (outcome) {
             case Event event -> waiting.complete(event);
             // The exchange answers first, so that the receiver's reaction cannot take its place.
-            case Refused refused when refused.reason() instanceof ClientDisconnectedException -> {
+            case Refused refused
+            when refused.reason() instanceof ClientDisconnectedException -> {
                 refusal.refuse(refused.status(), refused.reason());
                 waiting.complete(new Event.Disconnect());
             }
@@ -212,7 +211,10 @@ final class EventSource implements ReadListener {
                         synchronized (this) {
                             closed = true;
                         }
-                        return new Refused(413, new IOException("[JGI-LIM-3] the request body exceeds the limit of " + limit + " bytes"));
+                        return new Refused(
+                                413,
+                                new IOException(
+                                        "[JGI-LIM-3] the request body exceeds the limit of " + limit + " bytes"));
                     }
                     boolean last = in.isFinished();
                     Event.RequestBody piece = new Event.RequestBody(ByteBuffer.wrap(Arrays.copyOf(buffer, n)), last);

@@ -6,8 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The framing the bridge asks of the container where containers choose differently. */
 public final class Framing {
 
-    private Framing() {
-    }
+    private Framing() {}
 
     /** Whether the container needs the coding named to chunk a closing response: Jetty does. */
     public static boolean namesCoding(String serverInfo) {

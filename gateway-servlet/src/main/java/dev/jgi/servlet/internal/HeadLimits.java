@@ -1,7 +1,6 @@
 package dev.jgi.servlet.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.Enumeration;
 
 /**
@@ -23,8 +22,12 @@ public record HeadLimits(int maxRequestLine, int maxHeaderCount, int maxFieldSiz
     /** @throws Refusal with 414 or 431 for a head over a limit */
     public void check(HttpServletRequest request) throws Refusal {
         String query = request.getQueryString();
-        int line = request.getMethod().length() + 1 + request.getRequestURI().length()
-                + (query == null ? 0 : query.length() + 1) + 1 + request.getProtocol().length();
+        int line = request.getMethod().length()
+                + 1
+                + request.getRequestURI().length()
+                + (query == null ? 0 : query.length() + 1)
+                + 1
+                + request.getProtocol().length();
         if (line > maxRequestLine) {
             throw new Refusal(414, "[JGI-LIM-1] request line of " + line + " characters");
         }

@@ -14,8 +14,7 @@ import java.util.Deque;
  */
 final class PathDecoder {
 
-    private PathDecoder() {
-    }
+    private PathDecoder() {}
 
     /**
      * The decoded path: percent-decoded as UTF-8 [JGI-PATH-6], {@code %2F} and {@code %25} kept
@@ -55,7 +54,8 @@ final class PathDecoder {
 
     private static String utf8(byte[] octets) throws Refusal {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(octets))

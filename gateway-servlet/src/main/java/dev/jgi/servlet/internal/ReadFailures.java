@@ -3,8 +3,7 @@ package dev.jgi.servlet.internal;
 /** Tells a request body the client framed badly from a client that went away. */
 final class ReadFailures {
 
-    private ReadFailures() {
-    }
+    private ReadFailures() {}
 
     /**
      * Whether the container refused the body's framing (a malformed chunk) [JGI-BODY-9]. The

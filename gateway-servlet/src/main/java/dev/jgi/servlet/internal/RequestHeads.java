@@ -5,7 +5,6 @@ import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.MappingMatch;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -22,8 +21,7 @@ public final class RequestHeads {
     /** The extension key under which the application finds the container's request [JGI-REQ-8]. */
     public static final String SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
 
-    private RequestHeads() {
-    }
+    private RequestHeads() {}
 
     /**
      * The request head.
@@ -31,10 +29,18 @@ public final class RequestHeads {
      * @throws Refusal 400 for a path the spec rejects or a header a JGI value cannot hold
      */
     public static Request of(HttpServletRequest request, Map<String, Object> state, Request.Kind kind) throws Refusal {
-        return new Request(request.getMethod(), request.isSecure() ? "https" : "http", version(request.getProtocol()),
-                target(request), headers(request), address(request.getRemoteAddr(), request.getRemotePort()),
-                address(request.getLocalAddr(), request.getLocalPort()), tls(request), state,
-                Map.of(SERVLET_REQUEST, request), kind);
+        return new Request(
+                request.getMethod(),
+                request.isSecure() ? "https" : "http",
+                version(request.getProtocol()),
+                target(request),
+                headers(request),
+                address(request.getRemoteAddr(), request.getRemotePort()),
+                address(request.getLocalAddr(), request.getLocalPort()),
+                tls(request),
+                state,
+                Map.of(SERVLET_REQUEST, request),
+                kind);
     }
 
     private static String version(String protocol) {
@@ -59,7 +65,8 @@ public final class RequestHeads {
         }
         String path = decoded.startsWith(mount) ? decoded.substring(mount.length()) : null;
         if (path == null || !path.isEmpty() && path.charAt(0) != '/' || path.isEmpty() && mount.isEmpty()) {
-            throw new Refusal(400, "[JGI-PATH-3] the decoded path " + decoded + " does not lie under the mount " + mount);
+            throw new Refusal(
+                    400, "[JGI-PATH-3] the decoded path " + decoded + " does not lie under the mount " + mount);
         }
         String raw = query == null ? rawPath : rawPath + "?" + query;
         return new RequestTarget(raw, rawPath, mount, path, Optional.ofNullable(query));
@@ -99,7 +106,10 @@ public final class RequestHeads {
         }
         Object cipher = request.getAttribute("jakarta.servlet.request.cipher_suite");
         Certificate[] chain = (Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
-        return Optional.of(new Request.Tls(String.valueOf(protocol), String.valueOf(cipher),
-                chain == null ? List.of() : List.of(chain), Optional.empty()));
+        return Optional.of(new Request.Tls(
+                String.valueOf(protocol),
+                String.valueOf(cipher),
+                chain == null ? List.of() : List.of(chain),
+                Optional.empty()));
     }
 }

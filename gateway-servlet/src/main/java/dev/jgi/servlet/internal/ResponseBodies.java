@@ -1,7 +1,6 @@
 package dev.jgi.servlet.internal;
 
 import dev.jgi.api.Body;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +14,7 @@ final class ResponseBodies {
 
     private static final int CHUNK = 16 * 1024;
 
-    private ResponseBodies() {
-    }
+    private ResponseBodies() {}
 
     /** The body's length when its kind fixes it [JGI-BODYOUT-1]; text is encoded once, here. */
     static OptionalLong length(Body body) throws IOException {
@@ -24,8 +22,9 @@ final class ResponseBodies {
             case Body.Empty empty -> OptionalLong.of(0);
             case Body.Bytes bytes -> OptionalLong.of(bytes.length());
             case Body.Text text -> OptionalLong.of(text.text().getBytes(text.charset()).length);
-            case Body.FileRegion file -> OptionalLong.of(file.length().orElse(
-                    Math.max(0, java.nio.file.Files.size(file.path()) - file.offset())));
+            case Body.FileRegion file ->
+                OptionalLong.of(
+                        file.length().orElse(Math.max(0, java.nio.file.Files.size(file.path()) - file.offset())));
             case Body.Stream stream -> OptionalLong.empty();
             case Body.Writer writer -> OptionalLong.empty();
         };
@@ -34,7 +33,7 @@ final class ResponseBodies {
     /** Writes the body; a {@link Body.Stream}'s input is closed here, once [JGI-BODYOUT-3]. */
     static void copy(Body body, long length, OutputStream out) throws IOException {
         switch (body) {
-            case Body.Empty empty -> { }
+            case Body.Empty empty -> {}
             case Body.Bytes bytes -> {
                 ByteBuffer data = bytes.data();
                 byte[] chunk = new byte[Math.min(CHUNK, data.remaining())];

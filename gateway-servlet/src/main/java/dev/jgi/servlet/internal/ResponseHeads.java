@@ -2,7 +2,6 @@ package dev.jgi.servlet.internal;
 
 import dev.jgi.api.Headers;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -13,8 +12,7 @@ final class ResponseHeads {
     private static final Set<String> HOP_BY_HOP =
             Set.of("connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade");
 
-    private ResponseHeads() {
-    }
+    private ResponseHeads() {}
 
     /**
      * The application's {@code content-length}, if it set one.
@@ -36,7 +34,9 @@ final class ResponseHeads {
             return OptionalLong.empty();
         }
         String first = lengths.getFirst();
-        if (first.isEmpty() || !first.chars().allMatch(c -> c >= '0' && c <= '9') || first.length() > 18
+        if (first.isEmpty()
+                || !first.chars().allMatch(c -> c >= '0' && c <= '9')
+                || first.length() > 18
                 || lengths.stream().anyMatch(other -> !other.equals(first))) {
             throw new InvalidResponse("[JGI-ERR-4] invalid content-length " + lengths);
         }

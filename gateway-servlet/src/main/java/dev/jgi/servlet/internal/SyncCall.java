@@ -8,7 +8,6 @@ import dev.jgi.api.Response;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -80,7 +79,9 @@ public final class SyncCall {
         }
         boolean noBody = head.method().equals("HEAD") || answer.status() == 204 || answer.status() == 304;
         ResponseHeads.apply(answer.status(), answer.headers(), response);
-        boolean trailers = answer.trailers().isPresent() && !noBody && Trailers.offer(response, answer.trailers().get());
+        boolean trailers = answer.trailers().isPresent()
+                && !noBody
+                && Trailers.offer(response, answer.trailers().get());
         long length = known.orElse(declared.orElse(-1));
         if (length >= 0 && answer.status() != 204 && answer.status() != 304 && !trailers) {
             // With trailers the body must travel chunked, so its length goes unannounced [JGI-EXT-1].
@@ -114,8 +115,11 @@ public final class SyncCall {
         long sent = output == null ? 0 : output.count();
         boolean gone = failure instanceof ClientDisconnectedException || exchange.isDisconnected();
         if (!gone) {
-            LOG.log(System.Logger.Level.ERROR, () -> "[JGI-ERR-3] request " + request.getRequestId() + " "
-                    + request.getMethod() + " " + request.getRequestURI() + " failed", failure);
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    () -> "[JGI-ERR-3] request " + request.getRequestId() + " " + request.getMethod() + " "
+                            + request.getRequestURI() + " failed",
+                    failure);
         }
         if (input.refusal() != 0) {
             refuse(input.refusal(), Optional.of(failure));

@@ -3,7 +3,6 @@ package dev.jgi.servlet.internal;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
-
 import java.io.InputStream;
 import java.util.function.Consumer;
 

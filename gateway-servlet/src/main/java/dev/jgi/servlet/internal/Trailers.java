@@ -2,7 +2,6 @@ package dev.jgi.servlet.internal;
 
 import dev.jgi.api.Headers;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -10,8 +9,7 @@ import java.util.function.Supplier;
 /** Response trailers through Servlet's {@code setTrailerFields} [JGI-EXT-1]. */
 final class Trailers {
 
-    private Trailers() {
-    }
+    private Trailers() {}
 
     /**
      * Hands the container a supplier it calls once, after the last body byte.
@@ -35,7 +33,8 @@ final class Trailers {
      */
     static Map<String, String> asMap(Headers headers) {
         Map<String, String> map = new LinkedHashMap<>();
-        headers.forEach((name, value) -> map.merge(name.toLowerCase(java.util.Locale.ROOT), value, (a, b) -> a + ", " + b));
+        headers.forEach(
+                (name, value) -> map.merge(name.toLowerCase(java.util.Locale.ROOT), value, (a, b) -> a + ", " + b));
         return map;
     }
 }

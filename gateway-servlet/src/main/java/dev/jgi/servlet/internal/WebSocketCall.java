@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -61,8 +60,13 @@ public final class WebSocketCall implements Channel {
     }
 
     /** Serves a handshake; returns once the connection was upgraded or the handshake answered. */
-    public static void serve(AsyncApplication app, Request head, HttpServletRequest request, HttpServletResponse response,
-                             int maxMessage) throws IOException {
+    public static void serve(
+            AsyncApplication app,
+            Request head,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int maxMessage)
+            throws IOException {
         WebSocketCall call = new WebSocketCall(request, response);
         try {
             CompletionStage<Void> done = app.handle(head, call);
@@ -77,8 +81,11 @@ public final class WebSocketCall implements Channel {
         try {
             answer = call.decision.get(DECISION_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException failure) {
-            LOG.log(System.Logger.Level.ERROR, () -> "[JGI-ERR-3] WebSocket handshake " + request.getRequestURI()
-                    + " failed before an accept or deny", failure);
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    () -> "[JGI-ERR-3] WebSocket handshake " + request.getRequestURI()
+                            + " failed before an accept or deny",
+                    failure);
             Errors.send(response, 500);
             call.hooks.run(500, 0, Optional.of(failure));
             return;
@@ -91,10 +98,14 @@ public final class WebSocketCall implements Channel {
     }
 
     private void upgrade(Action.WebSocketAccept accept, int maxMessage) throws IOException {
-        ServerContainer container = (ServerContainer) request.getServletContext().getAttribute(WebSocketSupport.CONTAINER_ATTRIBUTE);
+        ServerContainer container =
+                (ServerContainer) request.getServletContext().getAttribute(WebSocketSupport.CONTAINER_ATTRIBUTE);
         try {
-            container.upgradeHttpToWebSocket(request, response,
-                    WebSocketEndpoint.config(new WebSocketEndpoint(this, maxMessage), accept), java.util.Map.of());
+            container.upgradeHttpToWebSocket(
+                    request,
+                    response,
+                    WebSocketEndpoint.config(new WebSocketEndpoint(this, maxMessage), accept),
+                    java.util.Map.of());
         } catch (jakarta.websocket.DeploymentException | IOException | RuntimeException failure) {
             decided.completeExceptionally(failure);
             LOG.log(System.Logger.Level.ERROR, "[JGI-ERR-3] the WebSocket upgrade failed", failure);
@@ -173,15 +184,20 @@ public final class WebSocketCall implements Channel {
         if (waiting != null) {
             waiting.complete(event);
         }
-        hooks.run(101, 0, code == 1000 || code == 1001 ? Optional.empty()
-                : Optional.of(new ClientDisconnectedException("WebSocket closed with " + code + " " + reason)));
+        hooks.run(
+                101,
+                0,
+                code == 1000 || code == 1001
+                        ? Optional.empty()
+                        : Optional.of(new ClientDisconnectedException("WebSocket closed with " + code + " " + reason)));
     }
 
     @Override
     public CompletionStage<Event> receive() {
         synchronized (this) {
             if (pending != null) {
-                return CompletableFuture.failedFuture(new IllegalStateException("[JGI-STREAM-4] a receive is already pending"));
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("[JGI-STREAM-4] a receive is already pending"));
             }
             if (!connectDelivered) {
                 connectDelivered = true;
@@ -211,9 +227,11 @@ public final class WebSocketCall implements Channel {
     }
 
     private CompletionStage<Void> decide(Action answer) {
-        if (answer instanceof Action.WebSocketAccept accept && accept.subprotocol().isPresent()
+        if (answer instanceof Action.WebSocketAccept accept
+                && accept.subprotocol().isPresent()
                 && !offered().contains(accept.subprotocol().get())) {
-            return refuse("[JGI-WS-3] the client did not offer the subprotocol " + accept.subprotocol().get());
+            return refuse("[JGI-WS-3] the client did not offer the subprotocol "
+                    + accept.subprotocol().get());
         }
         if (!decision.complete(answer)) {
             return refuse("[JGI-ASYNC-5] the handshake was already answered");
@@ -224,7 +242,10 @@ public final class WebSocketCall implements Channel {
     private List<String> offered() {
         List<String> protocols = new java.util.ArrayList<>();
         for (String header : java.util.Collections.list(request.getHeaders("sec-websocket-protocol"))) {
-            Arrays.stream(header.split(",")).map(String::strip).filter(p -> !p.isEmpty()).forEach(protocols::add);
+            Arrays.stream(header.split(","))
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
+                    .forEach(protocols::add);
         }
         return protocols;
     }
@@ -277,7 +298,8 @@ public final class WebSocketCall implements Channel {
         if (failure == null) {
             done.complete(null);
         } else {
-            done.completeExceptionally(new ClientDisconnectedException("[JGI-DISC-4] the WebSocket send failed", failure));
+            done.completeExceptionally(
+                    new ClientDisconnectedException("[JGI-DISC-4] the WebSocket send failed", failure));
         }
     }
 
@@ -297,7 +319,8 @@ public final class WebSocketCall implements Channel {
             open.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
             return CompletableFuture.completedFuture(null);
         } catch (IOException gone) {
-            return CompletableFuture.failedFuture(new ClientDisconnectedException("[JGI-DISC-4] the close failed", gone));
+            return CompletableFuture.failedFuture(
+                    new ClientDisconnectedException("[JGI-DISC-4] the close failed", gone));
         }
     }
 
@@ -308,10 +331,14 @@ public final class WebSocketCall implements Channel {
 
     /** [JGI-ASYNC-7] the connection ends with the application: 1000 after a normal end, 1011 after a failure. */
     private void applicationEnded(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (!decision.isDone()) {
-            decision.completeExceptionally(cause != null ? cause
-                    : new IllegalStateException("[JGI-ERR-6] the application ended before it accepted or denied"));
+            decision.completeExceptionally(
+                    cause != null
+                            ? cause
+                            : new IllegalStateException(
+                                    "[JGI-ERR-6] the application ended before it accepted or denied"));
             return;
         }
         Session open;
@@ -324,8 +351,11 @@ public final class WebSocketCall implements Channel {
                 LOG.log(System.Logger.Level.ERROR, "[JGI-ERR-3] the WebSocket application failed", cause);
             }
             try {
-                open.close(new CloseReason(cause == null ? CloseReason.CloseCodes.NORMAL_CLOSURE
-                        : CloseReason.CloseCodes.UNEXPECTED_CONDITION, ""));
+                open.close(new CloseReason(
+                        cause == null
+                                ? CloseReason.CloseCodes.NORMAL_CLOSURE
+                                : CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                        ""));
             } catch (IOException ignored) {
                 // The connection is gone already; its close event reports that.
             }

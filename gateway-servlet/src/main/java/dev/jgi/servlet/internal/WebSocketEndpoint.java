@@ -11,7 +11,6 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,8 @@ public final class WebSocketEndpoint extends Endpoint {
                     }
 
                     @Override
-                    public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+                    public List<Extension> getNegotiatedExtensions(
+                            List<Extension> installed, List<Extension> requested) {
                         return List.of();
                     }
 
@@ -57,9 +57,12 @@ public final class WebSocketEndpoint extends Endpoint {
                     }
 
                     @Override
-                    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-                        accept.headers().forEach((name, value) ->
-                                response.getHeaders().computeIfAbsent(name, n -> new ArrayList<>()).add(value));
+                    public void modifyHandshake(
+                            ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+                        accept.headers()
+                                .forEach((name, value) -> response.getHeaders()
+                                        .computeIfAbsent(name, n -> new ArrayList<>())
+                                        .add(value));
                     }
                 })
                 .build();
@@ -70,7 +73,8 @@ public final class WebSocketEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(maxMessage);
         session.setMaxBinaryMessageBufferSize(maxMessage);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> call.arrived(new Event.WebSocketText(text)));
+        session.addMessageHandler(
+                String.class, (MessageHandler.Whole<String>) text -> call.arrived(new Event.WebSocketText(text)));
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> {
             ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
             call.arrived(new Event.WebSocketBinary(copy));

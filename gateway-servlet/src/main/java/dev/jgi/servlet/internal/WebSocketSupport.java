@@ -2,7 +2,6 @@ package dev.jgi.servlet.internal;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.Locale;
 
 /**
@@ -14,8 +13,7 @@ public final class WebSocketSupport {
     /** Where Jakarta WebSocket puts its server container, by its specification. */
     static final String CONTAINER_ATTRIBUTE = "jakarta.websocket.server.ServerContainer";
 
-    private WebSocketSupport() {
-    }
+    private WebSocketSupport() {}
 
     /** Whether {@link WebSocketCall} can upgrade requests in this context. */
     public static boolean available(ServletContext context) {

@@ -1,9 +1,9 @@
 package dev.jgi.servlet.internal;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class PathDecoderTest {
 
@@ -37,14 +37,19 @@ class PathDecoderTest {
 
     @Test
     void climbingAboveTheRootIsRefusedWith400() {
-        assertThatThrownBy(() -> PathDecoder.decode("/a/../../etc")).isInstanceOf(Refusal.class)
-                .hasMessageContaining("JGI-PATH-8").extracting(e -> ((Refusal) e).status()).isEqualTo(400);
+        assertThatThrownBy(() -> PathDecoder.decode("/a/../../etc"))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("JGI-PATH-8")
+                .extracting(e -> ((Refusal) e).status())
+                .isEqualTo(400);
     }
 
     @Test
     void malformedEscapesAreRefusedWith400() {
         for (String raw : new String[] {"/a%G1", "/a%", "/a%4"}) {
-            assertThatThrownBy(() -> PathDecoder.decode(raw)).as(raw).isInstanceOf(Refusal.class)
+            assertThatThrownBy(() -> PathDecoder.decode(raw))
+                    .as(raw)
+                    .isInstanceOf(Refusal.class)
                     .hasMessageContaining("JGI-PATH-6");
         }
     }
@@ -52,15 +57,17 @@ class PathDecoderTest {
     @Test
     void invalidUtf8IsRefusedWith400() {
         for (String raw : new String[] {"/%C3%28", "/%FF", "/%E2%82"}) {
-            assertThatThrownBy(() -> PathDecoder.decode(raw)).as(raw).isInstanceOf(Refusal.class)
+            assertThatThrownBy(() -> PathDecoder.decode(raw))
+                    .as(raw)
+                    .isInstanceOf(Refusal.class)
                     .hasMessageContaining("JGI-PATH-6");
         }
     }
 
     @Test
     void rawOctetsAboveAsciiAreTakenAsTheBytesReceived() throws Refusal {
-        String received = new String("/é".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        String received = new String(
+                "/é".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(PathDecoder.decode(received)).isEqualTo("/é");
     }
 }

@@ -15,15 +15,19 @@ import java.util.function.UnaryOperator;
  * @param async    what it does to an async one
  * @param wire     what it does to the bytes between client and server
  */
-public record Fault(String name, Set<String> clauses, UnaryOperator<Application> sync,
-                   UnaryOperator<AsyncApplication> async, WireFault wire) {
+public record Fault(
+        String name,
+        Set<String> clauses,
+        UnaryOperator<Application> sync,
+        UnaryOperator<AsyncApplication> async,
+        WireFault wire) {
 
     public Fault {
         clauses = Set.copyOf(clauses);
     }
 
-    static Fault ofApps(String name, Set<String> clauses, UnaryOperator<Application> sync,
-                        UnaryOperator<AsyncApplication> async) {
+    static Fault ofApps(
+            String name, Set<String> clauses, UnaryOperator<Application> sync, UnaryOperator<AsyncApplication> async) {
         return new Fault(name, clauses, sync, async, WireFault.NONE);
     }
 

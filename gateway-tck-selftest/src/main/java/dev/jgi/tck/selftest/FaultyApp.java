@@ -9,5 +9,4 @@ import java.util.function.Supplier;
  * @param clause  the clause it breaks, which the suite must report
  * @param factory makes a new instance (an Application or an AsyncApplication)
  */
-public record FaultyApp(String name, String clause, Supplier<Object> factory) {
-}
+public record FaultyApp(String name, String clause, Supplier<Object> factory) {}

@@ -20,70 +20,109 @@ import java.util.concurrent.CompletionStage;
 /** The catalogue of faulty applications: each breaks exactly one application clause. */
 public final class FaultyApps {
 
-    private FaultyApps() {
-    }
+    private FaultyApps() {}
 
     public static List<FaultyApp> all() {
         List<FaultyApp> apps = new ArrayList<>(List.of(
                 sync("returns-null", "JGI-APP-3", (request, exchange) -> null),
                 sync("final-status-103", "JGI-RESP-1", (request, exchange) -> Response.empty(103)),
                 sync("final-status-100", "JGI-RESP-1", (request, exchange) -> Response.text(100, "continue?")),
-                sync("content-length-too-short", "JGI-FRAME-5", (request, exchange) ->
-                        Response.of(200, Headers.of("content-length", "3"), Body.of(ascii("0123456789")))),
-                sync("content-length-too-long", "JGI-FRAME-5", (request, exchange) ->
-                        Response.of(200, Headers.of("content-length", "20"), Body.of(ascii("0123456789")))),
-                sync("writer-short-of-its-content-length", "JGI-FRAME-5", (request, exchange) ->
-                        Response.of(200, Headers.of("content-length", "100"), (Body.Writer) out -> out.write(ascii("short")))),
-                sync("trailers-without-the-capability", "JGI-CAP-3", (request, exchange) ->
-                        Response.text(200, "t").withTrailers(() -> Headers.of("x-sum", "1"))),
-                sync("trailer-with-content-length", "JGI-EXT-2", (request, exchange) ->
-                        Response.text(200, "t").withTrailers(() -> Headers.of("content-length", "1"))),
-                sync("trailer-with-set-cookie", "JGI-EXT-2", (request, exchange) ->
-                        Response.text(200, "t").withTrailers(() -> Headers.of("set-cookie", "a=1"))),
+                sync(
+                        "content-length-too-short",
+                        "JGI-FRAME-5",
+                        (request, exchange) ->
+                                Response.of(200, Headers.of("content-length", "3"), Body.of(ascii("0123456789")))),
+                sync(
+                        "content-length-too-long",
+                        "JGI-FRAME-5",
+                        (request, exchange) ->
+                                Response.of(200, Headers.of("content-length", "20"), Body.of(ascii("0123456789")))),
+                sync(
+                        "writer-short-of-its-content-length",
+                        "JGI-FRAME-5",
+                        (request, exchange) -> Response.of(200, Headers.of("content-length", "100"), (Body.Writer)
+                                out -> out.write(ascii("short")))),
+                sync(
+                        "trailers-without-the-capability",
+                        "JGI-CAP-3",
+                        (request, exchange) -> Response.text(200, "t").withTrailers(() -> Headers.of("x-sum", "1"))),
+                sync(
+                        "trailer-with-content-length",
+                        "JGI-EXT-2",
+                        (request, exchange) ->
+                                Response.text(200, "t").withTrailers(() -> Headers.of("content-length", "1"))),
+                sync(
+                        "trailer-with-set-cookie",
+                        "JGI-EXT-2",
+                        (request, exchange) ->
+                                Response.text(200, "t").withTrailers(() -> Headers.of("set-cookie", "a=1"))),
                 sync("hook-registered-after-the-response", "JGI-APP-8", (request, exchange) -> {
-                    exchange.onComplete(done -> exchange.onComplete(again -> { }));
+                    exchange.onComplete(done -> exchange.onComplete(again -> {}));
                     return Response.text(200, "late hook");
                 }),
                 async("async-null-stage", "JGI-APP-5", (request, channel) -> null),
-                async("async-body-before-start", "JGI-ASYNC-3", (request, channel) ->
-                        channel.send(new Action.ResponseBody(buffer("early"), false))
+                async(
+                        "async-body-before-start",
+                        "JGI-ASYNC-3",
+                        (request, channel) -> channel.send(new Action.ResponseBody(buffer("early"), false))
                                 .exceptionally(t -> null)
                                 .thenCompose(x -> AsyncReplies.text(channel, 200, "after"))),
-                async("async-two-starts", "JGI-ASYNC-3", (request, channel) ->
-                        channel.send(new Action.ResponseStart(200, Headers.of(), false))
+                async(
+                        "async-two-starts",
+                        "JGI-ASYNC-3",
+                        (request, channel) -> channel.send(new Action.ResponseStart(200, Headers.of(), false))
                                 .thenCompose(x -> channel.send(new Action.ResponseStart(200, Headers.of(), false)))
                                 .exceptionally(t -> null)
                                 .thenCompose(x -> channel.send(new Action.ResponseBody(buffer("ok"), false)))),
-                async("async-body-after-the-last", "JGI-ASYNC-4", (request, channel) ->
-                        AsyncReplies.text(channel, 200, "done")
+                async(
+                        "async-body-after-the-last",
+                        "JGI-ASYNC-4",
+                        (request, channel) -> AsyncReplies.text(channel, 200, "done")
                                 .thenCompose(x -> channel.send(new Action.ResponseBody(buffer("more"), false)))
                                 .exceptionally(t -> null)),
                 async("async-sends-without-waiting", "JGI-STREAM-3", (request, channel) -> {
                     channel.send(new Action.ResponseStart(200, Headers.of(), false));
-                    return channel.send(new Action.ResponseBody(buffer("racing"), false)).exceptionally(t -> null);
+                    return channel.send(new Action.ResponseBody(buffer("racing"), false))
+                            .exceptionally(t -> null);
                 }),
                 async("async-receives-without-waiting", "JGI-STREAM-4", (request, channel) -> {
                     CompletionStage<dev.jgi.api.Event> body = channel.receive();
                     return body.thenCompose(first -> {
-                        channel.receive();
-                        channel.receive();
-                        return AsyncReplies.text(channel, 200, "received");
-                    }).exceptionally(t -> null);
+                                channel.receive();
+                                channel.receive();
+                                return AsyncReplies.text(channel, 200, "received");
+                            })
+                            .exceptionally(t -> null);
                 }),
-                async("async-ends-before-the-response", "JGI-ASYNC-8", (request, channel) ->
-                        CompletableFuture.completedFuture(null)),
-                async("async-final-status-103", "JGI-RESP-1", (request, channel) ->
-                        channel.send(new Action.ResponseStart(103, Headers.of(), false)).exceptionally(t -> null)
-                                .thenCompose(x -> channel.send(Action.ResponseBody.end())).exceptionally(t -> null)),
-                async("async-hop-by-hop-field", "JGI-RESP-4", (request, channel) ->
-                        channel.send(new Action.ResponseStart(200, Headers.of("connection", "close"), false))
-                                .thenCompose(x -> channel.send(Action.ResponseBody.end())).exceptionally(t -> null)),
-                async("async-content-length-mismatch", "JGI-FRAME-5", (request, channel) ->
-                        channel.send(new Action.ResponseStart(200, Headers.of("content-length", "10"), false))
+                async(
+                        "async-ends-before-the-response",
+                        "JGI-ASYNC-8",
+                        (request, channel) -> CompletableFuture.completedFuture(null)),
+                async(
+                        "async-final-status-103",
+                        "JGI-RESP-1",
+                        (request, channel) -> channel.send(new Action.ResponseStart(103, Headers.of(), false))
+                                .exceptionally(t -> null)
+                                .thenCompose(x -> channel.send(Action.ResponseBody.end()))
+                                .exceptionally(t -> null)),
+                async(
+                        "async-hop-by-hop-field",
+                        "JGI-RESP-4",
+                        (request, channel) -> channel.send(
+                                        new Action.ResponseStart(200, Headers.of("connection", "close"), false))
+                                .thenCompose(x -> channel.send(Action.ResponseBody.end()))
+                                .exceptionally(t -> null)),
+                async(
+                        "async-content-length-mismatch",
+                        "JGI-FRAME-5",
+                        (request, channel) -> channel.send(
+                                        new Action.ResponseStart(200, Headers.of("content-length", "10"), false))
                                 .thenCompose(x -> channel.send(new Action.ResponseBody(buffer("short"), false)))
                                 .exceptionally(t -> null)),
-                async("async-trailers-not-announced", "JGI-EXT-6", (request, channel) ->
-                        AsyncReplies.text(channel, 200, "t")
+                async(
+                        "async-trailers-not-announced",
+                        "JGI-EXT-6",
+                        (request, channel) -> AsyncReplies.text(channel, 200, "t")
                                 .thenCompose(x -> channel.send(new Action.ResponseTrailers(Headers.of("x-sum", "1"))))
                                 .exceptionally(t -> null)),
                 new FaultyApp("start-returns-null", "JGI-LIFE-8", () -> new Application() {
@@ -97,9 +136,13 @@ public final class FaultyApps {
                         return Response.text(200, "started badly");
                     }
                 })));
-        for (String field : new String[] {"connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade"}) {
-            apps.add(sync("hop-by-hop-" + field, "JGI-RESP-4", (request, exchange) ->
-                    Response.text(200, "hop").withHeader(field, field.equals("te") ? "trailers" : "close")));
+        for (String field :
+                new String[] {"connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade"}) {
+            apps.add(sync(
+                    "hop-by-hop-" + field,
+                    "JGI-RESP-4",
+                    (request, exchange) ->
+                            Response.text(200, "hop").withHeader(field, field.equals("te") ? "trailers" : "close")));
         }
         return List.copyOf(apps);
     }

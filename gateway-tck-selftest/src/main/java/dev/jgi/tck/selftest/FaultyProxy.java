@@ -56,7 +56,8 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     private void upstream(Socket client, Socket server) {
-        try (InputStream in = new java.io.BufferedInputStream(client.getInputStream()); OutputStream out = server.getOutputStream()) {
+        try (InputStream in = new java.io.BufferedInputStream(client.getInputStream());
+                OutputStream out = server.getOutputStream()) {
             String head = readHead(in);
             if (head != null) {
                 out.write(fault.request(head).getBytes(StandardCharsets.ISO_8859_1));

@@ -29,12 +29,14 @@ public final class ReferenceServer implements ServerUnderTest {
     @Override
     public Optional<Started> startSecure(Application app, String mountPath, TlsFiles tls) {
         return Optional.of(started(mounted(GatewayServer.builder(app), mountPath)
-                .tls(tls.certificate(), tls.privateKey()).http2(true)));
+                .tls(tls.certificate(), tls.privateKey())
+                .http2(true)));
     }
 
     private static GatewayServer.Builder mounted(GatewayServer.Builder builder, String mountPath) {
         // The TCK's forwarded-field tests need a server that trusts no proxy [JGI-PROXY-1].
-        builder.bind("127.0.0.1", 0).forwardedAllowIps(java.util.List.of())
+        builder.bind("127.0.0.1", 0)
+                .forwardedAllowIps(java.util.List.of())
                 .accessLog(dev.jgi.server.ServerConfig.AccessLogFormat.OFF);
         return mountPath.isEmpty() ? builder : builder.mountPath(mountPath);
     }

@@ -6,8 +6,7 @@ package dev.jgi.tck.selftest;
  */
 public interface WireFault {
 
-    WireFault NONE = new WireFault() {
-    };
+    WireFault NONE = new WireFault() {};
 
     /** The request head (up to and including the blank line) as the server will see it. */
     default String request(String head) {

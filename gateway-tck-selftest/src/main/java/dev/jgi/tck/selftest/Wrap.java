@@ -14,12 +14,13 @@ import java.util.function.UnaryOperator;
 /** Ways of putting a fault between the reference server and the application it hosts. */
 final class Wrap {
 
-    private Wrap() {
-    }
+    private Wrap() {}
 
     /** What the server would do wrong in the request it builds. */
     static Fault request(String name, java.util.Set<String> clauses, UnaryOperator<Request> corrupt) {
-        return Fault.ofApps(name, clauses,
+        return Fault.ofApps(
+                name,
+                clauses,
                 app -> sync(app, (request, exchange) -> app.handle(corrupt.apply(request), exchange)),
                 app -> async(app, (request, channel) -> app.handle(corrupt.apply(request), channel)));
     }
@@ -70,36 +71,40 @@ final class Wrap {
     }
 
     static Fault lifespan(String name, java.util.Set<String> clauses, Lifespan fault) {
-        return Fault.ofApps(name, clauses, app -> new Application() {
-            @Override
-            public Response handle(Request request, Exchange exchange) throws Exception {
-                return app.handle(request, exchange);
-            }
+        return Fault.ofApps(
+                name,
+                clauses,
+                app -> new Application() {
+                    @Override
+                    public Response handle(Request request, Exchange exchange) throws Exception {
+                        return app.handle(request, exchange);
+                    }
 
-            @Override
-            public Map<String, Object> start(ServerInfo server) throws Exception {
-                return fault.start(app, server);
-            }
+                    @Override
+                    public Map<String, Object> start(ServerInfo server) throws Exception {
+                        return fault.start(app, server);
+                    }
 
-            @Override
-            public void stop() throws Exception {
-                fault.stop(app);
-            }
-        }, app -> new AsyncApplication() {
-            @Override
-            public CompletionStage<Void> handle(Request request, Channel channel) {
-                return app.handle(request, channel);
-            }
+                    @Override
+                    public void stop() throws Exception {
+                        fault.stop(app);
+                    }
+                },
+                app -> new AsyncApplication() {
+                    @Override
+                    public CompletionStage<Void> handle(Request request, Channel channel) {
+                        return app.handle(request, channel);
+                    }
 
-            @Override
-            public Map<String, Object> start(ServerInfo server) throws Exception {
-                return fault.start(app, server);
-            }
+                    @Override
+                    public Map<String, Object> start(ServerInfo server) throws Exception {
+                        return fault.start(app, server);
+                    }
 
-            @Override
-            public void stop() throws Exception {
-                fault.stop(app);
-            }
-        });
+                    @Override
+                    public void stop() throws Exception {
+                        fault.stop(app);
+                    }
+                });
     }
 }

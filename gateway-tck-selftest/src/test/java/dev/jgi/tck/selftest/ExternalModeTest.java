@@ -25,25 +25,39 @@ class ExternalModeTest {
     @Test
     void suiteRunsAgainstProbesStartedOutsideTheTck() {
         try (GatewayServer sync = started(GatewayServer.builder((Application) new ProbeApp()));
-             GatewayServer async = started(GatewayServer.builder(new AsyncProbeApp()));
-             GatewayServer mounted = started(GatewayServer.builder((Application) new ProbeApp()).mountPath("/mnt"))) {
-            TckReport report = TckLauncher.run(TckLauncher.SERVER_SUITE, Map.of(
-                    TckSettings.ENDPOINT, "http://127.0.0.1:" + sync.port(),
-                    TckSettings.ASYNC_ENDPOINT, "http://127.0.0.1:" + async.port(),
-                    TckSettings.MOUNTED_ENDPOINT, "http://127.0.0.1:" + mounted.port() + "/mnt"), Optional.empty())
-                    .report().orElseThrow();
+                GatewayServer async = started(GatewayServer.builder(new AsyncProbeApp()));
+                GatewayServer mounted = started(
+                        GatewayServer.builder((Application) new ProbeApp()).mountPath("/mnt"))) {
+            TckReport report = TckLauncher.run(
+                            TckLauncher.SERVER_SUITE,
+                            Map.of(
+                                    TckSettings.ENDPOINT, "http://127.0.0.1:" + sync.port(),
+                                    TckSettings.ASYNC_ENDPOINT, "http://127.0.0.1:" + async.port(),
+                                    TckSettings.MOUNTED_ENDPOINT, "http://127.0.0.1:" + mounted.port() + "/mnt"),
+                            Optional.empty())
+                    .report()
+                    .orElseThrow();
             assertThat(report.header().subject()).startsWith("external http://127.0.0.1:");
-            assertThat(report.tests()).filteredOn(t -> t.status() == TestOutcome.Status.PASSED).hasSizeGreaterThan(100);
-            assertThat(report.tests()).filteredOn(t -> t.test().equals("LifecycleTests#stopRunsOnceAtShutdown"))
-                    .singleElement().extracting(TestOutcome::status).isEqualTo(TestOutcome.Status.SKIPPED);
-            assertThat(report.tests()).filteredOn(t -> t.display().contains("ADAPTED"))
-                    .allMatch(t -> t.status() == TestOutcome.Status.SKIPPED && t.message().contains("external mode"));
+            assertThat(report.tests())
+                    .filteredOn(t -> t.status() == TestOutcome.Status.PASSED)
+                    .hasSizeGreaterThan(100);
+            assertThat(report.tests())
+                    .filteredOn(t -> t.test().equals("LifecycleTests#stopRunsOnceAtShutdown"))
+                    .singleElement()
+                    .extracting(TestOutcome::status)
+                    .isEqualTo(TestOutcome.Status.SKIPPED);
+            assertThat(report.tests())
+                    .filteredOn(t -> t.display().contains("ADAPTED"))
+                    .allMatch(t -> t.status() == TestOutcome.Status.SKIPPED
+                            && t.message().contains("external mode"));
         }
     }
 
     private static GatewayServer started(GatewayServer.Builder builder) {
-        GatewayServer server = builder.bind("127.0.0.1", 0).forwardedAllowIps(List.of())
-                .accessLog(dev.jgi.server.ServerConfig.AccessLogFormat.OFF).build();
+        GatewayServer server = builder.bind("127.0.0.1", 0)
+                .forwardedAllowIps(List.of())
+                .accessLog(dev.jgi.server.ServerConfig.AccessLogFormat.OFF)
+                .build();
         server.start();
         return server;
     }

@@ -27,14 +27,27 @@ class FaultyAppsTest {
             TckReport report = AppSuite.run(app.name(), app.factory(), Optional.empty());
             boolean caught = report.clauses().stream()
                     .anyMatch(c -> c.id().equals(app.clause()) && c.verdict() == ClauseVerdict.Verdict.FAIL);
-            md.append("| ").append(app.name()).append(" | ").append(app.clause()).append(" | ")
-                    .append(String.join(", ", report.clauses().stream().filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
-                            .map(ClauseVerdict::id).toList()))
-                    .append(" | ").append(caught ? "yes" : "**no**").append(" |\n");
+            md.append("| ")
+                    .append(app.name())
+                    .append(" | ")
+                    .append(app.clause())
+                    .append(" | ")
+                    .append(String.join(
+                            ", ",
+                            report.clauses().stream()
+                                    .filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
+                                    .map(ClauseVerdict::id)
+                                    .toList()))
+                    .append(" | ")
+                    .append(caught ? "yes" : "**no**")
+                    .append(" |\n");
             if (!caught) {
                 missed.add(app.name() + " (expected " + app.clause() + "; reported "
-                        + report.clauses().stream().filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
-                        .map(ClauseVerdict::id).toList() + ")");
+                        + report.clauses().stream()
+                                .filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
+                                .map(ClauseVerdict::id)
+                                .toList()
+                        + ")");
             }
         }
         String root = System.getProperty("jgi.root");
@@ -44,15 +57,20 @@ class FaultyAppsTest {
             java.nio.file.Files.writeString(file, md);
         }
         assertThat(apps).hasSizeGreaterThanOrEqualTo(25);
-        assertThat(missed).as("faulty applications the application suite did not report by their clause").isEmpty();
+        assertThat(missed)
+                .as("faulty applications the application suite did not report by their clause")
+                .isEmpty();
     }
 
     @Test
     void theProbeApplicationsPassTheApplicationSuite() {
         for (Object app : new Object[] {new ProbeApp(), new AsyncProbeApp()}) {
-            TckReport report = AppSuite.run(app.getClass().getSimpleName(), () -> app instanceof ProbeApp
-                    ? new ProbeApp() : new AsyncProbeApp(), Optional.empty());
-            assertThat(report.clauses()).as(app.getClass().getSimpleName())
+            TckReport report = AppSuite.run(
+                    app.getClass().getSimpleName(),
+                    () -> app instanceof ProbeApp ? new ProbeApp() : new AsyncProbeApp(),
+                    Optional.empty());
+            assertThat(report.clauses())
+                    .as(app.getClass().getSimpleName())
                     .allMatch(c -> c.verdict() == ClauseVerdict.Verdict.PASS, "PASS");
             assertThat(report.tests()).allMatch(t -> t.message().isEmpty(), "no problem");
         }

@@ -31,8 +31,10 @@ class ReferenceServerTest {
     @Test
     void referenceServerFailsNoMustClauseBeyondTheKnownOnes() throws Exception {
         Path dir = Path.of("target", "tck-report", "reference").toAbsolutePath();
-        TckLauncher.Result result = TckLauncher.run(TckLauncher.SERVER_SUITE,
-                Map.of(TckSettings.SERVER, "reference", TckSettings.REPORT, dir.toString()), Optional.of(dir.resolve("junit")));
+        TckLauncher.Result result = TckLauncher.run(
+                TckLauncher.SERVER_SUITE,
+                Map.of(TckSettings.SERVER, "reference", TckSettings.REPORT, dir.toString()),
+                Optional.of(dir.resolve("junit")));
         TckReport report = result.report().orElseThrow();
         assertThat(result.summary().getTestsStartedCount()).isGreaterThan(50);
         String root = System.getProperty("jgi.root");
@@ -41,20 +43,27 @@ class ReferenceServerTest {
             Files.createDirectories(summary.getParent());
             Files.writeString(summary, ReportWriter.markdown(report, false));
         }
-        Set<String> failed = report.clauses().stream().filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
-                .map(ClauseVerdict::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> failed = report.clauses().stream()
+                .filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
+                .map(ClauseVerdict::id)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> known = known();
-        assertThat(failed).as("MUST clauses failed beyond the known ones (see %s)", dir.resolve("report.md"))
+        assertThat(failed)
+                .as("MUST clauses failed beyond the known ones (see %s)", dir.resolve("report.md"))
                 .isSubsetOf(known);
-        known.stream().filter(id -> !failed.contains(id)).forEach(id -> System.out.println(
-                "reference-known-failures.txt: " + id + " passed this time; remove it once it passes reliably"));
+        known.stream()
+                .filter(id -> !failed.contains(id))
+                .forEach(id -> System.out.println("reference-known-failures.txt: " + id
+                        + " passed this time; remove it once it passes reliably"));
     }
 
     private static Set<String> known() throws Exception {
         try (InputStream in = ReferenceServerTest.class.getResourceAsStream("reference-known-failures.txt")) {
             return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.split(" ", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.split(" ", 2)[0])
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 }

@@ -17,8 +17,8 @@ import java.util.Set;
  * @param slowReader whether the client takes each response action only after a pause, so that
  *                   send stages stay pending (one request; the application runs as async)
  */
-public record AppScenario(String name, TestServer.Options options, List<TestRequest> requests, Set<String> clauses,
-                          boolean slowReader) {
+public record AppScenario(
+        String name, TestServer.Options options, List<TestRequest> requests, Set<String> clauses, boolean slowReader) {
 
     public AppScenario {
         requests = List.copyOf(requests);

@@ -27,8 +27,7 @@ import java.util.function.Supplier;
  */
 public final class AppSuite {
 
-    private AppSuite() {
-    }
+    private AppSuite() {}
 
     /**
      * Runs every scenario.
@@ -42,8 +41,10 @@ public final class AppSuite {
         for (AppScenario scenario : AppScenarios.all()) {
             outcomes.add(run(scenario, factory));
         }
-        return outcomes.finish(subject, () -> new OutcomeCollector.ServerFacts("jgi-harness (in process)", "",
-                "1.0", List.of()), reportDir);
+        return outcomes.finish(
+                subject,
+                () -> new OutcomeCollector.ServerFacts("jgi-harness (in process)", "", "1.0", List.of()),
+                reportDir);
     }
 
     static TestOutcome run(AppScenario scenario, Supplier<Object> factory) {
@@ -59,21 +60,28 @@ public final class AppSuite {
             }
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         } catch (Exception | Error e) {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e;
+            Throwable cause =
+                    e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e;
             problem = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         }
         List<Violation> violations = reporter.violations();
         String test = "AppSuite#" + scenario.name();
         if (violations.isEmpty() && problem.isEmpty()) {
-            return new TestOutcome(test, "", List.copyOf(new TreeSet<>(scenario.clauses())), TestOutcome.Status.PASSED, "", "");
+            return new TestOutcome(
+                    test, "", List.copyOf(new TreeSet<>(scenario.clauses())), TestOutcome.Status.PASSED, "", "");
         }
-        List<String> clauses = violations.stream().map(Violation::clause).distinct().sorted().toList();
+        List<String> clauses =
+                violations.stream().map(Violation::clause).distinct().sorted().toList();
         StringBuilder message = new StringBuilder();
-        violations.stream().map(Violation::toString).distinct().forEach(v -> message.append(v).append('\n'));
+        violations.stream()
+                .map(Violation::toString)
+                .distinct()
+                .forEach(v -> message.append(v).append('\n'));
         if (!problem.isEmpty()) {
             message.append("the exchange failed: ").append(problem);
         }
-        return new TestOutcome(test, "", clauses, TestOutcome.Status.FAILED, message.toString().strip(), "");
+        return new TestOutcome(
+                test, "", clauses, TestOutcome.Status.FAILED, message.toString().strip(), "");
     }
 
     /** Feeds the body, then takes each action after a pause, until the application ends. */
@@ -96,12 +104,14 @@ public final class AppSuite {
 
     private static TestServer start(Object app, Reporter reporter, AppScenario scenario) throws Exception {
         return switch (app) {
-            case Application sync when scenario.slowReader() ->
-                    TestServer.start(AsyncApplication.fromSync(Validator.wrap(sync, reporter)), scenario.options());
+            case Application sync
+            when scenario.slowReader() ->
+                TestServer.start(AsyncApplication.fromSync(Validator.wrap(sync, reporter)), scenario.options());
             case Application sync -> TestServer.start(Validator.wrap(sync, reporter), scenario.options());
             case AsyncApplication async -> TestServer.start(Validator.wrap(async, reporter), scenario.options());
-            default -> throw new IllegalArgumentException(app.getClass().getName()
-                    + " implements neither Application nor AsyncApplication");
+            default ->
+                throw new IllegalArgumentException(
+                        app.getClass().getName() + " implements neither Application nor AsyncApplication");
         };
     }
 }

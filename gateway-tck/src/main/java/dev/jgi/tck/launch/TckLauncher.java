@@ -24,12 +24,10 @@ public final class TckLauncher {
     /** The package of the server suite. */
     public static final String SERVER_SUITE = "dev.jgi.tck.server";
 
-    private TckLauncher() {
-    }
+    private TckLauncher() {}
 
     /** What a run produced: JUnit's summary and the TCK's report. */
-    public record Result(TestExecutionSummary summary, Optional<TckReport> report) {
-    }
+    public record Result(TestExecutionSummary summary, Optional<TckReport> report) {}
 
     /**
      * Runs every test of {@code suitePackage}.
@@ -44,9 +42,9 @@ public final class TckLauncher {
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        TestExecutionListener[] listeners = junitXml
-                .<TestExecutionListener[]>map(dir -> new TestExecutionListener[] {summary,
-                        new LegacyXmlReportGeneratingListener(dir, new PrintWriter(System.err, true))})
+        TestExecutionListener[] listeners = junitXml.<TestExecutionListener[]>map(dir -> new TestExecutionListener[] {
+                    summary, new LegacyXmlReportGeneratingListener(dir, new PrintWriter(System.err, true))
+                })
                 .orElse(new TestExecutionListener[] {summary});
         launcher.execute(request, listeners);
         return new Result(summary.getSummary(), TckReport.last());

@@ -30,8 +30,7 @@ public final class TckMain {
               --timeout           milliseconds a read waits for the server (default 2000)
             """;
 
-    private TckMain() {
-    }
+    private TckMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -60,7 +59,9 @@ public final class TckMain {
             i++;
         }
         if (settings.containsKey("jgi.tck.app") && settings.containsKey(TckSettings.REPORT)) {
-            return runApp(settings.get("jgi.tck.app"), Path.of(settings.get(TckSettings.REPORT)).toAbsolutePath());
+            return runApp(
+                    settings.get("jgi.tck.app"),
+                    Path.of(settings.get(TckSettings.REPORT)).toAbsolutePath());
         }
         if (!settings.containsKey(TckSettings.REPORT)
                 || !settings.containsKey(TckSettings.SERVER) && !settings.containsKey(TckSettings.ENDPOINT)) {
@@ -69,18 +70,27 @@ public final class TckMain {
         }
         report = Path.of(settings.get(TckSettings.REPORT)).toAbsolutePath();
         settings.put(TckSettings.REPORT, report.toString());
-        TckLauncher.Result result = TckLauncher.run(TckLauncher.SERVER_SUITE, settings, Optional.of(report.resolve("junit")));
+        TckLauncher.Result result =
+                TckLauncher.run(TckLauncher.SERVER_SUITE, settings, Optional.of(report.resolve("junit")));
         if (result.summary().getTestsFoundCount() == 0 || result.report().isEmpty()) {
             System.err.println("jgi-tck: no test ran");
             return 2;
         }
         TckReport tck = result.report().get();
-        System.out.printf("jgi-tck: %s: %d clauses PASS, %d FAIL, %d WARN, %d SKIP; %d tests, %d failed; report in %s%n",
-                tck.header().subject(), tck.count(ClauseVerdict.Verdict.PASS), tck.count(ClauseVerdict.Verdict.FAIL),
-                tck.count(ClauseVerdict.Verdict.WARN), tck.count(ClauseVerdict.Verdict.SKIP),
-                result.summary().getTestsStartedCount(), result.summary().getTotalFailureCount(), report);
-        tck.clauses().stream().filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
-                .forEach(c -> System.out.println("  FAIL " + c.id() + ": " + c.reason().lines().findFirst().orElse("")));
+        System.out.printf(
+                "jgi-tck: %s: %d clauses PASS, %d FAIL, %d WARN, %d SKIP; %d tests, %d failed; report in %s%n",
+                tck.header().subject(),
+                tck.count(ClauseVerdict.Verdict.PASS),
+                tck.count(ClauseVerdict.Verdict.FAIL),
+                tck.count(ClauseVerdict.Verdict.WARN),
+                tck.count(ClauseVerdict.Verdict.SKIP),
+                result.summary().getTestsStartedCount(),
+                result.summary().getTotalFailureCount(),
+                report);
+        tck.clauses().stream()
+                .filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
+                .forEach(c -> System.out.println("  FAIL " + c.id() + ": "
+                        + c.reason().lines().findFirst().orElse("")));
         return tck.mandatoryFailed() ? 1 : 0;
     }
 
@@ -92,17 +102,23 @@ public final class TckMain {
             System.err.println("jgi-tck: no class " + className + " on the class path");
             return 2;
         }
-        TckReport tck = dev.jgi.tck.app.AppSuite.run(className, () -> {
-            try {
-                return type.getConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot instantiate " + className + ": " + e, e);
-            }
-        }, Optional.of(report));
-        System.out.printf("jgi-tck: %s: %d clauses PASS, %d FAIL; report in %s%n", className,
-                tck.count(ClauseVerdict.Verdict.PASS), tck.count(ClauseVerdict.Verdict.FAIL), report);
-        tck.clauses().stream().filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
-                .forEach(c -> System.out.println("  FAIL " + c.id() + ": " + c.reason().lines().findFirst().orElse("")));
+        TckReport tck = dev.jgi.tck.app.AppSuite.run(
+                className,
+                () -> {
+                    try {
+                        return type.getConstructor().newInstance();
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("cannot instantiate " + className + ": " + e, e);
+                    }
+                },
+                Optional.of(report));
+        System.out.printf(
+                "jgi-tck: %s: %d clauses PASS, %d FAIL; report in %s%n",
+                className, tck.count(ClauseVerdict.Verdict.PASS), tck.count(ClauseVerdict.Verdict.FAIL), report);
+        tck.clauses().stream()
+                .filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
+                .forEach(c -> System.out.println("  FAIL " + c.id() + ": "
+                        + c.reason().lines().findFirst().orElse("")));
         return tck.mandatoryFailed() ? 1 : 0;
     }
 }

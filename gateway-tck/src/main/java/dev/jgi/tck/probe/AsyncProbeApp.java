@@ -56,50 +56,72 @@ public final class AsyncProbeApp implements AsyncApplication {
                 }
                 yield send(channel, Reply.text(200, "hooks registered"));
             }
-            case "block" -> state.gate(key).orTimeout(5, TimeUnit.SECONDS)
-                    .handle((ok, timeout) -> timeout == null ? Reply.text(200, "released") : Reply.text(504, "never released"))
-                    .thenCompose(reply -> send(channel, reply));
-            case "flood" -> channel.send(new Action.ResponseStart(200,
-                            Headers.of("content-type", "application/octet-stream"), false))
-                    .thenCompose(started -> sendUntilGone(channel, key, 0));
-            case "trailers" -> channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), true))
-                    .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("with trailers"), false)))
-                    .thenCompose(x -> channel.send(new Action.ResponseTrailers(Headers.of("x-checksum", "abc123"))));
-            case "early-hints" -> channel.send(new Action.EarlyHints(Headers.of("link", "</style.css>; rel=preload; as=style")))
-                    .handle((x, failure) -> failure == null)
-                    .thenCompose(sent -> send(channel, Reply.text(200, "early hints sent: " + sent)));
-            case "gated" -> channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
-                    .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("part1"), true)))
-                    .thenCompose(x -> state.gate(key).orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null))
-                    .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("part2"), false)));
+            case "block" ->
+                state.gate(key)
+                        .orTimeout(5, TimeUnit.SECONDS)
+                        .handle((ok, timeout) ->
+                                timeout == null ? Reply.text(200, "released") : Reply.text(504, "never released"))
+                        .thenCompose(reply -> send(channel, reply));
+            case "flood" ->
+                channel.send(new Action.ResponseStart(
+                                200, Headers.of("content-type", "application/octet-stream"), false))
+                        .thenCompose(started -> sendUntilGone(channel, key, 0));
+            case "trailers" ->
+                channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), true))
+                        .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("with trailers"), false)))
+                        .thenCompose(
+                                x -> channel.send(new Action.ResponseTrailers(Headers.of("x-checksum", "abc123"))));
+            case "early-hints" ->
+                channel.send(new Action.EarlyHints(Headers.of("link", "</style.css>; rel=preload; as=style")))
+                        .handle((x, failure) -> failure == null)
+                        .thenCompose(sent -> send(channel, Reply.text(200, "early hints sent: " + sent)));
+            case "gated" ->
+                channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
+                        .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("part1"), true)))
+                        .thenCompose(x ->
+                                state.gate(key).orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null))
+                        .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("part2"), false)));
             case "hooks-fail" -> {
-                channel.onComplete(done -> state.record(key, "hook status=" + done.status() + " ok=" + done.succeeded()));
+                channel.onComplete(
+                        done -> state.record(key, "hook status=" + done.status() + " ok=" + done.succeeded()));
                 yield CompletableFuture.failedFuture(
                         new IllegalStateException("probe failure after registering a hook, provoked by the TCK"));
             }
-            case "after-response" -> collect(channel, new BodyFacts())
-                    .thenCompose(body -> send(channel, Reply.text(200, "answered")))
-                    .thenCompose(x -> channel.receive())
-                    .thenCompose(first -> {
-                        state.record(key, first.getClass().getSimpleName());
-                        return channel.receive();
-                    })
-                    .thenAccept(second -> state.record(key, second.getClass().getSimpleName()));
-            case "out-of-order" -> channel.send(new Action.ResponseBody(ascii("too early"), false))
-                    .handle((x, failure) -> {
-                        Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-                        state.record(key, cause == null ? "accepted" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-                        return null;
-                    })
-                    .thenCompose(x -> send(channel, Reply.text(200, "in order")));
+            case "after-response" ->
+                collect(channel, new BodyFacts())
+                        .thenCompose(body -> send(channel, Reply.text(200, "answered")))
+                        .thenCompose(x -> channel.receive())
+                        .thenCompose(first -> {
+                            state.record(key, first.getClass().getSimpleName());
+                            return channel.receive();
+                        })
+                        .thenAccept(
+                                second -> state.record(key, second.getClass().getSimpleName()));
+            case "out-of-order" ->
+                channel.send(new Action.ResponseBody(ascii("too early"), false))
+                        .handle((x, failure) -> {
+                            Throwable cause = failure instanceof CompletionException c && c.getCause() != null
+                                    ? c.getCause()
+                                    : failure;
+                            state.record(
+                                    key,
+                                    cause == null
+                                            ? "accepted"
+                                            : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                            return null;
+                        })
+                        .thenCompose(x -> send(channel, Reply.text(200, "in order")));
             case "complete-early" -> CompletableFuture.completedFuture(null);
-            case "complete-mid" -> channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
-                    .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("first"), true)));
-            case "bad-length" -> channel.send(new Action.ResponseStart(200,
-                            Headers.of("content-type", "text/plain", "content-length", "10"), false))
-                    .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("short"), false)));
-            default -> collect(channel, new BodyFacts())
-                    .thenCompose(body -> send(channel, Reply.json(Replies.echo("async", request, body, state))));
+            case "complete-mid" ->
+                channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
+                        .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("first"), true)));
+            case "bad-length" ->
+                channel.send(new Action.ResponseStart(
+                                200, Headers.of("content-type", "text/plain", "content-length", "10"), false))
+                        .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("short"), false)));
+            default ->
+                collect(channel, new BodyFacts())
+                        .thenCompose(body -> send(channel, Reply.json(Replies.echo("async", request, body, state))));
         };
     }
 
@@ -137,10 +159,11 @@ public final class AsyncProbeApp implements AsyncApplication {
             sent = sent.thenCompose(x -> channel.send(new Action.ResponseBody(piece, more)));
         }
         return switch (reply.shape()) {
-            case FAIL_MID_BODY -> sent.thenCompose(x -> CompletableFuture.failedFuture(
-                    new IllegalStateException("probe failure mid-body, provoked by the TCK")));
-            case STREAMED, KNOWN_LENGTH -> pieces.isEmpty()
-                    ? sent.thenCompose(x -> channel.send(Action.ResponseBody.end())) : sent;
+            case FAIL_MID_BODY ->
+                sent.thenCompose(x -> CompletableFuture.failedFuture(
+                        new IllegalStateException("probe failure mid-body, provoked by the TCK")));
+            case STREAMED, KNOWN_LENGTH ->
+                pieces.isEmpty() ? sent.thenCompose(x -> channel.send(Action.ResponseBody.end())) : sent;
             case FAIL_BEFORE -> throw new IllegalStateException("handled above");
         };
     }
@@ -159,9 +182,13 @@ public final class AsyncProbeApp implements AsyncApplication {
                     if (failure == null) {
                         return sendUntilGone(channel, key, sent + 8192);
                     }
-                    Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-                    state.record(key, cause instanceof ClientDisconnectedException
-                            ? "disconnected" : "io-error " + cause.getClass().getName());
+                    Throwable cause =
+                            failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+                    state.record(
+                            key,
+                            cause instanceof ClientDisconnectedException
+                                    ? "disconnected"
+                                    : "io-error " + cause.getClass().getName());
                     return CompletableFuture.<Void>completedFuture(null);
                 });
     }

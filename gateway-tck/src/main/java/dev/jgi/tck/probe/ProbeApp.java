@@ -46,32 +46,44 @@ public final class ProbeApp implements Application {
         return switch (route.name()) {
             case "hooks" -> hooks(key, exchange);
             case "block" -> block(key);
-            case "stream-close" -> Response.of(200, Headers.of("content-type", "text/plain"),
-                    new Body.Stream(new ClosingStream(state, key)));
-            case "flood" -> Response.of(200, Headers.of("content-type", "application/octet-stream"),
-                    (Body.Writer) out -> writeUntilGone(out, key, exchange));
-            case "gated" -> Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
-                out.write("part1".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                state.gate(key).orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
-                out.write("part2".getBytes(StandardCharsets.US_ASCII));
-            });
+            case "stream-close" ->
+                Response.of(
+                        200, Headers.of("content-type", "text/plain"), new Body.Stream(new ClosingStream(state, key)));
+            case "flood" ->
+                Response.of(200, Headers.of("content-type", "application/octet-stream"), (Body.Writer)
+                        out -> writeUntilGone(out, key, exchange));
+            case "gated" ->
+                Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
+                    out.write("part1".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    state.gate(key)
+                            .orTimeout(5, TimeUnit.SECONDS)
+                            .exceptionally(t -> null)
+                            .join();
+                    out.write("part2".getBytes(StandardCharsets.US_ASCII));
+                });
             case "hooks-fail" -> {
-                exchange.onComplete(done -> state.record(key, "hook status=" + done.status() + " ok=" + done.succeeded()));
+                exchange.onComplete(
+                        done -> state.record(key, "hook status=" + done.status() + " ok=" + done.succeeded()));
                 throw new IllegalStateException("probe failure after registering a hook, provoked by the TCK");
             }
             case "text" -> Response.text(200, "h\u00e9llo \u2603");
-            case "bad-length" -> Response.of(200, Headers.of("content-type", "text/plain", "content-length", "10"),
-                    Body.of("short".getBytes(StandardCharsets.US_ASCII)));
+            case "bad-length" ->
+                Response.of(
+                        200,
+                        Headers.of("content-type", "text/plain", "content-length", "10"),
+                        Body.of("short".getBytes(StandardCharsets.US_ASCII)));
             case "short-file" -> {
                 java.nio.file.Path file = java.nio.file.Files.createTempFile("jgi-tck", ".txt");
                 java.nio.file.Files.writeString(file, "five!");
                 file.toFile().deleteOnExit();
-                yield Response.of(200, Headers.of("content-type", "text/plain"),
+                yield Response.of(
+                        200,
+                        Headers.of("content-type", "text/plain"),
                         new Body.FileRegion(file, 0, java.util.OptionalLong.of(10)));
             }
-            case "trailers" -> Response.text(200, "with trailers")
-                    .withTrailers(() -> Headers.of("x-checksum", "abc123"));
+            case "trailers" ->
+                Response.text(200, "with trailers").withTrailers(() -> Headers.of("x-checksum", "abc123"));
             case "early-hints" -> {
                 boolean sent = exchange.sendEarlyHints(Headers.of("link", "</style.css>; rel=preload; as=style"));
                 yield Response.text(200, "early hints sent: " + sent);
@@ -133,34 +145,43 @@ public final class ProbeApp implements Application {
             }
             state.record(key, "never failed");
         } catch (IOException e) {
-            state.record(key, (e instanceof ClientDisconnectedException ? "disconnected" : "io-error "
-                    + e.getClass().getName()) + " isDisconnected=" + exchange.isDisconnected());
+            state.record(
+                    key,
+                    (e instanceof ClientDisconnectedException
+                                    ? "disconnected"
+                                    : "io-error " + e.getClass().getName()) + " isDisconnected="
+                            + exchange.isDisconnected());
             throw e;
         }
     }
 
     private static Response render(Reply reply) {
         return switch (reply.shape()) {
-            case KNOWN_LENGTH -> Response.of(reply.status(), reply.headers(), Body.of(reply.pieces().getFirst()));
-            case STREAMED -> Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
-                for (byte[] piece : reply.pieces()) {
-                    out.write(piece);
+            case KNOWN_LENGTH ->
+                Response.of(
+                        reply.status(), reply.headers(), Body.of(reply.pieces().getFirst()));
+            case STREAMED ->
+                Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
+                    for (byte[] piece : reply.pieces()) {
+                        out.write(piece);
+                        out.flush();
+                    }
+                });
+            case FAIL_BEFORE ->
+                throw new IllegalStateException("probe failure before the response, provoked by the TCK");
+            case FAIL_MID_BODY ->
+                Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
+                    out.write(reply.pieces().getFirst());
                     out.flush();
-                }
-            });
-            case FAIL_BEFORE -> throw new IllegalStateException("probe failure before the response, provoked by the TCK");
-            case FAIL_MID_BODY -> Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
-                out.write(reply.pieces().getFirst());
-                out.flush();
-                throw new IOException("probe failure mid-body, provoked by the TCK");
-            });
+                    throw new IOException("probe failure mid-body, provoked by the TCK");
+                });
         };
     }
 
     /** A short stream that records each close, so the TCK can count them [JGI-BODYOUT-3]. */
     private static final class ClosingStream extends InputStream {
-        private final java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(
-                "stream body".getBytes(StandardCharsets.US_ASCII));
+        private final java.io.ByteArrayInputStream bytes =
+                new java.io.ByteArrayInputStream("stream body".getBytes(StandardCharsets.US_ASCII));
         private final ProbeState state;
         private final String key;
 

@@ -16,41 +16,64 @@ final class Replies {
 
     static final String NONCE_HEADER = "x-tck-nonce";
 
-    private Replies() {
-    }
+    private Replies() {}
 
     /** The answer for a route that needs no variant-specific work, or empty if the route needs some. */
     static Optional<Reply> common(Route route, Request request, ProbeState state) {
-        return Optional.ofNullable(switch (route.name()) {
-            case "info" -> Reply.json(info(state));
-            case "status" -> status(route.number(200));
-            case "bytes" -> new Reply(200, Headers.of("content-type", "application/octet-stream"),
-                    List.of(pattern(route.number(11))), Reply.Shape.KNOWN_LENGTH);
-            case "stream" -> streamed(route.number(3000));
-            case "cookies" -> new Reply(200, Headers.of("content-type", "text/plain",
-                    "set-cookie", "a=1; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/",
-                    "set-cookie", "b=2; Path=/"), List.of("cookies".getBytes(StandardCharsets.US_ASCII)),
-                    Reply.Shape.KNOWN_LENGTH);
-            case "fail-before" -> new Reply(500, Headers.of(), List.of(), Reply.Shape.FAIL_BEFORE);
-            case "fail-mid-body" -> new Reply(200, Headers.of("content-type", "text/plain"),
-                    List.of("first".getBytes(StandardCharsets.US_ASCII)), Reply.Shape.FAIL_MID_BODY);
-            case "no-read" -> Reply.text(200, "body not read");
-            case "log" -> Reply.json(Json.write(state.events(route.argument())));
-            case "release" -> {
-                state.gate(route.argument()).complete(null);
-                yield Reply.text(200, "released");
-            }
-            case "echo-headers" -> echoHeaders(request);
-            case "bare" -> new Reply(200, Headers.of(), List.of("no type".getBytes(StandardCharsets.US_ASCII)),
-                    Reply.Shape.KNOWN_LENGTH);
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (route.name()) {
+                    case "info" -> Reply.json(info(state));
+                    case "status" -> status(route.number(200));
+                    case "bytes" ->
+                        new Reply(
+                                200,
+                                Headers.of("content-type", "application/octet-stream"),
+                                List.of(pattern(route.number(11))),
+                                Reply.Shape.KNOWN_LENGTH);
+                    case "stream" -> streamed(route.number(3000));
+                    case "cookies" ->
+                        new Reply(
+                                200,
+                                Headers.of(
+                                        "content-type",
+                                        "text/plain",
+                                        "set-cookie",
+                                        "a=1; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/",
+                                        "set-cookie",
+                                        "b=2; Path=/"),
+                                List.of("cookies".getBytes(StandardCharsets.US_ASCII)),
+                                Reply.Shape.KNOWN_LENGTH);
+                    case "fail-before" -> new Reply(500, Headers.of(), List.of(), Reply.Shape.FAIL_BEFORE);
+                    case "fail-mid-body" ->
+                        new Reply(
+                                200,
+                                Headers.of("content-type", "text/plain"),
+                                List.of("first".getBytes(StandardCharsets.US_ASCII)),
+                                Reply.Shape.FAIL_MID_BODY);
+                    case "no-read" -> Reply.text(200, "body not read");
+                    case "log" -> Reply.json(Json.write(state.events(route.argument())));
+                    case "release" -> {
+                        state.gate(route.argument()).complete(null);
+                        yield Reply.text(200, "released");
+                    }
+                    case "echo-headers" -> echoHeaders(request);
+                    case "bare" ->
+                        new Reply(
+                                200,
+                                Headers.of(),
+                                List.of("no type".getBytes(StandardCharsets.US_ASCII)),
+                                Reply.Shape.KNOWN_LENGTH);
+                    default -> null;
+                });
     }
 
     /** The status named in the path, with a body the server must drop where a status allows none. */
     private static Reply status(int code) {
-        return new Reply(code, Headers.of("content-type", "text/plain"),
-                List.of("status body".getBytes(StandardCharsets.US_ASCII)), Reply.Shape.KNOWN_LENGTH);
+        return new Reply(
+                code,
+                Headers.of("content-type", "text/plain"),
+                List.of("status body".getBytes(StandardCharsets.US_ASCII)),
+                Reply.Shape.KNOWN_LENGTH);
     }
 
     private static Reply streamed(int length) {
@@ -70,8 +93,8 @@ final class Replies {
             int eq = spec.indexOf('=');
             headers.add(spec.substring(0, eq), spec.substring(eq + 1));
         }
-        return new Reply(200, headers.build(), List.of("ok".getBytes(StandardCharsets.US_ASCII)),
-                Reply.Shape.KNOWN_LENGTH);
+        return new Reply(
+                200, headers.build(), List.of("ok".getBytes(StandardCharsets.US_ASCII)), Reply.Shape.KNOWN_LENGTH);
     }
 
     /** Bytes 'a' to 'z' repeated, so a shifted or truncated body shows. */
@@ -89,8 +112,10 @@ final class Replies {
         out.put("name", info.map(ServerInfo::name).orElse(null));
         out.put("version", info.map(ServerInfo::version).orElse(null));
         out.put("specVersion", info.map(ServerInfo::specVersion).orElse(null));
-        out.put("capabilities", info.map(i -> i.capabilities().stream().map(Enum::name).sorted().toList())
-                .orElse(List.of()));
+        out.put(
+                "capabilities",
+                info.map(i -> i.capabilities().stream().map(Enum::name).sorted().toList())
+                        .orElse(List.of()));
         out.put("starts", state.starts());
         out.put("stops", state.stops());
         return Json.write(out);

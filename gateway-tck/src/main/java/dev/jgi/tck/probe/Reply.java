@@ -31,13 +31,19 @@ record Reply(int status, Headers headers, List<byte[]> pieces, Shape shape) {
     }
 
     static Reply text(int status, String text) {
-        return new Reply(status, Headers.of("content-type", "text/plain; charset=utf-8"),
-                List.of(text.getBytes(StandardCharsets.UTF_8)), Shape.KNOWN_LENGTH);
+        return new Reply(
+                status,
+                Headers.of("content-type", "text/plain; charset=utf-8"),
+                List.of(text.getBytes(StandardCharsets.UTF_8)),
+                Shape.KNOWN_LENGTH);
     }
 
     static Reply json(String json) {
-        return new Reply(200, Headers.of("content-type", "application/json"),
-                List.of(json.getBytes(StandardCharsets.UTF_8)), Shape.KNOWN_LENGTH);
+        return new Reply(
+                200,
+                Headers.of("content-type", "application/json"),
+                List.of(json.getBytes(StandardCharsets.UTF_8)),
+                Shape.KNOWN_LENGTH);
     }
 
     int length() {

@@ -21,8 +21,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class WebSocketProbe {
 
-    private WebSocketProbe() {
-    }
+    private WebSocketProbe() {}
 
     static CompletionStage<Void> handle(Request request, Channel channel, ProbeState state) {
         Route route = Route.of(request.path());
@@ -30,32 +29,43 @@ final class WebSocketProbe {
         return channel.receive().thenCompose(first -> {
             String firstName = first.getClass().getSimpleName();
             if (route.name().equals("ws-deny")) {
-                return channel.send(new Action.WebSocketDeny(403, Headers.of("x-denied", "yes"),
+                return channel.send(new Action.WebSocketDeny(
+                        403,
+                        Headers.of("x-denied", "yes"),
                         ByteBuffer.wrap("denied".getBytes(StandardCharsets.US_ASCII))));
             }
             return channel.send(new Action.WebSocketAccept(Optional.empty(), Headers.of()))
-                    .thenCompose(x -> channel.send(new Action.WebSocketSendText(
-                            "hello kind=" + request.kind() + " first=" + firstName)))
+                    .thenCompose(x -> channel.send(
+                            new Action.WebSocketSendText("hello kind=" + request.kind() + " first=" + firstName)))
                     .thenCompose(x -> echo(channel, state, key));
         });
     }
 
     private static CompletionStage<Void> echo(Channel channel, ProbeState state, String key) {
         return channel.receive().thenCompose(event -> switch (event) {
-            case Event.WebSocketText text when text.text().startsWith("flood:") -> {
+            case Event.WebSocketText text
+            when text.text().startsWith("flood:") -> {
                 String[] counts = text.text().split(":");
-                ByteBuffer message = ByteBuffer.allocate(Integer.parseInt(counts[2])).asReadOnlyBuffer();
+                ByteBuffer message =
+                        ByteBuffer.allocate(Integer.parseInt(counts[2])).asReadOnlyBuffer();
                 yield flood(channel, state, key, message, Integer.parseInt(counts[1]))
                         .thenCompose(x -> echo(channel, state, key));
             }
-            case Event.WebSocketText text -> channel.send(new Action.WebSocketSendText("echo:" + text.text()))
-                    .thenCompose(x -> echo(channel, state, key));
-            case Event.WebSocketBinary binary -> channel.send(new Action.WebSocketSendText(
-                    "binary:" + binary.data().remaining())).thenCompose(x -> echo(channel, state, key));
+            case Event.WebSocketText text ->
+                channel.send(new Action.WebSocketSendText("echo:" + text.text()))
+                        .thenCompose(x -> echo(channel, state, key));
+            case Event.WebSocketBinary binary ->
+                channel.send(new Action.WebSocketSendText(
+                                "binary:" + binary.data().remaining()))
+                        .thenCompose(x -> echo(channel, state, key));
             case Event.WebSocketClose close -> {
                 state.record(key, "close code=" + close.code() + " reason=" + close.reason());
-                yield channel.receive().thenAccept(again -> state.record(key, again instanceof Event.WebSocketClose c
-                        ? "close code=" + c.code() + " reason=" + c.reason() : "then " + again.getClass().getSimpleName()));
+                yield channel.receive()
+                        .thenAccept(again -> state.record(
+                                key,
+                                again instanceof Event.WebSocketClose c
+                                        ? "close code=" + c.code() + " reason=" + c.reason()
+                                        : "then " + again.getClass().getSimpleName()));
             }
             default -> {
                 state.record(key, "unexpected " + event.getClass().getSimpleName());
@@ -64,8 +74,8 @@ final class WebSocketProbe {
         });
     }
 
-    private static CompletionStage<Void> flood(Channel channel, ProbeState state, String key, ByteBuffer message,
-                                               int left) {
+    private static CompletionStage<Void> flood(
+            Channel channel, ProbeState state, String key, ByteBuffer message, int left) {
         if (left == 0) {
             return CompletableFuture.completedFuture(null);
         }

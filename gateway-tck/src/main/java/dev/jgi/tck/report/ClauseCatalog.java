@@ -47,8 +47,10 @@ public final class ClauseCatalog {
         for (String line : markdown.split("\n")) {
             Matcher m = LINE.matcher(line.strip());
             if (m.matches()) {
-                clauses.put(m.group(1), new ClauseInfo(m.group(1), m.group(2), m.group(3),
-                        m.group(4).equals("testable"), m.group(5)));
+                clauses.put(
+                        m.group(1),
+                        new ClauseInfo(
+                                m.group(1), m.group(2), m.group(3), m.group(4).equals("testable"), m.group(5)));
             }
         }
         if (clauses.isEmpty()) {

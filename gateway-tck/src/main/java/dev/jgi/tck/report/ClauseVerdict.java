@@ -13,7 +13,12 @@ import java.util.List;
  */
 public record ClauseVerdict(String id, String level, Verdict verdict, String reason, List<String> tests) {
 
-    public enum Verdict { PASS, FAIL, WARN, SKIP }
+    public enum Verdict {
+        PASS,
+        FAIL,
+        WARN,
+        SKIP
+    }
 
     public ClauseVerdict {
         tests = List.copyOf(tests);

@@ -51,8 +51,17 @@ public final class OutcomeCollector {
         } catch (RuntimeException e) {
             facts = new ServerFacts("unknown (" + e.getMessage() + ")", "", "", List.of());
         }
-        ReportHeader header = new ReportHeader(ReportHeader.currentTckVersion(), suite, subject, facts.name(), facts.version(),
-                facts.specVersion(), facts.capabilities(), ReportHeader.currentJvm(), started.toString(), Instant.now().toString());
+        ReportHeader header = new ReportHeader(
+                ReportHeader.currentTckVersion(),
+                suite,
+                subject,
+                facts.name(),
+                facts.version(),
+                facts.specVersion(),
+                facts.capabilities(),
+                ReportHeader.currentJvm(),
+                started.toString(),
+                Instant.now().toString());
         TckReport report = TckReport.judge(header, ClauseCatalog.load(), outcomes);
         TckReport.publish(report);
         if (dir.isPresent()) {
@@ -66,6 +75,5 @@ public final class OutcomeCollector {
     }
 
     /** What a server declared in its ServerInfo. */
-    public record ServerFacts(String name, String version, String specVersion, List<String> capabilities) {
-    }
+    public record ServerFacts(String name, String version, String specVersion, List<String> capabilities) {}
 }

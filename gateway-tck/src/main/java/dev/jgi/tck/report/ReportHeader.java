@@ -16,9 +16,17 @@ import java.util.List;
  * @param started       when the run started (UTC, ISO-8601)
  * @param finished      when it ended
  */
-public record ReportHeader(String tckVersion, String suite, String subject, String serverName, String serverVersion,
-                           String specVersion, List<String> capabilities, String jvm, String started,
-                           String finished) {
+public record ReportHeader(
+        String tckVersion,
+        String suite,
+        String subject,
+        String serverName,
+        String serverVersion,
+        String specVersion,
+        List<String> capabilities,
+        String jvm,
+        String started,
+        String finished) {
 
     public ReportHeader {
         capabilities = List.copyOf(capabilities);

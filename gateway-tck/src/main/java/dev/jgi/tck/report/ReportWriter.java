@@ -10,12 +10,13 @@ import java.nio.file.Path;
 /** Writes {@code report.json} and {@code report.md} for a run. */
 public final class ReportWriter {
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static void write(TckReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("report.json").toFile(), report);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve("report.json").toFile(), report);
         Files.writeString(dir.resolve("report.md"), markdown(report, true), StandardCharsets.UTF_8);
     }
 
@@ -23,35 +24,80 @@ public final class ReportWriter {
     public static String markdown(TckReport report, boolean evidence) {
         ReportHeader h = report.header();
         StringBuilder md = new StringBuilder();
-        md.append("# JGI TCK report: ").append(h.suite()).append(" suite\n\n")
+        md.append("# JGI TCK report: ")
+                .append(h.suite())
+                .append(" suite\n\n")
                 .append("| | |\n|---|---|\n")
-                .append("| TCK version | ").append(h.tckVersion()).append(" |\n")
-                .append("| Subject | ").append(h.subject()).append(" |\n")
-                .append("| Server (ServerInfo) | ").append(h.serverName()).append(' ').append(h.serverVersion())
-                .append(", spec ").append(h.specVersion()).append(" |\n")
-                .append("| Declared capabilities | ").append(h.capabilities().isEmpty() ? "none" : String.join(", ", h.capabilities())).append(" |\n")
-                .append("| JVM | ").append(h.jvm()).append(" |\n")
-                .append("| Run | ").append(h.started()).append(" to ").append(h.finished()).append(" |\n\n");
-        md.append("**").append(report.mandatoryFailed() ? "NOT CONFORMING" : "CONFORMING").append("**: ");
+                .append("| TCK version | ")
+                .append(h.tckVersion())
+                .append(" |\n")
+                .append("| Subject | ")
+                .append(h.subject())
+                .append(" |\n")
+                .append("| Server (ServerInfo) | ")
+                .append(h.serverName())
+                .append(' ')
+                .append(h.serverVersion())
+                .append(", spec ")
+                .append(h.specVersion())
+                .append(" |\n")
+                .append("| Declared capabilities | ")
+                .append(h.capabilities().isEmpty() ? "none" : String.join(", ", h.capabilities()))
+                .append(" |\n")
+                .append("| JVM | ")
+                .append(h.jvm())
+                .append(" |\n")
+                .append("| Run | ")
+                .append(h.started())
+                .append(" to ")
+                .append(h.finished())
+                .append(" |\n\n");
+        md.append("**")
+                .append(report.mandatoryFailed() ? "NOT CONFORMING" : "CONFORMING")
+                .append("**: ");
         for (ClauseVerdict.Verdict v : ClauseVerdict.Verdict.values()) {
             md.append(v).append(' ').append(report.count(v)).append(v == ClauseVerdict.Verdict.SKIP ? "" : ", ");
         }
-        long passed = report.tests().stream().filter(t -> t.status() == TestOutcome.Status.PASSED).count();
-        md.append(" (clauses); ").append(report.tests().size()).append(" tests, ").append(passed).append(" passed.\n\n");
+        long passed = report.tests().stream()
+                .filter(t -> t.status() == TestOutcome.Status.PASSED)
+                .count();
+        md.append(" (clauses); ")
+                .append(report.tests().size())
+                .append(" tests, ")
+                .append(passed)
+                .append(" passed.\n\n");
         md.append("| Clause | Level | Verdict | Tests | Note |\n|---|---|---|---|---|\n");
         for (ClauseVerdict c : report.clauses()) {
-            md.append("| ").append(c.id()).append(" | ").append(c.level()).append(" | ").append(c.verdict())
-                    .append(" | ").append(c.tests().size()).append(" | ")
-                    .append(cell(c.reason())).append(" |\n");
+            md.append("| ")
+                    .append(c.id())
+                    .append(" | ")
+                    .append(c.level())
+                    .append(" | ")
+                    .append(c.verdict())
+                    .append(" | ")
+                    .append(c.tests().size())
+                    .append(" | ")
+                    .append(cell(c.reason()))
+                    .append(" |\n");
         }
         if (evidence) {
             for (TestOutcome t : report.tests()) {
                 if (t.status() == TestOutcome.Status.FAILED) {
-                    md.append("\n## FAILED ").append(t.test()).append(' ').append(t.display()).append("\n\n")
-                            .append("Clauses: ").append(String.join(", ", t.clauses())).append("\n\n")
-                            .append("```\n").append(t.message()).append("\n```\n\n");
+                    md.append("\n## FAILED ")
+                            .append(t.test())
+                            .append(' ')
+                            .append(t.display())
+                            .append("\n\n")
+                            .append("Clauses: ")
+                            .append(String.join(", ", t.clauses()))
+                            .append("\n\n")
+                            .append("```\n")
+                            .append(t.message())
+                            .append("\n```\n\n");
                     if (!t.evidence().isEmpty()) {
-                        md.append("Bytes exchanged:\n\n```\n").append(t.evidence()).append("\n```\n");
+                        md.append("Bytes exchanged:\n\n```\n")
+                                .append(t.evidence())
+                                .append("\n```\n");
                     }
                 }
             }

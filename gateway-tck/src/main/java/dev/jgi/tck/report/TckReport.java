@@ -50,16 +50,32 @@ public record TckReport(ReportHeader header, List<ClauseVerdict> clauses, List<T
             }
             String level = catalog.get(id).map(ClauseInfo::level).orElse("UNKNOWN");
             boolean mandatory = catalog.get(id).map(ClauseInfo::mandatory).orElse(true);
-            List<String> names = tests.stream().map(t -> t.test() + " " + t.display()).distinct().toList();
-            Optional<TestOutcome> failed = tests.stream().filter(t -> t.status() == TestOutcome.Status.FAILED).findFirst();
+            List<String> names = tests.stream()
+                    .map(t -> t.test() + " " + t.display())
+                    .distinct()
+                    .toList();
+            Optional<TestOutcome> failed = tests.stream()
+                    .filter(t -> t.status() == TestOutcome.Status.FAILED)
+                    .findFirst();
             if (failed.isPresent()) {
-                verdicts.add(new ClauseVerdict(id, level, mandatory ? ClauseVerdict.Verdict.FAIL : ClauseVerdict.Verdict.WARN,
-                        failed.get().message(), names));
+                verdicts.add(new ClauseVerdict(
+                        id,
+                        level,
+                        mandatory ? ClauseVerdict.Verdict.FAIL : ClauseVerdict.Verdict.WARN,
+                        failed.get().message(),
+                        names));
             } else if (tests.stream().anyMatch(t -> t.status() == TestOutcome.Status.PASSED)) {
                 verdicts.add(new ClauseVerdict(id, level, ClauseVerdict.Verdict.PASS, "", names));
             } else {
-                verdicts.add(new ClauseVerdict(id, level, ClauseVerdict.Verdict.SKIP,
-                        tests.stream().map(TestOutcome::message).distinct().reduce((a, b) -> a + "; " + b).orElse(""),
+                verdicts.add(new ClauseVerdict(
+                        id,
+                        level,
+                        ClauseVerdict.Verdict.SKIP,
+                        tests.stream()
+                                .map(TestOutcome::message)
+                                .distinct()
+                                .reduce((a, b) -> a + "; " + b)
+                                .orElse(""),
                         names));
             }
         });

@@ -12,10 +12,14 @@ import java.util.List;
  * @param message  the failure message or the reason it was skipped; empty when it passed
  * @param evidence the raw bytes exchanged, escaped, when it failed; otherwise empty
  */
-public record TestOutcome(String test, String display, List<String> clauses, Status status, String message,
-                          String evidence) {
+public record TestOutcome(
+        String test, String display, List<String> clauses, Status status, String message, String evidence) {
 
-    public enum Status { PASSED, FAILED, SKIPPED }
+    public enum Status {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
 
     public TestOutcome {
         clauses = List.copyOf(clauses);

@@ -17,8 +17,7 @@ public final class ServerResolver {
 
     private static final Map<String, ServerUnderTest> REGISTERED = new ConcurrentHashMap<>();
 
-    private ServerResolver() {
-    }
+    private ServerResolver() {}
 
     /** Makes {@code server} available under its name for runs in this JVM. */
     public static void register(ServerUnderTest server) {
@@ -31,7 +30,10 @@ public final class ServerResolver {
 
     /** The names of the servers on the class path, for help texts. */
     public static List<String> available() {
-        return ServiceLoader.load(ServerUnderTest.class).stream().map(p -> p.get().name()).sorted().toList();
+        return ServiceLoader.load(ServerUnderTest.class).stream()
+                .map(p -> p.get().name())
+                .sorted()
+                .toList();
     }
 
     public static ServerUnderTest resolve(Optional<String> nameOrClass) {
@@ -39,7 +41,8 @@ public final class ServerResolver {
             return REGISTERED.get(nameOrClass.get());
         }
         List<ServerUnderTest> providers = ServiceLoader.load(ServerUnderTest.class).stream()
-                .map(ServiceLoader.Provider::get).toList();
+                .map(ServiceLoader.Provider::get)
+                .toList();
         if (nameOrClass.isEmpty()) {
             if (providers.size() == 1) {
                 return providers.getFirst();
@@ -58,13 +61,16 @@ public final class ServerResolver {
             Class<?> type = Class.forName(wanted, true, Thread.currentThread().getContextClassLoader());
             return (ServerUnderTest) type.getConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("no server named '" + wanted + "' (known: " + names(providers)
-                    + ") and no class of that name implementing " + ServerUnderTest.class.getName(), e);
+            throw new IllegalStateException(
+                    "no server named '" + wanted + "' (known: " + names(providers)
+                            + ") and no class of that name implementing " + ServerUnderTest.class.getName(),
+                    e);
         }
     }
 
     private static String names(List<ServerUnderTest> providers) {
-        return providers.isEmpty() ? "none on the class path"
+        return providers.isEmpty()
+                ? "none on the class path"
                 : providers.stream().map(ServerUnderTest::name).collect(Collectors.joining(", "));
     }
 }

@@ -53,7 +53,8 @@ public final class ServerSession implements AutoCloseable {
 
     /** The name the run reports: the SPI name, or the external endpoint. */
     public String serverName() {
-        return server.map(ServerUnderTest::name).orElseGet(() -> "external " + settings.endpoint().orElseThrow());
+        return server.map(ServerUnderTest::name)
+                .orElseGet(() -> "external " + settings.endpoint().orElseThrow());
     }
 
     /** The embedded server, empty in external mode. */
@@ -82,12 +83,13 @@ public final class ServerSession implements AutoCloseable {
 
     /** Whether this deployment exists in this run (external mode may lack some). */
     public boolean has(Variant variant) {
-        return server.isPresent() || switch (variant) {
-            case SYNC -> true;
-            case ASYNC -> settings.asyncEndpoint().isPresent();
-            case MOUNTED -> settings.mountedEndpoint().isPresent();
-            case ADAPTED_SYNC, ADAPTED_ASYNC, SECURE -> false;
-        };
+        return server.isPresent()
+                || switch (variant) {
+                    case SYNC -> true;
+                    case ASYNC -> settings.asyncEndpoint().isPresent();
+                    case MOUNTED -> settings.mountedEndpoint().isPresent();
+                    case ADAPTED_SYNC, ADAPTED_ASYNC, SECURE -> false;
+                };
     }
 
     /**
@@ -109,8 +111,11 @@ public final class ServerSession implements AutoCloseable {
     /** An HTTP/2 client over TLS that trusts the certificate handed to the server, and nothing else. */
     public synchronized HttpClient https() {
         if (https == null) {
-            https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tlsMaterial().clientContext())
-                    .connectTimeout(settings.timeout()).build();
+            https = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_2)
+                    .sslContext(tlsMaterial().clientContext())
+                    .connectTimeout(settings.timeout())
+                    .build();
         }
         return https;
     }
@@ -133,10 +138,11 @@ public final class ServerSession implements AutoCloseable {
 
     private Target start(ServerUnderTest sut, Variant variant) throws Exception {
         if (variant == Variant.SECURE) {
-            Optional<ServerUnderTest.Started> secure = sut.startSecure(new ProbeApp(), variant.mountPath(), tlsMaterial().files());
+            Optional<ServerUnderTest.Started> secure = sut.startSecure(
+                    new ProbeApp(), variant.mountPath(), tlsMaterial().files());
             secureDeclined = secure.isEmpty();
-            ServerUnderTest.Started running = secure.orElseThrow(() -> new IllegalStateException(
-                    "the server offers no TLS listener (ServerUnderTest.startSecure)"));
+            ServerUnderTest.Started running = secure.orElseThrow(
+                    () -> new IllegalStateException("the server offers no TLS listener (ServerUnderTest.startSecure)"));
             started.add(running);
             return new Target(variant, running.address(), variant.mountPath());
         }
@@ -154,12 +160,16 @@ public final class ServerSession implements AutoCloseable {
     private Target external(Variant variant) {
         URI uri = switch (variant) {
             case SYNC -> settings.endpoint().orElseThrow();
-            case ASYNC -> settings.asyncEndpoint().orElseThrow(() -> new IllegalStateException(
-                    "external mode without " + TckSettings.ASYNC_ENDPOINT));
-            case MOUNTED -> settings.mountedEndpoint().orElseThrow(() -> new IllegalStateException(
-                    "external mode without " + TckSettings.MOUNTED_ENDPOINT));
-            case ADAPTED_SYNC, ADAPTED_ASYNC, SECURE -> throw new IllegalStateException(
-                    "external mode cannot deploy the adapted probes or a TLS listener");
+            case ASYNC ->
+                settings.asyncEndpoint()
+                        .orElseThrow(
+                                () -> new IllegalStateException("external mode without " + TckSettings.ASYNC_ENDPOINT));
+            case MOUNTED ->
+                settings.mountedEndpoint()
+                        .orElseThrow(() ->
+                                new IllegalStateException("external mode without " + TckSettings.MOUNTED_ENDPOINT));
+            case ADAPTED_SYNC, ADAPTED_ASYNC, SECURE ->
+                throw new IllegalStateException("external mode cannot deploy the adapted probes or a TLS listener");
         };
         String path = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath();
         return new Target(variant, new InetSocketAddress(uri.getHost(), uri.getPort()), path);
@@ -169,7 +179,8 @@ public final class ServerSession implements AutoCloseable {
     public synchronized JsonNode serverInfo() {
         if (info == null) {
             Target target = target(Variant.SYNC);
-            try (RawConnection connection = RawConnection.open(target.address(), new Transcript(), settings.timeout())) {
+            try (RawConnection connection =
+                    RawConnection.open(target.address(), new Transcript(), settings.timeout())) {
                 connection.send("GET " + target.mountPath() + "/_tck/info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         + "Connection: close\r\n\r\n");
                 RawResponse response = connection.readResponse();
@@ -199,8 +210,11 @@ public final class ServerSession implements AutoCloseable {
             Target target = target(Variant.SECURE);
             URI uri = URI.create("https://127.0.0.1:" + target.address().getPort() + target.mountPath() + "/_tck/info");
             try {
-                HttpResponse<String> response = https().send(HttpRequest.newBuilder(uri).timeout(settings.timeout()).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = https().send(
+                                HttpRequest.newBuilder(uri)
+                                        .timeout(settings.timeout())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 secureInfo = new ObjectMapper().readTree(response.body());
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("the TLS probe's /_tck/info cannot be read: " + e, e);

@@ -36,7 +36,9 @@ public final class ServerTestInvocations
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> m.isAnnotationPresent(ServerTest.class)).orElse(false);
+        return context.getTestMethod()
+                .map(m -> m.isAnnotationPresent(ServerTest.class))
+                .orElse(false);
     }
 
     @Override
@@ -61,7 +63,10 @@ public final class ServerTestInvocations
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        record(context, TestOutcome.Status.FAILED, String.valueOf(cause.getMessage()).strip());
+        record(
+                context,
+                TestOutcome.Status.FAILED,
+                String.valueOf(cause.getMessage()).strip());
     }
 
     @Override
@@ -76,10 +81,18 @@ public final class ServerTestInvocations
 
     private static void record(ExtensionContext context, TestOutcome.Status status, String message) {
         Method method = context.getRequiredTestMethod();
-        List<String> clauses = Arrays.stream(method.getAnnotationsByType(Clause.class)).map(Clause::value).toList();
+        List<String> clauses = Arrays.stream(method.getAnnotationsByType(Clause.class))
+                .map(Clause::value)
+                .toList();
         TckRun run = TckRun.of(context);
-        run.outcomes().add(new TestOutcome(method.getDeclaringClass().getSimpleName() + "#" + method.getName(),
-                context.getDisplayName(), clauses, status, message, run.outcomes().takeEvidence(context.getUniqueId())));
+        run.outcomes()
+                .add(new TestOutcome(
+                        method.getDeclaringClass().getSimpleName() + "#" + method.getName(),
+                        context.getDisplayName(),
+                        clauses,
+                        status,
+                        message,
+                        run.outcomes().takeEvidence(context.getUniqueId())));
     }
 
     /** One variant's invocation. */
@@ -106,11 +119,15 @@ public final class ServerTestInvocations
                 return ConditionEvaluationResult.disabled("external mode without a " + variant + " endpoint");
             }
             if (variant == Variant.SECURE && !session.offersTls()) {
-                return ConditionEvaluationResult.disabled("the server offers no TLS listener (ServerUnderTest.startSecure)");
+                return ConditionEvaluationResult.disabled(
+                        "the server offers no TLS listener (ServerUnderTest.startSecure)");
             }
             Optional<Requires> requires = context.getTestMethod().map(m -> m.getAnnotation(Requires.class));
-            if (requires.isPresent() && !session.capabilities(variant).contains(requires.get().value().name())) {
-                return ConditionEvaluationResult.disabled("capability " + requires.get().value() + " not declared");
+            if (requires.isPresent()
+                    && !session.capabilities(variant)
+                            .contains(requires.get().value().name())) {
+                return ConditionEvaluationResult.disabled(
+                        "capability " + requires.get().value() + " not declared");
             }
             return ConditionEvaluationResult.enabled("deployment and capabilities present");
         }

@@ -10,5 +10,4 @@ import java.net.InetSocketAddress;
  * @param address   its loopback address
  * @param mountPath the mount prefix it was started under
  */
-public record Target(Variant variant, InetSocketAddress address, String mountPath) {
-}
+public record Target(Variant variant, InetSocketAddress address, String mountPath) {}

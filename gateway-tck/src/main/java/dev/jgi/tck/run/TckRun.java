@@ -24,8 +24,12 @@ public final class TckRun implements AutoCloseable {
 
     /** The run this test belongs to, created with the first test. */
     public static TckRun of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(TckRun.class,
-                k -> new TckRun(TckSettings.from(context::getConfigurationParameter)), TckRun.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        TckRun.class,
+                        k -> new TckRun(TckSettings.from(context::getConfigurationParameter)),
+                        TckRun.class);
     }
 
     public ServerSession session() {
@@ -39,7 +43,10 @@ public final class TckRun implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            outcomes.finish(session.serverName(), this::facts, session.settings().reportDir().map(Path::of));
+            outcomes.finish(
+                    session.serverName(),
+                    this::facts,
+                    session.settings().reportDir().map(Path::of));
         } finally {
             session.close();
         }
@@ -48,7 +55,10 @@ public final class TckRun implements AutoCloseable {
     private OutcomeCollector.ServerFacts facts() {
         JsonNode info = session.serverInfo();
         List<String> capabilities = new ArrayList<>(session.capabilities());
-        return new OutcomeCollector.ServerFacts(info.path("name").asText(), info.path("version").asText(),
-                info.path("specVersion").asText(), capabilities);
+        return new OutcomeCollector.ServerFacts(
+                info.path("name").asText(),
+                info.path("version").asText(),
+                info.path("specVersion").asText(),
+                capabilities);
     }
 }

@@ -16,8 +16,13 @@ import java.util.function.Function;
  * @param timeout       {@code jgi.tck.timeout}: milliseconds a read waits before the server counts as silent; 2000
  * @param reportDir     {@code jgi.tck.report}: where report.json and report.md go; none if unset
  */
-public record TckSettings(Optional<String> server, Optional<URI> endpoint, Optional<URI> asyncEndpoint,
-                          Optional<URI> mountedEndpoint, Duration timeout, Optional<String> reportDir) {
+public record TckSettings(
+        Optional<String> server,
+        Optional<URI> endpoint,
+        Optional<URI> asyncEndpoint,
+        Optional<URI> mountedEndpoint,
+        Duration timeout,
+        Optional<String> reportDir) {
 
     public static final String SERVER = "jgi.tck.server";
     public static final String ENDPOINT = "jgi.tck.endpoint";

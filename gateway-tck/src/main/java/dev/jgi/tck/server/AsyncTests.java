@@ -19,7 +19,10 @@ class AsyncTests {
         RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/out-of-order/" + key)));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyText()).isEqualTo("in order");
-        assertThat(probe.log(key, 1)).singleElement().asString()
-                .startsWith("IllegalStateException").contains("JGI-");
+        assertThat(probe.log(key, 1))
+                .singleElement()
+                .asString()
+                .startsWith("IllegalStateException")
+                .contains("JGI-");
     }
 }

@@ -20,7 +20,10 @@ class ErrorTests {
     void failureBeforeTheResponseGives500WithoutDetails(Probe probe) {
         RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/fail-before")));
         assertThat(response.status()).isEqualTo(500);
-        assertThat(response.bodyText()).doesNotContain("provoked by the TCK").doesNotContain("Exception").doesNotContain("at dev.");
+        assertThat(response.bodyText())
+                .doesNotContain("provoked by the TCK")
+                .doesNotContain("Exception")
+                .doesNotContain("at dev.");
     }
 
     @ServerTest
@@ -28,7 +31,9 @@ class ErrorTests {
     @Clause("JGI-ERR-5")
     void failureMidBodyAbortsSoTheClientCanTell(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/fail-mid-body"))).readResponse();
+            RawResponse response = connection
+                    .send(probe.head("GET", probe.path("/_tck/fail-mid-body")))
+                    .readResponse();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.end()).as("how the body ended").isEqualTo(RawResponse.End.CLOSED_EARLY);
         }
@@ -38,14 +43,18 @@ class ErrorTests {
     @Clause("JGI-ERR-6")
     @Clause("JGI-ASYNC-7")
     void asyncHandleEndingBeforeAResponseGives500(Probe probe) {
-        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/complete-early"))).status()).isEqualTo(500);
+        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/complete-early")))
+                        .status())
+                .isEqualTo(500);
     }
 
     @ServerTest(Variant.ASYNC)
     @Clause("JGI-ERR-6")
     void asyncHandleEndingMidBodyAborts(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/complete-mid"))).readResponse();
+            RawResponse response = connection
+                    .send(probe.head("GET", probe.path("/_tck/complete-mid")))
+                    .readResponse();
             assertThat(response.end()).isEqualTo(RawResponse.End.CLOSED_EARLY);
         }
     }
@@ -54,12 +63,18 @@ class ErrorTests {
     @Clause("JGI-ERR-7")
     void oneFailureLeavesOtherExchangesAlone(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            assertThat(connection.send(probe.head("GET", probe.path("/_tck/fail-before"))).readResponse().status()).isEqualTo(500);
+            assertThat(connection
+                            .send(probe.head("GET", probe.path("/_tck/fail-before")))
+                            .readResponse()
+                            .status())
+                    .isEqualTo(500);
             if (connection.awaitState(Duration.ofMillis(100)) == ConnectionState.OPEN) {
                 connection.send(probe.head("GET", "/same-connection"));
                 assertThat(probe.echo(connection.readResponse()).path()).isEqualTo("/same-connection");
             }
         }
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/other-connection"))).path()).isEqualTo("/other-connection");
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/other-connection")))
+                        .path())
+                .isEqualTo("/other-connection");
     }
 }

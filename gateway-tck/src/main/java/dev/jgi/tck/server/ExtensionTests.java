@@ -32,8 +32,9 @@ class ExtensionTests {
         assertThat(response.interim().getFirst().header("link")).isPresent();
         assertThat(response.bodyText()).isEqualTo("early hints sent: true");
         try (RawConnection connection = probe.connect()) {
-            RawResponse old = connection.send(probe.head("GET", probe.path("/_tck/early-hints"))
-                    .replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n")).readResponse();
+            RawResponse old = connection
+                    .send(probe.head("GET", probe.path("/_tck/early-hints")).replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n"))
+                    .readResponse();
             assertThat(old.interim()).as("103 toward an HTTP/1.0 client").isEmpty();
         }
     }

@@ -32,7 +32,10 @@ class HeaderTests {
     @Clause("JGI-HDR-9")
     void requestFieldsKeepTheirOrderAcrossNames(Probe probe) {
         Echo echo = probe.echo(probe.exchange(probe.head("GET", "/h", "X-Rep: 1", "X-Other: a", "X-Rep: 2")));
-        List<String> names = echo.headers().stream().map(f -> f.get(0)).filter(n -> n.startsWith("x-")).toList();
+        List<String> names = echo.headers().stream()
+                .map(f -> f.get(0))
+                .filter(n -> n.startsWith("x-"))
+                .toList();
         assertThat(names).containsSubsequence("x-rep", "x-other", "x-rep");
     }
 
@@ -49,7 +52,8 @@ class HeaderTests {
     void headerOctetsSurviveAsLatin1BothWays(Probe probe) {
         Echo echo = probe.echo(probe.exchange(probe.head("GET", "/h", "X-Latin: caf\u00e9 \u00ff")));
         assertThat(echo.header("x-latin")).containsExactly("caf\u00e9 \u00ff");
-        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/echo-headers"), "X-Tck-Set: x-out=na\u00efve"));
+        RawResponse response =
+                probe.exchange(probe.head("GET", probe.path("/_tck/echo-headers"), "X-Tck-Set: x-out=na\u00efve"));
         assertThat(response.header("x-out")).contains("na\u00efve");
     }
 
@@ -67,7 +71,9 @@ class HeaderTests {
         for (String line : bad) {
             String request = probe.head("GET", "/bad", line);
             RawResponse response = probe.exchange(request);
-            assertThat(response.status()).as("header line %s", line.replace("\r", "\\r").replace("\n", "\\n")).isEqualTo(400);
+            assertThat(response.status())
+                    .as("header line %s", line.replace("\r", "\\r").replace("\n", "\\n"))
+                    .isEqualTo(400);
             assertThat(response.bodyText()).doesNotContain(probe.nonce());
         }
     }
@@ -77,7 +83,10 @@ class HeaderTests {
     void obsoleteLineFoldingIsRefusedOrReplacedWithSpaces(Probe probe) {
         RawResponse response = probe.exchange(probe.head("GET", "/fold", "X-Fold: a\r\n folded"));
         if (response.status() != 400) {
-            assertThat(probe.echo(response).header("x-fold")).singleElement().asString().matches("a +folded");
+            assertThat(probe.echo(response).header("x-fold"))
+                    .singleElement()
+                    .asString()
+                    .matches("a +folded");
         }
     }
 
@@ -89,7 +98,9 @@ class HeaderTests {
         String badHost = "GET /badhost HTTP/1.1\r\nHost: user@a.test/x\r\n\r\n";
         for (String request : new String[] {noHost, twoHosts, badHost}) {
             RawResponse response = probe.exchange(request);
-            assertThat(response.status()).as(request.lines().findFirst().orElseThrow()).isEqualTo(400);
+            assertThat(response.status())
+                    .as(request.lines().findFirst().orElseThrow())
+                    .isEqualTo(400);
         }
     }
 
@@ -115,10 +126,12 @@ class HeaderTests {
     }
 
     private static List<String> sentTestFields(Probe probe) {
-        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/echo-headers"),
-                "X-Tck-Set: x-a=1", "X-Tck-Set: x-b=2", "X-Tck-Set: x-a=3"));
-        return response.headers().stream().map(f -> f.name().toLowerCase() + "=" + f.value())
-                .filter(f -> f.startsWith("x-a") || f.startsWith("x-b")).toList();
+        RawResponse response = probe.exchange(probe.head(
+                "GET", probe.path("/_tck/echo-headers"), "X-Tck-Set: x-a=1", "X-Tck-Set: x-b=2", "X-Tck-Set: x-a=3"));
+        return response.headers().stream()
+                .map(f -> f.name().toLowerCase() + "=" + f.value())
+                .filter(f -> f.startsWith("x-a") || f.startsWith("x-b"))
+                .toList();
     }
 
     @ServerTest
@@ -135,8 +148,9 @@ class HeaderTests {
     void hopByHopFieldFromTheApplicationGives500(Probe probe) {
         for (String field : new String[] {"keep-alive=timeout=5", "transfer-encoding=chunked", "upgrade=h2c"}) {
             try (RawConnection connection = probe.connect()) {
-                RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/echo-headers"),
-                        "X-Tck-Set: " + field)).readResponse();
+                RawResponse response = connection
+                        .send(probe.head("GET", probe.path("/_tck/echo-headers"), "X-Tck-Set: " + field))
+                        .readResponse();
                 assertThat(response.status()).as(field).isEqualTo(500);
             }
         }
@@ -146,13 +160,17 @@ class HeaderTests {
     @Clause("JGI-RESP-2")
     void statusIsSentAsGiven(Probe probe) {
         for (int status : new int[] {200, 299, 418, 503, 599}) {
-            assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/status/" + status))).status()).isEqualTo(status);
+            assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/status/" + status)))
+                            .status())
+                    .isEqualTo(status);
         }
     }
 
     @ServerTest
     @Clause("JGI-ERR-4")
     void interimStatusAsFinalResponseGives500(Probe probe) {
-        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/status/103"))).status()).isEqualTo(500);
+        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/status/103")))
+                        .status())
+                .isEqualTo(500);
     }
 }

@@ -59,8 +59,12 @@ class LifecycleTests {
             }
         };
         try (ServerUnderTest.Started started = server.start(app, "")) {
-            try (RawConnection connection = RawConnection.open(started.address(), probe.transcript(), probe.timeout())) {
-                assertThat(connection.send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").readResponse().bodyText())
+            try (RawConnection connection =
+                    RawConnection.open(started.address(), probe.transcript(), probe.timeout())) {
+                assertThat(connection
+                                .send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                                .readResponse()
+                                .bodyText())
                         .isEqualTo("up");
             }
             assertThat(stops.get()).as("stop calls while running").isZero();
@@ -96,8 +100,11 @@ class LifecycleTests {
         };
         Throwable failure = null;
         try (ServerUnderTest.Started started = server.start(app, "")) {
-            try (RawConnection connection = RawConnection.open(started.address(), probe.transcript(), probe.timeout())) {
-                connection.send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").tryReadResponse("GET");
+            try (RawConnection connection =
+                    RawConnection.open(started.address(), probe.transcript(), probe.timeout())) {
+                connection
+                        .send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                        .tryReadResponse("GET");
             } catch (RuntimeException refused) {
                 // a refused connection is one way of serving nothing
             }
@@ -117,9 +124,12 @@ class LifecycleTests {
     @Clause("JGI-DONE-4")
     void completionHooksRunOnceInReverseOrderDespiteAFailingOne(Probe probe) {
         String key = UUID.randomUUID().toString();
-        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/hooks/" + key))).bodyText()).isEqualTo("hooks registered");
+        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/hooks/" + key)))
+                        .bodyText())
+                .isEqualTo("hooks registered");
         List<String> events = probe.log(key, 3);
-        assertThat(events).containsExactly("third status=200 ok=true", "second status=200 ok=true", "first status=200 ok=true");
+        assertThat(events)
+                .containsExactly("third status=200 ok=true", "second status=200 ok=true", "first status=200 ok=true");
         RequestBodyTests.sleep(100);
         assertThat(probe.log(key, 3)).as("hooks ran exactly once").hasSize(3);
     }
@@ -129,14 +139,17 @@ class LifecycleTests {
     @Clause("JGI-DONE-3")
     void completionHookRunsWhenTheApplicationFails(Probe probe) {
         String key = UUID.randomUUID().toString();
-        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/hooks-fail/" + key))).status()).isEqualTo(500);
+        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/hooks-fail/" + key)))
+                        .status())
+                .isEqualTo(500);
         assertThat(probe.log(key, 1)).hasSize(1).first().asString().startsWith("hook status=500");
     }
 
     @ServerTest
     @Clause("JGI-CAP-5")
     void undeclaredEarlyHintsAreRefused(Probe probe) {
-        Assumptions.assumeFalse(probe.session().capabilities().contains("EARLY_HINTS"), "the server declares EARLY_HINTS");
+        Assumptions.assumeFalse(
+                probe.session().capabilities().contains("EARLY_HINTS"), "the server declares EARLY_HINTS");
         var response = probe.exchange(probe.head("GET", probe.path("/_tck/early-hints")));
         assertThat(response.interim()).isEmpty();
         assertThat(response.bodyText()).isEqualTo("early hints sent: false");

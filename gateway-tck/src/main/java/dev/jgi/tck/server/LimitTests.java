@@ -60,7 +60,9 @@ class LimitTests {
             byte[] bytes = request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             // Stop writing once the server answers: writing on into a connection it closed would
             // make the kernel reset it and discard the answer unread.
-            for (int from = 0; from < bytes.length && !connection.bytesArrive(java.time.Duration.ofMillis(1)); from += PIECE) {
+            for (int from = 0;
+                    from < bytes.length && !connection.bytesArrive(java.time.Duration.ofMillis(1));
+                    from += PIECE) {
                 try {
                     connection.send(java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + PIECE)));
                 } catch (java.io.UncheckedIOException stoppedReading) {
@@ -72,6 +74,7 @@ class LimitTests {
     }
 
     private static void assertStillServing(Probe probe) {
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/after-limit"))).path()).isEqualTo("/after-limit");
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/after-limit"))).path())
+                .isEqualTo("/after-limit");
     }
 }

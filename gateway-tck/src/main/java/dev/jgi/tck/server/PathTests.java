@@ -15,8 +15,13 @@ class PathTests {
     @ServerTest(Variant.MOUNTED)
     @Clause("JGI-PATH-1")
     void mountPrefixNeverComesFromARequestHeader(Probe probe) {
-        Echo echo = probe.echo(probe.exchange(probe.head("GET", "/mnt/x", "X-Forwarded-Prefix: /evil",
-                "X-Script-Name: /evil", "Script-Name: /evil", "X-Original-Uri: /evil/x")));
+        Echo echo = probe.echo(probe.exchange(probe.head(
+                "GET",
+                "/mnt/x",
+                "X-Forwarded-Prefix: /evil",
+                "X-Script-Name: /evil",
+                "Script-Name: /evil",
+                "X-Original-Uri: /evil/x")));
         assertThat(echo.mountPath()).isEqualTo("/mnt");
         assertThat(echo.path()).isEqualTo("/x");
     }
@@ -57,7 +62,8 @@ class PathTests {
     @ServerTest
     @Clause("JGI-PATH-6")
     void pathIsDecodedAsUtf8(Probe probe) {
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/caf%C3%A9"))).path()).isEqualTo("/caf\u00e9");
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/caf%C3%A9"))).path())
+                .isEqualTo("/caf\u00e9");
     }
 
     @ServerTest
@@ -84,8 +90,11 @@ class PathTests {
     @ServerTest
     @Clause("JGI-PATH-8")
     void dotSegmentsAreRemoved(Probe probe) {
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/a/b/../c/./d"))).path()).isEqualTo("/a/c/d");
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/a/%2e%2E/c"))).path()).isEqualTo("/c");
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/a/b/../c/./d")))
+                        .path())
+                .isEqualTo("/a/c/d");
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/a/%2e%2E/c"))).path())
+                .isEqualTo("/c");
     }
 
     @ServerTest
@@ -99,8 +108,12 @@ class PathTests {
     @ServerTest
     @Clause("JGI-PATH-9")
     void queryIsRawAndUndecoded(Probe probe) {
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/q"))).query()).as("no ?").isEmpty();
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/q?a=%41+b&a=2&z"))).query()).contains("a=%41+b&a=2&z");
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/q"))).query())
+                .as("no ?")
+                .isEmpty();
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/q?a=%41+b&a=2&z")))
+                        .query())
+                .contains("a=%41+b&a=2&z");
     }
 
     @ServerTest

@@ -26,7 +26,10 @@ class RequestBodyTests {
             String second = probe.head("GET", "/after");
             connection.send(first + second);
             RawResponse one = connection.readResponse();
-            assertThat(one.bodyText()).contains(firstNonce).contains("\"bodyLength\":5").contains("\"bodyHead\":\"hello\"");
+            assertThat(one.bodyText())
+                    .contains(firstNonce)
+                    .contains("\"bodyLength\":5")
+                    .contains("\"bodyHead\":\"hello\"");
             assertThat(probe.echo(connection.readResponse()).path()).isEqualTo("/after");
         }
     }
@@ -34,11 +37,18 @@ class RequestBodyTests {
     @ServerTest(Variant.SYNC)
     @Clause("JGI-BODY-10")
     void readsAfterTheEndOfTheBodyKeepReturningTheEnd(Probe probe) {
-        assertThat(probe.echo(probe.exchange(probe.head("POST", "/eof", "Content-Length: 3") + "abc")).bodyError())
-                .as("after a content-length body").isEmpty();
-        assertThat(probe.echo(probe.exchange(probe.head("POST", "/eof", "Transfer-Encoding: chunked")
-                + "3\r\nabc\r\n0\r\n\r\n")).bodyError()).as("after a chunked body").isEmpty();
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/eof"))).bodyError()).as("after no body").isEmpty();
+        assertThat(probe.echo(probe.exchange(probe.head("POST", "/eof", "Content-Length: 3") + "abc"))
+                        .bodyError())
+                .as("after a content-length body")
+                .isEmpty();
+        assertThat(probe.echo(probe.exchange(
+                                probe.head("POST", "/eof", "Transfer-Encoding: chunked") + "3\r\nabc\r\n0\r\n\r\n"))
+                        .bodyError())
+                .as("after a chunked body")
+                .isEmpty();
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/eof"))).bodyError())
+                .as("after no body")
+                .isEmpty();
     }
 
     @ServerTest
@@ -49,7 +59,9 @@ class RequestBodyTests {
         Echo echo = probe.echo(probe.exchange(request));
         assertThat(echo.bodyHead()).isEqualTo("hello world");
         assertThat(echo.bodyError()).isEmpty();
-        assertThat(echo.header("x-trailer")).as("trailers are not header fields").isEmpty();
+        assertThat(echo.header("x-trailer"))
+                .as("trailers are not header fields")
+                .isEmpty();
     }
 
     @ServerTest
@@ -79,7 +91,8 @@ class RequestBodyTests {
     @Clause("JGI-BODY-5")
     void noContinueWhenTheApplicationAnswersWithoutReading(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            connection.send(probe.head("POST", probe.path("/_tck/no-read"), "Content-Length: 4", "Expect: 100-continue"));
+            connection.send(
+                    probe.head("POST", probe.path("/_tck/no-read"), "Content-Length: 4", "Expect: 100-continue"));
             RawResponse response = connection.readResponse("POST");
             assertThat(response.interim()).as("interim responses").isEmpty();
             assertThat(response.status()).isEqualTo(200);
@@ -91,7 +104,8 @@ class RequestBodyTests {
     void unreadBodyIsNeverParsedAsTheNextRequest(Probe probe) {
         try (RawConnection connection = probe.connect()) {
             String smuggled = "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
-            connection.send(probe.head("POST", probe.path("/_tck/no-read"), "Content-Length: " + smuggled.length()) + smuggled);
+            connection.send(
+                    probe.head("POST", probe.path("/_tck/no-read"), "Content-Length: " + smuggled.length()) + smuggled);
             assertThat(connection.readResponse().bodyText()).isEqualTo("body not read");
             String next = probe.head("GET", "/next");
             ConnectionState state = connection.awaitState(Duration.ofMillis(200));
@@ -108,17 +122,19 @@ class RequestBodyTests {
     @Clause("JGI-BODY-7")
     void ambiguousOrInvalidFramingIsAnswered400(Probe probe) {
         String[][] cases = {
-                {"Content-Length: 5a"},
-                {"Content-Length: +5"},
-                {"Content-Length: 5", "Content-Length: 6"},
-                {"Transfer-Encoding: xchunked"},
+            {"Content-Length: 5a"},
+            {"Content-Length: +5"},
+            {"Content-Length: 5", "Content-Length: 6"},
+            {"Transfer-Encoding: xchunked"},
         };
         for (String[] lines : cases) {
             try (RawConnection connection = probe.connect()) {
                 connection.send(probe.head("POST", "/framing", lines) + "0\r\n\r\n");
                 RawResponse response = connection.readResponse("POST");
                 boolean coding = lines[0].startsWith("Transfer-Encoding");
-                assertThat(response.status()).as(String.join(" + ", lines)).isIn(coding ? List.of(400, 501) : List.of(400));
+                assertThat(response.status())
+                        .as(String.join(" + ", lines))
+                        .isIn(coding ? List.of(400, 501) : List.of(400));
                 assertThat(response.bodyText()).doesNotContain(probe.nonce());
             }
         }
@@ -132,8 +148,11 @@ class RequestBodyTests {
             connection.send(probe.head("POST", "/clte", "Content-Length: 5", "Transfer-Encoding: chunked") + chunked);
             RawResponse response = connection.readResponse("POST");
             if (response.status() != 400) {
-                assertThat(probe.echo(response).bodyHead()).as("body framed by the coding, not the length").isEqualTo("abc");
-                assertThat(connection.awaitState(probe.timeout())).as("connection after the response")
+                assertThat(probe.echo(response).bodyHead())
+                        .as("body framed by the coding, not the length")
+                        .isEqualTo("abc");
+                assertThat(connection.awaitState(probe.timeout()))
+                        .as("connection after the response")
                         .isEqualTo(ConnectionState.CLOSED);
             }
         }
@@ -143,11 +162,14 @@ class RequestBodyTests {
     @Clause("JGI-BODY-8")
     void clientLeavingMidBodyFailsTheRead(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            connection.send(probe.head("POST", "/gone", "Content-Length: 10") + "12345").halfClose();
+            connection
+                    .send(probe.head("POST", "/gone", "Content-Length: 10") + "12345")
+                    .halfClose();
             Optional<RawResponse> response = connection.tryReadResponse("POST");
             if (response.isPresent() && response.get().status() == 200) {
                 String error = probe.echo(response.get()).bodyError().orElse("none");
-                assertThat(error).as("the read must fail, not end short")
+                assertThat(error)
+                        .as("the read must fail, not end short")
                         .containsAnyOf("ClientDisconnectedException", "disconnect before the last body event");
             } else {
                 assertThat(response.map(RawResponse::status).orElse(400)).isGreaterThanOrEqualTo(400);
@@ -156,7 +178,8 @@ class RequestBodyTests {
     }
 
     private static final String[] MALFORMED_CHUNKS = {
-            "zz\r\nhello\r\n0\r\n\r\n", "5\r\nhelloXX\r\n0\r\n\r\n", " 5\r\nhello\r\n0\r\n\r\n"};
+        "zz\r\nhello\r\n0\r\n\r\n", "5\r\nhelloXX\r\n0\r\n\r\n", " 5\r\nhello\r\n0\r\n\r\n"
+    };
 
     @ServerTest
     @Clause("JGI-BODY-9")
@@ -165,8 +188,11 @@ class RequestBodyTests {
             try (RawConnection connection = probe.connect()) {
                 connection.send(probe.head("POST", "/badchunk", "Transfer-Encoding: chunked") + body);
                 Optional<RawResponse> response = connection.tryReadResponse("POST");
-                if (response.isPresent() && response.get().status() == 200 && response.get().complete()) {
-                    assertThat(probe.echo(response.get()).bodyError()).as("the read of %s", body.replace("\r\n", "\\r\\n"))
+                if (response.isPresent()
+                        && response.get().status() == 200
+                        && response.get().complete()) {
+                    assertThat(probe.echo(response.get()).bodyError())
+                            .as("the read of %s", body.replace("\r\n", "\\r\\n"))
                             .isPresent();
                 }
             }
@@ -179,8 +205,10 @@ class RequestBodyTests {
         for (String body : MALFORMED_CHUNKS) {
             try (RawConnection connection = probe.connect()) {
                 connection.send(probe.head("POST", "/badchunk", "Transfer-Encoding: chunked") + body);
-                assertThat(connection.tryReadResponse("POST")).as(body.replace("\r\n", "\\r\\n"))
-                        .map(RawResponse::status).contains(400);
+                assertThat(connection.tryReadResponse("POST"))
+                        .as(body.replace("\r\n", "\\r\\n"))
+                        .map(RawResponse::status)
+                        .contains(400);
             }
         }
     }

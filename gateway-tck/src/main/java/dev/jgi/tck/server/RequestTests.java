@@ -22,7 +22,9 @@ class RequestTests {
     void eachInterfaceIsServedAndHandleRunsOncePerRequest(Probe probe) {
         Echo echo = probe.echo(probe.exchange(probe.head("GET", "/role")));
         assertThat(echo.variant()).isEqualTo(probe.variant() == Variant.ASYNC ? "async" : "sync");
-        assertThat(echo.json().path("calls").asInt()).as("handle calls for this request").isEqualTo(1);
+        assertThat(echo.json().path("calls").asInt())
+                .as("handle calls for this request")
+                .isEqualTo(1);
     }
 
     @ServerTest
@@ -44,7 +46,8 @@ class RequestTests {
     @ServerTest
     @Clause("JGI-REQ-3")
     void versionIsReportedAsReceived(Probe probe) {
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/v11"))).version()).isEqualTo("HTTP/1.1");
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/v11"))).version())
+                .isEqualTo("HTTP/1.1");
         String head10 = probe.head("GET", "/v10").replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
         assertThat(probe.echo(probe.exchange(head10)).version()).isEqualTo("HTTP/1.0");
     }
@@ -62,10 +65,12 @@ class RequestTests {
     @ServerTest
     @Clause("JGI-REQ-5")
     void clientAndServerAreTheConnectionsAddresses(Probe probe) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", probe.address().getPort())) {
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", probe.address().getPort())) {
             socket.setSoTimeout((int) probe.timeout().toMillis());
-            socket.getOutputStream().write(probe.head("GET", "/addr", "Connection: close")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(probe.head("GET", "/addr", "Connection: close")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             byte[] all = socket.getInputStream().readAllBytes();
             String text = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(text).contains(probe.nonce());
@@ -81,24 +86,36 @@ class RequestTests {
     void everyRequestCarriesTheLifespanState(Probe probe) {
         for (int i = 0; i < 3; i++) {
             Echo echo = probe.echo(probe.exchange(probe.head("GET", "/state" + i)));
-            assertThat(echo.stateCarried()).as("state is the map start returned").isTrue();
-            assertThat(echo.json().path("startedBefore").asBoolean()).as("start returned before the request").isTrue();
+            assertThat(echo.stateCarried())
+                    .as("state is the map start returned")
+                    .isTrue();
+            assertThat(echo.json().path("startedBefore").asBoolean())
+                    .as("start returned before the request")
+                    .isTrue();
         }
     }
 
     @ServerTest
     @Clause("JGI-REQ-9")
     void plainRequestIsOfKindHttp(Probe probe) {
-        assertThat(probe.echo(probe.exchange(probe.head("GET", "/kind"))).kind()).isEqualTo("HTTP");
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/kind"))).kind())
+                .isEqualTo("HTTP");
     }
 
     @ServerTest(Variant.SYNC)
     @Clause("JGI-WS-11")
     @Clause("JGI-CAP-2")
     void websocketHandshakeReachesSyncApplicationAsPlainHttp(Probe probe) {
-        RawResponse response = probe.exchange(probe.head("GET", "/ws", "Upgrade: websocket", "Connection: Upgrade",
-                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"));
-        assertThat(response.status()).as("no switch to WebSocket for a sync application").isNotEqualTo(101);
+        RawResponse response = probe.exchange(probe.head(
+                "GET",
+                "/ws",
+                "Upgrade: websocket",
+                "Connection: Upgrade",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Version: 13"));
+        assertThat(response.status())
+                .as("no switch to WebSocket for a sync application")
+                .isNotEqualTo(101);
         assertThat(probe.echo(response).kind()).isEqualTo("HTTP");
     }
 
@@ -106,7 +123,9 @@ class RequestTests {
     @Clause("JGI-REQ-10")
     void asteriskTargetIsAnsweredByTheServer(Probe probe) {
         RawResponse response = probe.exchange(probe.head("OPTIONS", "*"));
-        assertThat(response.bodyText()).as("the application must not see OPTIONS *").doesNotContain(probe.nonce());
+        assertThat(response.bodyText())
+                .as("the application must not see OPTIONS *")
+                .doesNotContain(probe.nonce());
         assertThat(response.status()).isLessThan(500);
     }
 
@@ -115,8 +134,11 @@ class RequestTests {
     void blockingRequestDelaysNoOtherRequest(Probe probe) throws Exception {
         String key = java.util.UUID.randomUUID().toString();
         CompletableFuture<RawResponse> blocked = CompletableFuture.supplyAsync(() -> {
-            try (RawConnection connection = RawConnection.open(probe.address(), probe.transcript(), Duration.ofSeconds(8))) {
-                return connection.send(probe.head("GET", probe.path("/_tck/block/" + key))).readResponse();
+            try (RawConnection connection =
+                    RawConnection.open(probe.address(), probe.transcript(), Duration.ofSeconds(8))) {
+                return connection
+                        .send(probe.head("GET", probe.path("/_tck/block/" + key)))
+                        .readResponse();
             }
         });
         Thread.sleep(100);
@@ -128,10 +150,16 @@ class RequestTests {
     @ServerTest({Variant.SYNC, Variant.ASYNC})
     @Clause("JGI-PROXY-1")
     void forwardedFieldsFromAnUntrustedPeerAreIgnored(Probe probe) {
-        Echo echo = probe.echo(probe.exchange(probe.head("GET", "/fwd", "Forwarded: for=203.0.113.9;proto=https;host=evil.test",
-                "X-Forwarded-For: 203.0.113.9", "X-Forwarded-Proto: https", "X-Forwarded-Host: evil.test")));
+        Echo echo = probe.echo(probe.exchange(probe.head(
+                "GET",
+                "/fwd",
+                "Forwarded: for=203.0.113.9;proto=https;host=evil.test",
+                "X-Forwarded-For: 203.0.113.9",
+                "X-Forwarded-Proto: https",
+                "X-Forwarded-Host: evil.test")));
         assertThat(echo.scheme()).isEqualTo("http");
         assertThat(echo.client()).doesNotContain("203.0.113.9");
-        assertThat(echo.header("host")).containsExactly("127.0.0.1:" + probe.address().getPort());
+        assertThat(echo.header("host"))
+                .containsExactly("127.0.0.1:" + probe.address().getPort());
     }
 }

@@ -54,7 +54,9 @@ class ResponseFramingTests {
         String request = probe.head("GET", probe.path("/_tck/stream/3000")).replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
         try (RawConnection connection = probe.connect()) {
             RawResponse response = connection.send(request).readResponse();
-            assertThat(response.header("transfer-encoding")).as("transfer-encoding toward HTTP/1.0").isEmpty();
+            assertThat(response.header("transfer-encoding"))
+                    .as("transfer-encoding toward HTTP/1.0")
+                    .isEmpty();
             assertThat(response.body()).hasSize(3000);
         }
     }
@@ -63,10 +65,13 @@ class ResponseFramingTests {
     @Clause("JGI-FRAME-4")
     void headResponseHasNoBody(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            RawResponse response = connection.send(probe.head("HEAD", probe.path("/_tck/bytes/11"), "Connection: close"))
+            RawResponse response = connection
+                    .send(probe.head("HEAD", probe.path("/_tck/bytes/11"), "Connection: close"))
                     .readResponse("HEAD");
             assertThat(response.status()).isEqualTo(200);
-            assertThat(connection.drain(QUIET)).as("bytes after the HEAD response").isEmpty();
+            assertThat(connection.drain(QUIET))
+                    .as("bytes after the HEAD response")
+                    .isEmpty();
         }
     }
 
@@ -75,11 +80,16 @@ class ResponseFramingTests {
     void noContentAndNotModifiedHaveNoBody(Probe probe) {
         for (int status : new int[] {204, 304}) {
             try (RawConnection connection = probe.connect()) {
-                RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/status/" + status),
-                        "Connection: close")).readResponse();
+                RawResponse response = connection
+                        .send(probe.head("GET", probe.path("/_tck/status/" + status), "Connection: close"))
+                        .readResponse();
                 assertThat(response.status()).isEqualTo(status);
-                assertThat(response.header("transfer-encoding")).as("chunked framing on %d", status).isEmpty();
-                assertThat(connection.drain(QUIET)).as("bytes after the %d response", status).isEmpty();
+                assertThat(response.header("transfer-encoding"))
+                        .as("chunked framing on %d", status)
+                        .isEmpty();
+                assertThat(connection.drain(QUIET))
+                        .as("bytes after the %d response", status)
+                        .isEmpty();
             }
         }
     }
@@ -92,16 +102,21 @@ class ResponseFramingTests {
         assertThat(head.status()).isEqualTo(get.status());
         assertThat(head.headers("set-cookie")).isEqualTo(get.headers("set-cookie"));
         assertThat(head.header("content-type")).isEqualTo(get.header("content-type"));
-        head.header("content-length").ifPresent(length -> assertThat(length).isEqualTo(Integer.toString(get.body().length)));
+        head.header("content-length")
+                .ifPresent(length -> assertThat(length).isEqualTo(Integer.toString(get.body().length)));
     }
 
     @ServerTest
     @Clause("JGI-FRAME-6")
     void bodyShorterThanTheApplicationsContentLengthIsNotPassedOff(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/bad-length"))).readResponse();
+            RawResponse response = connection
+                    .send(probe.head("GET", probe.path("/_tck/bad-length")))
+                    .readResponse();
             if (response.status() != 500) {
-                assertThat(response.end()).as("a committed mismatch must abort").isEqualTo(RawResponse.End.CLOSED_EARLY);
+                assertThat(response.end())
+                        .as("a committed mismatch must abort")
+                        .isEqualTo(RawResponse.End.CLOSED_EARLY);
             }
         }
     }
@@ -161,7 +176,9 @@ class ResponseFramingTests {
         String key = java.util.UUID.randomUUID().toString();
         try (RawConnection connection = probe.connect()) {
             connection.send(probe.head("GET", probe.path("/_tck/gated/" + key)));
-            assertThat(connection.readUntil("part1", probe.timeout())).as("flushed part before the gate opens").contains("part1");
+            assertThat(connection.readUntil("part1", probe.timeout()))
+                    .as("flushed part before the gate opens")
+                    .contains("part1");
             probe.exchange(probe.head("GET", probe.path("/_tck/release/" + key)));
             assertThat(connection.readUntil("part2", probe.timeout())).contains("part2");
         }
@@ -182,9 +199,13 @@ class ResponseFramingTests {
     @Clause("JGI-BODYOUT-5")
     void fileShorterThanItsRegionIsNotPassedOff(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            RawResponse response = connection.send(probe.head("GET", probe.path("/_tck/short-file"))).readResponse();
+            RawResponse response = connection
+                    .send(probe.head("GET", probe.path("/_tck/short-file")))
+                    .readResponse();
             if (response.status() != 500) {
-                assertThat(response.end()).as("a committed short file must abort").isEqualTo(RawResponse.End.CLOSED_EARLY);
+                assertThat(response.end())
+                        .as("a committed short file must abort")
+                        .isEqualTo(RawResponse.End.CLOSED_EARLY);
             }
         }
     }

@@ -27,8 +27,10 @@ class StreamingTests {
             connection.send(probe.head("GET", probe.path("/_tck/flood/" + key)));
             RequestBodyTests.sleep(500);
             List<String> progress = probe.log(key, 0);
-            assertThat(progress).as("MiB written while the client read nothing")
-                    .hasSizeLessThan(MAX_BUFFERED_MIB).doesNotContain("never failed");
+            assertThat(progress)
+                    .as("MiB written while the client read nothing")
+                    .hasSizeLessThan(MAX_BUFFERED_MIB)
+                    .doesNotContain("never failed");
         }
         List<String> events = probe.log(key, 1 + 0);
         String last = awaitNonProgress(probe, key, events);
@@ -52,8 +54,10 @@ class StreamingTests {
     @Clause("JGI-ASYNC-2")
     void receiveAfterTheResponseYieldsDisconnectRepeatedly(Probe probe) {
         String key = UUID.randomUUID().toString();
-        assertThat(probe.exchange(probe.head("POST", probe.path("/_tck/after-response/" + key), "Content-Length: 2") + "ok")
-                .bodyText()).isEqualTo("answered");
+        assertThat(probe.exchange(probe.head("POST", probe.path("/_tck/after-response/" + key), "Content-Length: 2")
+                                + "ok")
+                        .bodyText())
+                .isEqualTo("answered");
         assertThat(probe.log(key, 2)).containsExactly("Disconnect", "Disconnect");
     }
 
@@ -61,7 +65,8 @@ class StreamingTests {
         long deadline = System.nanoTime() + probe.timeout().toNanos() * 2;
         List<String> current = events;
         while (System.nanoTime() < deadline) {
-            List<String> others = current.stream().filter(e -> !e.equals("progress")).toList();
+            List<String> others =
+                    current.stream().filter(e -> !e.equals("progress")).toList();
             if (!others.isEmpty()) {
                 return others.getLast();
             }

@@ -36,11 +36,16 @@ class TlsTests {
     void requestTlsCarriesTheNegotiatedProtocolAndCipherSuite(Probe probe) throws IOException {
         Echo echo = probe.echo(probe.getOverTls("/tls/session"));
         try (SSLSocket socket = handshake(probe, "h2", "http/1.1")) {
-            assertThat(echo.tlsProtocol()).as("Request.tls protocol").contains(socket.getSession().getProtocol());
-            assertThat(echo.tlsCipherSuite()).as("Request.tls cipher suite").hasValueSatisfying(suite ->
-                    assertThat(suite).startsWith("TLS_"));
+            assertThat(echo.tlsProtocol())
+                    .as("Request.tls protocol")
+                    .contains(socket.getSession().getProtocol());
+            assertThat(echo.tlsCipherSuite())
+                    .as("Request.tls cipher suite")
+                    .hasValueSatisfying(suite -> assertThat(suite).startsWith("TLS_"));
         }
-        assertThat(echo.tlsServerName()).as("no SNI: the client connected to an IP address").isEmpty();
+        assertThat(echo.tlsServerName())
+                .as("no SNI: the client connected to an IP address")
+                .isEmpty();
     }
 
     @ServerTest(Variant.SECURE)
@@ -51,8 +56,12 @@ class TlsTests {
         assertThat(response.version()).as("the client spoke HTTP/2").isEqualTo(HttpClient.Version.HTTP_2);
         Echo echo = probe.echo(response);
         assertThat(echo.version()).isEqualTo("HTTP/2");
-        assertThat(echo.headers()).as("no pseudo-header fields").noneMatch(field -> field.get(0).startsWith(":"));
-        assertThat(echo.header("host")).as(":authority as host").containsExactly("127.0.0.1:" + probe.address().getPort());
+        assertThat(echo.headers())
+                .as("no pseudo-header fields")
+                .noneMatch(field -> field.get(0).startsWith(":"));
+        assertThat(echo.header("host"))
+                .as(":authority as host")
+                .containsExactly("127.0.0.1:" + probe.address().getPort());
         assertThat(echo.path()).isEqualTo("/h2/fields");
     }
 
@@ -61,12 +70,16 @@ class TlsTests {
     @Clause("JGI-H2-2")
     void tlsListenersOfferH2ByAlpn(Probe probe) throws IOException {
         try (SSLSocket socket = handshake(probe, "h2", "http/1.1")) {
-            assertThat(socket.getApplicationProtocol()).as("ALPN choice among h2, http/1.1").isEqualTo("h2");
+            assertThat(socket.getApplicationProtocol())
+                    .as("ALPN choice among h2, http/1.1")
+                    .isEqualTo("h2");
         }
     }
 
     private static SSLSocket handshake(Probe probe, String... protocols) throws IOException {
-        SSLSocket socket = (SSLSocket) probe.session().tlsContext().getSocketFactory()
+        SSLSocket socket = (SSLSocket) probe.session()
+                .tlsContext()
+                .getSocketFactory()
                 .createSocket(probe.address().getAddress(), probe.address().getPort());
         socket.setSoTimeout((int) probe.timeout().toMillis());
         SSLParameters parameters = socket.getSSLParameters();

@@ -38,8 +38,13 @@ class WebSocketTests {
     @Requires(Capability.WEBSOCKET)
     @Clause("JGI-WS-4")
     void denyIsAnOrdinaryHttpResponse(Probe probe) {
-        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/ws-deny"), "Upgrade: websocket",
-                "Connection: Upgrade", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"));
+        RawResponse response = probe.exchange(probe.head(
+                "GET",
+                probe.path("/_tck/ws-deny"),
+                "Upgrade: websocket",
+                "Connection: Upgrade",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Version: 13"));
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.header("x-denied")).contains("yes");
         assertThat(response.bodyText()).isEqualTo("denied");
@@ -96,7 +101,9 @@ class WebSocketTests {
             int fragments = 256;
             for (int i = 0; i < fragments && !client.closed.isDone(); i++) {
                 try {
-                    client.socket.sendBinary(ByteBuffer.allocate(64 * 1024), i == fragments - 1).get(5, TimeUnit.SECONDS);
+                    client.socket
+                            .sendBinary(ByteBuffer.allocate(64 * 1024), i == fragments - 1)
+                            .get(5, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException closedWhileSending) {
                     break;
                 }
@@ -118,10 +125,12 @@ class WebSocketTests {
             // 32 MiB toward a client that takes one message and then no more: far beyond what
             // socket buffers on loopback hold, so most send stages can complete only after it reads.
             client.socket.sendText("flood:" + count + ":" + 256 * 1024, true).get(5, TimeUnit.SECONDS);
-            assertThat(sendsOnceSteady(probe, key, count)).as("send stages completed while the client read nothing")
+            assertThat(sendsOnceSteady(probe, key, count))
+                    .as("send stages completed while the client read nothing")
                     .isLessThan(count / 2);
             client.socket.request(Long.MAX_VALUE);
-            assertThat(sendsOnceSteady(probe, key, count)).as("send stages completed once the client read")
+            assertThat(sendsOnceSteady(probe, key, count))
+                    .as("send stages completed once the client read")
                     .isEqualTo(count);
             client.allBinaries(count).get(20, TimeUnit.SECONDS);
         }
@@ -147,7 +156,8 @@ class WebSocketTests {
         private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
-        private final java.util.concurrent.atomic.AtomicInteger binaries = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger binaries =
+                new java.util.concurrent.atomic.AtomicInteger();
         private final CompletableFuture<Void> binaryTarget = new CompletableFuture<>();
         private volatile int expectedBinaries = Integer.MAX_VALUE;
         private volatile boolean holdBinary;
@@ -171,7 +181,10 @@ class WebSocketTests {
             Client client = new Client();
             URI uri = URI.create("ws://127.0.0.1:" + probe.address().getPort() + probe.path(path));
             probe.transcript().note(true, "WebSocket handshake " + uri);
-            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client).get(5, TimeUnit.SECONDS);
+            client.socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(uri, client)
+                    .get(5, TimeUnit.SECONDS);
             return client;
         }
 

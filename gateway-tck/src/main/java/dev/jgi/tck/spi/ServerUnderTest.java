@@ -57,8 +57,7 @@ public interface ServerUnderTest {
      * @param certificate the self-signed certificate ({@code BEGIN CERTIFICATE})
      * @param privateKey  its key, PKCS#8 ({@code BEGIN PRIVATE KEY})
      */
-    record TlsFiles(Path certificate, Path privateKey) {
-    }
+    record TlsFiles(Path certificate, Path privateKey) {}
 
     /** A running server. */
     interface Started extends AutoCloseable {

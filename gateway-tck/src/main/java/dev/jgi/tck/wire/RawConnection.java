@@ -21,7 +21,11 @@ import java.util.Optional;
 public final class RawConnection implements AutoCloseable {
 
     /** Why reading stopped before the bytes a caller needed arrived. */
-    enum Stop { EOF, RESET, TIMEOUT }
+    enum Stop {
+        EOF,
+        RESET,
+        TIMEOUT
+    }
 
     private final Socket socket;
     private final InputStream in;

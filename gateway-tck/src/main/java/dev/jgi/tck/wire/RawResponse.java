@@ -18,12 +18,19 @@ import java.util.Optional;
  * @param trailers the trailer lines of a chunked body, in order
  * @param interim  the 1xx responses that came before this one
  */
-public record RawResponse(String version, int status, String reason, List<Field> headers, Framing framing,
-                          byte[] body, End end, List<Field> trailers, List<RawResponse> interim) {
+public record RawResponse(
+        String version,
+        int status,
+        String reason,
+        List<Field> headers,
+        Framing framing,
+        byte[] body,
+        End end,
+        List<Field> trailers,
+        List<RawResponse> interim) {
 
     /** A header or trailer line. */
-    public record Field(String name, String value) {
-    }
+    public record Field(String name, String value) {}
 
     /** How the body was delimited (RFC 9112 §6.3). */
     public enum Framing {
@@ -53,12 +60,18 @@ public record RawResponse(String version, int status, String reason, List<Field>
 
     /** The first value of a header, name compared ignoring case. */
     public Optional<String> header(String name) {
-        return headers.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Field::value).findFirst();
+        return headers.stream()
+                .filter(f -> f.name().equalsIgnoreCase(name))
+                .map(Field::value)
+                .findFirst();
     }
 
     /** Every value of a header, in order. */
     public List<String> headers(String name) {
-        return headers.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Field::value).toList();
+        return headers.stream()
+                .filter(f -> f.name().equalsIgnoreCase(name))
+                .map(Field::value)
+                .toList();
     }
 
     public boolean complete() {

@@ -28,8 +28,16 @@ final class ResponseReader {
         while (true) {
             RawResponse next = readNext();
             if (next.status() >= 200 || next.status() == 101) {
-                return new RawResponse(next.version(), next.status(), next.reason(), next.headers(), next.framing(),
-                        next.body(), next.end(), next.trailers(), interim);
+                return new RawResponse(
+                        next.version(),
+                        next.status(),
+                        next.reason(),
+                        next.headers(),
+                        next.framing(),
+                        next.body(),
+                        next.end(),
+                        next.trailers(),
+                        interim);
             }
             interim.add(next);
         }
@@ -45,15 +53,24 @@ final class ResponseReader {
         String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
         List<RawResponse.Field> headers = readFields();
         if (status < 200) {
-            return new RawResponse(version, status, reason, headers, RawResponse.Framing.NONE, new byte[0],
-                    RawResponse.End.COMPLETE, List.of(), List.of());
+            return new RawResponse(
+                    version,
+                    status,
+                    reason,
+                    headers,
+                    RawResponse.Framing.NONE,
+                    new byte[0],
+                    RawResponse.End.COMPLETE,
+                    List.of(),
+                    List.of());
         }
         RawResponse.Framing framing = framing(status, headers);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<RawResponse.Field> trailers = new ArrayList<>();
         RawResponse.End end = switch (framing) {
             case NONE -> RawResponse.End.COMPLETE;
-            case CONTENT_LENGTH -> readFixed(Long.parseLong(headerValue(headers, "content-length").orElseThrow()), body);
+            case CONTENT_LENGTH ->
+                readFixed(Long.parseLong(headerValue(headers, "content-length").orElseThrow()), body);
             case CHUNKED -> readChunked(body, trailers);
             case CLOSE_DELIMITED -> readToClose(body);
         };
@@ -130,17 +147,19 @@ final class ResponseReader {
             body.write(b);
         }
         return connection.stop().orElseThrow() == RawConnection.Stop.TIMEOUT
-                ? RawResponse.End.STALLED : RawResponse.End.COMPLETE;
+                ? RawResponse.End.STALLED
+                : RawResponse.End.COMPLETE;
     }
 
     private RawResponse.End stopped() {
         return connection.stop().orElseThrow() == RawConnection.Stop.TIMEOUT
-                ? RawResponse.End.STALLED : RawResponse.End.CLOSED_EARLY;
+                ? RawResponse.End.STALLED
+                : RawResponse.End.CLOSED_EARLY;
     }
 
     private List<RawResponse.Field> readFields() {
-        return tryReadFields().orElseThrow(() -> new ProtocolViolation(
-                "header section cut short (" + describeStop() + ")"));
+        return tryReadFields()
+                .orElseThrow(() -> new ProtocolViolation("header section cut short (" + describeStop() + ")"));
     }
 
     private Optional<List<RawResponse.Field>> tryReadFields() {
@@ -186,9 +205,10 @@ final class ResponseReader {
             int b = connection.read();
             if (b < 0) {
                 if (required) {
-                    throw new AssertionError(line.isEmpty()
-                            ? "expected a response, but " + describeStop()
-                            : "status line cut short (" + describeStop() + "): \"" + line + '"');
+                    throw new AssertionError(
+                            line.isEmpty()
+                                    ? "expected a response, but " + describeStop()
+                                    : "status line cut short (" + describeStop() + "): \"" + line + '"');
                 }
                 return null;
             }
@@ -218,10 +238,16 @@ final class ResponseReader {
     }
 
     private static Optional<String> headerValue(List<RawResponse.Field> fields, String name) {
-        return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(RawResponse.Field::value).findFirst();
+        return fields.stream()
+                .filter(f -> f.name().equalsIgnoreCase(name))
+                .map(RawResponse.Field::value)
+                .findFirst();
     }
 
     private static List<String> values(List<RawResponse.Field> fields, String name) {
-        return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(RawResponse.Field::value).toList();
+        return fields.stream()
+                .filter(f -> f.name().equalsIgnoreCase(name))
+                .map(RawResponse.Field::value)
+                .toList();
     }
 }

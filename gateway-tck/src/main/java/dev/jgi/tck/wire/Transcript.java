@@ -12,8 +12,7 @@ import java.util.List;
 public final class Transcript {
 
     /** One stretch of bytes in one direction on one connection. */
-    public record Entry(int connection, boolean sent, byte[] bytes) {
-    }
+    public record Entry(int connection, boolean sent, byte[] bytes) {}
 
     private final List<Entry> entries = new ArrayList<>();
     private int connections;
@@ -55,8 +54,11 @@ public final class Transcript {
         for (Entry entry : entries) {
             out.append(entry.sent() ? ">>> " : "<<< ")
                     .append(entry.connection() == 0 ? "client" : "connection " + entry.connection())
-                    .append(" (").append(entry.bytes().length).append(" bytes)\n")
-                    .append(escape(entry.bytes(), limitPerEntry)).append('\n');
+                    .append(" (")
+                    .append(entry.bytes().length)
+                    .append(" bytes)\n")
+                    .append(escape(entry.bytes(), limitPerEntry))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -40,15 +40,26 @@ public class RequestBenchmark {
             headers.add(fields[i], fields[i + 1]);
         }
         var target = RequestTarget.of("/search?q=jgi", "/search", "/search", Optional.of("q=jgi"));
-        return new Request("GET", "http", "HTTP/1.1", target, headers.build(), client, server,
-                Optional.empty(), Map.of(), Map.of(), Request.Kind.HTTP);
+        return new Request(
+                "GET",
+                "http",
+                "HTTP/1.1",
+                target,
+                headers.build(),
+                client,
+                server,
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                Request.Kind.HTTP);
     }
 
     /** What an application reads of that request: its path and two fields. */
     @Benchmark
     public Object readPathAndTwoFields() {
         Request request = mapBrowserGet();
-        return request.path().length() + request.header("accept").orElse("").length()
+        return request.path().length()
+                + request.header("accept").orElse("").length()
                 + request.header("cookie").orElse("").length();
     }
 }

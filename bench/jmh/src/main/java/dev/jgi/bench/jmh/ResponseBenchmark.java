@@ -36,8 +36,10 @@ public class ResponseBenchmark {
 
     @Benchmark
     public Response bytesWithHeaders() {
-        return Response.of(200, Headers.of("content-type", "application/octet-stream",
-                "cache-control", "no-store"), Body.of(bytes));
+        return Response.of(
+                200,
+                Headers.of("content-type", "application/octet-stream", "cache-control", "no-store"),
+                Body.of(bytes));
     }
 
     /** A response passed through two middlewares that each add a header. */

@@ -20,28 +20,37 @@ import java.util.concurrent.TimeUnit;
  * timer. {@code /ws} echoes WebSocket text messages.
  */
 public final class BenchAsyncApp implements AsyncApplication {
-    private static final ByteBuffer PLAINTEXT = ByteBuffer.wrap(Workload.plaintextBytes()).asReadOnlyBuffer();
+    private static final ByteBuffer PLAINTEXT =
+            ByteBuffer.wrap(Workload.plaintextBytes()).asReadOnlyBuffer();
 
     @Override
     public CompletionStage<Void> handle(Request request, Channel channel) {
         if (request.kind() == Request.Kind.WEBSOCKET) {
-            return channel.receive().thenCompose(connect ->
-                    channel.send(new Action.WebSocketAccept(Optional.empty(), Headers.of())))
+            return channel.receive()
+                    .thenCompose(connect -> channel.send(new Action.WebSocketAccept(Optional.empty(), Headers.of())))
                     .thenCompose(accepted -> new WebSocketEcho(channel).run());
         }
         return switch (request.path()) {
             case "/plaintext" -> answer(channel, "text/plain", PLAINTEXT.duplicate());
-            case "/json" -> answer(channel, "application/json",
-                    ByteBuffer.wrap(Workload.json().getBytes(StandardCharsets.UTF_8)));
-            case "/echo" -> new BodyReader(channel).read().thenCompose(body ->
-                    answer(channel, "application/octet-stream", ByteBuffer.wrap(body)));
+            case "/json" ->
+                answer(
+                        channel,
+                        "application/json",
+                        ByteBuffer.wrap(Workload.json().getBytes(StandardCharsets.UTF_8)));
+            case "/echo" ->
+                new BodyReader(channel)
+                        .read()
+                        .thenCompose(body -> answer(channel, "application/octet-stream", ByteBuffer.wrap(body)));
             case "/stream" -> stream(channel);
-            case "/sleep" -> CompletableFuture.runAsync(() -> { },
-                            CompletableFuture.delayedExecutor(Workload.SLEEP.toMillis(), TimeUnit.MILLISECONDS))
-                    .thenCompose(slept -> answer(channel, "text/plain",
-                            ByteBuffer.wrap("slept".getBytes(StandardCharsets.US_ASCII))));
-            default -> channel.send(new Action.ResponseStart(404, Headers.of("content-length", "0"), false))
-                    .thenCompose(started -> channel.send(Action.ResponseBody.end()));
+            case "/sleep" ->
+                CompletableFuture.runAsync(
+                                () -> {},
+                                CompletableFuture.delayedExecutor(Workload.SLEEP.toMillis(), TimeUnit.MILLISECONDS))
+                        .thenCompose(slept -> answer(
+                                channel, "text/plain", ByteBuffer.wrap("slept".getBytes(StandardCharsets.US_ASCII))));
+            default ->
+                channel.send(new Action.ResponseStart(404, Headers.of("content-length", "0"), false))
+                        .thenCompose(started -> channel.send(Action.ResponseBody.end()));
         };
     }
 
@@ -52,11 +61,11 @@ public final class BenchAsyncApp implements AsyncApplication {
     }
 
     private static CompletionStage<Void> stream(Channel channel) {
-        CompletionStage<Void> sent = channel.send(
-                new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false));
+        CompletionStage<Void> sent =
+                channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false));
         for (int i = 0; i < Workload.STREAM_CHUNKS; i++) {
-            sent = sent.thenCompose(previous ->
-                    channel.send(new Action.ResponseBody(ByteBuffer.wrap(Workload.streamChunk()), true)));
+            sent = sent.thenCompose(
+                    previous -> channel.send(new Action.ResponseBody(ByteBuffer.wrap(Workload.streamChunk()), true)));
         }
         return sent.thenCompose(chunks -> channel.send(Action.ResponseBody.end()));
     }
@@ -87,10 +96,10 @@ public final class BenchAsyncApp implements AsyncApplication {
     private record WebSocketEcho(Channel channel) {
         CompletionStage<Void> run() {
             return channel.receive().thenCompose(event -> switch (event) {
-                case Event.WebSocketText text -> channel.send(new Action.WebSocketSendText(text.text()))
-                        .thenCompose(sent -> run());
-                case Event.WebSocketBinary binary -> channel.send(new Action.WebSocketSendBinary(binary.data()))
-                        .thenCompose(sent -> run());
+                case Event.WebSocketText text ->
+                    channel.send(new Action.WebSocketSendText(text.text())).thenCompose(sent -> run());
+                case Event.WebSocketBinary binary ->
+                    channel.send(new Action.WebSocketSendBinary(binary.data())).thenCompose(sent -> run());
                 default -> CompletableFuture.completedFuture(null);
             });
         }

@@ -49,8 +49,12 @@ public final class WebSocketLoad {
         double elapsed = (System.nanoTime() - started) / 1e9;
         long messages = loops.stream().mapToLong(EchoLoop::count).sum();
         long errors = loops.stream().mapToLong(EchoLoop::errors).sum();
-        long[] rtt = loops.stream().flatMapToLong(l -> Arrays.stream(l.roundTrips())).sorted().toArray();
-        System.out.printf("JSON {\"messages\":%d,\"seconds\":%.3f,\"errors\":%d,\"p50_us\":%d,\"p99_us\":%d}%n",
+        long[] rtt = loops.stream()
+                .flatMapToLong(l -> Arrays.stream(l.roundTrips()))
+                .sorted()
+                .toArray();
+        System.out.printf(
+                "JSON {\"messages\":%d,\"seconds\":%.3f,\"errors\":%d,\"p50_us\":%d,\"p99_us\":%d}%n",
                 messages, elapsed, errors, percentile(rtt, 0.50), percentile(rtt, 0.99));
         System.exit(loops.stream().anyMatch(EchoLoop::mismatched) ? 1 : 0);
     }

@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /** Every answer is produced and written on the connection's IO thread; nothing ever blocks. */
 final class IoThreadHandler implements HttpHandler {
-    private static final ByteBuffer PLAINTEXT = ByteBuffer.allocateDirect(13).put(Workload.plaintextBytes()).flip();
+    private static final ByteBuffer PLAINTEXT =
+            ByteBuffer.allocateDirect(13).put(Workload.plaintextBytes()).flip();
     private static final ByteBuffer CHUNK = ByteBuffer.allocateDirect(Workload.STREAM_CHUNK_SIZE)
-            .put(Workload.streamChunk()).flip();
+            .put(Workload.streamChunk())
+            .flip();
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
@@ -28,19 +30,26 @@ final class IoThreadHandler implements HttpHandler {
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
                 exchange.getResponseSender().send(Workload.json());
             }
-            case "/echo" -> exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
-                ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/octet-stream");
-                ex.getResponseSender().send(ByteBuffer.wrap(body));
-            });
+            case "/echo" ->
+                exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
+                    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/octet-stream");
+                    ex.getResponseSender().send(ByteBuffer.wrap(body));
+                });
             case "/stream" -> {
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
                 new ChunkChain(Workload.STREAM_CHUNKS).onComplete(exchange, exchange.getResponseSender());
             }
-            case "/sleep" -> exchange.dispatch(SameThreadExecutor.INSTANCE, () ->
-                    exchange.getIoThread().executeAfter(() -> {
-                        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
-                        exchange.getResponseSender().send("slept");
-                    }, Workload.SLEEP.toMillis(), TimeUnit.MILLISECONDS));
+            case "/sleep" ->
+                exchange.dispatch(
+                        SameThreadExecutor.INSTANCE,
+                        () -> exchange.getIoThread()
+                                .executeAfter(
+                                        () -> {
+                                            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
+                                            exchange.getResponseSender().send("slept");
+                                        },
+                                        Workload.SLEEP.toMillis(),
+                                        TimeUnit.MILLISECONDS));
             default -> exchange.setStatusCode(404).endExchange();
         }
     }

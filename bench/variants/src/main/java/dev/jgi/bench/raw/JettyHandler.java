@@ -19,8 +19,8 @@ final class JettyHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         switch (Request.getPathInContext(request)) {
             case "/plaintext" -> write(response, callback, "text/plain", Workload.plaintextBytes());
-            case "/json" -> write(response, callback, "application/json",
-                    Workload.json().getBytes(StandardCharsets.UTF_8));
+            case "/json" ->
+                write(response, callback, "application/json", Workload.json().getBytes(StandardCharsets.UTF_8));
             case "/echo" -> {
                 ByteBuffer body = Content.Source.asByteBuffer(request);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");

@@ -13,8 +13,9 @@ public final class RawJetty {
     public static void main(String[] args) throws Exception {
         VariantOptions options = VariantOptions.parse(args);
         var server = VirtualThreadJetty.on(options.port());
-        var websocket = WebSocketUpgradeHandler.from(server, container ->
-                container.addMapping("/ws", (request, response, callback) -> new JettyEchoSocket()));
+        var websocket = WebSocketUpgradeHandler.from(
+                server,
+                container -> container.addMapping("/ws", (request, response, callback) -> new JettyEchoSocket()));
         websocket.setHandler(new JettyHandler());
         server.setHandler(websocket);
         server.start();

@@ -32,9 +32,13 @@ public final class RawUndertow {
             default -> throw new IllegalArgumentException("mode must be io, worker or vthread");
         };
         var routes = Handlers.path(app).addPrefixPath("/ws", Handlers.websocket(new EchoSocket()));
-        options.staticDir().ifPresent(dir ->
-                routes.addPrefixPath("/static", new ResourceHandler(new PathResourceManager(dir))));
-        Undertow.builder().addHttpListener(options.port(), "127.0.0.1").setHandler(routes).build().start();
+        options.staticDir()
+                .ifPresent(dir -> routes.addPrefixPath("/static", new ResourceHandler(new PathResourceManager(dir))));
+        Undertow.builder()
+                .addHttpListener(options.port(), "127.0.0.1")
+                .setHandler(routes)
+                .build()
+                .start();
         options.announce("raw-undertow");
     }
 }

@@ -25,21 +25,27 @@ final class VirtualThreadHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         switch (exchange.getRequestPath()) {
-            case "/plaintext" -> exchange.dispatch(VIRTUAL, () ->
-                    answer(exchange, "text/plain", Workload.plaintextBytes()));
-            case "/json" -> exchange.dispatch(VIRTUAL, () ->
-                    answer(exchange, "application/json", Workload.json().getBytes(StandardCharsets.UTF_8)));
-            case "/echo" -> exchange.getRequestReceiver().receiveFullBytes((ex, body) ->
-                    ex.dispatch(VIRTUAL, () -> answer(ex, "application/octet-stream", body)));
+            case "/plaintext" ->
+                exchange.dispatch(VIRTUAL, () -> answer(exchange, "text/plain", Workload.plaintextBytes()));
+            case "/json" ->
+                exchange.dispatch(
+                        VIRTUAL,
+                        () -> answer(
+                                exchange, "application/json", Workload.json().getBytes(StandardCharsets.UTF_8)));
+            case "/echo" ->
+                exchange.getRequestReceiver()
+                        .receiveFullBytes(
+                                (ex, body) -> ex.dispatch(VIRTUAL, () -> answer(ex, "application/octet-stream", body)));
             case "/stream" -> exchange.dispatch(VIRTUAL, () -> stream(exchange));
-            case "/sleep" -> exchange.dispatch(VIRTUAL, () -> {
-                try {
-                    Thread.sleep(Workload.SLEEP);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                answer(exchange, "text/plain", "slept".getBytes(StandardCharsets.US_ASCII));
-            });
+            case "/sleep" ->
+                exchange.dispatch(VIRTUAL, () -> {
+                    try {
+                        Thread.sleep(Workload.SLEEP);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    answer(exchange, "text/plain", "slept".getBytes(StandardCharsets.US_ASCII));
+                });
             default -> exchange.setStatusCode(404).endExchange();
         }
     }

@@ -1,10 +1,9 @@
 package dev.jgi.bench.raw;
 
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-
-import java.util.concurrent.Executors;
 
 /** A Jetty 12 server on 127.0.0.1 whose blocking work runs on virtual threads, for every Jetty variant. */
 public final class VirtualThreadJetty {

@@ -17,7 +17,11 @@ final class WorkerHandler implements HttpHandler {
         switch (exchange.getRequestPath()) {
             case "/plaintext" -> write(exchange, "text/plain", Workload.plaintextBytes());
             case "/json" -> write(exchange, "application/json", Workload.json().getBytes(StandardCharsets.UTF_8));
-            case "/echo" -> write(exchange, "application/octet-stream", exchange.getInputStream().readAllBytes());
+            case "/echo" ->
+                write(
+                        exchange,
+                        "application/octet-stream",
+                        exchange.getInputStream().readAllBytes());
             case "/stream" -> {
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
                 OutputStream out = exchange.getOutputStream();

@@ -27,8 +27,7 @@ public final class Admin {
     /** Flyway narrates every step at INFO; the commands print their own one-line summary instead. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
-    private Admin() {
-    }
+    private Admin() {}
 
     public static void main(String[] args) throws Exception {
         FLYWAY_LOG.setLevel(Level.WARNING);
@@ -36,7 +35,8 @@ public final class Admin {
     }
 
     /** Runs one command; returns the exit status (0 done, 1 failed, 2 usage). */
-    static int run(List<String> args, Config config, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    static int run(List<String> args, Config config, InputStream in, PrintStream out, PrintStream err)
+            throws Exception {
         if (args.isEmpty()) {
             err.println(USAGE);
             return 2;
@@ -45,7 +45,8 @@ public final class Admin {
             switch (args.getFirst()) {
                 case "migrate" -> {
                     int applied = database.migrate();
-                    out.println("Applied " + applied + " migration(s) to " + database.description() + "; schema is current.");
+                    out.println("Applied " + applied + " migration(s) to " + database.description()
+                            + "; schema is current.");
                     return 0;
                 }
                 case "createsuperuser" -> {
@@ -62,7 +63,8 @@ public final class Admin {
         }
     }
 
-    private static int createSuperuser(List<String> args, Database database, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    private static int createSuperuser(
+            List<String> args, Database database, InputStream in, PrintStream out, PrintStream err) throws Exception {
         int at = args.indexOf("--username");
         if (at < 0 || at + 1 >= args.size()) {
             err.println(USAGE);

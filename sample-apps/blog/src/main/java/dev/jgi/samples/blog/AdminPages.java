@@ -31,9 +31,12 @@ final class AdminPages {
     Response login(Context context) throws Exception {
         Params form = context.form();
         String username = form.first("username").orElse("").strip();
-        Optional<Users.User> user = users.authenticate(username, form.first("password").orElse(""));
+        Optional<Users.User> user =
+                users.authenticate(username, form.first("password").orElse(""));
         if (user.isEmpty()) {
-            return templates.page(200, "admin/login",
+            return templates.page(
+                    200,
+                    "admin/login",
                     PublicPages.model(context, Map.of("error", "Wrong username or password.", "username", username)));
         }
         Csrf.rotate(context.session());
@@ -51,7 +54,8 @@ final class AdminPages {
         if (user(context).isEmpty()) {
             return Response.redirect(303, context.url("/admin/login"));
         }
-        return templates.page(200, "admin/dashboard", PublicPages.model(context, Map.of("posts", posts.latest(100), "error", "")));
+        return templates.page(
+                200, "admin/dashboard", PublicPages.model(context, Map.of("posts", posts.latest(100), "error", "")));
     }
 
     Response create(Context context) throws Exception {
@@ -62,8 +66,16 @@ final class AdminPages {
         String title = context.form().first("title").orElse("").strip();
         String body = context.form().first("body").orElse("").strip();
         if (title.isEmpty() || title.length() > 200 || body.isEmpty() || body.length() > 100_000) {
-            return templates.page(400, "admin/dashboard", PublicPages.model(context, Map.of("posts", posts.latest(100),
-                    "error", "A post needs a title (at most 200 characters) and a body (at most 100,000).")));
+            return templates.page(
+                    400,
+                    "admin/dashboard",
+                    PublicPages.model(
+                            context,
+                            Map.of(
+                                    "posts",
+                                    posts.latest(100),
+                                    "error",
+                                    "A post needs a title (at most 200 characters) and a body (at most 100,000).")));
         }
         Posts.Post post = posts.create(title, body, user.get());
         return Response.redirect(303, context.url("/posts/" + post.slug()));
@@ -80,7 +92,8 @@ final class AdminPages {
     }
 
     private static Optional<Users.User> user(Context context) {
-        return context.session().get(USER_ID)
+        return context.session()
+                .get(USER_ID)
                 .flatMap(id -> context.session().get(USERNAME).map(name -> new Users.User(Long.parseLong(id), name)));
     }
 }

@@ -102,6 +102,7 @@ public final class Blog implements Application {
                 .withHeader("x-content-type-options", "nosniff")
                 .withHeader("x-frame-options", "DENY")
                 .withHeader("referrer-policy", "same-origin")
-                .withHeader("content-security-policy", "default-src 'self'; form-action 'self'; frame-ancestors 'none'");
+                .withHeader(
+                        "content-security-policy", "default-src 'self'; form-action 'self'; frame-ancestors 'none'");
     }
 }

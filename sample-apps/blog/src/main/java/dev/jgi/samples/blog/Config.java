@@ -44,7 +44,8 @@ public record Config(Optional<String> databaseUrl, String secretKey, boolean deb
 
     /** The settings from {@code environment}, falling back to the {@code dotEnv} file if it exists. */
     public static Config from(Map<String, String> environment, Path dotEnv) throws IOException {
-        Map<String, String> merged = new HashMap<>(Files.isRegularFile(dotEnv) ? DotEnv.parse(Files.readString(dotEnv)) : Map.of());
+        Map<String, String> merged =
+                new HashMap<>(Files.isRegularFile(dotEnv) ? DotEnv.parse(Files.readString(dotEnv)) : Map.of());
         merged.putAll(environment);
         return new Config(
                 Optional.ofNullable(merged.get("DATABASE_URL")).filter(s -> !s.isBlank()),

@@ -42,14 +42,15 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(url);
-            return new Database(pg, "PostgreSQL " + url.replaceAll("password=[^&]*", "password=***"), () -> { });
+            return new Database(pg, "PostgreSQL " + url.replaceAll("password=[^&]*", "password=***"), () -> {});
         }
         if (url.startsWith("jdbc:h2:")) {
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             return new Database(pool, "H2 " + url, pool::dispose);
         }
-        throw new IllegalArgumentException("DATABASE_URL must be postgres://user:password@host:port/name or a jdbc:postgresql: "
-                + "or jdbc:h2: URL, got one starting " + url.substring(0, Math.min(url.length(), 12)));
+        throw new IllegalArgumentException(
+                "DATABASE_URL must be postgres://user:password@host:port/name or a jdbc:postgresql: "
+                        + "or jdbc:h2: URL, got one starting " + url.substring(0, Math.min(url.length(), 12)));
     }
 
     private static Database postgres(URI uri) {
@@ -64,7 +65,10 @@ public final class Database implements AutoCloseable {
                 pg.setPassword(URLDecoder.decode(user[1], StandardCharsets.UTF_8));
             }
         }
-        return new Database(pg, "PostgreSQL at " + uri.getHost() + ":" + pg.getPortNumbers()[0] + "/" + pg.getDatabaseName(), () -> { });
+        return new Database(
+                pg,
+                "PostgreSQL at " + uri.getHost() + ":" + pg.getPortNumbers()[0] + "/" + pg.getDatabaseName(),
+                () -> {});
     }
 
     public Connection connection() throws SQLException {
@@ -78,7 +82,10 @@ public final class Database implements AutoCloseable {
 
     /** The migrations not yet applied, by version. */
     public List<String> pendingMigrations() {
-        return Arrays.stream(flyway().info().pending()).map(MigrationInfo::getVersion).map(String::valueOf).toList();
+        return Arrays.stream(flyway().info().pending())
+                .map(MigrationInfo::getVersion)
+                .map(String::valueOf)
+                .toList();
     }
 
     public String description() {

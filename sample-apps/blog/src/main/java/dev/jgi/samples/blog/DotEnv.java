@@ -9,8 +9,7 @@ import java.util.Map;
  */
 final class DotEnv {
 
-    private DotEnv() {
-    }
+    private DotEnv() {}
 
     static Map<String, String> parse(String text) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -27,7 +26,9 @@ final class DotEnv {
                 throw new IllegalArgumentException(".env: expected KEY=value, got: " + raw);
             }
             String value = line.substring(eq + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+            if (value.length() >= 2
+                    && (value.startsWith("\"") && value.endsWith("\"")
+                            || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
             } else {
                 int comment = value.indexOf(" #");

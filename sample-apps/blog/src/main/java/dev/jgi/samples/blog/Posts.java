@@ -4,12 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.text.Normalizer;
 
 /** The {@code posts} table. */
 public final class Posts {
@@ -37,14 +37,16 @@ public final class Posts {
 
     public List<Post> latest(int limit) throws SQLException {
         try (Connection c = database.connection();
-             PreparedStatement select = c.prepareStatement(SELECT + "ORDER BY p.published_at DESC, p.id DESC LIMIT ?")) {
+                PreparedStatement select =
+                        c.prepareStatement(SELECT + "ORDER BY p.published_at DESC, p.id DESC LIMIT ?")) {
             select.setInt(1, limit);
             return read(select);
         }
     }
 
     public Optional<Post> bySlug(String slug) throws SQLException {
-        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(SELECT + "WHERE p.slug = ?")) {
+        try (Connection c = database.connection();
+                PreparedStatement select = c.prepareStatement(SELECT + "WHERE p.slug = ?")) {
             select.setString(1, slug);
             return read(select).stream().findFirst();
         }
@@ -58,7 +60,8 @@ public final class Posts {
             slug = base + "-" + n;
         }
         try (Connection c = database.connection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO posts (slug, title, body, author_id) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO posts (slug, title, body, author_id) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, slug);
             insert.setString(2, title);
             insert.setString(3, body);
@@ -69,7 +72,8 @@ public final class Posts {
     }
 
     public boolean delete(long id) throws SQLException {
-        try (Connection c = database.connection(); PreparedStatement delete = c.prepareStatement("DELETE FROM posts WHERE id = ?")) {
+        try (Connection c = database.connection();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM posts WHERE id = ?")) {
             delete.setLong(1, id);
             return delete.executeUpdate() == 1;
         }
@@ -77,7 +81,8 @@ public final class Posts {
 
     static String slugOf(String title) {
         String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         slug = slug.length() > 80 ? slug.substring(0, 80).replaceAll("-+$", "") : slug;
         return slug.isEmpty() ? "post" : slug;
     }
@@ -86,7 +91,12 @@ public final class Posts {
         List<Post> posts = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                posts.add(new Post(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                posts.add(new Post(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
                         row.getObject(6, OffsetDateTime.class)));
             }
         }

@@ -50,7 +50,8 @@ final class Templates {
         }
 
         @Override
-        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+        public Object execute(
+                Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
             return assets.url(String.valueOf(args.get("path")));
         }
     }

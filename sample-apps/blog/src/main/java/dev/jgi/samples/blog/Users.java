@@ -10,8 +10,7 @@ import java.util.Optional;
 public final class Users {
 
     /** A user as the session knows them. */
-    public record User(long id, String username) {
-    }
+    public record User(long id, String username) {}
 
     /** Verified against when a username is unknown, so that timing does not tell which names exist. */
     private static final String DUMMY_HASH = Passwords.hash("not a real password");
@@ -38,8 +37,8 @@ public final class Users {
             throw new IllegalArgumentException("the username " + username + " is taken");
         }
         try (Connection c = database.connection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO users (username, password_hash) VALUES (?, ?)",
-                     new String[] {"id"})) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO users (username, password_hash) VALUES (?, ?)", new String[] {"id"})) {
             insert.setString(1, username);
             insert.setString(2, Passwords.hash(password));
             insert.executeUpdate();
@@ -53,21 +52,24 @@ public final class Users {
     /** The user whose name and password match; empty for a wrong name or password alike. */
     public Optional<User> authenticate(String username, String password) throws SQLException {
         try (Connection c = database.connection();
-             PreparedStatement select = c.prepareStatement("SELECT id, password_hash FROM users WHERE username = ?")) {
+                PreparedStatement select =
+                        c.prepareStatement("SELECT id, password_hash FROM users WHERE username = ?")) {
             select.setString(1, username);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     Passwords.verify(password, DUMMY_HASH);
                     return Optional.empty();
                 }
-                return Passwords.verify(password, row.getString(2)) ? Optional.of(new User(row.getLong(1), username)) : Optional.empty();
+                return Passwords.verify(password, row.getString(2))
+                        ? Optional.of(new User(row.getLong(1), username))
+                        : Optional.empty();
             }
         }
     }
 
     public Optional<User> find(String username) throws SQLException {
         try (Connection c = database.connection();
-             PreparedStatement select = c.prepareStatement("SELECT id FROM users WHERE username = ?")) {
+                PreparedStatement select = c.prepareStatement("SELECT id FROM users WHERE username = ?")) {
             select.setString(1, username);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new User(row.getLong(1), username)) : Optional.empty();

@@ -57,9 +57,15 @@ abstract class BlogBehaviour {
     static String admin(Config config, String stdin, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Admin.run(List.of(args), config, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).as("Admin %s: %s", List.of(args), err.toString(StandardCharsets.UTF_8)).isZero();
+        int status = Admin.run(
+                List.of(args),
+                config,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status)
+                .as("Admin %s: %s", List.of(args), err.toString(StandardCharsets.UTF_8))
+                .isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -107,7 +113,9 @@ abstract class BlogBehaviour {
     @Test
     void publishedPostIsOnTheFrontPageAndItsOwnPage() throws Exception {
         BlogClient admin = admin();
-        HttpResponse<String> created = admin.submit("/admin", "/admin/posts",
+        HttpResponse<String> created = admin.submit(
+                "/admin",
+                "/admin/posts",
                 Map.of("title", "Hello, JGI", "body", "First paragraph.\n\nSecond paragraph."));
         assertThat(created.statusCode()).isEqualTo(303);
         String location = created.headers().firstValue("location").orElseThrow();
@@ -115,8 +123,11 @@ abstract class BlogBehaviour {
 
         HttpResponse<String> page = visitor().get(location);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Hello, JGI</h1>").contains("<p>First paragraph.</p>")
-                .contains("<p>Second paragraph.</p>").contains("by editor");
+        assertThat(page.body())
+                .contains("<h1>Hello, JGI</h1>")
+                .contains("<p>First paragraph.</p>")
+                .contains("<p>Second paragraph.</p>")
+                .contains("by editor");
         assertThat(visitor().get("/").body()).contains(location);
     }
 
@@ -133,24 +144,32 @@ abstract class BlogBehaviour {
         BlogClient client = visitor();
         String before = client.csrfToken("/admin/login");
         client.logIn(ADMIN, PASSWORD);
-        HttpResponse<String> response = client.post("/admin/posts", Map.of("csrf_token", before, "title", "Stale", "body", "x"));
+        HttpResponse<String> response =
+                client.post("/admin/posts", Map.of("csrf_token", before, "title", "Stale", "body", "x"));
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
     void visitorCannotPublish() throws Exception {
         BlogClient client = visitor();
-        HttpResponse<String> response = client.submit("/admin/login", "/admin/posts", Map.of("title", "Spam", "body", "x"));
+        HttpResponse<String> response =
+                client.submit("/admin/login", "/admin/posts", Map.of("title", "Spam", "body", "x"));
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
     void markupInPostsIsEscaped() throws Exception {
         BlogClient admin = admin();
-        String location = admin.submit("/admin", "/admin/posts", Map.of("title", "<script>alert(1)</script>", "body", "<b>bold?</b>"))
-                .headers().firstValue("location").orElseThrow();
+        String location = admin.submit(
+                        "/admin", "/admin/posts", Map.of("title", "<script>alert(1)</script>", "body", "<b>bold?</b>"))
+                .headers()
+                .firstValue("location")
+                .orElseThrow();
         String page = visitor().get(location).body();
-        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;b&gt;bold?&lt;/b&gt;").doesNotContain("<script>alert");
+        assertThat(page)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&lt;b&gt;bold?&lt;/b&gt;")
+                .doesNotContain("<script>alert");
     }
 
     @Test
@@ -163,8 +182,14 @@ abstract class BlogBehaviour {
     @Test
     void sameTitleGetsAnotherSlug() throws Exception {
         BlogClient admin = admin();
-        String first = admin.submit("/admin", "/admin/posts", Map.of("title", "Twice", "body", "one")).headers().firstValue("location").orElseThrow();
-        String second = admin.submit("/admin", "/admin/posts", Map.of("title", "Twice", "body", "two")).headers().firstValue("location").orElseThrow();
+        String first = admin.submit("/admin", "/admin/posts", Map.of("title", "Twice", "body", "one"))
+                .headers()
+                .firstValue("location")
+                .orElseThrow();
+        String second = admin.submit("/admin", "/admin/posts", Map.of("title", "Twice", "body", "two"))
+                .headers()
+                .firstValue("location")
+                .orElseThrow();
         assertThat(first).isNotEqualTo(second);
         assertThat(visitor().get(second).body()).contains("<p>two</p>");
     }
@@ -173,11 +198,16 @@ abstract class BlogBehaviour {
     void deletedPostIsGone() throws Exception {
         BlogClient admin = admin();
         String location = admin.submit("/admin", "/admin/posts", Map.of("title", "Short-lived", "body", "bye"))
-                .headers().firstValue("location").orElseThrow();
+                .headers()
+                .firstValue("location")
+                .orElseThrow();
         String dashboard = admin.get("/admin").body();
-        Matcher id = Pattern.compile("/admin/posts/(\\d+)/delete\" data-confirm=\"Delete “Short-lived”").matcher(dashboard);
+        Matcher id = Pattern.compile("/admin/posts/(\\d+)/delete\" data-confirm=\"Delete “Short-lived”")
+                .matcher(dashboard);
         assertThat(id.find()).isTrue();
-        assertThat(admin.submit("/admin", "/admin/posts/" + id.group(1) + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(admin.submit("/admin", "/admin/posts/" + id.group(1) + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(visitor().get(location).statusCode()).isEqualTo(404);
     }
 
@@ -185,7 +215,8 @@ abstract class BlogBehaviour {
     void logoutEndsTheSession() throws Exception {
         BlogClient admin = loggedInAdmin();
         assertThat(admin.get("/admin").statusCode()).isEqualTo(200);
-        assertThat(admin.submit("/admin", "/admin/logout", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(admin.submit("/admin", "/admin/logout", Map.of()).statusCode())
+                .isEqualTo(303);
         assertThat(admin.get("/admin").statusCode()).isEqualTo(303);
     }
 
@@ -202,7 +233,8 @@ abstract class BlogBehaviour {
     @Test
     void pagesCarrySecurityHeadersAndLinkTheirAssets() throws Exception {
         HttpResponse<String> page = visitor().get("/");
-        assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+        assertThat(page.headers().firstValue("content-security-policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
         assertThat(page.headers().firstValue("x-frame-options")).hasValue("DENY");
         assertThat(page.body()).containsPattern("<link rel=\"stylesheet\" href=\"/static/css/blog[^\"]*\\.css\">");
     }

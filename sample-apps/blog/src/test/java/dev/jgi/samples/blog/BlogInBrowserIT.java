@@ -37,14 +37,15 @@ class BlogInBrowserIT {
 
     @Test
     void adminLogsInPublishesAndTheStylesheetApplies() throws Exception {
-        Assumptions.assumeTrue(Browser.installed(), "chromium and chromium-driver are not installed; run bin/setup-system");
+        Assumptions.assumeTrue(
+                Browser.installed(), "chromium and chromium-driver are not installed; run bin/setup-system");
         Files.writeString(site.resolve(".env"), "SECRET_KEY=browser-test-secret-0123456789\nDEBUG=false\n");
         assertThat(admin("", "migrate")).contains("Applied 1 migration(s) to H2 jdbc:h2:file:./blog-db");
         assertThat(admin("s3cret-passw0rd\n", "createsuperuser", "--username", "admin", "--password-stdin"))
                 .contains("Superuser admin created");
 
         try (JgiProcess server = JgiProcess.serve(JAR, site, Map.of());
-             Browser browser = Browser.start()) {
+                Browser browser = Browser.start()) {
             assumeServerServesJarAssets(server);
             publishAndSeeTheStyle(browser, server::uri);
         }
@@ -64,24 +65,32 @@ class BlogInBrowserIT {
 
         page.findElement(By.name("title")).sendKeys("Written in Chromium");
         page.findElement(By.name("body")).sendKeys("A post from a real browser.\n\nIt has two paragraphs.");
-        assertThat(page.findElement(By.id("body-count")).getText()).as("blog.js counts words").isEqualTo("10 words");
+        assertThat(page.findElement(By.id("body-count")).getText())
+                .as("blog.js counts words")
+                .isEqualTo("10 words");
         browser.screenshot("blog-admin");
         page.findElement(By.cssSelector("form.card button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/posts/written-in-chromium"));
 
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Written in Chromium");
-        assertThat(page.findElement(By.tagName("h1")).getCssValue("color")).as("h1 colour from blog.css").isEqualTo("rgba(184, 70, 27, 1)");
-        assertThat(page.findElement(By.tagName("body")).getCssValue("background-color")).isEqualTo("rgba(251, 248, 241, 1)");
-        assertThat(page.findElement(By.cssSelector(".site-header")).getCssValue("display")).isEqualTo("flex");
+        assertThat(page.findElement(By.tagName("h1")).getCssValue("color"))
+                .as("h1 colour from blog.css")
+                .isEqualTo("rgba(184, 70, 27, 1)");
+        assertThat(page.findElement(By.tagName("body")).getCssValue("background-color"))
+                .isEqualTo("rgba(251, 248, 241, 1)");
+        assertThat(page.findElement(By.cssSelector(".site-header")).getCssValue("display"))
+                .isEqualTo("flex");
         browser.screenshot("blog-post");
 
         page.get(server.apply("/").toString());
-        assertThat(page.findElement(By.cssSelector(".post-summary h2 a")).getText()).isEqualTo("Written in Chromium");
+        assertThat(page.findElement(By.cssSelector(".post-summary h2 a")).getText())
+                .isEqualTo("Written in Chromium");
         browser.screenshot("blog-front-page");
     }
 
     private String admin(String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JgiProcess.java(), "-cp", JAR.toString(), "dev.jgi.samples.blog.Admin"));
+        List<String> command =
+                new ArrayList<>(List.of(JgiProcess.java(), "-cp", JAR.toString(), "dev.jgi.samples.blog.Admin"));
         command.addAll(List.of(args));
         return JgiProcess.run(site, Map.of(), stdin, command);
     }
@@ -89,9 +98,15 @@ class BlogInBrowserIT {
     /** The server, not the app, serves the jar's static/ folder; say so plainly where this server cannot yet. */
     private static void assumeServerServesJarAssets(JgiProcess server) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            int status = client.send(HttpRequest.newBuilder(server.uri("/static/css/blog.css")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            Assumptions.assumeTrue(status == 200, "bin/jgi does not serve the app jar's static/ assets yet (GET /static/css/blog.css: " + status + ")");
+            int status = client.send(
+                            HttpRequest.newBuilder(server.uri("/static/css/blog.css"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            Assumptions.assumeTrue(
+                    status == 200,
+                    "bin/jgi does not serve the app jar's static/ assets yet (GET /static/css/blog.css: " + status
+                            + ")");
         }
     }
 }

@@ -27,14 +27,18 @@ class BlogJarOnPostgresIT {
     @Test
     void jarMigratesAndServesFromPostgresql() throws Exception {
         try (Postgres postgres = Postgres.start()) {
-            Map<String, String> env = Map.of("DATABASE_URL", postgres.createDatabase("blogjar"),
-                    "SECRET_KEY", "postgres-jar-secret-0123456789");
-            String migrated = JgiProcess.run(site, env, "",
+            Map<String, String> env = Map.of(
+                    "DATABASE_URL", postgres.createDatabase("blogjar"), "SECRET_KEY", "postgres-jar-secret-0123456789");
+            String migrated = JgiProcess.run(
+                    site,
+                    env,
+                    "",
                     List.of(JgiProcess.java(), "-cp", JAR.toString(), "dev.jgi.samples.blog.Admin", "migrate"));
             assertThat(migrated).contains("Applied 1 migration(s) to PostgreSQL at 127.0.0.1:");
             try (JgiProcess server = JgiProcess.serve(JAR, site, env);
-                 HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<String> page = client.send(HttpRequest.newBuilder(server.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<String> page = client.send(
+                        HttpRequest.newBuilder(server.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertThat(page.body()).contains("No posts yet");
             }

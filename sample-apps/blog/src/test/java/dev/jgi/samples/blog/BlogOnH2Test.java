@@ -17,7 +17,8 @@ class BlogOnH2Test extends BlogBehaviour {
 
     @Override
     Config config() {
-        return new Config(Optional.of("jdbc:h2:file:" + dir.resolve("blog-db")), "test-secret-key-0123456789abcdef", true);
+        return new Config(
+                Optional.of("jdbc:h2:file:" + dir.resolve("blog-db")), "test-secret-key-0123456789abcdef", true);
     }
 
     @Override
@@ -27,9 +28,11 @@ class BlogOnH2Test extends BlogBehaviour {
 
     @Test
     void withoutDebugAnUnmigratedDatabaseStopsTheStartWithTheCommandToRun() {
-        Config production = new Config(Optional.of("jdbc:h2:file:" + dir.resolve("fresh-db")), "test-secret-key-0123456789abcdef", false);
+        Config production = new Config(
+                Optional.of("jdbc:h2:file:" + dir.resolve("fresh-db")), "test-secret-key-0123456789abcdef", false);
         assertThatThrownBy(() -> EmbeddedServer.start(new Blog(production)).close())
-                .satisfies(e -> assertThat(messages(e)).contains("lacks migrations [1]").contains("Admin migrate"));
+                .satisfies(e ->
+                        assertThat(messages(e)).contains("lacks migrations [1]").contains("Admin migrate"));
     }
 
     @Test

@@ -76,10 +76,13 @@ public final class Chat implements AsyncApplication {
         Matcher route = ROUTE.matcher(path);
         boolean isSocket = request.kind() == Request.Kind.WEBSOCKET;
         if (!sameOrigin(request)) {
-            return isSocket ? deny(channel, 403, "cross-origin request refused") : Replies.text(channel, 403, "cross-origin request refused");
+            return isSocket
+                    ? deny(channel, 403, "cross-origin request refused")
+                    : Replies.text(channel, 403, "cross-origin request refused");
         }
         if (path.equals("/") && !isSocket) {
-            return channel.send(new Action.ResponseStart(302, Headers.of("location", request.target().mountPath() + "/rooms/lobby"), false))
+            return channel.send(new Action.ResponseStart(
+                            302, Headers.of("location", request.target().mountPath() + "/rooms/lobby"), false))
                     .thenCompose(started -> channel.send(Action.ResponseBody.end()));
         }
         if (!route.matches()) {
@@ -88,15 +91,25 @@ public final class Chat implements AsyncApplication {
         String room = route.group(1);
         String action = Optional.ofNullable(route.group(2)).orElse("");
         if (isSocket) {
-            return action.equals("/ws") ? new ChatSocket(rooms, room, channel).run() : deny(channel, 404, "not a WebSocket endpoint");
+            return action.equals("/ws")
+                    ? new ChatSocket(rooms, room, channel).run()
+                    : deny(channel, 404, "not a WebSocket endpoint");
         }
         return switch (action + " " + request.method()) {
             case " GET", " HEAD" -> Page.send(channel, request, room, webSocket);
             case "/events GET" -> new EventStream(rooms, room, channel, heartbeat).run();
             case "/messages POST" -> post(room, channel);
             case "/ws GET" -> Replies.text(channel, 426, "this is a WebSocket endpoint");
-            default -> Replies.send(channel, 405, Headers.of("allow", action.equals("/messages") ? "POST" : "GET, HEAD",
-                    "content-type", "text/plain; charset=utf-8"), "method not allowed\n");
+            default ->
+                Replies.send(
+                        channel,
+                        405,
+                        Headers.of(
+                                "allow",
+                                action.equals("/messages") ? "POST" : "GET, HEAD",
+                                "content-type",
+                                "text/plain; charset=utf-8"),
+                        "method not allowed\n");
         };
     }
 
@@ -107,7 +120,8 @@ public final class Chat implements AsyncApplication {
                     return Replies.empty(channel, 204);
                 })
                 .exceptionallyCompose(failure -> switch (failure.getCause() == null ? failure : failure.getCause()) {
-                    case RequestBodies.TooLarge tooLarge -> Replies.text(channel, 413, "a message is at most " + MAX_MESSAGE_BYTES + " bytes");
+                    case RequestBodies.TooLarge tooLarge ->
+                        Replies.text(channel, 413, "a message is at most " + MAX_MESSAGE_BYTES + " bytes");
                     case IllegalArgumentException bad -> Replies.text(channel, 400, bad.getMessage());
                     default -> CompletableFuture.failedFuture(failure);
                 });
@@ -131,7 +145,10 @@ public final class Chat implements AsyncApplication {
     }
 
     private static CompletionStage<Void> deny(Channel channel, int status, String reason) {
-        return channel.receive().thenCompose(connect -> channel.send(new Action.WebSocketDeny(status,
-                Headers.of("content-type", "text/plain; charset=utf-8"), ByteBuffer.wrap((reason + "\n").getBytes(StandardCharsets.UTF_8)))));
+        return channel.receive()
+                .thenCompose(connect -> channel.send(new Action.WebSocketDeny(
+                        status,
+                        Headers.of("content-type", "text/plain; charset=utf-8"),
+                        ByteBuffer.wrap((reason + "\n").getBytes(StandardCharsets.UTF_8)))));
     }
 }

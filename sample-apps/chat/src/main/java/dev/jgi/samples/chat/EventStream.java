@@ -34,8 +34,13 @@ final class EventStream {
     CompletionStage<Void> run() {
         Outbox outbox = new Outbox(channel, Action.ResponseBody.end());
         Consumer<String> listener = json -> outbox.offer(piece("data: " + json + "\n\n"));
-        Headers headers = Headers.of("content-type", "text/event-stream; charset=utf-8", "cache-control", "no-cache",
-                "x-accel-buffering", "no");
+        Headers headers = Headers.of(
+                "content-type",
+                "text/event-stream; charset=utf-8",
+                "cache-control",
+                "no-cache",
+                "x-accel-buffering",
+                "no");
         return RequestBodies.read(channel, 0)
                 .thenCompose(body -> channel.send(new Action.ResponseStart(200, headers, false)))
                 // A comment first, so that the client sees the stream open before any message.
@@ -44,8 +49,8 @@ final class EventStream {
                     rooms.join(room, listener);
                     Runnable beat = () -> outbox.offer(piece(": ping\n\n"));
                     heartbeat.add(beat);
-                    CompletableFuture<Object> gone = CompletableFuture.anyOf(
-                            channel.receive().toCompletableFuture(), outbox.finished());
+                    CompletableFuture<Object> gone =
+                            CompletableFuture.anyOf(channel.receive().toCompletableFuture(), outbox.finished());
                     return gone.whenComplete((event, failure) -> heartbeat.remove(beat));
                 })
                 .handle((event, failure) -> {

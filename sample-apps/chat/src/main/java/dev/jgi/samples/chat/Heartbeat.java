@@ -14,11 +14,12 @@ import java.util.concurrent.TimeUnit;
 final class Heartbeat implements AutoCloseable {
 
     private final Set<Runnable> beats = new CopyOnWriteArraySet<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-            .name("chat-heartbeat").daemon(true).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chat-heartbeat").daemon(true).factory());
 
     Heartbeat(Duration interval) {
-        timer.scheduleAtFixedRate(() -> beats.forEach(Runnable::run), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> beats.forEach(Runnable::run), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void add(Runnable beat) {

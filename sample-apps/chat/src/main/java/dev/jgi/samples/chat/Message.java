@@ -12,10 +12,10 @@ record Message(String room, String name, String text, long at) {
 
     static final int MAX_NAME = 40;
     static final int MAX_TEXT = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private record Incoming(String name, String text) {
-    }
+    private record Incoming(String name, String text) {}
 
     /**
      * A message from a client's JSON.
@@ -29,7 +29,11 @@ record Message(String room, String name, String text, long at) {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a message is JSON like {\"name\":\"Ada\",\"text\":\"hi\"}");
         }
-        if (in == null || in.name() == null || in.text() == null || in.name().isBlank() || in.text().isBlank()) {
+        if (in == null
+                || in.name() == null
+                || in.text() == null
+                || in.name().isBlank()
+                || in.text().isBlank()) {
             throw new IllegalArgumentException("a message needs a name and a text");
         }
         if (in.name().length() > MAX_NAME || in.text().length() > MAX_TEXT) {

@@ -8,8 +8,7 @@ import java.util.concurrent.CompletionStage;
 /** The room's HTML page; the behaviour lives in the jar's static {@code js/chat.js}. */
 final class Page {
 
-    private Page() {
-    }
+    private Page() {}
 
     static CompletionStage<Void> send(Channel channel, Request request, String room, boolean webSocket) {
         boolean forceSse = request.target().query().orElse("").matches("(.*&)?transport=sse(&.*)?");
@@ -36,7 +35,14 @@ final class Page {
                 </body>
                 </html>
                 """.formatted(room, base, transport);
-        return Replies.send(channel, 200, Headers.of("content-type", "text/html; charset=utf-8",
-                "content-security-policy", "default-src 'self'; connect-src 'self' ws: wss:"), html);
+        return Replies.send(
+                channel,
+                200,
+                Headers.of(
+                        "content-type",
+                        "text/html; charset=utf-8",
+                        "content-security-policy",
+                        "default-src 'self'; connect-src 'self' ws: wss:"),
+                html);
     }
 }

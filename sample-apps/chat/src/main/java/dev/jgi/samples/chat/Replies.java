@@ -10,12 +10,12 @@ import java.util.concurrent.CompletionStage;
 /** Whole responses in two actions, for the async handlers. */
 final class Replies {
 
-    private Replies() {
-    }
+    private Replies() {}
 
     static CompletionStage<Void> send(Channel channel, int status, Headers headers, String body) {
         ByteBuffer bytes = ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
-        return channel.send(new Action.ResponseStart(status, headers.with("content-length", String.valueOf(bytes.remaining())), false))
+        return channel.send(new Action.ResponseStart(
+                        status, headers.with("content-length", String.valueOf(bytes.remaining())), false))
                 .thenCompose(started -> channel.send(new Action.ResponseBody(bytes, false)));
     }
 

@@ -18,8 +18,7 @@ final class RequestBodies {
         }
     }
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     static CompletionStage<String> read(Channel channel, int maxBytes) {
         return read(channel, maxBytes, new ByteArrayOutputStream());

@@ -14,8 +14,7 @@ final class Rooms {
 
     static final int HISTORY = 50;
 
-    private record Room(Set<Consumer<String>> listeners, Deque<String> history) {
-    }
+    private record Room(Set<Consumer<String>> listeners, Deque<String> history) {}
 
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 

@@ -29,12 +29,18 @@ class ChatInBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Browser.installed(), "chromium and chromium-driver are not installed; run bin/setup-system");
+        Assumptions.assumeTrue(
+                Browser.installed(), "chromium and chromium-driver are not installed; run bin/setup-system");
         server = JgiProcess.serve(Path.of("target/chat.jar"), Path.of("target"), Map.of("CHAT_HEARTBEAT_SECONDS", "1"));
         try (HttpClient client = HttpClient.newHttpClient()) {
-            int status = client.send(HttpRequest.newBuilder(server.uri("/static/js/chat.js")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            Assumptions.assumeTrue(status == 200, "bin/jgi does not serve the app jar's static/ assets yet (GET /static/js/chat.js: " + status + ")");
+            int status = client.send(
+                            HttpRequest.newBuilder(server.uri("/static/js/chat.js"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            Assumptions.assumeTrue(
+                    status == 200,
+                    "bin/jgi does not serve the app jar's static/ assets yet (GET /static/js/chat.js: " + status + ")");
         }
     }
 
@@ -77,7 +83,8 @@ class ChatInBrowserIT {
             driver.switchTo().window(second);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Ada: " + text));
             assertThat(driver.findElement(By.id("messages")).getText()).contains("Ada: " + text);
-            assertThat(driver.findElement(By.tagName("header")).getCssValue("background-color")).as("chat.css applied")
+            assertThat(driver.findElement(By.tagName("header")).getCssValue("background-color"))
+                    .as("chat.css applied")
                     .isEqualTo("rgba(43, 74, 203, 1)");
             browser.screenshot("chat-" + transport);
         }

@@ -41,7 +41,9 @@ class ChatTest {
 
     @Test
     void pageChoosesWebSocketWhenTheServerOffersIt() throws Exception {
-        assertThat(get("/rooms/lobby").body()).contains("data-transport=\"websocket\"").contains("/static/js/chat.js");
+        assertThat(get("/rooms/lobby").body())
+                .contains("data-transport=\"websocket\"")
+                .contains("/static/js/chat.js");
         assertThat(get("/rooms/lobby?transport=sse").body()).contains("data-transport=\"sse\"");
     }
 
@@ -53,7 +55,10 @@ class ChatTest {
         WebSocket bobSocket = connect("/rooms/ws-room/ws", bob);
         awaitListeners("ws-room", 2);
         adaSocket.sendText("{\"name\":\"Ada\",\"text\":\"hello Bob\"}", true).get(10, TimeUnit.SECONDS);
-        assertThat(bob.next()).contains("\"name\":\"Ada\"").contains("\"text\":\"hello Bob\"").contains("\"room\":\"ws-room\"");
+        assertThat(bob.next())
+                .contains("\"name\":\"Ada\"")
+                .contains("\"text\":\"hello Bob\"")
+                .contains("\"room\":\"ws-room\"");
         assertThat(ada.next()).contains("hello Bob");
         adaSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
         bobSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
@@ -64,16 +69,20 @@ class ChatTest {
     void eventStreamDeliversMessagesPostedOverHttp() throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         CompletableFuture<HttpResponse<Stream<String>>> stream = CLIENT.sendAsync(
-                HttpRequest.newBuilder(server.uri("/rooms/sse-room/events")).build(), HttpResponse.BodyHandlers.ofLines());
+                HttpRequest.newBuilder(server.uri("/rooms/sse-room/events")).build(),
+                HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
         assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream; charset=utf-8");
         Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
         awaitListeners("sse-room", 1);
 
-        HttpResponse<String> posted = postMessage("/rooms/sse-room/messages", "{\"name\":\"Cy\",\"text\":\"over SSE\"}");
+        HttpResponse<String> posted =
+                postMessage("/rooms/sse-room/messages", "{\"name\":\"Cy\",\"text\":\"over SSE\"}");
         assertThat(posted.statusCode()).isEqualTo(204);
         String data = null;
-        for (String line = lines.poll(10, TimeUnit.SECONDS); line != null && data == null; line = lines.poll(10, TimeUnit.SECONDS)) {
+        for (String line = lines.poll(10, TimeUnit.SECONDS);
+                line != null && data == null;
+                line = lines.poll(10, TimeUnit.SECONDS)) {
             data = line.startsWith("data: ") ? line : null;
         }
         assertThat(data).contains("\"text\":\"over SSE\"");
@@ -86,7 +95,8 @@ class ChatTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> response = CLIENT.send(
                 HttpRequest.newBuilder(server.uri("/rooms/mixed/events")).build(), HttpResponse.BodyHandlers.ofLines());
-        Thread.ofVirtual().start(() -> response.body().filter(l -> l.startsWith("data: ")).forEach(lines::add));
+        Thread.ofVirtual()
+                .start(() -> response.body().filter(l -> l.startsWith("data: ")).forEach(lines::add));
         WebSocket socket = connect("/rooms/mixed/ws", new Listener());
         awaitListeners("mixed", 2);
         socket.sendText("{\"name\":\"Dee\",\"text\":\"bridged\"}", true).get(10, TimeUnit.SECONDS);
@@ -120,8 +130,11 @@ class ChatTest {
         WebSocket socket = connect("/rooms/strict/ws", sender);
         socket.sendText("not json", true).get(10, TimeUnit.SECONDS);
         assertThat(sender.next()).startsWith("{\"error\":");
-        assertThat(postMessage("/rooms/strict/messages", "{\"name\":\"\"}").statusCode()).isEqualTo(400);
-        assertThat(postMessage("/rooms/strict/messages", "{\"name\":\"G\",\"text\":\"" + "x".repeat(9000) + "\"}").statusCode()).isEqualTo(413);
+        assertThat(postMessage("/rooms/strict/messages", "{\"name\":\"\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(postMessage("/rooms/strict/messages", "{\"name\":\"G\",\"text\":\"" + "x".repeat(9000) + "\"}")
+                        .statusCode())
+                .isEqualTo(413);
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
     }
 
@@ -129,16 +142,23 @@ class ChatTest {
     void crossOriginWebSocketIsRefused() {
         CompletableFuture<WebSocket> attempt = CLIENT.newWebSocketBuilder()
                 .header("origin", "http://evil.example")
-                .buildAsync(URI.create(server.uri("/rooms/lobby/ws").toString().replace("http:", "ws:")), new Listener());
-        assertThat(attempt).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
-                .havingCause().isInstanceOf(WebSocketHandshakeException.class)
-                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403));
+                .buildAsync(
+                        URI.create(server.uri("/rooms/lobby/ws").toString().replace("http:", "ws:")), new Listener());
+        assertThat(attempt)
+                .failsWithin(WAIT)
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
+                .isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(
+                                ((WebSocketHandshakeException) e).getResponse().statusCode())
+                        .isEqualTo(403));
     }
 
     @Test
     void unknownRoomNameAndWrongMethodAreRefused() throws Exception {
         assertThat(get("/rooms/Not_Valid").statusCode()).isEqualTo(404);
-        HttpResponse<String> wrong = CLIENT.send(HttpRequest.newBuilder(server.uri("/rooms/lobby/messages")).build(),
+        HttpResponse<String> wrong = CLIENT.send(
+                HttpRequest.newBuilder(server.uri("/rooms/lobby/messages")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(405);
         assertThat(wrong.headers().firstValue("allow")).hasValue("POST");
@@ -149,8 +169,12 @@ class ChatTest {
     }
 
     private static HttpResponse<String> postMessage(String path, String json) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(server.uri(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(server.uri(path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static WebSocket connect(String path, Listener listener) throws Exception {

@@ -12,11 +12,11 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /** Renders a contract as a one-page A4 PDF with Apache PDFBox. */
 final class ContractPdf {
 
-    private ContractPdf() {
-    }
+    private ContractPdf() {}
 
     static byte[] render(Contract contract) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             document.getDocumentInformation().setTitle("Contract " + contract.id());
@@ -31,7 +31,8 @@ final class ContractPdf {
                 text.setLeading(18);
                 text.newLine();
                 text.newLine();
-                text.showText("Between " + contract.supplier() + " (supplier) and " + contract.customer() + " (customer).");
+                text.showText(
+                        "Between " + contract.supplier() + " (supplier) and " + contract.customer() + " (customer).");
                 text.newLine();
                 text.showText("Amount: EUR " + contract.amount().toPlainString() + "    Signed: " + contract.signed());
                 text.newLine();

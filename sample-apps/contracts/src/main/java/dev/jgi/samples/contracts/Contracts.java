@@ -1,5 +1,7 @@
 package dev.jgi.samples.contracts;
 
+import static dev.jgi.samples.micro.Html.escape;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Body;
 import dev.jgi.api.Exchange;
@@ -11,8 +13,6 @@ import dev.jgi.samples.micro.HttpError;
 import dev.jgi.samples.micro.Router;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.jgi.samples.micro.Html.escape;
 
 /**
  * The concurrency demo of the deployment literature: {@code /contracts/{id}} is a fast HTML page,
@@ -60,8 +60,13 @@ public final class Contracts implements Application {
                 <h1>Contract %1$d</h1>
                 <p>Between <b>%2$s</b> and <b>%3$s</b>, signed %4$s, for EUR %5$s.</p>
                 <p><a href="%6$s">Download the PDF</a> (slow on purpose)</p>
-                """.formatted(contract.id(), escape(contract.supplier()), escape(contract.customer()),
-                contract.signed(), contract.amount().toPlainString(), context.url("/contracts/" + contract.id() + "/download")));
+                """.formatted(
+                        contract.id(),
+                        escape(contract.supplier()),
+                        escape(contract.customer()),
+                        contract.signed(),
+                        contract.amount().toPlainString(),
+                        context.url("/contracts/" + contract.id() + "/download")));
     }
 
     private Response download(Context context) throws Exception {
@@ -70,9 +75,14 @@ public final class Contracts implements Application {
         try {
             Thread.sleep(downloadDelay);
             byte[] pdf = ContractPdf.render(contract);
-            return Response.of(200, Headers.of(
-                    "content-type", "application/pdf",
-                    "content-disposition", "attachment; filename=\"contract-" + contract.id() + ".pdf\""), Body.of(pdf));
+            return Response.of(
+                    200,
+                    Headers.of(
+                            "content-type",
+                            "application/pdf",
+                            "content-disposition",
+                            "attachment; filename=\"contract-" + contract.id() + ".pdf\""),
+                    Body.of(pdf));
         } finally {
             downloadsInFlight.decrementAndGet();
         }

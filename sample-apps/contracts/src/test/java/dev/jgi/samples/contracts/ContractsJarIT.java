@@ -18,12 +18,19 @@ class ContractsJarIT {
 
     @Test
     void jarServesPagesAndRendersPdfsWithItsOwnPdfbox() throws Exception {
-        try (JgiProcess server = JgiProcess.serve(Path.of("target/contracts.jar"), Path.of("target"),
-                Map.of("CONTRACTS_DOWNLOAD_DELAY_MS", "10"));
-             HttpClient client = HttpClient.newHttpClient()) {
-            assertThat(client.send(HttpRequest.newBuilder(server.uri("/contracts/5")).build(), HttpResponse.BodyHandlers.ofString()).body())
+        try (JgiProcess server = JgiProcess.serve(
+                        Path.of("target/contracts.jar"),
+                        Path.of("target"),
+                        Map.of("CONTRACTS_DOWNLOAD_DELAY_MS", "10"));
+                HttpClient client = HttpClient.newHttpClient()) {
+            assertThat(client.send(
+                                    HttpRequest.newBuilder(server.uri("/contracts/5"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body())
                     .contains("<h1>Contract 5</h1>");
-            HttpResponse<byte[]> pdf = client.send(HttpRequest.newBuilder(server.uri("/contracts/5/download")).build(),
+            HttpResponse<byte[]> pdf = client.send(
+                    HttpRequest.newBuilder(server.uri("/contracts/5/download")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(pdf.statusCode()).isEqualTo(200);
             try (PDDocument document = Loader.loadPDF(pdf.body())) {

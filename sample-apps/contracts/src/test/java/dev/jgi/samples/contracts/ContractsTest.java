@@ -32,30 +32,38 @@ class ContractsTest {
 
     @Test
     void contractPageNamesTheParties() throws Exception {
-        HttpResponse<String> page = CLIENT.send(HttpRequest.newBuilder(server.uri("/contracts/17")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = CLIENT.send(
+                HttpRequest.newBuilder(server.uri("/contracts/17")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Contract 17</h1>").contains("/contracts/17/download");
     }
 
     @Test
     void downloadIsAPdfOfTheContract() throws Exception {
-        HttpResponse<byte[]> pdf = CLIENT.send(HttpRequest.newBuilder(server.uri("/contracts/17/download")).build(),
+        HttpResponse<byte[]> pdf = CLIENT.send(
+                HttpRequest.newBuilder(server.uri("/contracts/17/download")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("content-type")).hasValue("application/pdf");
-        assertThat(pdf.headers().firstValue("content-disposition")).hasValue("attachment; filename=\"contract-17.pdf\"");
+        assertThat(pdf.headers().firstValue("content-disposition"))
+                .hasValue("attachment; filename=\"contract-17.pdf\"");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
-            assertThat(new PDFTextStripper().getText(document)).contains("Contract 17").contains("Vandelay Industries");
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Contract 17")
+                    .contains("Vandelay Industries");
         }
     }
 
     @Test
     void unknownContractIsNotFound() throws Exception {
         for (String path : new String[] {"/contracts/0", "/contracts/abc", "/contracts/99999999999/download"}) {
-            assertThat(CLIENT.send(HttpRequest.newBuilder(server.uri(path)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode()).as(path).isEqualTo(404);
+            assertThat(CLIENT.send(
+                                    HttpRequest.newBuilder(server.uri(path)).build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(404);
         }
     }
 }

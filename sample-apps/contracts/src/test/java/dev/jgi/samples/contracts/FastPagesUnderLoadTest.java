@@ -37,21 +37,29 @@ class FastPagesUnderLoadTest {
     void fastPagesStayFastWhile200DownloadsAreInFlight() throws Exception {
         Contracts app = new Contracts(DELAY);
         try (EmbeddedServer server = EmbeddedServer.start(app);
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-             HttpClient client = HttpClient.newBuilder().executor(threads).connectTimeout(Duration.ofSeconds(10)).build()) {
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+                HttpClient client = HttpClient.newBuilder()
+                        .executor(threads)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build()) {
             measure(client, server, 100);
             long[] idle = measure(client, server, SAMPLES);
 
             List<CompletableFuture<HttpResponse<byte[]>>> downloads = new ArrayList<>();
             for (int i = 1; i <= DOWNLOADS; i++) {
-                downloads.add(client.sendAsync(HttpRequest.newBuilder(server.uri("/contracts/" + i + "/download"))
-                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray()));
+                downloads.add(client.sendAsync(
+                        HttpRequest.newBuilder(server.uri("/contracts/" + i + "/download"))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray()));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (app.downloadsInFlight() < DOWNLOADS && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(app.downloadsInFlight()).as("downloads waiting on the server").isEqualTo(DOWNLOADS);
+            assertThat(app.downloadsInFlight())
+                    .as("downloads waiting on the server")
+                    .isEqualTo(DOWNLOADS);
             long[] loaded = measure(client, server, SAMPLES);
             int stillInFlight = app.downloadsInFlight();
 
@@ -62,17 +70,28 @@ class FastPagesUnderLoadTest {
                     assertThat(document.getNumberOfPages()).isEqualTo(1);
                 }
             }
-            String report = String.format(Locale.ROOT,
+            String report = String.format(
+                    Locale.ROOT,
                     "contracts fast page (/contracts/{id}), %d sequential requests each, reference server on 127.0.0.1%n"
                             + "no load:                 p50 %.2f ms  p99 %.2f ms  max %.2f ms%n"
                             + "%d downloads in flight: p50 %.2f ms  p99 %.2f ms  max %.2f ms  (%d still in flight at the end)%n"
                             + "all %d downloads returned valid PDFs (download delay %d ms)%n",
-                    SAMPLES, ms(idle, 50), ms(idle, 99), ms(idle, 100),
-                    DOWNLOADS, ms(loaded, 50), ms(loaded, 99), ms(loaded, 100), stillInFlight,
-                    DOWNLOADS, DELAY.toMillis());
+                    SAMPLES,
+                    ms(idle, 50),
+                    ms(idle, 99),
+                    ms(idle, 100),
+                    DOWNLOADS,
+                    ms(loaded, 50),
+                    ms(loaded, 99),
+                    ms(loaded, 100),
+                    stillInFlight,
+                    DOWNLOADS,
+                    DELAY.toMillis());
             Files.writeString(Path.of("target", "contracts-latency.txt"), report);
             System.out.print(report);
-            assertThat(stillInFlight).as("the fast pages were measured while every download was waiting").isEqualTo(DOWNLOADS);
+            assertThat(stillInFlight)
+                    .as("the fast pages were measured while every download was waiting")
+                    .isEqualTo(DOWNLOADS);
             assertThat(ms(loaded, 99)).as("p99 of the fast page under load, ms").isLessThan(500);
         }
     }
@@ -80,7 +99,8 @@ class FastPagesUnderLoadTest {
     private static long[] measure(HttpClient client, EmbeddedServer server, int count) throws Exception {
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
-            HttpRequest request = HttpRequest.newBuilder(server.uri("/contracts/" + (1000 + i))).build();
+            HttpRequest request = HttpRequest.newBuilder(server.uri("/contracts/" + (1000 + i)))
+                    .build();
             long started = System.nanoTime();
             HttpResponse<String> page = client.send(request, HttpResponse.BodyHandlers.ofString());
             nanos[i] = System.nanoTime() - started;

@@ -15,7 +15,8 @@ public final class HelloAsync implements AsyncApplication {
     @Override
     public CompletionStage<Void> handle(Request request, Channel channel) {
         ByteBuffer body = ByteBuffer.wrap(("Hello, async " + request.path() + "!\n").getBytes(StandardCharsets.UTF_8));
-        return channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain; charset=utf-8"), false))
+        return channel.send(
+                        new Action.ResponseStart(200, Headers.of("content-type", "text/plain; charset=utf-8"), false))
                 .thenCompose(started -> channel.send(new Action.ResponseBody(body, false)));
     }
 }

@@ -13,9 +13,9 @@ class HelloAsyncTest {
     @Test
     void greetsFromTheAsyncInterface() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.start(new HelloAsync());
-             HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri("/there")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(server.uri("/there")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("Hello, async /there!\n");
         }

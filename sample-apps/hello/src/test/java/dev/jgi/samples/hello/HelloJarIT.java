@@ -16,9 +16,9 @@ class HelloJarIT {
     @Test
     void jarRunsUnderBinJgi() throws Exception {
         try (JgiProcess server = JgiProcess.serve(Path.of("target/hello.jar"), Path.of("target"), Map.of());
-             HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri("/from-the-jar")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(server.uri("/from-the-jar")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("Hello, world! You asked for /from-the-jar\n");
         }

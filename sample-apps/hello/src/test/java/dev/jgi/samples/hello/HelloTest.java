@@ -13,9 +13,9 @@ class HelloTest {
     @Test
     void greetsWithThePathAsked() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.start(new Hello());
-             HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri("/there")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(server.uri("/there")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
             assertThat(response.body()).isEqualTo("Hello, world! You asked for /there\n");

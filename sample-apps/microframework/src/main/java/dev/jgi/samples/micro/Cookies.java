@@ -7,8 +7,7 @@ import java.util.Map;
 /** Reads the {@code Cookie} request header (RFC 6265 section 5.4): name=value pairs. */
 public final class Cookies {
 
-    private Cookies() {
-    }
+    private Cookies() {}
 
     /** The request's cookies by name; when a name repeats, the first one wins (the most specific path). */
     public static Map<String, String> parse(Headers headers) {

@@ -49,8 +49,9 @@ public final class Csrf implements Middleware {
             inward = request.withState(Forms.STATE_KEY, form);
             submitted = form.first(FIELD).orElse("");
         }
-        if (expected.isEmpty() || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8))) {
+        if (expected.isEmpty()
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8))) {
             throw HttpError.forbidden("CSRF token missing or incorrect; reload the form and try again");
         }
         return next.handle(inward, exchange);

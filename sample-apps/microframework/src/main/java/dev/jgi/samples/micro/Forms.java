@@ -17,8 +17,7 @@ public final class Forms {
     /** The request state key of an already parsed form. */
     public static final String STATE_KEY = "dev.jgi.samples.micro.form";
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /**
      * The form of this request: the one a middleware parsed, or the body read now.
@@ -31,8 +30,9 @@ public final class Forms {
             return parsed;
         }
         String type = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
-        boolean hasBody = request.header("content-length").filter(l -> !l.equals("0")).isPresent()
-                || request.header("transfer-encoding").isPresent();
+        boolean hasBody =
+                request.header("content-length").filter(l -> !l.equals("0")).isPresent()
+                        || request.header("transfer-encoding").isPresent();
         if (!hasBody) {
             return Params.EMPTY;
         }

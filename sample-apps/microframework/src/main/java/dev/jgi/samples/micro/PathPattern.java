@@ -22,7 +22,8 @@ public record PathPattern(String pattern, List<String> segments) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("a route path starts with '/': " + pattern);
         }
-        List<String> segments = pattern.equals("/") ? List.of() : List.of(pattern.substring(1).split("/", -1));
+        List<String> segments =
+                pattern.equals("/") ? List.of() : List.of(pattern.substring(1).split("/", -1));
         for (String segment : segments) {
             if (segment.isEmpty()) {
                 throw new IllegalArgumentException("a route path has no empty segments: " + pattern);

@@ -24,11 +24,9 @@ import java.util.Set;
  */
 public final class Router implements Application {
 
-    private record Route(String method, PathPattern pattern, Handler handler) {
-    }
+    private record Route(String method, PathPattern pattern, Handler handler) {}
 
-    private record Mount(String prefix, Application app) {
-    }
+    private record Mount(String prefix, Application app) {}
 
     private final List<Route> routes;
     private final List<Mount> mounts;
@@ -90,7 +88,8 @@ public final class Router implements Application {
             if (params.isEmpty()) {
                 continue;
             }
-            if (route.method().equals(request.method()) || request.method().equals("HEAD") && route.method().equals("GET")) {
+            if (route.method().equals(request.method())
+                    || request.method().equals("HEAD") && route.method().equals("GET")) {
                 return route.handler().handle(new Context(request, exchange, params.get(), limits));
             }
             allowed.add(route.method());
@@ -111,8 +110,7 @@ public final class Router implements Application {
         private final List<Middleware> middleware = new ArrayList<>();
         private FormLimits limits = FormLimits.DEFAULT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder route(String method, String path, Handler handler) {
             routes.add(new Route(method, PathPattern.parse(path), handler));
@@ -159,7 +157,8 @@ public final class Router implements Application {
 
         private static void checkPrefix(String prefix) {
             if (prefix.isEmpty() || !prefix.startsWith("/") || prefix.endsWith("/")) {
-                throw new IllegalArgumentException("a mount prefix starts with '/' and does not end with '/': " + prefix);
+                throw new IllegalArgumentException(
+                        "a mount prefix starts with '/' and does not end with '/': " + prefix);
             }
         }
     }

@@ -37,7 +37,8 @@ final class SessionCodec {
 
     String encode(Map<String, String> values, Instant now) {
         StringBuilder payload = new StringBuilder().append(now.getEpochSecond()).append('\n');
-        values.forEach((k, v) -> payload.append(url(k)).append('=').append(url(v)).append('&'));
+        values.forEach(
+                (k, v) -> payload.append(url(k)).append('=').append(url(v)).append('&'));
         byte[] bytes = payload.toString().getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
@@ -69,7 +70,8 @@ final class SessionCodec {
         for (String pair : text.substring(newline + 1).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

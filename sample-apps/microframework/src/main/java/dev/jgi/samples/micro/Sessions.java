@@ -42,7 +42,8 @@ public final class Sessions implements Middleware {
 
     @Override
     public Response handle(Request request, Exchange exchange, Application next) throws Exception {
-        Map<String, String> loaded = Optional.ofNullable(Cookies.parse(request.headers()).get(cookieName))
+        Map<String, String> loaded = Optional.ofNullable(
+                        Cookies.parse(request.headers()).get(cookieName))
                 .flatMap(cookie -> codec.decode(cookie, clock.instant()))
                 .orElse(Map.of());
         Session session = new Session(loaded);
@@ -50,12 +51,17 @@ public final class Sessions implements Middleware {
         if (!session.isModified()) {
             return response;
         }
-        String path = request.target().mountPath().isEmpty() ? "/" : request.target().mountPath();
+        String path =
+                request.target().mountPath().isEmpty() ? "/" : request.target().mountPath();
         Map<String, String> values = session.snapshot();
         SetCookie cookie = values.isEmpty()
                 ? SetCookie.deletion(cookieName, path)
-                : SetCookie.of(cookieName, codec.encode(values, clock.instant())).withPath(path).withMaxAge(maxAge);
+                : SetCookie.of(cookieName, codec.encode(values, clock.instant()))
+                        .withPath(path)
+                        .withMaxAge(maxAge);
         // Secure exactly when the client reached us over HTTPS (directly or via a trusted proxy [JGI-PROXY-1]).
-        return cookie.withSecure(request.scheme().equals("https")).addTo(response).withHeader("cache-control", "private, no-store");
+        return cookie.withSecure(request.scheme().equals("https"))
+                .addTo(response)
+                .withHeader("cache-control", "private, no-store");
     }
 }

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param secure   send over HTTPS only
  * @param sameSite Strict, Lax or None
  */
-public record SetCookie(String name, String value, String path, Optional<Duration> maxAge,
-                        boolean httpOnly, boolean secure, String sameSite) {
+public record SetCookie(
+        String name,
+        String value,
+        String path,
+        Optional<Duration> maxAge,
+        boolean httpOnly,
+        boolean secure,
+        String sameSite) {
 
     public SetCookie {
         if (!name.matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+")) {
@@ -50,7 +56,11 @@ public record SetCookie(String name, String value, String path, Optional<Duratio
     }
 
     public String headerValue() {
-        StringBuilder out = new StringBuilder(name).append('=').append(value).append("; Path=").append(path);
+        StringBuilder out = new StringBuilder(name)
+                .append('=')
+                .append(value)
+                .append("; Path=")
+                .append(path);
         maxAge.ifPresent(age -> out.append("; Max-Age=").append(age.toSeconds()));
         if (httpOnly) {
             out.append("; HttpOnly");

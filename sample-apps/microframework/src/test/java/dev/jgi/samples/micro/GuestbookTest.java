@@ -59,14 +59,19 @@ class GuestbookTest {
     void tokenOfAnotherSessionIsForbidden() throws Exception {
         Visit mine = visit();
         Visit theirs = visit();
-        assertThat(post(mine.cookie, "csrf_token=" + theirs.token + "&name=Eve&message=x").statusCode()).isEqualTo(403);
+        assertThat(post(mine.cookie, "csrf_token=" + theirs.token + "&name=Eve&message=x")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void tamperedSessionCookieIsIgnored() throws Exception {
         Visit visit = visit();
-        String tampered = visit.cookie.substring(0, visit.cookie.length() - 2) + (visit.cookie.endsWith("A") ? "BB" : "AA");
-        assertThat(post(tampered, "csrf_token=" + visit.token + "&name=Eve&message=x").statusCode()).isEqualTo(403);
+        String tampered =
+                visit.cookie.substring(0, visit.cookie.length() - 2) + (visit.cookie.endsWith("A") ? "BB" : "AA");
+        assertThat(post(tampered, "csrf_token=" + visit.token + "&name=Eve&message=x")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -79,7 +84,8 @@ class GuestbookTest {
     void userInputIsEscaped() throws Exception {
         Visit visit = visit();
         HttpResponse<String> posted = post(visit.cookie, "csrf_token=" + visit.token + "&name=%3Cscript%3E&message=x");
-        String page = get(posted.headers().firstValue("location").orElseThrow() + "?note=%3Cb%3E", "").body();
+        String page = get(posted.headers().firstValue("location").orElseThrow() + "?note=%3Cb%3E", "")
+                .body();
         assertThat(page).contains("&lt;script&gt;").contains("&lt;b&gt;").doesNotContain("<script>");
     }
 
@@ -88,8 +94,7 @@ class GuestbookTest {
         assertThat(get("/echo/a/b", "").body()).isEqualTo("mount=/echo path=/a/b\n");
     }
 
-    private record Visit(String cookie, String token) {
-    }
+    private record Visit(String cookie, String token) {}
 
     private static Visit visit() throws Exception {
         HttpResponse<String> page = get("/", "");
@@ -112,9 +117,12 @@ class GuestbookTest {
     }
 
     private static HttpResponse<String> post(String cookie, String form) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(server.uri("/entries"))
-                .header("cookie", cookie)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(server.uri("/entries"))
+                        .header("cookie", cookie)
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -20,16 +20,30 @@ class RouterTest {
     @BeforeAll
     static void start() throws Exception {
         Router inner = Router.builder()
-                .get("/", c -> Response.text(200, "inner root mount=" + c.request().target().mountPath()))
-                .get("/items/{id}", c -> Response.text(200, "item " + c.param("id") + " at " + c.url("/items/" + c.param("id"))))
+                .get(
+                        "/",
+                        c -> Response.text(
+                                200, "inner root mount=" + c.request().target().mountPath()))
+                .get(
+                        "/items/{id}",
+                        c -> Response.text(200, "item " + c.param("id") + " at " + c.url("/items/" + c.param("id"))))
                 .build();
         Router app = Router.builder()
                 .limits(new FormLimits(5, 64))
                 .use((request, exchange, next) -> next.handle(request, exchange).withHeader("x-middleware", "ran"))
                 .get("/posts/{id}", c -> Response.text(200, "post " + c.longParam("id")))
-                .post("/posts/{id}", c -> Response.text(200, "updated " + c.param("id") + " to " + c.form().require("title")))
+                .post(
+                        "/posts/{id}",
+                        c -> Response.text(
+                                200,
+                                "updated " + c.param("id") + " to " + c.form().require("title")))
                 .get("/posts/{id}/comments/{n}", c -> Response.text(200, c.param("id") + "/" + c.param("n")))
-                .get("/search", c -> Response.text(200, "q=" + c.query().first("q").orElse("") + " tags=" + c.query().all("tag")))
+                .get(
+                        "/search",
+                        c -> Response.text(
+                                200,
+                                "q=" + c.query().first("q").orElse("") + " tags="
+                                        + c.query().all("tag")))
                 .get("/cookies", c -> Response.text(200, "theme=" + c.cookies().getOrDefault("theme", "none")))
                 .mount("/shop", inner)
                 .build();
@@ -59,7 +73,8 @@ class RouterTest {
 
     @Test
     void wrongMethodGets405WithAllow() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri("/posts/1")).DELETE().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(server.uri("/posts/1")).DELETE().build());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("allow")).hasValue("GET, HEAD, POST");
     }
@@ -67,7 +82,8 @@ class RouterTest {
     @Test
     void headIsAnsweredByTheGetRoute() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri("/posts/5"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
     }
@@ -107,7 +123,9 @@ class RouterTest {
     @Test
     void formOfAnotherMediaTypeIs415() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri("/posts/9"))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         assertThat(response.statusCode()).isEqualTo(415);
     }
 
@@ -119,7 +137,8 @@ class RouterTest {
     @Test
     void cookiesAreRead() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri("/cookies"))
-                .header("cookie", "a=1; theme=\"dark\"; b=2").build());
+                .header("cookie", "a=1; theme=\"dark\"; b=2")
+                .build());
         assertThat(response.body()).isEqualTo("theme=dark");
     }
 
@@ -141,7 +160,8 @@ class RouterTest {
     private static HttpResponse<String> post(String path, String form) throws Exception {
         return send(HttpRequest.newBuilder(server.uri(path))
                 .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     static HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -20,11 +20,17 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     public static EmbeddedServer start(Application app) throws Exception {
-        return new EmbeddedServer(GatewayServer.builder(app).bind("127.0.0.1", 0).gracefulTimeout(GRACE).build());
+        return new EmbeddedServer(GatewayServer.builder(app)
+                .bind("127.0.0.1", 0)
+                .gracefulTimeout(GRACE)
+                .build());
     }
 
     public static EmbeddedServer start(AsyncApplication app) throws Exception {
-        return new EmbeddedServer(GatewayServer.builder(app).bind("127.0.0.1", 0).gracefulTimeout(GRACE).build());
+        return new EmbeddedServer(GatewayServer.builder(app)
+                .bind("127.0.0.1", 0)
+                .gracefulTimeout(GRACE)
+                .build());
     }
 
     /** {@code http://127.0.0.1:PORT} followed by {@code path}. */

@@ -54,12 +54,13 @@ public final class JgiProcess implements AutoCloseable {
      */
     public static JgiProcess serve(Path jar, Path workDir, Map<String, String> environment, String... options)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(root().resolve("bin/jgi").toString(), "serve", "--bind", "127.0.0.1:0",
-                "--graceful-timeout", "3s"));
+        List<String> command = new ArrayList<>(List.of(
+                root().resolve("bin/jgi").toString(), "serve", "--bind", "127.0.0.1:0", "--graceful-timeout", "3s"));
         command.addAll(List.of(options));
         command.add(jar.toAbsolutePath().toString());
         Path log = jar.toAbsolutePath().resolveSibling(jar.getFileName() + ".serve.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         CompletableFuture<URI> listening = new CompletableFuture<>();
@@ -73,8 +74,9 @@ public final class JgiProcess implements AutoCloseable {
     }
 
     private static void copyOutput(Process process, Path log, CompletableFuture<URI> listening) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             var file = Files.newBufferedWriter(log)) {
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                var file = Files.newBufferedWriter(log)) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 file.write(line);
                 file.newLine();
@@ -110,7 +112,8 @@ public final class JgiProcess implements AutoCloseable {
     /** Runs a command (such as an app's admin tool) to its end and returns its output; fails on a non-zero exit. */
     public static String run(Path workDir, Map<String, String> environment, String stdin, List<String> command)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -44,14 +44,35 @@ public final class Postgres implements AutoCloseable {
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("jgi-pg");
         if (asRoot) {
-            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            UserPrincipal postgres =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(dir, postgres);
         }
         int port = freePort();
         Postgres pg = new Postgres(binaries, dir, port, asRoot);
-        pg.run("initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
-        pg.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-t", "60",
-                "-o", "-h 127.0.0.1 -p " + port + " -k " + dir + " -F", "start");
+        pg.run(
+                "initdb",
+                "-D",
+                dir.resolve("data").toString(),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-sync");
+        pg.run(
+                "pg_ctl",
+                "-D",
+                dir.resolve("data").toString(),
+                "-l",
+                dir.resolve("log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-h 127.0.0.1 -p " + port + " -k " + dir + " -F",
+                "start");
         return pg;
     }
 
@@ -83,7 +104,10 @@ public final class Postgres implements AutoCloseable {
         command.addAll(List.of(args));
         Path log = Files.createTempFile("jgi-pg-" + tool, ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(tool + " did not finish in 90 s");

@@ -1,5 +1,7 @@
 package dev.jgi.samples.micro.example;
 
+import static dev.jgi.samples.micro.Html.escape;
+
 import dev.jgi.api.Application;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Request;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.jgi.samples.micro.Html.escape;
-
 /**
  * The microframework's demo, the jar's {@code JGI-App}: a guestbook kept in memory, with a session
  * that remembers the visitor's name, CSRF-protected forms and a plain JGI app mounted at
@@ -23,8 +23,7 @@ import static dev.jgi.samples.micro.Html.escape;
  */
 public final class Guestbook implements Application {
 
-    record Entry(String name, String message) {
-    }
+    record Entry(String name, String message) {}
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final Router router;
@@ -43,8 +42,10 @@ public final class Guestbook implements Application {
                 .get("/", this::index)
                 .post("/entries", this::add)
                 .get("/entries/{id}", this::show)
-                .mount("/echo", (request, exchange) -> Response.text(200,
-                        "mount=" + request.target().mountPath() + " path=" + request.path() + "\n"))
+                .mount(
+                        "/echo",
+                        (request, exchange) -> Response.text(
+                                200, "mount=" + request.target().mountPath() + " path=" + request.path() + "\n"))
                 .build();
     }
 
@@ -63,12 +64,23 @@ public final class Guestbook implements Application {
         StringBuilder html = new StringBuilder("<!doctype html><title>Guestbook</title><h1>Guestbook</h1><ol>");
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            html.append("<li><a href=\"").append(context.url("/entries/" + i)).append("\">")
-                    .append(escape(entry.name())).append("</a>: ").append(escape(entry.message())).append("</li>");
+            html.append("<li><a href=\"")
+                    .append(context.url("/entries/" + i))
+                    .append("\">")
+                    .append(escape(entry.name()))
+                    .append("</a>: ")
+                    .append(escape(entry.message()))
+                    .append("</li>");
         }
-        html.append("</ol><form method=post action=\"").append(context.url("/entries")).append("\">")
-                .append("<input type=hidden name=csrf_token value=\"").append(context.csrfToken()).append("\">")
-                .append("<input name=name value=\"").append(escape(name)).append("\">")
+        html.append("</ol><form method=post action=\"")
+                .append(context.url("/entries"))
+                .append("\">")
+                .append("<input type=hidden name=csrf_token value=\"")
+                .append(context.csrfToken())
+                .append("\">")
+                .append("<input name=name value=\"")
+                .append(escape(name))
+                .append("\">")
                 .append("<input name=message><button>Sign</button></form>");
         return Response.html(200, html.toString());
     }
@@ -90,7 +102,10 @@ public final class Guestbook implements Application {
             throw HttpError.notFound();
         }
         Entry entry = entries.get((int) id);
-        return Response.html(200, "<!doctype html><title>Entry</title><p><b>" + escape(entry.name()) + "</b>: "
-                + escape(entry.message()) + "</p><p>" + context.query().first("note").map(n -> escape(n)).orElse("") + "</p>");
+        return Response.html(
+                200,
+                "<!doctype html><title>Entry</title><p><b>" + escape(entry.name()) + "</b>: " + escape(entry.message())
+                        + "</p><p>"
+                        + context.query().first("note").map(n -> escape(n)).orElse("") + "</p>");
     }
 }
