@@ -1,5 +1,6 @@
 """The servers measured side by side, and how to start each one."""
 from dataclasses import dataclass
+import os
 import shutil
 
 import jfr
@@ -74,7 +75,10 @@ def _nginx_conf(port, ctx):
     tmp = ctx.work_dir / "nginx-tmp"
     tmp.mkdir(exist_ok=True)
     conf = ctx.work_dir / "nginx.conf"
-    conf.write_text(f"""worker_processes 1;
+    # A root master drops its workers to `nobody`, who cannot read files staged under a checkout
+    # only its owner can read (mode 700, as mktemp -d makes): keep the workers on the owner.
+    user = "user root root;\n" if os.geteuid() == 0 else ""
+    conf.write_text(f"""{user}worker_processes 1;
 daemon off;
 pid {ctx.work_dir}/nginx.pid;
 error_log {ctx.work_dir}/nginx-error.log warn;

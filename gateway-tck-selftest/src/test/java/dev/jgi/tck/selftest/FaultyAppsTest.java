@@ -50,12 +50,9 @@ class FaultyAppsTest {
                         + ")");
             }
         }
-        String root = System.getProperty("jgi.root");
-        if (root != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(root, "docs"))) {
-            java.nio.file.Path file = java.nio.file.Path.of(root, "docs", "tck", "faulty-apps.md");
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, md);
-        }
+        java.nio.file.Path file = java.nio.file.Path.of("target", "tck-docs", "faulty-apps.md");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, md);
         assertThat(apps).hasSizeGreaterThanOrEqualTo(25);
         assertThat(missed)
                 .as("faulty applications the application suite did not report by their clause")
