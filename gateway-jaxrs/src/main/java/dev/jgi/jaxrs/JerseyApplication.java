@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.Container;
 
 /**
@@ -48,6 +49,10 @@ public final class JerseyApplication implements AsyncApplication {
     /** Serves {@code application}: a {@link ResourceConfig} or any Jakarta REST {@code Application}. */
     public JerseyApplication(jakarta.ws.rs.core.Application application) {
         this.config = ResourceConfig.forApplication(Objects.requireNonNull(application, "application"));
+        // WADL needs a JAXB implementation, which JGI does not bring; without one Jersey warns per start.
+        if (!config.hasProperty(ServerProperties.WADL_FEATURE_DISABLE)) {
+            config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        }
     }
 
     /** What one started application holds: Jersey's handler and the timer of suspended exchanges. */
