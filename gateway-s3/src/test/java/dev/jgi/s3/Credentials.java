@@ -1,5 +1,7 @@
 package dev.jgi.s3;
 
+import dev.jgi.s3.testing.S3ProxyServer;
+
 /** Puts the test server's credentials where the SDK's default chain looks first: the aws.* system properties. */
 final class Credentials {
 

@@ -9,6 +9,7 @@ import dev.jgi.media.StorageUrl;
 import dev.jgi.media.StoredMedia;
 import dev.jgi.media.UploadRejected;
 import dev.jgi.media.UploadRules;
+import dev.jgi.s3.testing.S3ProxyServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.jgi.s3;
+package dev.jgi.s3.testing;
 
 import java.io.IOException;
 import java.net.URI;
