@@ -20,7 +20,7 @@ import java.util.Set;
  * temporary dot-name in the directory, flushed to disk, and moved to its {@link MediaName} in one
  * atomic rename, so that a reader never sees half a file and a failure leaves only a temporary name
  * that is deleted at once. The app serves the files itself (through {@link #open}) at
- * {@code base-url} (default {@value #DEFAULT_BASE_URL}); the directory is created when missing.
+ * {@code base-url} (default {@value #DEFAULT_BASE_URL}); the directory is created by the first upload.
  *
  * @param directory the directory, absolute and normalised
  * @param baseUrl the site-relative URL the app serves the directory at, ending with {@code /}
@@ -39,23 +39,17 @@ public record LocalMediaStorage(Path directory, String baseUrl) implements Media
         }
     }
 
-    /** Opens {@code file:DIR}, creating the directory when it is missing. */
+    /** Opens {@code file:DIR}. */
     static LocalMediaStorage open(StorageUrl url) {
         url.requireOnly(Set.of("base-url"));
-        LocalMediaStorage storage = new LocalMediaStorage(
+        return new LocalMediaStorage(
                 Path.of(url.location()), url.parameter("base-url").orElse(DEFAULT_BASE_URL));
-        try {
-            Files.createDirectories(storage.directory);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "cannot create the media directory " + storage.directory + ": " + e.getMessage(), e);
-        }
-        return storage;
     }
 
     @Override
     public StoredMedia store(InputStream content, UploadRules rules) throws UploadRejected, IOException {
         Upload upload = Upload.begin(content, rules);
+        Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, TEMPORARY_PREFIX, ".part");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {

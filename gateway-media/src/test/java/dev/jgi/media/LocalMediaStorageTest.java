@@ -23,6 +23,7 @@ class LocalMediaStorageTest {
     }
 
     private List<Path> files() throws IOException {
+        Files.createDirectories(dir.resolve("media"));
         try (Stream<Path> all = Files.list(dir.resolve("media"))) {
             return all.toList();
         }
