@@ -67,12 +67,12 @@ class BlogOnObjectStorageIT {
         return lines;
     }
 
-    /** Splits a shell line into words: double quotes group, nothing else is interpreted. */
+    /** Splits a shell line into words at spaces outside double quotes, which are removed. */
     private static List<String> words(String line) {
         List<String> words = new ArrayList<>();
-        Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+        Matcher m = Pattern.compile("(?:\"[^\"]*\"|[^\\s\"])+").matcher(line);
         while (m.find()) {
-            words.add(m.group(1) != null ? m.group(1) : m.group(2));
+            words.add(m.group().replace("\"", ""));
         }
         return words;
     }
