@@ -12,6 +12,8 @@ module dev.jgi.server {
     requires xnio.api;
     requires info.picocli;
     requires dev.jgi.assets;
+    // Only jgi collect-static --to s3:// touches it (cli.CollectToBucket), so serving never loads the AWS SDK.
+    requires dev.jgi.s3;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
     requires java.logging;

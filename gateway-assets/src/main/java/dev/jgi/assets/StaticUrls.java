@@ -24,6 +24,12 @@ import java.util.Optional;
  * </ol>
  * The system property {@value #PREFIX_PROPERTY} (or environment variable {@value #PREFIX_ENV}) overrides
  * the manifest's URL prefix, for a deployment that mounts the files elsewhere.
+ *
+ * <p>The system property {@value #URL_PROPERTY} (or environment variable {@value #URL_ENV}), an absolute
+ * {@link BaseUrl} such as {@code https://cdn.example.com/app/}, puts every URL below it instead, for
+ * files that {@code jgi collect-static --to s3://...} uploaded to a bucket or a CDN serves; it wins
+ * over the prefix. Without it, URLs are site-relative, at the manifest's prefix: the reference server
+ * publishes that prefix below its {@code --root-path}, where it serves the files.
  */
 public final class StaticUrls {
 
@@ -31,38 +37,45 @@ public final class StaticUrls {
     public static final String MANIFEST_ENV = "JGI_STATIC_MANIFEST";
     public static final String PREFIX_PROPERTY = "jgi.static.prefix";
     public static final String PREFIX_ENV = "JGI_STATIC_PREFIX";
+    public static final String URL_PROPERTY = "jgi.static.url";
+    public static final String URL_ENV = "JGI_STATIC_URL";
     static final String MANIFEST_RESOURCE = AppJar.STATIC_FOLDER + Manifest.FILE_NAME;
 
     private final UrlPrefix prefix;
+    private final Optional<BaseUrl> base;
     private final Map<String, String> hashed;
 
-    private StaticUrls(UrlPrefix prefix, Map<String, String> hashed) {
+    private StaticUrls(UrlPrefix prefix, Optional<BaseUrl> base, Map<String, String> hashed) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.base = Objects.requireNonNull(base, "base");
         this.hashed = Map.copyOf(hashed);
     }
 
     /** A lookup over a manifest, at the manifest's prefix. */
     public static StaticUrls of(Manifest manifest) {
-        return new StaticUrls(manifest.prefix(), manifest.paths());
+        return new StaticUrls(manifest.prefix(), Optional.empty(), manifest.paths());
     }
 
     /** A lookup without a manifest: every asset resolves to its plain URL below {@code prefix}. */
     public static StaticUrls plain(UrlPrefix prefix) {
-        return new StaticUrls(prefix, Map.of());
+        return new StaticUrls(prefix, Optional.empty(), Map.of());
     }
 
     /**
      * The lookup this process is configured with; see the class description for the order.
      *
      * @throws UncheckedIOException when a configured manifest cannot be read, naming the file
+     * @throws IllegalArgumentException when the configured base URL or prefix is malformed
      */
     public static StaticUrls fromEnvironment() {
+        Optional<BaseUrl> base = setting(URL_PROPERTY, URL_ENV).map(BaseUrl::new);
         Optional<UrlPrefix> prefix = setting(PREFIX_PROPERTY, PREFIX_ENV).map(UrlPrefix::new);
         StaticUrls found = setting(MANIFEST_PROPERTY, MANIFEST_ENV)
                 .map(file -> of(readManifest(Path.of(file))))
                 .or(StaticUrls::fromClassPath)
                 .orElseGet(() -> plain(UrlPrefix.DEFAULT));
-        return prefix.map(found::at).orElse(found);
+        StaticUrls prefixed = prefix.map(found::at).orElse(found);
+        return base.map(prefixed::at).orElse(prefixed);
     }
 
     /**
@@ -78,9 +91,14 @@ public final class StaticUrls {
         return written;
     }
 
-    /** This lookup with its URLs below another prefix. */
+    /** This lookup with its URLs below another prefix (and no base URL). */
     public StaticUrls at(UrlPrefix otherPrefix) {
-        return new StaticUrls(otherPrefix, hashed);
+        return new StaticUrls(otherPrefix, Optional.empty(), hashed);
+    }
+
+    /** This lookup with its URLs below an absolute base URL, such as a CDN's. */
+    public StaticUrls at(BaseUrl baseUrl) {
+        return new StaticUrls(prefix, Optional.of(baseUrl), hashed);
     }
 
     /**
@@ -91,16 +109,26 @@ public final class StaticUrls {
      */
     public String url(String logicalPath) {
         String path = relative(logicalPath);
-        return prefix.resolve(hashed.getOrDefault(path, path));
+        return resolve(hashed.getOrDefault(path, path));
     }
 
     /** The hashed URL of an asset, empty when the manifest does not know the logical path. */
     public Optional<String> hashedUrl(String logicalPath) {
-        return Optional.ofNullable(hashed.get(relative(logicalPath))).map(prefix::resolve);
+        return Optional.ofNullable(hashed.get(relative(logicalPath))).map(this::resolve);
     }
 
+    /** The site-relative prefix URLs are below when there is no {@link #base()}. */
     public UrlPrefix prefix() {
         return prefix;
+    }
+
+    /** The absolute base URL URLs are below, when one is configured. */
+    public Optional<BaseUrl> base() {
+        return base;
+    }
+
+    private String resolve(String relativePath) {
+        return base.map(b -> b.resolve(relativePath)).orElseGet(() -> prefix.resolve(relativePath));
     }
 
     private static String relative(String logicalPath) {

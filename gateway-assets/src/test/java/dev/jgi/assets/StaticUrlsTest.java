@@ -21,6 +21,7 @@ class StaticUrlsTest {
     void clearProperties() {
         System.clearProperty(StaticUrls.MANIFEST_PROPERTY);
         System.clearProperty(StaticUrls.PREFIX_PROPERTY);
+        System.clearProperty(StaticUrls.URL_PROPERTY);
     }
 
     private static final Manifest MANIFEST =
@@ -91,5 +92,36 @@ class StaticUrlsTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("bad.json")
                 .hasMessageContaining("version");
+    }
+
+    @Test
+    void anAbsoluteBaseUrlPutsEveryUrlOnTheCdnAndWinsOverThePrefix() throws Exception {
+        Path file = dir.resolve("staticfiles.json");
+        MANIFEST.write(file);
+        System.setProperty(StaticUrls.MANIFEST_PROPERTY, file.toString());
+        System.setProperty(StaticUrls.PREFIX_PROPERTY, "/assets");
+        System.setProperty(StaticUrls.URL_PROPERTY, "https://cdn.example.com/app");
+
+        StaticUrls urls = StaticUrls.fromEnvironment();
+
+        assertThat(urls.url("css/site.css")).isEqualTo("https://cdn.example.com/app/css/site.3f2a1b9c.css");
+        assertThat(urls.hashedUrl("css/site.css")).hasValue("https://cdn.example.com/app/css/site.3f2a1b9c.css");
+        assertThat(urls.url("js/new.js")).isEqualTo("https://cdn.example.com/app/js/new.js");
+        assertThat(urls.base().map(BaseUrl::origin)).hasValue("https://cdn.example.com");
+        assertThat(StaticUrls.of(MANIFEST)
+                        .at(new BaseUrl("http://127.0.0.1:9000/static/"))
+                        .url("css/site.css"))
+                .isEqualTo("http://127.0.0.1:9000/static/css/site.3f2a1b9c.css");
+    }
+
+    @Test
+    void aBaseUrlMustBeAnAbsoluteHttpUrl() {
+        for (String bad : new String[] {
+            "/static/", "cdn.example.com/app/", "ftp://cdn/app/", "https://u:p@cdn/", "https://cdn/?v=1"
+        }) {
+            assertThatThrownBy(() -> new BaseUrl(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        System.setProperty(StaticUrls.URL_PROPERTY, "not a url");
+        assertThatThrownBy(StaticUrls::fromEnvironment).isInstanceOf(IllegalArgumentException.class);
     }
 }

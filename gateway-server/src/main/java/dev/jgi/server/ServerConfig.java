@@ -34,6 +34,7 @@ import java.util.Map;
  * @param reload             reload the application when its classes or jars change (CLI only)
  * @param envFile            a {@code .env} file whose entries the application sees as its environment
  * @param staticMounts       static file directories, {@code URL_PREFIX=DIR}
+ * @param staticUrl          an absolute URL the app's asset URLs point below (a CDN or bucket); empty for the server's own
  * @param certFile           a PEM certificate chain; with {@code keyFile}, every TCP bind speaks TLS [JGI-TLS-1]
  * @param keyFile            the PEM private key of {@code certFile}
  * @param http2              whether TLS binds offer HTTP/2 by ALPN [JGI-H2-2]
@@ -171,6 +172,13 @@ public record ServerConfig(
         List<String> staticMounts,
 
         @Setting(
+                name = "static-url",
+                defaultValue = "",
+                help =
+                        "Absolute URL (a CDN or bucket) the app's asset URLs point below, where collect-static --to s3:// uploaded them.")
+        String staticUrl,
+
+        @Setting(
                 name = "certfile",
                 defaultValue = "",
                 help = "PEM certificate chain, leaf first. With --keyfile every TCP bind speaks TLS 1.3/1.2 only.")
@@ -247,6 +255,9 @@ public record ServerConfig(
         binds = List.copyOf(binds);
         forwardedAllowIps = List.copyOf(forwardedAllowIps);
         staticMounts = List.copyOf(staticMounts);
+        if (!staticUrl.isEmpty()) {
+            new dev.jgi.assets.BaseUrl(staticUrl);
+        }
         new dev.jgi.api.RequestTarget("", "", rootPath, "/", java.util.Optional.empty());
         requirePositive("platform-threads", platformThreads);
         requireAtLeast("io-threads", ioThreads, 0);

@@ -144,6 +144,46 @@ class JgiCommandIT {
     }
 
     @Test
+    void servingAndCollectingToADirectoryNeverLoadTheAwsSdk(@TempDir Path dir) throws Exception {
+        Map<String, String> verbose =
+                Map.of("JGI_JAVA_OPTS", "-Xlog:class+load=info:file=" + dir.resolve("classes.log"));
+        try (JgiProcess serve = JgiProcess.start(
+                verbose,
+                "serve",
+                "--classpath",
+                JgiProcess.TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                HELLO + "::create")) {
+            int port = serve.awaitPort(Duration.ofSeconds(30));
+            assertThat(get(port, "/x")).startsWith("hello /x");
+            serve.terminate();
+            assertThat(serve.exitCode()).isZero();
+        }
+        String served = Files.readString(dir.resolve("classes.log"));
+        assertThat(served).contains("dev.jgi.server.cli.Serve ").doesNotContain("software.amazon.awssdk");
+        Path source = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(source.resolve("a.css"), "a {}");
+        try (JgiProcess collect = JgiProcess.run(
+                verbose,
+                "collect-static",
+                source.toString(),
+                "--to",
+                dir.resolve("out").toString())) {
+            assertThat(collect.exitCode()).isZero();
+        }
+        String collected = Files.readString(dir.resolve("classes.log"));
+        assertThat(collected).contains("dev.jgi.server.cli.CollectStatic ").doesNotContain("software.amazon.awssdk");
+        try (JgiProcess bucket = JgiProcess.run(
+                verbose, "collect-static", source.toString(), "--to", "s3://bucket?endpoint=http://127.0.0.1:1")) {
+            assertThat(bucket.exitCode()).isEqualTo(1);
+        }
+        assertThat(Files.readString(dir.resolve("classes.log")))
+                .as("the check above can fail: an s3:// target does load the SDK")
+                .contains("software.amazon.awssdk");
+    }
+
+    @Test
     void startupFailureExitsNonZeroWithTheAppsMessage() throws Exception {
         try (JgiProcess failing = JgiProcess.run(
                 Map.of("JGI_JAVA_OPTS", "-DHELLO_FAIL_START=1"),

@@ -27,4 +27,18 @@ class StaticFilesTest {
             assertThat(Servers.get(server, "/page").body()).isEqualTo("app /page");
         }
     }
+
+    @Test
+    void belowARootPathStaticFilesAreServedBelowItToo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("site.css"), "p { margin: 0 }");
+        Application app = (request, exchange) -> Response.text(200, "app " + request.path());
+        try (GatewayServer server =
+                Servers.started(Servers.quiet(app).mountPath("/blog").staticMount("/static", dir.toString()))) {
+            assertThat(Servers.get(server, "/blog/static/site.css").body()).isEqualTo("p { margin: 0 }");
+            assertThat(Servers.get(server, "/static/site.css").statusCode())
+                    .as("outside the root path")
+                    .isEqualTo(404);
+            assertThat(Servers.get(server, "/blog/page").body()).isEqualTo("app /page");
+        }
+    }
 }

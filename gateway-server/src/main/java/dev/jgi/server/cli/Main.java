@@ -51,9 +51,10 @@ public final class Main {
 
                 Commands:
                   serve APP            Serve a JGI application (jgi serve --help lists every option).
-                  collect-static APP... --to DIR
+                  collect-static APP... --to DIR|s3://BUCKET/PREFIX
                                        Copy the static files of app jars and folders into DIR, with
-                                       content-hashed names, a manifest and precompressed variants.
+                                       content-hashed names, a manifest and precompressed variants,
+                                       or upload them to an S3-compatible bucket, the manifest last.
                   --version            Print the version.
                   --help               Show this help.
                 """;

@@ -20,11 +20,14 @@ import java.util.List;
 /**
  * Static files in front of the app: each {@code --static URL_PREFIX=DIR}, and the {@code static/}
  * folder of an app jar at the prefix its manifest names ({@code JGI-Static-Prefix}, default
- * {@code /static}). A request under a prefix that names no file gets 404 from the static handler and
+ * {@code /static}), both below {@code --root-path} like the app itself ({@code /blog/static} under
+ * {@code /blog}). A request under a prefix that names no file gets 404 from the static handler and
  * never reaches the app.
  *
  * <p>The indexes are built before the application starts, so that the hashed URLs of the jar's
- * assets are published ({@link StaticUrls#publish}) by the time the app's start reads them.
+ * assets, at the prefix they are served at, are published ({@link StaticUrls#publish}) by the time the
+ * app's start reads them; so is {@code --static-url}, when set, which points the app's asset URLs at a
+ * CDN or bucket instead.
  */
 final class StaticFront implements AutoCloseable {
 
@@ -49,14 +52,18 @@ final class StaticFront implements AutoCloseable {
         List<Mount> mounts = new ArrayList<>();
         Path published = null;
         try {
+            if (!config.staticUrl().isEmpty()) {
+                System.setProperty(StaticUrls.URL_PROPERTY, config.staticUrl());
+                ServerLog.info("asset URLs point below " + config.staticUrl());
+            }
             if (appJar != null) {
                 AppJar jar = AppJar.read(appJar);
                 AssetIndex index = AssetIndex.build(List.of(new AssetSource.JarStatic(appJar)), options);
                 if (index.size() > 0) {
-                    mounts.add(new Mount(
-                            jar.staticPrefix(), index, appJar.getFileName().toString()));
+                    UrlPrefix prefix = underRoot(config, jar.staticPrefix());
+                    mounts.add(new Mount(prefix, index, appJar.getFileName().toString()));
                     published = StaticUrls.publish(
-                            index.manifest(jar.staticPrefix()), Files.createTempFile("jgi-staticfiles-", ".json"));
+                            index.manifest(prefix), Files.createTempFile("jgi-staticfiles-", ".json"));
                 } else {
                     index.close();
                 }
@@ -64,13 +71,21 @@ final class StaticFront implements AutoCloseable {
             for (String value : config.staticMounts()) {
                 StaticMount mount = StaticMount.parse(value);
                 AssetIndex index = AssetIndex.build(List.of(new AssetSource.Directory(mount.directory())), options);
-                mounts.add(new Mount(mount.prefix(), index, mount.directory().toString()));
+                mounts.add(new Mount(
+                        underRoot(config, mount.prefix()),
+                        index,
+                        mount.directory().toString()));
             }
         } catch (IOException | RuntimeException e) {
             mounts.forEach(mount -> mount.index().close());
             throw e;
         }
         return new StaticFront(List.copyOf(mounts), published);
+    }
+
+    /** Where a prefix is served: below the root path, as every request the server answers is. */
+    private static UrlPrefix underRoot(ServerConfig config, UrlPrefix prefix) {
+        return config.rootPath().isEmpty() ? prefix : new UrlPrefix(config.rootPath() + prefix.value());
     }
 
     /** {@code next} behind one static handler per mount; the first mount is asked first. */

@@ -1,14 +1,19 @@
 package dev.jgi.samples.blog;
 
 import dev.jgi.api.Response;
+import dev.jgi.media.MediaName;
+import dev.jgi.media.MediaStorage;
+import dev.jgi.media.UploadRejected;
+import dev.jgi.media.UploadRules;
 import dev.jgi.samples.micro.Context;
 import dev.jgi.samples.micro.Csrf;
 import dev.jgi.samples.micro.HttpError;
+import dev.jgi.samples.micro.MultipartForm;
 import dev.jgi.samples.micro.Params;
 import java.util.Map;
 import java.util.Optional;
 
-/** The admin area: log in and out, write and delete posts. */
+/** The admin area: log in and out, write posts (with an optional image) and delete them. */
 final class AdminPages {
 
     static final String USER_ID = "user_id";
@@ -17,11 +22,16 @@ final class AdminPages {
     private final Users users;
     private final Posts posts;
     private final Templates templates;
+    private final MediaStorage media;
 
-    AdminPages(Users users, Posts posts, Templates templates) {
+    /** Images up to 8 MiB, of the sniffed types gateway-media knows (PNG, JPEG, GIF, WebP). */
+    static final UploadRules IMAGE_RULES = UploadRules.images(8L * 1024 * 1024);
+
+    AdminPages(Users users, Posts posts, Templates templates, MediaStorage media) {
         this.users = users;
         this.posts = posts;
         this.templates = templates;
+        this.media = media;
     }
 
     Response loginForm(Context context) throws Exception {
@@ -63,22 +73,51 @@ final class AdminPages {
         if (user.isEmpty()) {
             throw HttpError.forbidden("log in first");
         }
-        String title = context.form().first("title").orElse("").strip();
-        String body = context.form().first("body").orElse("").strip();
-        if (title.isEmpty() || title.length() > 200 || body.isEmpty() || body.length() > 100_000) {
-            return templates.page(
-                    400,
-                    "admin/dashboard",
-                    PublicPages.model(
-                            context,
-                            Map.of(
-                                    "posts",
-                                    posts.latest(100),
-                                    "error",
-                                    "A post needs a title (at most 200 characters) and a body (at most 100,000).")));
+        Optional<MediaName> image = Optional.empty();
+        Params form;
+        if (context.request().header("content-type").orElse("").startsWith("multipart/form-data")) {
+            MultipartForm multipart = context.multipart();
+            try {
+                image = storeImage(multipart);
+            } catch (UploadRejected rejected) {
+                multipart.finish();
+                int status = rejected.reason() == UploadRejected.Reason.TOO_LARGE ? 413 : 400;
+                return formError(context, status, "The image was not saved: " + rejected.getMessage());
+            }
+            form = multipart.finish();
+        } else {
+            form = context.form();
         }
-        Posts.Post post = posts.create(title, body, user.get());
+        String title = form.first("title").orElse("").strip();
+        String body = form.first("body").orElse("").strip();
+        if (title.isEmpty() || title.length() > 200 || body.isEmpty() || body.length() > 100_000) {
+            if (image.isPresent()) {
+                media.delete(image.get());
+            }
+            return formError(
+                    context, 400, "A post needs a title (at most 200 characters) and a body (at most 100,000).");
+        }
+        Posts.Post post = posts.create(title, body, image, user.get());
         return Response.redirect(303, context.url("/posts/" + post.slug()));
+    }
+
+    /** The image field's file, streamed into the media storage; empty when no file was chosen. */
+    private Optional<MediaName> storeImage(MultipartForm form) throws Exception {
+        Optional<MultipartForm.FilePart> file = form.nextFile();
+        while (file.isPresent() && !file.get().field().equals("image")) {
+            file = form.nextFile();
+        }
+        if (file.isEmpty() || file.get().fileName().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(media.store(file.get().content(), IMAGE_RULES).name());
+    }
+
+    private Response formError(Context context, int status, String message) throws Exception {
+        return templates.page(
+                status,
+                "admin/dashboard",
+                PublicPages.model(context, Map.of("posts", posts.latest(100), "error", message)));
     }
 
     Response delete(Context context) throws Exception {

@@ -10,18 +10,25 @@ import dev.jgi.assets.StaticUrls;
 final class AssetUrls {
 
     private final java.util.function.UnaryOperator<String> resolver;
+    private final java.util.Optional<String> origin;
 
-    private AssetUrls(java.util.function.UnaryOperator<String> resolver) {
+    private AssetUrls(java.util.function.UnaryOperator<String> resolver, java.util.Optional<String> origin) {
         this.resolver = resolver;
+        this.origin = origin;
     }
 
     static AssetUrls fromEnvironment() {
         try {
             StaticUrls urls = StaticUrls.fromEnvironment();
-            return new AssetUrls(urls::url);
+            return new AssetUrls(urls::url, urls.base().map(dev.jgi.assets.BaseUrl::origin));
         } catch (NoClassDefFoundError missing) {
-            return new AssetUrls(path -> "/static/" + path);
+            return new AssetUrls(path -> "/static/" + path, java.util.Optional.empty());
         }
+    }
+
+    /** The origin of a CDN or bucket the URLs point at ({@code JGI_STATIC_URL}); empty for this server. */
+    java.util.Optional<String> origin() {
+        return origin;
     }
 
     String url(String logicalPath) {

@@ -6,9 +6,11 @@ import dev.jgi.api.Middleware;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.media.MediaStorage;
 import dev.jgi.samples.micro.Csrf;
 import dev.jgi.samples.micro.Router;
 import dev.jgi.samples.micro.Sessions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,7 @@ public final class Blog implements Application {
     private final ConfigSource configSource;
     private volatile Application router;
     private volatile Database database;
+    private volatile MediaStorage media;
 
     /** The blog as the server loads it: configured from the environment and {@code .env}. */
     public Blog() {
@@ -58,17 +61,30 @@ public final class Blog implements Application {
             db.close();
             throw e;
         }
-        Templates templates = new Templates(AssetUrls.fromEnvironment(), config.debug());
+        AssetUrls assets = AssetUrls.fromEnvironment();
+        MediaStorage storage;
+        try {
+            storage = MediaStorage.fromEnvironment();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        Templates templates = new Templates(assets, config.debug());
         Users users = new Users(db);
-        PublicPages pages = new PublicPages(new Posts(db), templates);
-        AdminPages admin = new AdminPages(users, new Posts(db), templates);
+        PublicPages pages = new PublicPages(new Posts(db), templates, storage);
+        AdminPages admin = new AdminPages(users, new Posts(db), templates, storage);
         this.database = db;
+        this.media = storage;
+        List<String> elsewhere = new ArrayList<>();
+        assets.origin().ifPresent(elsewhere::add);
+        storage.origin().ifPresent(elsewhere::add);
         this.router = Router.builder()
-                .use(securityHeaders())
+                .use(securityHeaders(elsewhere))
                 .use(new Sessions(config.secretKey()))
                 .use(new Csrf())
                 .get("/", pages::index)
                 .get("/posts/{slug}", pages::post)
+                .get("/media/{name}", pages::image)
                 .get("/admin", admin::dashboard)
                 .get("/admin/login", admin::loginForm)
                 .post("/admin/login", admin::login)
@@ -90,19 +106,28 @@ public final class Blog implements Application {
 
     @Override
     public void stop() throws Exception {
+        MediaStorage storage = media;
+        if (storage != null) {
+            storage.close();
+        }
         Database db = database;
         if (db != null) {
             db.close();
         }
     }
 
-    /** Headers every page gets: no sniffing, no framing, scripts and styles from this origin only. */
-    private static Middleware securityHeaders() {
+    /**
+     * Headers every page gets: no sniffing, no framing, and scripts, styles and images from this origin
+     * and the CDN or bucket that asset and media URLs point at, nothing else.
+     */
+    private static Middleware securityHeaders(List<String> assetOrigins) {
+        String sources = String.join("", assetOrigins.stream().map(o -> " " + o).toList());
         return (request, exchange, next) -> next.handle(request, exchange)
                 .withHeader("x-content-type-options", "nosniff")
                 .withHeader("x-frame-options", "DENY")
                 .withHeader("referrer-policy", "same-origin")
                 .withHeader(
-                        "content-security-policy", "default-src 'self'; form-action 'self'; frame-ancestors 'none'");
+                        "content-security-policy",
+                        "default-src 'self'" + sources + "; form-action 'self'; frame-ancestors 'none'");
     }
 }

@@ -1,5 +1,6 @@
 package dev.jgi.samples.blog;
 
+import dev.jgi.media.MediaName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,16 +18,24 @@ public final class Posts {
     /**
      * A published post. Public accessors, because templates read them.
      *
-     * @param paragraphs the body split at blank lines, for the template to put in {@code <p>}s
+     * @param image the name of the post's image in the media storage, if it has one
      */
-    public record Post(long id, String slug, String title, String body, String author, OffsetDateTime publishedAt) {
+    public record Post(
+            long id,
+            String slug,
+            String title,
+            String body,
+            String author,
+            OffsetDateTime publishedAt,
+            Optional<MediaName> image) {
 
+        /** The body split at blank lines, for the template to put in {@code <p>}s. */
         public List<String> paragraphs() {
             return List.of(body.strip().split("\\R\\s*\\R"));
         }
     }
 
-    private static final String SELECT = "SELECT p.id, p.slug, p.title, p.body, u.username, p.published_at "
+    private static final String SELECT = "SELECT p.id, p.slug, p.title, p.body, u.username, p.published_at, p.image "
             + "FROM posts p JOIN users u ON u.id = p.author_id ";
 
     private final Database database;
@@ -53,19 +62,20 @@ public final class Posts {
     }
 
     /** Publishes a post under a slug made from its title, unique by a numeric suffix. */
-    public Post create(String title, String body, Users.User author) throws SQLException {
+    public Post create(String title, String body, Optional<MediaName> image, Users.User author) throws SQLException {
         String base = slugOf(title);
         String slug = base;
         for (int n = 2; bySlug(slug).isPresent(); n++) {
             slug = base + "-" + n;
         }
         try (Connection c = database.connection();
-                PreparedStatement insert =
-                        c.prepareStatement("INSERT INTO posts (slug, title, body, author_id) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO posts (slug, title, body, author_id, image) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, slug);
             insert.setString(2, title);
             insert.setString(3, body);
             insert.setLong(4, author.id());
+            insert.setString(5, image.map(MediaName::value).orElse(null));
             insert.executeUpdate();
         }
         return bySlug(slug).orElseThrow();
@@ -97,7 +107,8 @@ public final class Posts {
                         row.getString(3),
                         row.getString(4),
                         row.getString(5),
-                        row.getObject(6, OffsetDateTime.class)));
+                        row.getObject(6, OffsetDateTime.class),
+                        Optional.ofNullable(row.getString(7)).map(MediaName::new)));
             }
         }
         return posts;

@@ -40,7 +40,7 @@ abstract class BlogBehaviour {
     void start() throws Exception {
         Config config = config();
         if (migrateByCommand()) {
-            assertThat(admin(config, "", "migrate")).startsWith("Applied 1 migration(s)");
+            assertThat(admin(config, "", "migrate")).startsWith("Applied 2 migration(s)");
         }
         server = EmbeddedServer.start(new Blog(config));
         assertThat(admin(config, PASSWORD + "\n", "createsuperuser", "--username", ADMIN, "--password-stdin"))

@@ -40,7 +40,7 @@ class BlogInBrowserIT {
         Assumptions.assumeTrue(
                 Browser.installed(), "chromium and chromium-driver are not installed; run bin/setup-system");
         Files.writeString(site.resolve(".env"), "SECRET_KEY=browser-test-secret-0123456789\nDEBUG=false\n");
-        assertThat(admin("", "migrate")).contains("Applied 1 migration(s) to H2 jdbc:h2:file:./blog-db");
+        assertThat(admin("", "migrate")).contains("Applied 2 migration(s) to H2 jdbc:h2:file:./blog-db");
         assertThat(admin("s3cret-passw0rd\n", "createsuperuser", "--username", "admin", "--password-stdin"))
                 .contains("Superuser admin created");
 

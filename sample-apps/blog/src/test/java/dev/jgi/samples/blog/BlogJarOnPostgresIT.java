@@ -34,7 +34,7 @@ class BlogJarOnPostgresIT {
                     env,
                     "",
                     List.of(JgiProcess.java(), "-cp", JAR.toString(), "dev.jgi.samples.blog.Admin", "migrate"));
-            assertThat(migrated).contains("Applied 1 migration(s) to PostgreSQL at 127.0.0.1:");
+            assertThat(migrated).contains("Applied 2 migration(s) to PostgreSQL at 127.0.0.1:");
             try (JgiProcess server = JgiProcess.serve(JAR, site, env);
                     HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> page = client.send(

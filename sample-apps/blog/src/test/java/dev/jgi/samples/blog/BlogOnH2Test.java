@@ -31,8 +31,9 @@ class BlogOnH2Test extends BlogBehaviour {
         Config production = new Config(
                 Optional.of("jdbc:h2:file:" + dir.resolve("fresh-db")), "test-secret-key-0123456789abcdef", false);
         assertThatThrownBy(() -> EmbeddedServer.start(new Blog(production)).close())
-                .satisfies(e ->
-                        assertThat(messages(e)).contains("lacks migrations [1]").contains("Admin migrate"));
+                .satisfies(e -> assertThat(messages(e))
+                        .contains("lacks migrations [1, 2]")
+                        .contains("Admin migrate"));
     }
 
     @Test

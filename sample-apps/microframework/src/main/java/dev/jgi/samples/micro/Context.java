@@ -71,6 +71,11 @@ public final class Context {
         return form;
     }
 
+    /** The multipart form body, streamed: text fields as they pass, files one at a time. */
+    public MultipartForm multipart() throws IOException {
+        return Forms.multipart(request, exchange, limits);
+    }
+
     public Map<String, String> cookies() {
         return Cookies.parse(request.headers());
     }

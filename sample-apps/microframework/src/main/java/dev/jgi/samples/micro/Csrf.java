@@ -44,7 +44,13 @@ public final class Csrf implements Middleware {
         String expected = session.get(SESSION_KEY).orElse("");
         Request inward = request;
         String submitted = request.header(HEADER).orElse(null);
-        if (submitted == null) {
+        if (submitted == null && MultipartForm.isMultipart(request)) {
+            // Only the fields before the first file are read: the token comes first in the form, and
+            // the files stream on to the handler once it is checked.
+            MultipartForm multipart = MultipartForm.open(request, exchange, limits);
+            submitted = multipart.fieldsBeforeFirstFile().first(FIELD).orElse("");
+            inward = request.withState(Forms.MULTIPART_KEY, multipart);
+        } else if (submitted == null) {
             Params form = Forms.read(request, exchange, limits);
             inward = request.withState(Forms.STATE_KEY, form);
             submitted = form.first(FIELD).orElse("");
