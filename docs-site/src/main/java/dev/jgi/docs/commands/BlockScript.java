@@ -48,8 +48,7 @@ final class BlockScript {
      * @param serveWait   seconds a server may take to answer (it may build first)
      */
     static String of(ShellBlock block, String logs, int serveWait) {
-        StringBuilder script =
-                new StringBuilder(PRELUDE.formatted(block.where(), FAILED, FAILED)).append('\n');
+        StringBuilder script = new StringBuilder(PRELUDE.formatted(block.where(), FAILED, FAILED)).append('\n');
         List<Command> commands = block.commands();
         for (Command command : commands) {
             script.append("# line ").append(command.line()).append('\n');
@@ -79,7 +78,9 @@ final class BlockScript {
                             .append("\"\n");
                 }
                 case Command.Skip skip ->
-                    script.append("# skipped: ").append(skip.reason().replace('\n', ' ')).append('\n');
+                    script.append("# skipped: ")
+                            .append(skip.reason().replace('\n', ' '))
+                            .append('\n');
             }
         }
         return script.append("__stop_servers\n").toString();

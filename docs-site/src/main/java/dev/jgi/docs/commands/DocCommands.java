@@ -35,7 +35,8 @@ public final class DocCommands {
                 System.err.println("error: cannot make a network namespace here (unshare --net)");
                 System.exit(2);
             }
-            runner = CommandRunner.inScratchCopy(Path.of("").toAbsolutePath(), Path.of(args[1]), Duration.ofMinutes(20));
+            runner =
+                    CommandRunner.inScratchCopy(Path.of("").toAbsolutePath(), Path.of(args[1]), Duration.ofMinutes(20));
         }
         int failed = 0;
         for (String file : files) {
@@ -52,7 +53,10 @@ public final class DocCommands {
                 block.commands().forEach(c -> System.out.println("  " + c.line() + "  " + describe(c)));
                 if (runner != null) {
                     CommandRunner.Outcome outcome = runner.run(block, Map.of());
-                    System.out.println(outcome.passed() ? "  PASSED" : "  FAILED (" + outcome.exitCode() + "):\n" + outcome.output());
+                    System.out.println(
+                            outcome.passed()
+                                    ? "  PASSED"
+                                    : "  FAILED (" + outcome.exitCode() + "):\n" + outcome.output());
                     failed += outcome.passed() ? 0 : 1;
                 }
             }

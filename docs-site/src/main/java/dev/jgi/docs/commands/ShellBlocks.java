@@ -83,13 +83,14 @@ public final class ShellBlocks {
                     throw new IllegalArgumentException(document + ":" + (open + 1) + ": unclosed code fence");
                 }
                 String inner = lines.get(i);
-                if (inner.strip().startsWith(marks) && inner.strip().replace(marks.substring(0, 1), "").isEmpty()) {
+                if (inner.strip().startsWith(marks)
+                        && inner.strip().replace(marks.substring(0, 1), "").isEmpty()) {
                     break;
                 }
                 content.add(inner.startsWith(indent) ? inner.substring(indent.length()) : inner.stripLeading());
             }
             if (SHELLS.contains(fence.group(3))) {
-                blocks.add(new ShellBlock(document, open + 1, commands(document, open + 2, content, directives)));
+                blocks.add(new ShellBlock(document, open + 1, commands(document, open + 1, content, directives)));
                 directives = Map.of();
             } else {
                 checkUsed(document, directivesLine, directives);
@@ -101,7 +102,7 @@ public final class ShellBlocks {
     }
 
     private static List<Command> commands(
-            Path document, int firstLine, List<String> content, Map<String, Command.Handling> directives) {
+            Path document, int fenceLine, List<String> content, Map<String, Command.Handling> directives) {
         List<Command> commands = new ArrayList<>();
         Map<String, Command.Handling> unused = new LinkedHashMap<>(directives);
         for (int i = 0; i < content.size(); i++) {
@@ -112,17 +113,16 @@ public final class ShellBlocks {
                 text.append(line, 0, line.length() - 1).append(' ');
                 line = content.get(++i).strip();
             }
-            String command = withoutComment(text.append(line).toString())
-                    .strip()
-                    .replaceAll("\\s+", " ");
+            String command =
+                    withoutComment(text.append(line).toString()).strip().replaceAll("\\s+", " ");
             if (command.isEmpty()) {
                 continue;
             }
             Command.Handling handling = unused.remove(command);
-            commands.add(new Command(firstLine + start, command, handling == null ? new Command.Run() : handling));
+            commands.add(new Command(fenceLine + 1 + start, command, handling == null ? new Command.Run() : handling));
         }
         if (!unused.isEmpty()) {
-            throw new IllegalArgumentException(document + ":" + firstLine + ": a doc-commands directive names no"
+            throw new IllegalArgumentException(document + ":" + fenceLine + ": a doc-commands directive names no"
                     + " command of the block below it: " + unused.keySet());
         }
         return commands;
@@ -143,20 +143,19 @@ public final class ShellBlocks {
             }
             String command = directive.substring(space + 1, bar).strip().replaceAll("\\s+", " ");
             String argument = directive.substring(bar + 3).strip();
-            Command.Handling handling =
-                    switch (directive.substring(0, space)) {
-                        case "serve" -> {
-                            if (!argument.startsWith("http://")) {
-                                throw new IllegalArgumentException(
-                                        document + ":" + line + ": serve needs an http:// URL to wait for: " + directive);
-                            }
-                            yield new Command.Serve(argument);
-                        }
-                        case "skip" -> new Command.Skip(argument);
-                        default ->
-                            throw new IllegalArgumentException(
-                                    document + ":" + line + ": unknown directive (serve or skip): " + directive);
-                    };
+            Command.Handling handling = switch (directive.substring(0, space)) {
+                case "serve" -> {
+                    if (!argument.startsWith("http://")) {
+                        throw new IllegalArgumentException(
+                                document + ":" + line + ": serve needs an http:// URL to wait for: " + directive);
+                    }
+                    yield new Command.Serve(argument);
+                }
+                case "skip" -> new Command.Skip(argument);
+                default ->
+                    throw new IllegalArgumentException(
+                            document + ":" + line + ": unknown directive (serve or skip): " + directive);
+            };
             if (out.put(command, handling) != null) {
                 throw new IllegalArgumentException(document + ":" + line + ": two directives for " + command);
             }

@@ -22,8 +22,7 @@ class ShellBlocksTest {
 
     @Test
     void onlyShellFencesCountAndEachLineIsACommandWithoutItsComment() throws Exception {
-        List<ShellBlock> blocks = blocks(
-                """
+        List<ShellBlock> blocks = blocks("""
                 # Title
 
                 ```java
@@ -52,13 +51,12 @@ class ShellBlocksTest {
                 .containsExactly(
                         new Command(8, "bin/demo", new Command.Run()),
                         new Command(11, "echo 'a # kept' \"b # kept\" c#kept", new Command.Run()));
-        assertThat(blocks.get(1).commands()).containsExactly(new Command(20, "mvn -B -q verify", new Command.Run()));
+        assertThat(blocks.get(1).commands()).containsExactly(new Command(19, "mvn -B -q verify", new Command.Run()));
     }
 
     @Test
     void directivesBeforeABlockMarkServersAndSkippedCommands() throws Exception {
-        List<ShellBlock> blocks = blocks(
-                """
+        List<ShellBlock> blocks = blocks("""
                 <!-- doc-commands
                 serve bin/demo | http://127.0.0.1:8000/
                 skip bin/test | it runs every test, this one included
@@ -85,8 +83,7 @@ class ShellBlocksTest {
 
     @Test
     void aDirectiveThatNamesNoCommandOfItsBlockIsAnError() {
-        assertThatThrownBy(() -> blocks(
-                        """
+        assertThatThrownBy(() -> blocks("""
                         <!-- doc-commands
                         serve bin/dem0 | http://127.0.0.1:8000/
                         -->
@@ -104,7 +101,8 @@ class ShellBlocksTest {
     void malformedDirectivesAndStrayMarkersAreErrors() {
         assertThatThrownBy(() -> blocks("<!-- doc-commands\nserve bin/demo\n-->\n```sh\nbin/demo\n```\n"))
                 .hasMessageContaining("'serve COMMAND | URL'");
-        assertThatThrownBy(() -> blocks("<!-- doc-commands\nserve bin/demo | 127.0.0.1:8000\n-->\n```sh\nbin/demo\n```\n"))
+        assertThatThrownBy(
+                        () -> blocks("<!-- doc-commands\nserve bin/demo | 127.0.0.1:8000\n-->\n```sh\nbin/demo\n```\n"))
                 .hasMessageContaining("http:// URL");
         assertThatThrownBy(() -> blocks("<!-- doc-commands\nrun bin/demo | x\n-->\n```sh\nbin/demo\n```\n"))
                 .hasMessageContaining("unknown directive");
@@ -115,8 +113,7 @@ class ShellBlocksTest {
 
     @Test
     void theScriptRunsCommandsInOneShellAndStopsServersAtTheEnd() throws Exception {
-        ShellBlock block = blocks(
-                        """
+        ShellBlock block = blocks("""
                         <!-- doc-commands
                         serve bin/jgi serve app.jar | http://127.0.0.1:8000/
                         skip bin/test | too long
@@ -127,8 +124,7 @@ class ShellBlocksTest {
                         curl -s http://127.0.0.1:8000/x
                         bin/test
                         ```
-                        """)
-                .getFirst();
+                        """).getFirst();
         String script = BlockScript.of(block, "/logs", 300);
         assertThat(script)
                 .contains("{ . bin/java-env\n} || __fail 6 \"exit $?\"")

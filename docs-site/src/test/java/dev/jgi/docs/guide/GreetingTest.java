@@ -23,7 +23,8 @@ class GreetingTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).isEqualTo("Hello, Ada!\n");
             assertThat(server.send(TestRequest.get("/")).status()).isEqualTo(404);
-            assertThat(server.send(TestRequest.post("/hello/Ada")).header("allow")).hasValue("GET, HEAD");
+            assertThat(server.send(TestRequest.post("/hello/Ada")).header("allow"))
+                    .hasValue("GET, HEAD");
         }
     }
     // #endregion harness
@@ -31,8 +32,9 @@ class GreetingTest {
     @Test
     void answersOverRealSocketsWhenEmbedded() throws Exception {
         // #region embedded
-        try (GatewayServer server =
-                        GatewayServer.builder(new Greeting()).bind("127.0.0.1", 0).build();
+        try (GatewayServer server = GatewayServer.builder(new Greeting())
+                        .bind("127.0.0.1", 0)
+                        .build();
                 HttpClient client = HttpClient.newHttpClient()) {
             server.start();
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/hello/Grace");
