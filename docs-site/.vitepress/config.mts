@@ -48,6 +48,61 @@ function route(id: string): string {
   return id.replace(/(^|\/)README\.md$/, '$1index.md')
 }
 
+/** The site's sections: the sidebar lists their pages, the top bar names each (nav) and opens its first. */
+const SECTIONS = [
+  {
+    text: 'Getting started',
+    nav: 'Get started',
+    items: [
+      { text: 'Application developers', link: '/guide/applications.md' },
+      { text: 'Framework authors', link: '/guide/frameworks.md' },
+      { text: 'Server vendors', link: '/guide/servers.md' },
+    ],
+  },
+  { text: 'Specification', nav: 'Specification', items: [{ text: 'JGI 1.0', link: '/spec/jgi-1.0.md' }] },
+  {
+    text: 'Server reference',
+    nav: 'Server',
+    items: [
+      { text: 'The reference server', link: '/server.md' },
+      { text: 'Every setting', link: '/reference/server-settings.md' },
+      { text: 'Static assets', link: '/static-assets.md' },
+      { text: 'Servlet bridge', link: '/servlet-bridge.md' },
+    ],
+  },
+  {
+    text: 'Deployment',
+    nav: 'Deployment',
+    items: [
+      { text: 'Overview', link: '/deploy/index.md' },
+      { text: 'Behind nginx', link: '/deploy-nginx.md' },
+    ],
+  },
+  {
+    text: 'Conformance',
+    nav: 'Conformance',
+    items: [
+      { text: 'Overview', link: '/conformance/index.md' },
+      { text: 'Reference server', link: '/conformance/reference.md' },
+      { text: 'Jetty 12', link: '/conformance/jetty.md' },
+      { text: 'Tomcat 11', link: '/conformance/tomcat.md' },
+      { text: 'Kill matrix', link: '/conformance/kill-matrix.md' },
+      { text: 'Faulty applications', link: '/tck/faulty-apps.md' },
+      { text: 'Running the TCK', link: '/tck/vendor-guide.md' },
+    ],
+  },
+  {
+    text: 'Performance',
+    nav: 'Performance',
+    items: [
+      { text: 'Benchmarks', link: '/benchmarks/index.md' },
+      { text: 'Latest full run', link: '/benchmarks/results.md' },
+      { text: 'JMH', link: '/benchmarks/jmh.md' },
+    ],
+  },
+  { text: 'API reference', nav: 'API', items: [{ text: 'Javadoc', link: '/api/index.md' }] },
+]
+
 export default defineConfig({
   title: 'JGI',
   description: 'The Java Gateway Interface: a small contract between Java web servers and applications',
@@ -78,62 +133,8 @@ export default defineConfig({
   themeConfig: {
     search: { provider: 'local' },
     outline: { level: [2, 3] },
-    nav: [
-      { text: 'Get started', link: '/guide/applications.md' },
-      { text: 'Specification', link: '/spec/jgi-1.0.md' },
-      { text: 'Server', link: '/server.md' },
-      { text: 'Deployment', link: '/deploy/index.md' },
-      { text: 'Conformance', link: '/conformance/index.md' },
-      { text: 'Performance', link: '/benchmarks/index.md' },
-      { text: 'API', link: '/api/index.md' },
-    ],
-    sidebar: [
-      {
-        text: 'Getting started',
-        items: [
-          { text: 'Application developers', link: '/guide/applications.md' },
-          { text: 'Framework authors', link: '/guide/frameworks.md' },
-          { text: 'Server vendors', link: '/guide/servers.md' },
-        ],
-      },
-      { text: 'Specification', items: [{ text: 'JGI 1.0', link: '/spec/jgi-1.0.md' }] },
-      {
-        text: 'Server reference',
-        items: [
-          { text: 'The reference server', link: '/server.md' },
-          { text: 'Every setting', link: '/reference/server-settings.md' },
-          { text: 'Static assets', link: '/static-assets.md' },
-          { text: 'Servlet bridge', link: '/servlet-bridge.md' },
-        ],
-      },
-      {
-        text: 'Deployment',
-        items: [
-          { text: 'Overview', link: '/deploy/index.md' },
-          { text: 'Behind nginx', link: '/deploy-nginx.md' },
-        ],
-      },
-      {
-        text: 'Conformance',
-        items: [
-          { text: 'Overview', link: '/conformance/index.md' },
-          { text: 'Reference server', link: '/conformance/reference.md' },
-          { text: 'Jetty 12', link: '/conformance/jetty.md' },
-          { text: 'Tomcat 11', link: '/conformance/tomcat.md' },
-          { text: 'Kill matrix', link: '/conformance/kill-matrix.md' },
-          { text: 'Faulty applications', link: '/tck/faulty-apps.md' },
-          { text: 'Running the TCK', link: '/tck/vendor-guide.md' },
-        ],
-      },
-      {
-        text: 'Performance',
-        items: [
-          { text: 'Benchmarks', link: '/benchmarks/index.md' },
-          { text: 'Latest full run', link: '/benchmarks/results.md' },
-          { text: 'JMH', link: '/benchmarks/jmh.md' },
-        ],
-      },
-      { text: 'API reference', items: [{ text: 'Javadoc', link: '/api/index.md' }] },
-    ],
+    // The top bar opens each section at its first page.
+    nav: SECTIONS.map((section) => ({ text: section.nav, link: section.items[0].link })),
+    sidebar: SECTIONS.map(({ text, items }) => ({ text, items })),
   },
 })
