@@ -16,6 +16,8 @@ const specFile = join(checkout, 'docs', 'spec', 'jgi-1.0.md')
 const SOURCES = ['docs', relative(checkout, generated)]
 /** Committed copies of generated reports: the site renders them from the build's JSON instead. */
 const REPLACED = ['docs/tck/reference-report.md', 'docs/tck/jetty-report.md', 'docs/tck/tomcat-report.md', 'docs/tck/kill-matrix.md']
+/** Build output inside docs/ (the spec module copies jgi-1.0.md into its target/classes). */
+const BUILD_OUTPUT = ['docs/**/target/**']
 
 /** Glob patterns for every sibling of each path component of SOURCES, so that only SOURCES are scanned. */
 function excludeAllBut(root: string, keep: string[]): string[] {
@@ -110,7 +112,7 @@ export default defineConfig({
   // Where the site is served from; clause links in reports and validator messages use JGI_DOCS_URL.
   base: process.env.JGI_SITE_BASE || '/',
   srcDir: checkout,
-  srcExclude: [...excludeAllBut(checkout, SOURCES), ...REPLACED],
+  srcExclude: [...excludeAllBut(checkout, SOURCES), ...REPLACED, ...BUILD_OUTPUT],
   rewrites: route,
   outDir: join(siteRoot, 'target', 'site'),
   cacheDir: join(siteRoot, 'target', 'vitepress-cache'),
