@@ -17,7 +17,10 @@ final class DocFiles {
 
     static void copy(Path docs, SiteOutput out) throws IOException {
         try (Stream<Path> all = Files.walk(docs)) {
-            for (Path file : all.filter(Files::isRegularFile).toList()) {
+            // Build output of the spec module lives in docs/target; it is not documentation.
+            for (Path file : all.filter(Files::isRegularFile)
+                    .filter(file -> !docs.relativize(file).startsWith("target"))
+                    .toList()) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".json") || name.endsWith(".svg") || name.endsWith(".png") || name.endsWith(".txt")) {
                     Path to = out.files().resolve(docs.relativize(file).toString());
