@@ -38,9 +38,17 @@ public record Violation(String clause, Party party, String message) {
         return new Violation(clause, Party.APPLICATION, message);
     }
 
-    /** {@code [JGI-RESP-4] application: ...}, the form log lines and exceptions use. */
+    /** Where the clause is stated: its address in the rendered specification ({@link ClauseLinks}). */
+    public java.net.URI url() {
+        return ClauseLinks.of(clause);
+    }
+
+    /**
+     * {@code [JGI-RESP-4] application: ... (see URL)}, the form log lines and exceptions use; the URL
+     * is {@link #url()}.
+     */
     @Override
     public String toString() {
-        return "[" + clause + "] " + party.name().toLowerCase(Locale.ROOT) + ": " + message;
+        return "[" + clause + "] " + party.name().toLowerCase(Locale.ROOT) + ": " + message + " (see " + url() + ")";
     }
 }

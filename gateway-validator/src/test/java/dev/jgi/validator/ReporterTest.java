@@ -31,7 +31,9 @@ class ReporterTest {
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.failure()).get().isInstanceOfSatisfying(ViolationException.class, thrown -> {
                 assertThat(thrown.violation().clause()).isEqualTo("JGI-RESP-4");
-                assertThat(thrown).hasMessage("[JGI-RESP-4] application: hop-by-hop field upgrade in the response");
+                assertThat(thrown)
+                        .hasMessage("[JGI-RESP-4] application: hop-by-hop field upgrade in the response (see "
+                                + ClauseLinks.of("JGI-RESP-4") + ")");
             });
         }
     }
@@ -81,7 +83,9 @@ class ReporterTest {
         try (TestServer server = TestServer.start(Validator.wrap(HOP_BY_HOP, Reporter.logging(logger)))) {
             assertThat(server.send(TestRequest.get("/")).status()).isEqualTo(500);
         }
-        assertThat(lines).containsExactly("WARNING [JGI-RESP-4] application: hop-by-hop field upgrade in the response");
+        assertThat(lines)
+                .containsExactly("WARNING [JGI-RESP-4] application: hop-by-hop field upgrade in the response (see "
+                        + ClauseLinks.of("JGI-RESP-4") + ")");
     }
 
     @Test
@@ -100,6 +104,7 @@ class ReporterTest {
     void violationRefusesAnythingButAClauseId() {
         Supplier<Violation> bad = () -> new Violation("RESP-4", Violation.Party.APPLICATION, "x");
         assertThatThrownBy(bad::get).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Violation("JGI-WS-12", Violation.Party.SERVER, "m")).hasToString("[JGI-WS-12] server: m");
+        assertThat(new Violation("JGI-WS-12", Violation.Party.SERVER, "m"))
+                .hasToString("[JGI-WS-12] server: m (see " + ClauseLinks.of("JGI-WS-12") + ")");
     }
 }

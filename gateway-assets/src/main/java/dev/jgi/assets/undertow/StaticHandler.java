@@ -16,8 +16,10 @@ import java.util.Optional;
  * Serves the assets of an index below a URL prefix and hands every other request to {@code next}.
  * A request under the prefix never reaches {@code next}: a path the index does not hold is 404,
  * including every non-canonical spelling ({@code ..}, encoded slashes or backslashes, NUL, dotfiles);
- * there are no directory listings. GET and HEAD are served; other methods on an asset get 405 with
- * {@code Allow: GET, HEAD}.
+ * there are no directory listings. A path ending in {@code /} serves that folder's {@code index.html}
+ * when the index holds one, as nginx's {@code index} does, and the bare prefix redirects to the prefix
+ * with a slash (a built documentation site is served this way). GET and HEAD are served; other methods
+ * on an asset get 405 with {@code Allow: GET, HEAD}.
  *
  * <p>The prefix is matched against the full decoded request path, so place this handler in front of
  * the app, not below a {@code PathHandler} prefix. Lookups in a production index never block, and
@@ -27,6 +29,8 @@ import java.util.Optional;
 public final class StaticHandler implements HttpHandler {
 
     private static final String ALLOWED = Methods.GET_STRING + ", " + Methods.HEAD_STRING;
+    /** What a path ending in a slash serves. */
+    private static final String INDEX_FILE = "index.html";
 
     private final UrlPrefix prefix;
     private final AssetIndex index;
@@ -47,20 +51,26 @@ public final class StaticHandler implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
-        if (!prefix.contains(path)) {
-            if (path.length() == prefix.value().length()
-                    || path.charAt(prefix.value().length()) == '/') {
-                notFound(exchange);
-            } else {
-                next.handleRequest(exchange);
-            }
+        boolean bare = path.length() == prefix.value().length();
+        if (!bare && path.charAt(prefix.value().length()) != '/') {
+            next.handleRequest(exchange);
             return;
         }
         if (index.options().devMode() && exchange.isInIoThread()) {
             exchange.dispatch(this);
             return;
         }
-        Optional<Asset> asset = index.find(path.substring(skip));
+        if (bare) {
+            if (index.find(INDEX_FILE).isPresent()) {
+                redirect(exchange, path + "/");
+            } else {
+                notFound(exchange);
+            }
+            return;
+        }
+        String relative = path.substring(skip);
+        Optional<Asset> asset =
+                index.find(relative.isEmpty() || relative.endsWith("/") ? relative + INDEX_FILE : relative);
         if (asset.isEmpty()) {
             notFound(exchange);
             return;
@@ -75,6 +85,14 @@ public final class StaticHandler implements HttpHandler {
             return;
         }
         AssetResponse.send(exchange, asset.get(), head);
+    }
+
+    private static void redirect(HttpServerExchange exchange, String location) {
+        String query = exchange.getQueryString();
+        exchange.setStatusCode(StatusCodes.MOVED_PERMANENTLY);
+        exchange.getResponseHeaders().put(Headers.LOCATION, query.isEmpty() ? location : location + "?" + query);
+        exchange.setResponseContentLength(0);
+        exchange.endExchange();
     }
 
     private static void notFound(HttpServerExchange exchange) {

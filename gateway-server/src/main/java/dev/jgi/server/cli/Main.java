@@ -36,6 +36,7 @@ public final class Main {
             }
             case "serve" -> new Serve(out, err).run(rest);
             case "collect-static" -> CollectStatic.run(rest, out, err);
+            case "settings" -> SettingsReference.run(rest, out, err);
             default -> {
                 err.println("jgi: error: unknown command '" + args[0] + "' (try jgi --help)");
                 yield USAGE;
@@ -55,6 +56,8 @@ public final class Main {
                                        Copy the static files of app jars and folders into DIR, with
                                        content-hashed names, a manifest and precompressed variants,
                                        or upload them to an S3-compatible bucket, the manifest last.
+                  settings             Print every setting of jgi serve as a Markdown reference: its
+                                       option, default and environment variable.
                   --version            Print the version.
                   --help               Show this help.
                 """;

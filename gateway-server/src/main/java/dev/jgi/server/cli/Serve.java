@@ -48,7 +48,18 @@ final class Serve {
             return 0;
         }
         if (parsed.app() == null) {
-            return usageError("missing APP (a class name, Class::factoryMethod or a jar); see jgi serve --help");
+            if (config.staticMounts().isEmpty()) {
+                return usageError("missing APP (a class name, Class::factoryMethod or a jar), or --static"
+                        + " URL_PREFIX=DIR to serve files only; see jgi serve --help");
+            }
+            if (config.reload()) {
+                return usageError("--reload needs an APP to reload");
+            }
+            if (parsed.checkConfig()) {
+                out.println("configuration OK; static files only");
+                return 0;
+            }
+            return serve(config, null, new AppLoader.Loaded(new FilesOnly(), FilesOnly.NAME, null, List.of()), false);
         }
         ServerLog.verbose(config.dev());
         List<String> classpath = parsed.classpath() != null
@@ -73,10 +84,11 @@ final class Serve {
         return serve(config, loader, loaded, async);
     }
 
+    /** @param loader where the app came from, or null when only static files are served */
     private int serve(ServerConfig config, AppLoader loader, AppLoader.Loaded loaded, boolean async) {
         ServerRuntime runtime = new ServerRuntime(config, java.util.function.UnaryOperator.identity());
-        if (loaded.name() != null && parsedJar(loader) != null) {
-            runtime.serveStaticOf(parsedJar(loader));
+        if (loader != null && loader.jar() != null) {
+            runtime.serveStaticOf(loader.jar());
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTerminate(stop::countDown);
@@ -103,10 +115,6 @@ final class Serve {
         runtime.close();
         ServerLog.info("stopped");
         return 0;
-    }
-
-    private static Path parsedJar(AppLoader loader) {
-        return loader.jar();
     }
 
     private int usageError(String message) {

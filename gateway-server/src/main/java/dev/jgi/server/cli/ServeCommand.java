@@ -45,7 +45,8 @@ final class ServeCommand {
                 .arity("0..1")
                 .type(String.class)
                 .description("The app: a class name (with --classpath), Class::factoryMethod, or a jar naming its app "
-                        + "(manifest JGI-App or a ServiceLoader entry).")
+                        + "(manifest JGI-App or a ServiceLoader entry). Without APP, the --static mounts are served "
+                        + "alone and every other path gets 404.")
                 .build());
         spec.addOption(OptionSpec.builder(CLASSPATH)
                 .paramLabel("PATHS")

@@ -139,8 +139,30 @@ class MutantKillTest {
                 .append("): ")
                 .append(String.join(", ", unkilled))
                 .append(".\n");
+        writeMatrixJson(faults, matrix, unkilled);
         Path target = Path.of("target", "tck-docs", "kill-matrix.md");
         Files.createDirectories(target.getParent());
         Files.writeString(target, md.toString());
+    }
+
+    /** One mutant's row of the kill matrix. */
+    record MatrixRow(String mutant, List<String> declared, List<String> killedBy) {}
+
+    /** The same matrix as data, {@code target/kill-matrix.json}: the documentation site renders it. */
+    record KillMatrix(List<MatrixRow> mutants, List<String> unkilledServerMustClauses) {}
+
+    private static void writeMatrixJson(List<Fault> faults, Map<String, Set<String>> matrix, List<String> unkilled)
+            throws Exception {
+        List<MatrixRow> rows = faults.stream()
+                .map(fault -> new MatrixRow(
+                        fault.name(),
+                        fault.clauses().stream().sorted().toList(),
+                        List.copyOf(matrix.getOrDefault(fault.name(), Set.of()))))
+                .toList();
+        Path json = Path.of("target", "kill-matrix.json");
+        Files.createDirectories(json.getParent());
+        new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(json.toFile(), new KillMatrix(rows, unkilled));
     }
 }

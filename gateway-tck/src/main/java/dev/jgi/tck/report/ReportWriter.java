@@ -2,10 +2,12 @@ package dev.jgi.tck.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jgi.validator.ClauseLinks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** Writes {@code report.json} and {@code report.md} for a run. */
 public final class ReportWriter {
@@ -20,8 +22,16 @@ public final class ReportWriter {
         Files.writeString(dir.resolve("report.md"), markdown(report, true), StandardCharsets.UTF_8);
     }
 
-    /** The report as Markdown; with {@code evidence}, failures show the bytes exchanged. */
+    /**
+     * The report as Markdown; with {@code evidence}, failures show the bytes exchanged. Each clause
+     * ID links to its clause in the rendered specification ({@link ClauseLinks}).
+     */
     public static String markdown(TckReport report, boolean evidence) {
+        return markdown(report, evidence, id -> "[" + id + "](" + ClauseLinks.of(id) + ")");
+    }
+
+    /** The report as Markdown, each clause ID written as {@code clause} renders it. */
+    public static String markdown(TckReport report, boolean evidence, Function<String, String> clause) {
         ReportHeader h = report.header();
         StringBuilder md = new StringBuilder();
         md.append("# JGI TCK report: ")
@@ -69,7 +79,7 @@ public final class ReportWriter {
         md.append("| Clause | Level | Verdict | Tests | Note |\n|---|---|---|---|---|\n");
         for (ClauseVerdict c : report.clauses()) {
             md.append("| ")
-                    .append(c.id())
+                    .append(clause.apply(c.id()))
                     .append(" | ")
                     .append(c.level())
                     .append(" | ")
@@ -89,7 +99,8 @@ public final class ReportWriter {
                             .append(t.display())
                             .append("\n\n")
                             .append("Clauses: ")
-                            .append(String.join(", ", t.clauses()))
+                            .append(String.join(
+                                    ", ", t.clauses().stream().map(clause).toList()))
                             .append("\n\n")
                             .append("```\n")
                             .append(t.message())

@@ -54,11 +54,30 @@ public final class JgiProcess implements AutoCloseable {
      */
     public static JgiProcess serve(Path jar, Path workDir, Map<String, String> environment, String... options)
             throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of(options));
+        arguments.add(jar.toAbsolutePath().toString());
+        return start(
+                arguments, workDir, environment, jar.toAbsolutePath().resolveSibling(jar.getFileName() + ".serve.log"));
+    }
+
+    /**
+     * Starts {@code bin/jgi serve --bind 127.0.0.1:0 --static PREFIX=DIR} without an app, as
+     * {@code bin/docs} serves the documentation site, and waits until it listens.
+     */
+    public static JgiProcess serveFiles(String prefix, Path dir) throws IOException, InterruptedException {
+        Path site = dir.toAbsolutePath();
+        return start(
+                List.of("--access-log", "off", "--static", prefix + "=" + site),
+                site.getParent(),
+                Map.of(),
+                site.resolveSibling(site.getFileName() + ".serve.log"));
+    }
+
+    private static JgiProcess start(List<String> arguments, Path workDir, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 root().resolve("bin/jgi").toString(), "serve", "--bind", "127.0.0.1:0", "--graceful-timeout", "3s"));
-        command.addAll(List.of(options));
-        command.add(jar.toAbsolutePath().toString());
-        Path log = jar.toAbsolutePath().resolveSibling(jar.getFileName() + ".serve.log");
+        command.addAll(arguments);
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);

@@ -1,0 +1,4 @@
+import DefaultTheme from 'vitepress/theme'
+import './clauses.css'
+
+export default DefaultTheme
