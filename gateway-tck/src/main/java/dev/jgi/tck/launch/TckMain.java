@@ -27,7 +27,7 @@ public final class TckMain {
               --app               the application suite: CLASS (an Application or AsyncApplication with a
                                   no-argument constructor) runs under the validator in the in-process harness
               --report            the directory for junit/, report.json and report.md
-              --timeout           milliseconds a read waits for the server (default 2000)
+              --timeout           milliseconds a read waits for the server (default 10000)
             """;
 
     private TckMain() {}

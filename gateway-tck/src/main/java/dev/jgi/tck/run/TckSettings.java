@@ -29,6 +29,12 @@ public record TckSettings(
     public static final String ASYNC_ENDPOINT = "jgi.tck.endpoint.async";
     public static final String MOUNTED_ENDPOINT = "jgi.tck.endpoint.mounted";
     public static final String TIMEOUT = "jgi.tck.timeout";
+    /**
+     * How long a test waits for what should happen (a connection, a response, a close). Only failing
+     * tests wait it out, so it is generous: a loaded CI machine can take seconds for a TLS handshake.
+     */
+    static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
+
     public static final String REPORT = "jgi.tck.report";
 
     static TckSettings from(Function<String, Optional<String>> parameters) {
@@ -37,7 +43,7 @@ public record TckSettings(
                 parameters.apply(ENDPOINT).filter(s -> !s.isBlank()).map(URI::create),
                 parameters.apply(ASYNC_ENDPOINT).filter(s -> !s.isBlank()).map(URI::create),
                 parameters.apply(MOUNTED_ENDPOINT).filter(s -> !s.isBlank()).map(URI::create),
-                Duration.ofMillis(parameters.apply(TIMEOUT).map(Long::parseLong).orElse(2000L)),
+                Duration.ofMillis(parameters.apply(TIMEOUT).map(Long::parseLong).orElse(DEFAULT_TIMEOUT_MILLIS)),
                 parameters.apply(REPORT).filter(s -> !s.isBlank()));
     }
 

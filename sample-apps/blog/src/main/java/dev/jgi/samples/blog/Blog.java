@@ -80,7 +80,7 @@ public final class Blog implements Application {
         storage.origin().ifPresent(elsewhere::add);
         this.router = Router.builder()
                 .use(securityHeaders(elsewhere))
-                .use(new Sessions(config.secretKey()))
+                .use(new Sessions(config.requireSecretKey()))
                 .use(new Csrf())
                 .get("/", pages::index)
                 .get("/posts/{slug}", pages::post)

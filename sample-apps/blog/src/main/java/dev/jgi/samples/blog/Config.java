@@ -15,17 +15,25 @@ import java.util.Optional;
  *
  * @param databaseUrl {@code DATABASE_URL}: {@code postgres://user:password@host:port/name} or any
  *                    {@code jdbc:} URL; empty for the embedded H2 file database {@code ./blog-db}
- * @param secretKey   {@code SECRET_KEY}: signs session cookies; required, at least 16 characters
+ * @param secretKey   {@code SECRET_KEY}: signs session cookies; the server requires at least 16
+ *                    characters ({@link #requireSecretKey()})
  * @param debug       {@code DEBUG}: {@code true} for development (migrations at start-up,
  *                    templates re-read on every request, cookies without {@code Secure})
  */
 public record Config(Optional<String> databaseUrl, String secretKey, boolean debug) {
 
-    public Config {
+    /**
+     * The secret key, for the server that signs cookies; the admin commands, which sign nothing,
+     * run without one.
+     *
+     * @throws IllegalArgumentException when it is missing or shorter than 16 characters
+     */
+    public String requireSecretKey() {
         if (secretKey.length() < 16) {
             throw new IllegalArgumentException("SECRET_KEY must be set to at least 16 random characters "
                     + "(in the environment or in .env); for example: SECRET_KEY=$(openssl rand -hex 32)");
         }
+        return secretKey;
     }
 
     private static final List<String> NAMES = List.of("DATABASE_URL", "SECRET_KEY", "DEBUG");

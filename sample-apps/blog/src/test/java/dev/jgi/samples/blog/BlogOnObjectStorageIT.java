@@ -39,7 +39,7 @@ class BlogOnObjectStorageIT {
 
     private static final Path JAR = Path.of("target/blog.jar").toAbsolutePath();
     private static final Pattern BLOCK = Pattern.compile(
-            "<!-- object-storage commands begin -->\\s*```sh\\n(.*?)```\\s*<!-- object-storage commands end -->",
+            "<!-- object-storage commands begin -->\\s*(?:<!-- doc-commands.*?-->\\s*)?```sh\\n(.*?)```\\s*<!-- object-storage commands end -->",
             Pattern.DOTALL);
 
     @TempDir
