@@ -1,5 +1,6 @@
 package dev.jgi.server.websocket;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -249,10 +250,14 @@ class WebSocketExchangeTest {
 
     @Test
     void clientLeavingDuringTheHandshakeEndsTheExchangeWith1006() throws Exception {
+        CompletableFuture<Void> connected = new CompletableFuture<>();
         CompletableFuture<Void> clientGone = new CompletableFuture<>();
         CompletableFuture<Event> after = new CompletableFuture<>();
         AsyncApplication app = (request, channel) -> channel.receive()
-                .thenCompose(connect -> clientGone)
+                .thenCompose(connect -> {
+                    connected.complete(null);
+                    return clientGone;
+                })
                 .thenCompose(gone -> channel.send(new Action.WebSocketAccept(Optional.empty(), Headers.of())))
                 .handle((accepted, refused) -> null)
                 .thenCompose(answered -> channel.receive())
@@ -263,7 +268,7 @@ class WebSocketExchangeTest {
                         .write(("GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                                         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                                 .getBytes(StandardCharsets.ISO_8859_1));
-                Thread.sleep(200);
+                connected.get(10, TimeUnit.SECONDS);
             }
             clientGone.complete(null);
             assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(new Event.WebSocketClose(1006, ""));
@@ -345,11 +350,8 @@ class WebSocketExchangeTest {
             startReceiving.complete(null);
             last.get(10, TimeUnit.SECONDS);
             client.socket.sendText("done", true).join();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (received.get() < sent + 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(received.get()).isEqualTo(sent + 2);
+            int expected = sent + 2;
+            eventually(() -> assertThat(received).hasValue(expected));
         }
     }
 
