@@ -28,6 +28,15 @@ public final class RawHttp {
         return RawConnection.open(address, new Transcript(), TIMEOUT);
     }
 
+    /** A {@code GET} of {@code target} exactly as given (no client would keep dot segments or backslashes), on a connection closed after it. */
+    public static RawResponse get(int port, String target) {
+        return get(new InetSocketAddress("127.0.0.1", port), target);
+    }
+
+    public static RawResponse get(InetSocketAddress address, String target) {
+        return exchange(address, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
     /**
      * Sends {@code request} (ISO-8859-1, as is) on a new connection to {@code port} and reads the
      * final response to it, interim responses collected in it; a {@code HEAD} request's response

@@ -81,7 +81,7 @@ class TraversalTest {
             })
     void traversalAttemptsNeverYieldAFile(String target) throws Exception {
         for (AssetServer server : List.of(production, dev)) {
-            RawResponse r = get(server.port(), target);
+            RawResponse r = RawHttp.get(server.port(), target);
             assertThat(r.status()).as(target).isIn(400, 404);
             assertThat(r.bodyText()).as(target).doesNotContain(Fixtures.SECRET).doesNotContain(AssetServer.APP_BODY);
         }
@@ -90,14 +90,9 @@ class TraversalTest {
     @Test
     void theCanonicalPathIsServedOnTheSameSockets() throws Exception {
         for (AssetServer server : List.of(production, dev)) {
-            RawResponse r = get(server.port(), "/static/css/site.css");
+            RawResponse r = RawHttp.get(server.port(), "/static/css/site.css");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.bodyText()).endsWith("body{}");
         }
-    }
-
-    /** A GET of {@code target} byte for byte, as no HTTP client sends it (they normalise dot segments and backslashes). */
-    private static RawResponse get(int port, String target) {
-        return RawHttp.exchange(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     }
 }
