@@ -2,14 +2,12 @@ package dev.jgi.assets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.testing.Command;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,17 +34,10 @@ class StaticUrlsClassPathTest {
                         entry.endsWith("classes") && !entry.endsWith("test-classes") || entry.contains("jackson"))
                 .collect(Collectors.joining(File.pathSeparator));
         assertThat(classPath).doesNotContain("undertow").doesNotContain("xnio");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(
-                        java.toString(),
-                        "-cp",
-                        classPath,
-                        "-D" + StaticUrls.MANIFEST_PROPERTY + "=" + manifest,
-                        probe.toString()))
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = Command.java(
+                        "-cp", classPath, "-D" + StaticUrls.MANIFEST_PROPERTY + "=" + manifest, probe.toString())
+                .run()
+                .successfulOutput();
         assertThat(out).isEqualTo("/static/css/site.3f2a1b9c.css");
     }
 }

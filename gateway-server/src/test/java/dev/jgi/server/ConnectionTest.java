@@ -7,9 +7,13 @@ import dev.jgi.api.Body;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
-import java.io.InputStream;
+import dev.jgi.tck.wire.ConnectionState;
+import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.tck.wire.RawResponse;
+import dev.jgi.testing.RawHttp;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,18 +27,15 @@ class ConnectionTest {
     @Test
     void continueIsSentOnTheFirstReadOnly() throws Exception {
         try (GatewayServer server = Servers.started(Servers.quiet(READS));
-                Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(5000);
-            socket.getOutputStream()
-                    .write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            byte[] interim = new byte[25];
-            int n = in.readNBytes(interim, 0, 25);
-            assertThat(new String(interim, 0, n, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100");
-            socket.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
-            socket.shutdownOutput();
-            assertThat(RawHttp.readAll(in)).contains("HTTP/1.1 200").contains("read 5");
+                RawConnection connection = RawHttp.connect(server.port())) {
+            connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(connection.readNextWithin("POST", RawHttp.TIMEOUT))
+                    .map(RawResponse::status)
+                    .contains(100);
+            RawResponse response = connection.send("hello").halfClose().readResponse("POST");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyText()).isEqualTo("read 5");
+            assertThat(response.interim()).isEmpty();
         }
     }
 
@@ -42,23 +43,23 @@ class ConnectionTest {
     void continueIsNotSentWhenTheAppAnswersWithoutReading() throws Exception {
         Application ignores = (request, exchange) -> Response.text(403, "no");
         try (GatewayServer server = Servers.started(Servers.quiet(ignores))) {
-            String answer = RawHttp.exchange(
+            String answer = RawHttp.received(
                     server.port(),
                     "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n",
-                    1500);
+                    Duration.ofMillis(1500));
             assertThat(answer).startsWith("HTTP/1.1 403").doesNotContain("100 Continue");
         }
     }
 
     @Test
     void connectionCloseIsHonoured() throws Exception {
-        try (GatewayServer server = Servers.started(Servers.quiet(READS))) {
-            long started = System.nanoTime();
-            String answer =
-                    RawHttp.exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 5000);
-            assertThat(answer).startsWith("HTTP/1.1 200");
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
-                    .isLessThan(4000);
+        try (GatewayServer server = Servers.started(Servers.quiet(READS));
+                RawConnection connection = RawHttp.connect(server.port())) {
+            RawResponse response = connection
+                    .send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .readResponse();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(connection.awaitState(RawHttp.TIMEOUT)).isEqualTo(ConnectionState.CLOSED);
         }
     }
 
@@ -70,10 +71,13 @@ class ConnectionTest {
             }
         });
         try (GatewayServer server = Servers.started(Servers.quiet(streams))) {
-            String answer = RawHttp.exchange(server.port(), "GET / HTTP/1.0\r\n\r\n", 5000);
-            assertThat(answer).startsWith("HTTP/1.0 200");
-            assertThat(answer.toLowerCase()).doesNotContain("transfer-encoding");
-            assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).hasSize(30_000);
+            RawResponse response = RawHttp.exchange(server.port(), "GET / HTTP/1.0\r\n\r\n");
+            assertThat(response.version()).isEqualTo("HTTP/1.0");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.headers("transfer-encoding")).isEmpty();
+            assertThat(response.framing()).isEqualTo(RawResponse.Framing.CLOSE_DELIMITED);
+            assertThat(response.body()).hasSize(30_000);
+            assertThat(response.complete()).isTrue();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgi.api.Application;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
+import dev.jgi.testing.RawHttp;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +21,11 @@ class ForwardedHeadersTest {
             return Response.text(200, "ok");
         };
         try (GatewayServer server = Servers.started(Servers.quiet(app).forwardedAllowIps(trusted))) {
-            RawHttp.exchange(server.port(), "GET / HTTP/1.1\r\nHost: inner\r\n" + fields + "Connection: close\r\n\r\n");
+            assertThat(RawHttp.exchange(
+                                    server.port(),
+                                    "GET / HTTP/1.1\r\nHost: inner\r\n" + fields + "Connection: close\r\n\r\n")
+                            .status())
+                    .isEqualTo(200);
         }
         return seen.get();
     }

@@ -8,6 +8,7 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Event;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
+import dev.jgi.testing.RawHttp;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -44,7 +45,7 @@ class HeadRecordTest {
             "Content-Length: 3\r\n\r\nabc", "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", "\r\n"
         }) {
             String nonce = UUID.randomUUID().toString();
-            String answer = RawHttp.exchange(
+            String answer = RawHttp.received(
                     server.port(),
                     "POST /eof HTTP/1.1\r\nHost: x\r\nx-nonce: " + nonce + "\r\nConnection: close\r\n" + body);
             assertThat(answer).startsWith("HTTP/1.1 200").contains(nonce);
@@ -68,7 +69,7 @@ class HeadRecordTest {
     @Test
     void keptAliveConnectionRecordsEveryHead() throws Exception {
         try (GatewayServer server = Servers.started(Servers.quiet(SYNC))) {
-            String answer = RawHttp.exchange(
+            String answer = RawHttp.received(
                     server.port(),
                     "POST /a HTTP/1.1\r\nHost: x\r\nx-nonce: one\r\nContent-Length: 3\r\n\r\nabc"
                             + "POST /a HTTP/1.1\r\nHost: x\r\nx-nonce: two\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: t\r\n\r\n"

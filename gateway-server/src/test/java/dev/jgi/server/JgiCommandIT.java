@@ -1,7 +1,9 @@
 package dev.jgi.server;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.testing.JgiProcess;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ class JgiCommandIT {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String HELLO = "dev.jgi.server.apps.HelloApp";
+    private static final String TEST_CLASSES =
+            Path.of("target", "test-classes").toAbsolutePath().toString();
 
     private static String get(int port, String path) throws Exception {
         return CLIENT.send(
@@ -107,14 +112,8 @@ class JgiCommandIT {
     @Test
     void servesSyncAndAsyncAppsByClassFactoryAndBanner() throws Exception {
         try (JgiProcess sync = JgiProcess.start(
-                Map.of(),
-                "serve",
-                "--classpath",
-                JgiProcess.TEST_CLASSES,
-                "--bind",
-                "127.0.0.1:0",
-                HELLO + "::create")) {
-            int port = sync.awaitPort(Duration.ofSeconds(30));
+                Map.of(), "serve", "--classpath", TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO + "::create")) {
+            int port = sync.awaitPort();
             assertThat(get(port, "/there")).isEqualTo("hello /there yes");
             assertThat(sync.stderr())
                     .contains(
@@ -129,13 +128,13 @@ class JgiCommandIT {
                 Map.of(),
                 "serve",
                 "--classpath",
-                JgiProcess.TEST_CLASSES,
+                TEST_CLASSES,
                 "--bind",
                 "127.0.0.1:0",
                 "--access-log",
                 "json",
                 "dev.jgi.server.apps.EchoAsyncApp")) {
-            int port = async.awaitPort(Duration.ofSeconds(30));
+            int port = async.awaitPort();
             assertThat(get(port, "/a")).isEqualTo("async /a");
             async.terminate();
             assertThat(async.exitCode()).isZero();
@@ -148,14 +147,8 @@ class JgiCommandIT {
         Map<String, String> verbose =
                 Map.of("JGI_JAVA_OPTS", "-Xlog:class+load=info:file=" + dir.resolve("classes.log"));
         try (JgiProcess serve = JgiProcess.start(
-                verbose,
-                "serve",
-                "--classpath",
-                JgiProcess.TEST_CLASSES,
-                "--bind",
-                "127.0.0.1:0",
-                HELLO + "::create")) {
-            int port = serve.awaitPort(Duration.ofSeconds(30));
+                verbose, "serve", "--classpath", TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO + "::create")) {
+            int port = serve.awaitPort();
             assertThat(get(port, "/x")).startsWith("hello /x");
             serve.terminate();
             assertThat(serve.exitCode()).isZero();
@@ -189,7 +182,7 @@ class JgiCommandIT {
                 Map.of("JGI_JAVA_OPTS", "-DHELLO_FAIL_START=1"),
                 "serve",
                 "--classpath",
-                JgiProcess.TEST_CLASSES,
+                TEST_CLASSES,
                 "--bind",
                 "127.0.0.1:0",
                 HELLO)) {
@@ -207,13 +200,13 @@ class JgiCommandIT {
                 Map.of(),
                 "serve",
                 "--classpath",
-                JgiProcess.TEST_CLASSES,
+                TEST_CLASSES,
                 "--bind",
                 "127.0.0.1:0",
                 "--env-file",
                 env.toString(),
                 HELLO)) {
-            int port = jgi.awaitPort(Duration.ofSeconds(30));
+            int port = jgi.awaitPort();
             assertThat(get(port, "/env")).isEqualTo("postgres://db/app s3cret false");
         }
     }
@@ -224,13 +217,13 @@ class JgiCommandIT {
                 Map.of(),
                 "serve",
                 "--classpath",
-                JgiProcess.TEST_CLASSES,
+                TEST_CLASSES,
                 "--bind",
                 "127.0.0.1:0",
                 "--access-log",
                 "off",
                 HELLO)) {
-            int port = jgi.awaitPort(Duration.ofSeconds(30));
+            int port = jgi.awaitPort();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger ok = new AtomicInteger();
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -258,10 +251,7 @@ class JgiCommandIT {
                     }
                 }));
             }
-            long warm = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (ok.get() < 200 && System.nanoTime() < warm) {
-                Thread.sleep(20);
-            }
+            eventually(Duration.ofSeconds(30), () -> assertThat(ok).hasValueGreaterThanOrEqualTo(200));
             jgi.terminate();
             assertThat(jgi.exitCode()).isZero();
             stop.set(true);
@@ -289,17 +279,14 @@ class JgiCommandIT {
                 "--access-log",
                 "off",
                 ReloadableApp.NAME)) {
-            int port = jgi.awaitPort(Duration.ofSeconds(30));
+            int port = jgi.awaitPort();
             assertThat(get(port, "/")).isEqualTo("v1");
-            Thread.sleep(1100);
+            Path classFile = classes.resolve("reloadable/VersionApp.class");
+            FileTime before = Files.getLastModifiedTime(classFile);
             ReloadableApp.compile(classes, "v2");
-            long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            String seen = get(port, "/");
-            while (!seen.equals("v2") && System.nanoTime() < end) {
-                Thread.sleep(100);
-                seen = get(port, "/");
-            }
-            assertThat(seen).isEqualTo("v2");
+            // The reloader compares modification times, which some file systems keep to the second.
+            Files.setLastModifiedTime(classFile, FileTime.fromMillis(before.toMillis() + 2000));
+            eventually(Duration.ofSeconds(15), () -> assertThat(get(port, "/")).isEqualTo("v2"));
             assertThat(jgi.stderr()).contains("reloaded " + ReloadableApp.NAME);
         }
     }
@@ -307,17 +294,12 @@ class JgiCommandIT {
     @Test
     void checkConfigLoadsTheAppAndExits() throws Exception {
         try (JgiProcess check = JgiProcess.run(
-                Map.of(),
-                "serve",
-                "--check-config",
-                "--classpath",
-                JgiProcess.TEST_CLASSES,
-                "dev.jgi.server.apps.EchoAsyncApp")) {
+                Map.of(), "serve", "--check-config", "--classpath", TEST_CLASSES, "dev.jgi.server.apps.EchoAsyncApp")) {
             assertThat(check.exitCode()).isZero();
             assertThat(check.stdout()).contains("configuration OK", "(async)");
         }
-        try (JgiProcess missing = JgiProcess.run(
-                Map.of(), "serve", "--check-config", "--classpath", JgiProcess.TEST_CLASSES, "no.such.App")) {
+        try (JgiProcess missing =
+                JgiProcess.run(Map.of(), "serve", "--check-config", "--classpath", TEST_CLASSES, "no.such.App")) {
             assertThat(missing.exitCode()).isEqualTo(2);
             assertThat(missing.stderr()).contains("class not found: no.such.App");
         }

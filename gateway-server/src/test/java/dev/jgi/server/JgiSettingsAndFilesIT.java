@@ -2,6 +2,7 @@ package dev.jgi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.testing.JgiProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +58,7 @@ class JgiSettingsAndFilesIT {
         Files.writeString(site.resolve("guide/start.html"), "<h1>start</h1>");
         try (JgiProcess jgi = JgiProcess.start(
                 Map.of(), "serve", "--bind", "127.0.0.1:0", "--graceful-timeout", "2s", "--static", "/docs=" + site)) {
-            int port = jgi.awaitPort(Duration.ofSeconds(30));
+            int port = jgi.awaitPort();
             assertThat(jgi.stderr()).contains("serving static files only");
             assertThat(get(port, "/docs/")).satisfies(r -> {
                 assertThat(r.statusCode()).isEqualTo(200);

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.api.Application;
 import dev.jgi.api.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import dev.jgi.tck.wire.ConnectionState;
+import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.testing.RawHttp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,24 +35,24 @@ class RequestLimitsTest {
         server.close();
     }
 
-    private static int status(String request) throws IOException {
-        return RawHttp.status(RawHttp.exchange(server.port(), request));
+    private static int status(String request) {
+        return RawHttp.exchange(server.port(), request).status();
     }
 
     @Test
-    void requestWithinTheLimitsIsServed() throws IOException {
+    void requestWithinTheLimitsIsServed() {
         assertThat(status("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
                 .isEqualTo(200);
     }
 
     @Test
-    void longRequestLineGets414() throws IOException {
+    void longRequestLineGets414() {
         assertThat(status("GET /" + "a".repeat(2000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
                 .isEqualTo(414);
     }
 
     @Test
-    void tooManyHeaderFieldsGet431() throws IOException {
+    void tooManyHeaderFieldsGet431() {
         StringBuilder head = new StringBuilder("GET / HTTP/1.1\r\nHost: x\r\n");
         for (int i = 0; i < 25; i++) {
             head.append("X-F").append(i).append(": v\r\n");
@@ -62,13 +61,13 @@ class RequestLimitsTest {
     }
 
     @Test
-    void longHeaderFieldGets431() throws IOException {
+    void longHeaderFieldGets431() {
         assertThat(status("GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + "v".repeat(600) + "\r\n\r\n"))
                 .isEqualTo(431);
     }
 
     @Test
-    void largeHeadGets431() throws IOException {
+    void largeHeadGets431() {
         StringBuilder head = new StringBuilder("GET / HTTP/1.1\r\nHost: x\r\n");
         for (int i = 0; i < 10; i++) {
             head.append("X-F").append(i).append(": ").append("v".repeat(450)).append("\r\n");
@@ -77,13 +76,13 @@ class RequestLimitsTest {
     }
 
     @Test
-    void announcedLargeBodyGets413BeforeTheAppRuns() throws IOException {
+    void announcedLargeBodyGets413BeforeTheAppRuns() {
         assertThat(status("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n"))
                 .isEqualTo(413);
     }
 
     @Test
-    void chunkedBodyCrossingTheLimitGets413() throws IOException {
+    void chunkedBodyCrossingTheLimitGets413() {
         String chunk = Integer.toHexString(800) + "\r\n" + "b".repeat(800) + "\r\n";
         assertThat(status("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk
                         + "0\r\n\r\n"))
@@ -91,18 +90,19 @@ class RequestLimitsTest {
     }
 
     @Test
-    void slowRequestHeadGets408AndAClosedConnection() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(5000);
-            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            String answer = RawHttp.readAll(in);
-            assertThat(RawHttp.status(answer)).isEqualTo(408);
+    void slowRequestHeadGets408AndAClosedConnection() {
+        try (RawConnection connection = RawHttp.connect(server.port())) {
+            assertThat(connection
+                            .send("GET / HTTP/1.1\r\nHost: x\r\n")
+                            .readResponse()
+                            .status())
+                    .isEqualTo(408);
+            assertThat(connection.awaitState(RawHttp.TIMEOUT)).isEqualTo(ConnectionState.CLOSED);
         }
     }
 
     @Test
-    void serverStillServesAfterEveryLimit() throws IOException {
+    void serverStillServesAfterEveryLimit() {
         longRequestLineGets414();
         tooManyHeaderFieldsGet431();
         announcedLargeBodyGets413BeforeTheAppRuns();
@@ -111,13 +111,13 @@ class RequestLimitsTest {
     }
 
     @Test
-    void megabyteRequestLineGets414() throws IOException {
+    void megabyteRequestLineGets414() {
         assertThat(status("GET /" + "a".repeat(1024 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
                 .isEqualTo(414);
     }
 
     @Test
-    void megabyteOfHeaderFieldsGets431() throws IOException {
+    void megabyteOfHeaderFieldsGets431() {
         StringBuilder head = new StringBuilder("GET / HTTP/1.1\r\nHost: x\r\n");
         for (int i = 0; i < 2048; i++) {
             head.append("X-F").append(i).append(": ").append("v".repeat(500)).append("\r\n");
@@ -126,7 +126,7 @@ class RequestLimitsTest {
     }
 
     @Test
-    void thousandsOfSmallHeaderFieldsGet431() throws IOException {
+    void thousandsOfSmallHeaderFieldsGet431() {
         StringBuilder head = new StringBuilder("GET / HTTP/1.1\r\nHost: x\r\n");
         for (int i = 0; i < 20_000; i++) {
             head.append("X-M").append(i).append(": v\r\n");

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgi.api.Application;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
-import java.io.IOException;
+import dev.jgi.tck.wire.RawResponse;
+import dev.jgi.testing.RawHttp;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +32,15 @@ class RequestMappingTest {
         server.close();
     }
 
-    private static Request send(String head) throws IOException {
+    private static Request send(String head) {
         SEEN.set(null);
-        String answer = RawHttp.exchange(server.port(), head + "Connection: close\r\n\r\n");
-        assertThat(RawHttp.status(answer)).as(answer).isEqualTo(200);
+        RawResponse answer = RawHttp.exchange(server.port(), head + "Connection: close\r\n\r\n");
+        assertThat(answer.status()).as(answer.bodyText()).isEqualTo(200);
         return SEEN.get();
     }
 
     @Test
-    void pathIsSplitAtTheMountPrefix() throws IOException {
+    void pathIsSplitAtTheMountPrefix() {
         Request request = send("GET /shop/cart/items?id=7&x=%20 HTTP/1.1\r\nHost: example.com\r\n");
         assertThat(request.target().mountPath()).isEqualTo("/shop");
         assertThat(request.path()).isEqualTo("/cart/items");
@@ -49,33 +50,33 @@ class RequestMappingTest {
     }
 
     @Test
-    void mountPointItselfHasAnEmptyPath() throws IOException {
+    void mountPointItselfHasAnEmptyPath() {
         assertThat(send("GET /shop HTTP/1.1\r\nHost: x\r\n").path()).isEmpty();
     }
 
     @Test
-    void pathOutsideTheMountGets404WithoutTheApp() throws IOException {
+    void pathOutsideTheMountGets404WithoutTheApp() {
         SEEN.set(null);
-        String answer =
+        RawResponse answer =
                 RawHttp.exchange(server.port(), "GET /shopping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(RawHttp.status(answer)).isEqualTo(404);
+        assertThat(answer.status()).isEqualTo(404);
         assertThat(SEEN.get()).isNull();
     }
 
     @Test
-    void pathIsDecodedKeepingEncodedSlashesAndPercents() throws IOException {
+    void pathIsDecodedKeepingEncodedSlashesAndPercents() {
         Request request = send("GET /shop/a%20b/c%2Fd/e%25f/%C3%A9 HTTP/1.1\r\nHost: x\r\n");
         assertThat(request.path()).isEqualTo("/a b/c%2Fd/e%25f/\u00e9");
         assertThat(request.target().rawPath()).isEqualTo("/shop/a%20b/c%2Fd/e%25f/%C3%A9");
     }
 
     @Test
-    void dotSegmentsAreRemoved() throws IOException {
+    void dotSegmentsAreRemoved() {
         assertThat(send("GET /shop/a/./b/../c HTTP/1.1\r\nHost: x\r\n").path()).isEqualTo("/a/c");
     }
 
     @Test
-    void headersArriveInLowerCaseWithRepeatsKept() throws IOException {
+    void headersArriveInLowerCaseWithRepeatsKept() {
         Request request = send("GET /shop/ HTTP/1.1\r\nHost: x\r\nX-Multi: one\r\nX-MULTI: two\r\nAccept: */*\r\n");
         assertThat(request.headers().all("x-multi")).containsExactly("one", "two");
         request.headers().forEach((name, value) -> assertThat(name).isLowerCase());
@@ -85,33 +86,34 @@ class RequestMappingTest {
     }
 
     @Test
-    void methodIsKeptExactlyAsReceived() throws IOException {
+    void methodIsKeptExactlyAsReceived() {
         assertThat(send("PATCH /shop/x HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n")
                         .method())
                 .isEqualTo("PATCH");
     }
 
     @Test
-    void http10RequestIsReportedAsSuch() throws IOException {
+    void http10RequestIsReportedAsSuch() {
         assertThat(send("GET /shop/old HTTP/1.0\r\n").version()).isEqualTo("HTTP/1.0");
     }
 
     @Test
-    void asteriskOptionsIsAnsweredByTheServer() throws IOException {
+    void asteriskOptionsIsAnsweredByTheServer() {
         SEEN.set(null);
-        String answer = RawHttp.exchange(server.port(), "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(RawHttp.status(answer)).isEqualTo(200);
+        RawResponse answer =
+                RawHttp.exchange(server.port(), "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).isEqualTo(200);
         assertThat(SEEN.get()).isNull();
     }
 
     @Test
-    void lifespanStateReachesEveryRequest() throws IOException {
+    void lifespanStateReachesEveryRequest() {
         assertThat(send("GET /shop/ HTTP/1.1\r\nHost: x\r\n").state()).isEmpty();
     }
 
     @Test
-    void pipelinedRequestsAreAnsweredInOrder() throws IOException {
-        String answer = RawHttp.exchange(
+    void pipelinedRequestsAreAnsweredInOrder() {
+        String answer = RawHttp.received(
                 server.port(),
                 "GET /shop/1 HTTP/1.1\r\nHost: x\r\n\r\nGET /shop/2 HTTP/1.1\r\nHost: x\r\n\r\n"
                         + "GET /shop/3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -119,7 +121,7 @@ class RequestMappingTest {
     }
 
     @Test
-    void headerFieldsKeepTheirOrderOfArrival() throws IOException {
+    void headerFieldsKeepTheirOrderOfArrival() {
         Request request = send("GET /shop/ HTTP/1.1\r\nZeta: 1\r\nHost: x\r\nalpha: 2\r\nMiddle: 3\r\nzeta: 4\r\n");
         assertThat(request.headers().asList())
                 .extracting(f -> f.name() + "=" + f.value())
@@ -127,7 +129,7 @@ class RequestMappingTest {
     }
 
     @Test
-    void questionMarkWithNothingAfterItIsAnEmptyQuery() throws IOException {
+    void questionMarkWithNothingAfterItIsAnEmptyQuery() {
         Request request = send("GET /shop/p? HTTP/1.1\r\nHost: x\r\n");
         assertThat(request.target().query()).hasValue("");
         assertThat(request.target().raw()).isEqualTo("/shop/p?");
@@ -135,7 +137,7 @@ class RequestMappingTest {
     }
 
     @Test
-    void absoluteFormTargetGivesPathAndQuery() throws IOException {
+    void absoluteFormTargetGivesPathAndQuery() {
         Request request = send("GET http://example.com/shop/abs?q=1 HTTP/1.1\r\nHost: example.com\r\n");
         assertThat(request.header("host")).hasValue("example.com");
         assertThat(request.path()).isEqualTo("/abs");

@@ -6,6 +6,7 @@ import dev.jgi.api.Application;
 import dev.jgi.api.Body;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
+import dev.jgi.testing.RawHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class SyncResponseTest {
                         out.write(("line " + i + "\n").getBytes(StandardCharsets.US_ASCII));
                     }
                 })))) {
-            String raw = RawHttp.exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String raw = RawHttp.received(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertThat(raw.toLowerCase(java.util.Locale.ROOT))
                     .contains("transfer-encoding: chunked")
                     .contains("line 9999")

@@ -8,6 +8,9 @@ public final class CollectingReporter implements Reporter {
 
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
 
+    /** A reporter that has seen no violation yet. */
+    public CollectingReporter() {}
+
     @Override
     public void report(Violation violation) {
         violations.add(violation);

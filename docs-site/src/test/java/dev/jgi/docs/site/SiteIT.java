@@ -1,14 +1,13 @@
 package dev.jgi.docs.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jgi.samples.testing.Browser;
-import dev.jgi.samples.testing.JgiProcess;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.Setting;
+import dev.jgi.testing.JgiProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,7 +124,6 @@ class SiteIT {
 
     @Test
     void chromiumShowsTheHomeTheAnchoredClauseAndAGettingStartedPage() throws Exception {
-        assumeTrue(Browser.installed(), "Chromium and chromedriver are installed by bin/setup-system");
         try (Browser browser = Browser.start()) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -157,7 +155,6 @@ class SiteIT {
 
     @Test
     void theLocalSearchFindsASettingWithoutAnyExternalService() throws Exception {
-        assumeTrue(Browser.installed(), "Chromium and chromedriver are installed by bin/setup-system");
         try (Browser browser = Browser.start()) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));

@@ -3,19 +3,19 @@ package dev.jgi.assets.bench;
 import dev.jgi.assets.UrlPrefix;
 import dev.jgi.assets.index.AssetIndex;
 import dev.jgi.assets.index.IndexOptions;
-import dev.jgi.assets.nginx.Nginx;
 import dev.jgi.assets.undertow.StaticHandler;
+import dev.jgi.testing.Command;
+import dev.jgi.testing.Nginx;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
 import io.undertow.server.handlers.ResponseCodeHandler;
 import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,19 +57,19 @@ public final class StaticBench {
         Undertow jgi = undertow(new StaticHandler(new UrlPrefix("/static"), index, ResponseCodeHandler.HANDLE_404));
         Undertow resource = undertow(new PathHandler(ResponseCodeHandler.HANDLE_404)
                 .addPrefixPath("/static", new ResourceHandler(new PathResourceManager(root))));
-        int nginxPort = Nginx.freePort();
-        Nginx nginx = Nginx.start(work.resolve("nginx"), nginxPort, """
+        Path files = root.toRealPath();
+        Nginx nginx = Nginx.start(work.resolve("nginx"), port -> """
                 sendfile on;
                 tcp_nopush on;
                 server {
                     listen 127.0.0.1:%d;
                     location /static/ { alias %s/; }
                 }
-                """.formatted(nginxPort, root.toRealPath()));
+                """.formatted(port, files));
         Map<String, Integer> servers = new LinkedHashMap<>();
         servers.put("JGI StaticHandler", port(jgi));
         servers.put("Undertow ResourceHandler", port(resource));
-        servers.put("nginx (1 worker, sendfile)", nginxPort);
+        servers.put("nginx (1 worker, sendfile)", nginx.port());
         try {
             System.out.printf(
                     "wrk -t1 -c64 -d%ds after a %d s warm-up; %d cores; Java %s%n%n",
@@ -130,14 +130,10 @@ public final class StaticBench {
         return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 
-    private static Result wrk(String url, int seconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("wrk", "-t1", "-c64", "-d" + seconds + "s", "--latency", url)
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed: " + out);
-        }
+    private static Result wrk(String url, int seconds) {
+        String out = Command.of("wrk", "-t1", "-c64", "-d" + seconds + "s", "--latency", url)
+                .run(Duration.ofSeconds(seconds + 60L))
+                .successfulOutput();
         Matcher rps = RPS.matcher(out);
         Matcher p99 = P99.matcher(out);
         Matcher transfer = TRANSFER.matcher(out);

@@ -3,13 +3,13 @@ package dev.jgi.assets.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.assets.Fixtures;
+import dev.jgi.testing.ChildProcess;
+import dev.jgi.testing.Command;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,18 +32,14 @@ class ExtractedDirectoriesTest {
                     }
                 }
                 """);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(
-                        java.toString(),
+        ChildProcess.Result run = Command.java(
                         "-cp",
                         System.getProperty("java.class.path").replace(File.pathSeparator + "test-classes", ""),
                         probe.toString(),
-                        jar.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String extracted = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
+                        jar.toString())
+                .run();
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        String extracted = run.stdout();
         assertThat(extracted).contains("jgi-assets-");
         assertThat(Path.of(extracted)).doesNotExist();
     }

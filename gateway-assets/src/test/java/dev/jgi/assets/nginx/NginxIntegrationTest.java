@@ -9,6 +9,7 @@ import dev.jgi.assets.StaticUrls;
 import dev.jgi.assets.collect.CollectStatic;
 import dev.jgi.assets.index.AssetIndex;
 import dev.jgi.assets.index.IndexOptions;
+import dev.jgi.testing.Nginx;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +46,6 @@ class NginxIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(
-                Nginx.binary().isPresent(),
-                "nginx is not installed: bin/setup-system installs the Debian package nginx (CI runs it)");
         Path jar = Fixtures.jar(
                 dir.resolve("shop.jar"),
                 Map.of("JGI-App", "com.example.Shop"),
@@ -73,12 +70,11 @@ class NginxIntegrationTest {
         });
         backend.start();
 
-        int port = Nginx.freePort();
         String config = documentedConfig()
-                .replace("listen 80;", "listen 127.0.0.1:" + port + ";")
                 .replace("/srv/jgi/static/", collected.toRealPath() + "/")
                 .replace("127.0.0.1:8000", "127.0.0.1:" + backend.getAddress().getPort());
-        nginx = Nginx.start(dir.resolve("nginx"), port, config);
+        nginx = Nginx.start(
+                dir.resolve("nginx"), port -> config.replace("listen 80;", "listen 127.0.0.1:" + port + ";"));
         jgi = new AssetServer(
                 result.manifest().prefix(), AssetIndex.ofDirectories(List.of(collected), IndexOptions.defaults()));
     }

@@ -2,6 +2,7 @@ package dev.jgi.assets.undertow;
 
 import static dev.jgi.assets.Fixtures.CSS;
 import static dev.jgi.assets.Fixtures.SECRET;
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.assets.AssetServer;
@@ -206,11 +207,7 @@ class StaticHandlerTest {
                 socket.getInputStream().readNBytes(1000);
             }
         }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (openHandlesOf("big.bin") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(openHandlesOf("big.bin")).isZero();
+        eventually(() -> assertThat(openHandlesOf("big.bin")).isZero());
     }
 
     private static long openHandlesOf(String name) throws Exception {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.assets.AssetServer;
 import dev.jgi.assets.Fixtures;
-import dev.jgi.assets.RawHttp;
 import dev.jgi.assets.UrlPrefix;
 import dev.jgi.assets.index.AssetIndex;
 import dev.jgi.assets.index.IndexOptions;
+import dev.jgi.tck.wire.RawResponse;
+import dev.jgi.testing.RawHttp;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -80,18 +81,18 @@ class TraversalTest {
             })
     void traversalAttemptsNeverYieldAFile(String target) throws Exception {
         for (AssetServer server : List.of(production, dev)) {
-            RawHttp.Response r = RawHttp.get(server.port(), target);
+            RawResponse r = RawHttp.get(server.port(), target);
             assertThat(r.status()).as(target).isIn(400, 404);
-            assertThat(r.rest()).as(target).doesNotContain(Fixtures.SECRET).doesNotContain(AssetServer.APP_BODY);
+            assertThat(r.bodyText()).as(target).doesNotContain(Fixtures.SECRET).doesNotContain(AssetServer.APP_BODY);
         }
     }
 
     @Test
     void theCanonicalPathIsServedOnTheSameSockets() throws Exception {
         for (AssetServer server : List.of(production, dev)) {
-            RawHttp.Response r = RawHttp.get(server.port(), "/static/css/site.css");
+            RawResponse r = RawHttp.get(server.port(), "/static/css/site.css");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.rest()).endsWith("body{}");
+            assertThat(r.bodyText()).endsWith("body{}");
         }
     }
 }

@@ -9,9 +9,11 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
-import dev.jgi.server.tls.Processes;
 import dev.jgi.server.tls.RequestEcho;
 import dev.jgi.server.tls.TestCertificates;
+import dev.jgi.testing.ChildProcess;
+import dev.jgi.testing.Command;
+import dev.jgi.testing.Nginx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -95,7 +97,7 @@ class NginxProxyTest {
         String answer = throughNginx("/", "X-Forwarded-For: 203.0.113.9");
         assertThat(RequestEcho.field(answer, "client")).contains(CLIENT_IP);
         assertThat(RequestEcho.field(answer, "scheme")).isEqualTo("https");
-        assertThat(RequestEcho.field(answer, "host")).isEqualTo("localhost:" + nginx.port);
+        assertThat(RequestEcho.field(answer, "host")).isEqualTo("localhost:" + nginx.port());
         assertThat(RequestEcho.field(answer, "version")).isEqualTo("HTTP/1.1");
     }
 
@@ -104,29 +106,30 @@ class NginxProxyTest {
         String answer = throughNginx("/via-socket/", "X-Forwarded-For: 203.0.113.9");
         assertThat(RequestEcho.field(answer, "client")).contains(CLIENT_IP);
         assertThat(RequestEcho.field(answer, "scheme")).isEqualTo("https");
-        assertThat(RequestEcho.field(answer, "host")).isEqualTo("localhost:" + nginx.port);
+        assertThat(RequestEcho.field(answer, "host")).isEqualTo("localhost:" + nginx.port());
         assertThat(RequestEcho.field(answer, "server"))
                 .isEqualTo(dir.resolve("app.sock").toString());
     }
 
     @Test
     void theSameFieldsFromAnUntrustedPeerAreIgnored() throws Exception {
-        Processes.Result direct = Processes.run(
-                "curl",
-                "-sS",
-                "--max-time",
-                "10",
-                "--interface",
-                CLIENT_IP,
-                "-H",
-                "X-Forwarded-For: 198.51.100.7",
-                "-H",
-                "X-Forwarded-Proto: https",
-                "-H",
-                "X-Forwarded-Host: evil.example",
-                "-H",
-                "Forwarded: for=198.51.100.7;proto=https;host=evil.example",
-                "http://127.0.0.1:" + server.port() + "/direct");
+        ChildProcess.Result direct = Command.of(
+                        "curl",
+                        "-sS",
+                        "--max-time",
+                        "10",
+                        "--interface",
+                        CLIENT_IP,
+                        "-H",
+                        "X-Forwarded-For: 198.51.100.7",
+                        "-H",
+                        "X-Forwarded-Proto: https",
+                        "-H",
+                        "X-Forwarded-Host: evil.example",
+                        "-H",
+                        "Forwarded: for=198.51.100.7;proto=https;host=evil.example",
+                        "http://127.0.0.1:" + server.port() + "/direct")
+                .run();
         assertThat(direct.exit()).as(direct.output()).isZero();
         assertThat(RequestEcho.field(direct.output(), "client"))
                 .contains(CLIENT_IP)
@@ -152,7 +155,7 @@ class NginxProxyTest {
                 .sslContext(tls)
                 .build()
                 .newWebSocketBuilder()
-                .buildAsync(URI.create("wss://localhost:" + nginx.port + "/ws"), new WebSocket.Listener() {
+                .buildAsync(URI.create("wss://localhost:" + nginx.port() + "/ws"), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         echoed.complete(data.toString());
@@ -166,18 +169,19 @@ class NginxProxyTest {
     }
 
     private static String throughNginx(String path, String header) throws Exception {
-        Processes.Result curl = Processes.run(
-                "curl",
-                "-sS",
-                "--max-time",
-                "10",
-                "--interface",
-                CLIENT_IP,
-                "--cacert",
-                pem.certFile().toString(),
-                "-H",
-                header,
-                "https://localhost:" + nginx.port + path);
+        ChildProcess.Result curl = Command.of(
+                        "curl",
+                        "-sS",
+                        "--max-time",
+                        "10",
+                        "--interface",
+                        CLIENT_IP,
+                        "--cacert",
+                        pem.certFile().toString(),
+                        "-H",
+                        header,
+                        "https://localhost:" + nginx.port() + path)
+                .run();
         assertThat(curl.exit()).as(curl.output() + nginx.log()).isZero();
         return curl.output();
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgi.api.Capability;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
+import dev.jgi.testing.ChildProcess;
+import dev.jgi.testing.Command;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,13 +22,14 @@ class H2cTest {
     @Test
     void cleartextHttp2IsOffByDefault() throws Exception {
         try (GatewayServer server = start(false)) {
-            Processes.Result curl = Processes.run(
-                    "curl",
-                    "-sS",
-                    "--max-time",
-                    "5",
-                    "--http2-prior-knowledge",
-                    "http://127.0.0.1:" + server.port() + "/");
+            ChildProcess.Result curl = Command.of(
+                            "curl",
+                            "-sS",
+                            "--max-time",
+                            "5",
+                            "--http2-prior-knowledge",
+                            "http://127.0.0.1:" + server.port() + "/")
+                    .run();
             assertThat(curl.output()).doesNotContain("version=HTTP/2");
             HttpResponse<String> upgraded = get(server);
             assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
@@ -37,13 +40,14 @@ class H2cTest {
     @Test
     void h2cTakesPriorKnowledgeAndUpgrade() throws Exception {
         try (GatewayServer server = start(true)) {
-            Processes.Result prior = Processes.run(
-                    "curl",
-                    "-sS",
-                    "--max-time",
-                    "5",
-                    "--http2-prior-knowledge",
-                    "http://127.0.0.1:" + server.port() + "/");
+            ChildProcess.Result prior = Command.of(
+                            "curl",
+                            "-sS",
+                            "--max-time",
+                            "5",
+                            "--http2-prior-knowledge",
+                            "http://127.0.0.1:" + server.port() + "/")
+                    .run();
             assertThat(RequestEcho.field(prior.output(), "version")).isEqualTo("HTTP/2");
             assertThat(RequestEcho.field(prior.output(), "scheme")).isEqualTo("http");
             HttpResponse<String> upgraded = get(server);

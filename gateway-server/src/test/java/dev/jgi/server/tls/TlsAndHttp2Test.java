@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jgi.api.Capability;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
+import dev.jgi.testing.ChildProcess;
+import dev.jgi.testing.Command;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,15 +83,16 @@ class TlsAndHttp2Test {
 
     @Test
     void curlNegotiatesHttp2() throws Exception {
-        Processes.Result curl = Processes.run(
-                "curl",
-                "-sS",
-                "--http2",
-                "--cacert",
-                pem.certFile().toString(),
-                "-w",
-                "negotiated=%{http_version}\n",
-                "https://localhost:" + server.port() + "/curl");
+        ChildProcess.Result curl = Command.of(
+                        "curl",
+                        "-sS",
+                        "--http2",
+                        "--cacert",
+                        pem.certFile().toString(),
+                        "-w",
+                        "negotiated=%{http_version}\n",
+                        "https://localhost:" + server.port() + "/curl")
+                .run();
         assertThat(curl.exit()).as(curl.output()).isZero();
         assertThat(RequestEcho.field(curl.output(), "negotiated")).isEqualTo("2");
         assertThat(RequestEcho.field(curl.output(), "version")).isEqualTo("HTTP/2");
@@ -97,7 +100,8 @@ class TlsAndHttp2Test {
 
     @Test
     void serverAllowsAtMost100ConcurrentStreams() throws Exception {
-        Processes.Result nghttp = Processes.run("nghttp", "-nv", "https://127.0.0.1:" + server.port() + "/");
+        ChildProcess.Result nghttp = Command.of("nghttp", "-nv", "https://127.0.0.1:" + server.port() + "/")
+                .run();
         assertThat(nghttp.output()).contains("SETTINGS_MAX_CONCURRENT_STREAMS(0x03):100");
     }
 
@@ -119,8 +123,9 @@ class TlsAndHttp2Test {
 
     @Test
     void h2loadCompletesEveryStreamOfManyConnections() throws Exception {
-        Processes.Result load = Processes.run(
-                "h2load", "-n", "2000", "-c", "4", "-m", "100", "https://127.0.0.1:" + server.port() + "/load");
+        ChildProcess.Result load = Command.of(
+                        "h2load", "-n", "2000", "-c", "4", "-m", "100", "https://127.0.0.1:" + server.port() + "/load")
+                .run();
         assertThat(load.output()).as(load.output()).contains("2000 succeeded, 0 failed, 0 errored");
     }
 

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jgi.server.GatewayServer;
 import dev.jgi.server.ServerConfig;
-import dev.jgi.server.tls.Processes;
 import dev.jgi.server.tls.RequestEcho;
+import dev.jgi.testing.ChildProcess;
+import dev.jgi.testing.Command;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,8 +37,15 @@ class UnixSocketTest {
     void curlReachesTheApplicationThroughTheSocketAndItSeesUnixAddresses() throws Exception {
         Path socket = dir.resolve("app.sock");
         try (GatewayServer server = start(socket)) {
-            Processes.Result curl = Processes.run(
-                    "curl", "-sS", "--max-time", "10", "--unix-socket", socket.toString(), "http://app.local/hello");
+            ChildProcess.Result curl = Command.of(
+                            "curl",
+                            "-sS",
+                            "--max-time",
+                            "10",
+                            "--unix-socket",
+                            socket.toString(),
+                            "http://app.local/hello")
+                    .run();
             assertThat(curl.exit()).as(curl.output()).isZero();
             assertThat(RequestEcho.field(curl.output(), "client-type")).isEqualTo("UnixDomainSocketAddress");
             assertThat(RequestEcho.field(curl.output(), "server")).isEqualTo(socket.toString());
@@ -98,7 +106,8 @@ class UnixSocketTest {
                 .close();
         assertThat(socket).exists();
         try (GatewayServer server = start(socket)) {
-            assertThat(Processes.run("curl", "-sS", "--unix-socket", socket.toString(), "http://a/")
+            assertThat(Command.of("curl", "-sS", "--unix-socket", socket.toString(), "http://a/")
+                            .run()
                             .output())
                     .contains("kind=HTTP");
             assertThatThrownBy(() ->

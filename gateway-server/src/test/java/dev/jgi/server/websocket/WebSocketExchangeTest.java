@@ -1,5 +1,6 @@
 package dev.jgi.server.websocket;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +9,9 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Headers;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.tck.wire.RawResponse;
+import dev.jgi.testing.RawHttp;
 import java.net.Socket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
@@ -198,12 +200,11 @@ class WebSocketExchangeTest {
                         Headers.of("x-why", "members only"),
                         ByteBuffer.wrap("go away".getBytes(StandardCharsets.UTF_8)))));
         try (RawServer server = new RawServer(app, SETTINGS)) {
-            String response = rawHandshake(server.port(), "");
-            assertThat(response)
-                    .startsWith("HTTP/1.1 403 ")
-                    .containsIgnoringCase("x-why: members only")
-                    .doesNotContainIgnoringCase("upgrade: websocket")
-                    .endsWith("\r\n\r\ngo away");
+            RawResponse response = rawHandshake(server.port(), "");
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.header("x-why")).contains("members only");
+            assertThat(response.headers("upgrade")).isEmpty();
+            assertThat(response.bodyText()).isEqualTo("go away");
         }
     }
 
@@ -215,12 +216,11 @@ class WebSocketExchangeTest {
                 .thenCompose(accepted -> channel.receive())
                 .thenAccept(close -> {});
         try (RawServer server = new RawServer(app, SETTINGS)) {
-            String response = rawHandshake(server.port(), "");
-            assertThat(response)
-                    .startsWith("HTTP/1.1 101 ")
-                    .containsIgnoringCase("set-cookie: session=1")
-                    .containsIgnoringCase("x-server: jgi")
-                    .containsIgnoringCase("sec-websocket-accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+            RawResponse response = rawHandshake(server.port(), "");
+            assertThat(response.status()).isEqualTo(101);
+            assertThat(response.headers("set-cookie")).contains("session=1");
+            assertThat(response.header("x-server")).contains("jgi");
+            assertThat(response.header("sec-websocket-accept")).contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
         }
     }
 
@@ -241,7 +241,7 @@ class WebSocketExchangeTest {
                 .thenCompose(
                         ignored -> channel.send(new Action.WebSocketDeny(403, Headers.of(), ByteBuffer.allocate(0))));
         try (RawServer server = new RawServer(app, SETTINGS)) {
-            assertThat(rawHandshake(server.port(), "")).startsWith("HTTP/1.1 403 ");
+            assertThat(rawHandshake(server.port(), "").status()).isEqualTo(403);
             assertThat(refusals.take()).cause().hasMessageContaining("[JGI-WS-12]");
             assertThat(refusals.take()).cause().hasMessageContaining("[JGI-ASYNC-5]");
         }
@@ -249,10 +249,14 @@ class WebSocketExchangeTest {
 
     @Test
     void clientLeavingDuringTheHandshakeEndsTheExchangeWith1006() throws Exception {
+        CompletableFuture<Void> connected = new CompletableFuture<>();
         CompletableFuture<Void> clientGone = new CompletableFuture<>();
         CompletableFuture<Event> after = new CompletableFuture<>();
         AsyncApplication app = (request, channel) -> channel.receive()
-                .thenCompose(connect -> clientGone)
+                .thenCompose(connect -> {
+                    connected.complete(null);
+                    return clientGone;
+                })
                 .thenCompose(gone -> channel.send(new Action.WebSocketAccept(Optional.empty(), Headers.of())))
                 .handle((accepted, refused) -> null)
                 .thenCompose(answered -> channel.receive())
@@ -263,7 +267,7 @@ class WebSocketExchangeTest {
                         .write(("GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                                         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                                 .getBytes(StandardCharsets.ISO_8859_1));
-                Thread.sleep(200);
+                connected.get(10, TimeUnit.SECONDS);
             }
             clientGone.complete(null);
             assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(new Event.WebSocketClose(1006, ""));
@@ -274,7 +278,7 @@ class WebSocketExchangeTest {
     void applicationEndingWithoutAnAnswerGets500() throws Exception {
         AsyncApplication app = (request, channel) -> CompletableFuture.completedFuture(null);
         try (RawServer server = new RawServer(app, SETTINGS)) {
-            assertThat(rawHandshake(server.port(), "")).startsWith("HTTP/1.1 500 ");
+            assertThat(rawHandshake(server.port(), "").status()).isEqualTo(500);
         }
     }
 
@@ -345,11 +349,8 @@ class WebSocketExchangeTest {
             startReceiving.complete(null);
             last.get(10, TimeUnit.SECONDS);
             client.socket.sendText("done", true).join();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (received.get() < sent + 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(received.get()).isEqualTo(sent + 2);
+            int expected = sent + 2;
+            eventually(() -> assertThat(received).hasValue(expected));
         }
     }
 
@@ -376,37 +377,14 @@ class WebSocketExchangeTest {
                 });
     }
 
-    private static String rawHandshake(int port, String extraHeaders) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    private static RawResponse rawHandshake(int port, String extraHeaders) {
+        try (RawConnection connection = RawHttp.connect(port)) {
+            return connection
+                    .send("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                             + extraHeaders
                             + "\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder response = new StringBuilder();
-            int contentLength = -1;
-            while (true) {
-                int b = in.read();
-                if (b < 0) {
-                    return response.toString();
-                }
-                response.append((char) b);
-                if (response.toString().endsWith("\r\n\r\n")) {
-                    String head = response.toString().toLowerCase(java.util.Locale.ROOT);
-                    int at = head.indexOf("content-length: ");
-                    contentLength = at < 0 ? 0 : Integer.parseInt(head.substring(at + 16, head.indexOf('\r', at)));
-                    break;
-                }
-            }
-            if (response.toString().startsWith("HTTP/1.1 101")) {
-                return response.toString();
-            }
-            response.append(new String(in.readNBytes(contentLength), StandardCharsets.ISO_8859_1));
-            return response.toString();
+                    .readResponse();
         }
     }
 }

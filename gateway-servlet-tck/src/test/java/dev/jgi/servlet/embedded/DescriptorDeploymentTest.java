@@ -7,6 +7,7 @@ import dev.jgi.api.Exchange;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.servlet.JgiServlet;
+import dev.jgi.testing.RawHttp;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class DescriptorDeploymentTest {
     void theApplicationNamedByTheInitParameterServesUnderTheContextPath() throws Exception {
         try (Running tomcat = Running.start(Map.of(JgiServlet.APPLICATION_PARAMETER, Named.class.getName()))) {
             assertThat(tomcat.context.getState()).isEqualTo(LifecycleState.STARTED);
-            assertThat(Wire.get(tomcat.address(), "/shop/api/x").body())
+            assertThat(RawHttp.get(tomcat.address(), "/shop/api/x").bodyText())
                     .isEqualTo("named by web.xml, mounted at /shop/api");
         }
     }
@@ -70,7 +71,7 @@ class DescriptorDeploymentTest {
             wrapper.setAsyncSupported(true);
             initParameters.forEach(wrapper::addInitParameter);
             context.addChild(wrapper);
-            context.addServletMappingDecoded("/api/*", "jgi");
+            context.addServletMapping("/api/*", "jgi");
             try {
                 tomcat.start();
             } catch (Exception refused) {

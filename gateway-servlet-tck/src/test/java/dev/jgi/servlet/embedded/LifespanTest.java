@@ -7,6 +7,7 @@ import dev.jgi.api.Application;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
 import dev.jgi.servlet.JgiServlet;
+import dev.jgi.testing.RawHttp;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,7 @@ class LifespanTest {
     void stopRunsOnceWhenTheContainerShutsDown(Container container) throws Exception {
         Counted app = new Counted(false);
         try (Deployment deployment = container.start(new JgiServlet(app), "")) {
-            assertThat(Wire.get(deployment.address(), "/").body()).isEqualTo("up");
+            assertThat(RawHttp.get(deployment.address(), "/").bodyText()).isEqualTo("up");
             assertThat(app.stops.get()).isZero();
         }
         assertThat(app.starts.get()).isEqualTo(1);

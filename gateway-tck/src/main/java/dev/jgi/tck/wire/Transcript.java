@@ -15,6 +15,11 @@ public final class Transcript {
     public record Entry(int connection, boolean sent, byte[] bytes) {}
 
     private final List<Entry> entries = new ArrayList<>();
+    /** The bytes of the stretch still being received or sent, kept growable so that appending costs what it adds. */
+    private final ByteArrayOutputStream open = new ByteArrayOutputStream();
+
+    private int openConnection;
+    private boolean openSent;
     private int connections;
 
     synchronized int newConnection() {
@@ -25,33 +30,40 @@ public final class Transcript {
         if (length <= 0) {
             return;
         }
-        Entry last = entries.isEmpty() ? null : entries.getLast();
-        if (last != null && last.connection() == connection && last.sent() == sent) {
-            ByteArrayOutputStream joined = new ByteArrayOutputStream();
-            joined.writeBytes(last.bytes());
-            joined.write(bytes, offset, length);
-            entries.set(entries.size() - 1, new Entry(connection, sent, joined.toByteArray()));
-        } else {
-            byte[] copy = new byte[length];
-            System.arraycopy(bytes, offset, copy, 0, length);
-            entries.add(new Entry(connection, sent, copy));
+        if (open.size() > 0 && (openConnection != connection || openSent != sent)) {
+            closeStretch();
+        }
+        openConnection = connection;
+        openSent = sent;
+        open.write(bytes, offset, length);
+    }
+
+    private void closeStretch() {
+        if (open.size() > 0) {
+            entries.add(new Entry(openConnection, openSent, open.toByteArray()));
+            open.reset();
         }
     }
 
     /** Records a request or response of a client that is not a raw connection, as text. */
     public synchronized void note(boolean sent, String text) {
+        closeStretch();
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         entries.add(new Entry(0, sent, bytes));
     }
 
     public synchronized boolean isEmpty() {
-        return entries.isEmpty();
+        return entries.isEmpty() && open.size() == 0;
     }
 
     /** The whole transcript, bytes escaped so that CR, LF and binary octets stay visible. */
     public synchronized String render(int limitPerEntry) {
+        List<Entry> all = new ArrayList<>(entries);
+        if (open.size() > 0) {
+            all.add(new Entry(openConnection, openSent, open.toByteArray()));
+        }
         StringBuilder out = new StringBuilder();
-        for (Entry entry : entries) {
+        for (Entry entry : all) {
             out.append(entry.sent() ? ">>> " : "<<< ")
                     .append(entry.connection() == 0 ? "client" : "connection " + entry.connection())
                     .append(" (")

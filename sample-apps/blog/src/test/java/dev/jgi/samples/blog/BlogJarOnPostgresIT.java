@@ -2,13 +2,14 @@ package dev.jgi.samples.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jgi.samples.testing.JgiProcess;
 import dev.jgi.samples.testing.Postgres;
+import dev.jgi.testing.Command;
+import dev.jgi.testing.JgiProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +30,11 @@ class BlogJarOnPostgresIT {
         try (Postgres postgres = Postgres.start()) {
             Map<String, String> env = Map.of(
                     "DATABASE_URL", postgres.createDatabase("blogjar"), "SECRET_KEY", "postgres-jar-secret-0123456789");
-            String migrated = JgiProcess.run(
-                    site,
-                    env,
-                    "",
-                    List.of(JgiProcess.java(), "-cp", JAR.toString(), "dev.jgi.samples.blog.Admin", "migrate"));
+            String migrated = Command.java("-cp", JAR.toString(), "dev.jgi.samples.blog.Admin", "migrate")
+                    .in(site)
+                    .with(env)
+                    .run(Duration.ofSeconds(120))
+                    .successfulOutput();
             assertThat(migrated).contains("Applied 2 migration(s) to PostgreSQL at 127.0.0.1:");
             try (JgiProcess server = JgiProcess.serve(JAR, site, env);
                     HttpClient client = HttpClient.newHttpClient()) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.s3.testing.S3ProxyServer;
 import dev.jgi.samples.testing.Browser;
-import dev.jgi.samples.testing.JgiProcess;
+import dev.jgi.testing.Command;
+import dev.jgi.testing.JgiProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -79,8 +79,6 @@ class BlogOnObjectStorageIT {
 
     @Test
     void theDocumentedDeploymentServesStylesAndImagesFromTheBucket() throws Exception {
-        Assumptions.assumeTrue(
-                Browser.installed(), "chromium and chromium-driver are not installed; run bin/setup-system");
         Path root = Path.of(System.getProperty("jgi.root"));
         try (S3ProxyServer s3 = S3ProxyServer.start(site.resolve("s3"))) {
             s3.createBucket("example-static", false);
@@ -98,7 +96,11 @@ class BlogOnObjectStorageIT {
                 } else if (words.subList(0, 2).equals(List.of("bin/jgi", "collect-static"))) {
                     List<String> command = new ArrayList<>(words);
                     command.set(0, root.resolve("bin/jgi").toString());
-                    String out = JgiProcess.run(root, env, "", command);
+                    String out = Command.of(command)
+                            .in(root)
+                            .with(env)
+                            .run(Duration.ofMinutes(2))
+                            .successfulOutput();
                     assertThat(out).contains("uploaded 3 of 3 files");
                 } else if (words.subList(0, 2).equals(List.of("bin/jgi", "serve"))) {
                     serveOptions = words.subList(2, words.size() - 1);
@@ -109,13 +111,18 @@ class BlogOnObjectStorageIT {
                 }
             }
             assertThat(serveOptions).as("the document serves the blog").isNotNull();
-            List<String> admin = List.of(JgiProcess.java(), "-cp", JAR.toString(), "dev.jgi.samples.blog.Admin");
-            JgiProcess.run(site, env, "", concat(admin, "migrate"));
-            JgiProcess.run(
-                    site,
-                    env,
-                    "s3cret-passw0rd\n",
-                    concat(admin, "createsuperuser", "--username", "admin", "--password-stdin"));
+            String admin = "dev.jgi.samples.blog.Admin";
+            Command.java("-cp", JAR.toString(), admin, "migrate")
+                    .in(site)
+                    .with(env)
+                    .run(Duration.ofMinutes(2))
+                    .successfulOutput();
+            Command.java("-cp", JAR.toString(), admin, "createsuperuser", "--username", "admin", "--password-stdin")
+                    .in(site)
+                    .with(env)
+                    .input("s3cret-passw0rd\n")
+                    .run(Duration.ofMinutes(2))
+                    .successfulOutput();
 
             try (JgiProcess server = JgiProcess.serve(JAR, site, env, serveOptions.toArray(String[]::new));
                     Browser browser = Browser.start();
@@ -199,11 +206,5 @@ class BlogOnObjectStorageIT {
         new Random(size).nextBytes(padded);
         System.arraycopy(image, 0, padded, 0, image.length);
         return padded;
-    }
-
-    private static List<String> concat(List<String> head, String... tail) {
-        List<String> all = new ArrayList<>(head);
-        all.addAll(List.of(tail));
-        return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jgi.samples.chat;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.samples.testing.EmbeddedServer;
@@ -183,11 +184,9 @@ class ChatTest {
     }
 
     private static void awaitListeners(String room, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (APP.listeners(room) != count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(APP.listeners(room)).as("listeners in " + room).isEqualTo(count);
+        eventually(
+                WAIT,
+                () -> assertThat(APP.listeners(room)).as("listeners in " + room).isEqualTo(count));
     }
 
     /** Collects whole text messages. */

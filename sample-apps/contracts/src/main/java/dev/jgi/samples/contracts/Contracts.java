@@ -24,7 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Contracts implements Application {
 
-    private final Duration downloadDelay;
+    /** What a download waits for before it renders: the slow report query or remote service of the demo. */
+    @FunctionalInterface
+    public interface SlowPart {
+        void await() throws InterruptedException;
+    }
+
+    private final SlowPart slowPart;
     private final AtomicInteger downloadsInFlight = new AtomicInteger();
     private final Router router = Router.builder()
             .get("/", c -> Response.redirect(302, c.url("/contracts/1")))
@@ -37,10 +43,19 @@ public final class Contracts implements Application {
     }
 
     public Contracts(Duration downloadDelay) {
-        if (downloadDelay.isNegative()) {
-            throw new IllegalArgumentException("the download delay must not be negative: " + downloadDelay);
+        this(sleeping(downloadDelay));
+    }
+
+    /** Downloads wait for {@code slowPart}; a test holds them with it for as long as it needs. */
+    public Contracts(SlowPart slowPart) {
+        this.slowPart = slowPart;
+    }
+
+    private static SlowPart sleeping(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("the download delay must not be negative: " + delay);
         }
-        this.downloadDelay = downloadDelay;
+        return () -> Thread.sleep(delay);
     }
 
     @Override
@@ -73,7 +88,7 @@ public final class Contracts implements Application {
         Contract contract = contract(context);
         downloadsInFlight.incrementAndGet();
         try {
-            Thread.sleep(downloadDelay);
+            slowPart.await();
             byte[] pdf = ContractPdf.render(contract);
             return Response.of(
                     200,

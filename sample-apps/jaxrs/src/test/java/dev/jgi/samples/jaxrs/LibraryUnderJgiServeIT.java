@@ -2,7 +2,7 @@ package dev.jgi.samples.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jgi.samples.testing.JgiProcess;
+import dev.jgi.testing.JgiProcess;
 import io.restassured.specification.RequestSpecification;
 import java.net.InetSocketAddress;
 import java.net.URI;

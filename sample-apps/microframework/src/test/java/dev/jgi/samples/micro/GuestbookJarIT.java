@@ -2,7 +2,7 @@ package dev.jgi.samples.micro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jgi.samples.testing.JgiProcess;
+import dev.jgi.testing.JgiProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -40,12 +40,12 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Whether Chromium and its driver are installed (bin/setup-system installs them). */
-    public static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
+    /** Starts Chromium; fails when it or its driver is missing, which bin/setup-system installs. */
     public static Browser start() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new AssertionError(CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing; bin/setup-system installs chromium and chromium-driver");
+        }
         Path profile = Files.createTempDirectory("jgi-chromium");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())

@@ -1,14 +1,15 @@
 package dev.jgi.samples.testing;
 
+import dev.jgi.testing.Command;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -31,15 +32,11 @@ public final class Postgres implements AutoCloseable {
         this.asRoot = asRoot;
     }
 
-    /** Whether the PostgreSQL server binaries are installed (bin/setup-system installs them). */
-    public static boolean installed() {
-        return findBinaries() != null;
-    }
-
     public static Postgres start() throws IOException, InterruptedException {
         Path binaries = findBinaries();
         if (binaries == null) {
-            throw new IllegalStateException("PostgreSQL is not installed; run bin/setup-system");
+            throw new AssertionError(
+                    "PostgreSQL is not installed; bin/setup-system installs the Debian package postgresql");
         }
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("jgi-pg");
@@ -102,22 +99,7 @@ public final class Postgres implements AutoCloseable {
         }
         command.add(binaries.resolve(tool).toString());
         command.addAll(List.of(args));
-        Path log = Files.createTempFile("jgi-pg-" + tool, ".log");
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(tool + " did not finish in 90 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException(tool + " failed (" + process.exitValue() + "): " + Files.readString(log));
-            }
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        Command.of(command).run(Duration.ofSeconds(90)).successfulOutput();
     }
 
     private static Path findBinaries() {
