@@ -6,11 +6,53 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Raw HTTP/1.1 over a socket, for requests no well-behaved client would send. */
 final class RawHttp {
 
+    /** One response read off a kept-alive connection: its status, header fields (names lower case) and body. */
+    record Response(int status, Map<String, String> headers, byte[] body) {}
+
     private RawHttp() {}
+
+    /**
+     * Reads exactly one response framed by its content-length, leaving the connection positioned at
+     * the next one; fails when the connection ends first.
+     */
+    static Response readResponse(InputStream in) throws IOException {
+        String statusLine = line(in);
+        if (!statusLine.startsWith("HTTP/1.")) {
+            throw new IOException("not a status line: " + statusLine);
+        }
+        Map<String, String> headers = new TreeMap<>();
+        for (String field = line(in); !field.isEmpty(); field = line(in)) {
+            int colon = field.indexOf(':');
+            headers.put(
+                    field.substring(0, colon).toLowerCase(Locale.ROOT),
+                    field.substring(colon + 1).strip());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new IOException("the connection ended after " + body.length + " of " + length + " body bytes");
+        }
+        return new Response(Integer.parseInt(statusLine.substring(9, 12)), headers, body);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the connection ended inside a response head: " + line);
+            }
+            line.write(b);
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
 
     /** Sends {@code request} as ISO-8859-1 bytes and returns everything read until the server closes or goes quiet. */
     static String exchange(int port, String request) throws IOException {
