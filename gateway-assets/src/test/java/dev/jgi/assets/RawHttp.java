@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Sends a request target byte for byte, as no HTTP client would (they normalise dot segments and backslashes). */
 public final class RawHttp {
@@ -13,7 +16,46 @@ public final class RawHttp {
     /** A response: the status code and everything after the status line. */
     public record Response(int status, String rest) {}
 
+    /** One response read off a kept-alive connection: its status, header fields (names lower case) and body. */
+    public record Framed(int status, Map<String, String> headers, byte[] body) {}
+
     private RawHttp() {}
+
+    /**
+     * Reads exactly one response framed by its content-length, leaving the connection positioned at
+     * the next one; fails when the connection ends first.
+     */
+    public static Framed readResponse(InputStream in) throws IOException {
+        String statusLine = line(in);
+        if (!statusLine.startsWith("HTTP/1.")) {
+            throw new IOException("not a status line: " + statusLine);
+        }
+        Map<String, String> headers = new TreeMap<>();
+        for (String field = line(in); !field.isEmpty(); field = line(in)) {
+            int colon = field.indexOf(':');
+            headers.put(
+                    field.substring(0, colon).toLowerCase(Locale.ROOT),
+                    field.substring(colon + 1).strip());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new IOException("the connection ended after " + body.length + " of " + length + " body bytes");
+        }
+        return new Framed(Integer.parseInt(statusLine.substring(9, 12)), headers, body);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the connection ended inside a response head: " + line);
+            }
+            line.write(b);
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
 
     public static Response get(int port, String target) throws IOException {
         try (Socket socket = new Socket()) {
