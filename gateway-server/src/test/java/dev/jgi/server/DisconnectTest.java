@@ -117,6 +117,27 @@ class DisconnectTest {
     }
 
     @Test
+    void asyncAppWaitingAfterAWholeBodyIsToldWhenTheClientCloses() throws Exception {
+        Waiter waiter = new Waiter(5, false);
+        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+            closeWhileWaiting(server, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", waiter);
+            waiter.assertDisconnectArrives();
+        }
+    }
+
+    @Test
+    void asyncAppWaitingAfterAWholeChunkedBodyIsToldWhenTheClientCloses() throws Exception {
+        Waiter waiter = new Waiter(5, false);
+        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+            closeWhileWaiting(
+                    server,
+                    "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+                    waiter);
+            waiter.assertDisconnectArrives();
+        }
+    }
+
+    @Test
     void asyncAppWaitingWithItsResponseStartedIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(0, true);
         try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {

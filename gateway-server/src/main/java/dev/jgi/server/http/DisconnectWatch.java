@@ -8,6 +8,7 @@ import io.undertow.util.AttachmentKey;
 import java.io.IOException;
 import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
+import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * Notices, on the I/O thread, that the client went away while its application waits without
@@ -77,21 +78,23 @@ final class DisconnectWatch {
             // The client already sent its next request: the connection has no end of stream to see.
             return false;
         }
+        // Below the request's framing conduit, which reports the end of the body, not of the
+        // connection, and ignores resumes once the body is whole; its events still reach the channel.
+        StreamSourceConduit socket = connection.getOriginalSourceConduit();
         ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
         source.setReadListener(channel -> {
             if (over) {
-                channel.suspendReads();
+                socket.suspendReads();
                 return;
             }
             PooledByteBuffer pooled = connection.getByteBufferPool().allocate();
             boolean kept = false;
             try {
-                // Below the request's framing conduit, which reports the end of the body, not of the connection.
-                int n = connection.getOriginalSourceConduit().read(pooled.getBuffer());
+                int n = socket.read(pooled.getBuffer());
                 if (n == 0) {
                     return;
                 }
-                channel.suspendReads();
+                socket.suspendReads();
                 over = true;
                 if (n > 0) {
                     pooled.getBuffer().flip();
@@ -100,7 +103,7 @@ final class DisconnectWatch {
                     return;
                 }
             } catch (IOException reset) {
-                channel.suspendReads();
+                socket.suspendReads();
                 over = true;
             } finally {
                 if (!kept) {
@@ -109,7 +112,7 @@ final class DisconnectWatch {
             }
             left();
         });
-        source.resumeReads();
+        socket.resumeReads();
         return true;
     }
 
