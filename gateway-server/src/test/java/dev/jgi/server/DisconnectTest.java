@@ -343,6 +343,30 @@ class DisconnectTest {
         }
     }
 
+    @Test
+    void syncAppWhoseWriteFailedBecauseTheClientLeftSeesIsDisconnected() throws Exception {
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        Application floods = (request, exchange) -> Response.of(200, Headers.of(), (dev.jgi.api.Body.Writer) out -> {
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                for (int i = 0; i < 100_000; i++) {
+                    out.write(chunk);
+                }
+                seen.complete("never failed");
+            } catch (ClientDisconnectedException e) {
+                seen.complete("isDisconnected=" + exchange.isDisconnected());
+                throw e;
+            }
+        });
+        try (GatewayServer server = Servers.started(Servers.quiet(floods))) {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                send(socket, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+                socket.getInputStream().readNBytes(100_000);
+            }
+            assertThat(seen.get(BOUND_SECONDS, TimeUnit.SECONDS)).isEqualTo("isDisconnected=true");
+        }
+    }
+
     private static CompletionStage<Void> respond(dev.jgi.api.Channel channel, String text) {
         return channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
                 .thenCompose(sent -> channel.send(
