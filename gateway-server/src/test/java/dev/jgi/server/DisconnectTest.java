@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgi.api.Action;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
+import dev.jgi.api.Body;
+import dev.jgi.api.Channel;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
-import dev.jgi.server.tls.PemKeyStore;
 import dev.jgi.server.tls.TestCertificates;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -20,14 +22,13 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,14 +55,7 @@ class DisconnectTest {
     @BeforeAll
     static void certificates() throws Exception {
         pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry(
-                "test", PemKeyStore.load(pem.certFile(), pem.keyFile()).getCertificate("server"));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        trusting = SSLContext.getInstance("TLS");
-        trusting.init(null, factory.getTrustManagers(), null);
+        trusting = TestCertificates.trusting(pem);
     }
 
     /** An async app that reads the body, may start its response, and reports the first event that is not body. */
@@ -88,7 +82,7 @@ class DisconnectTest {
             };
         }
 
-        private CompletionStage<Void> next(dev.jgi.api.Channel channel, long received) {
+        private CompletionStage<Void> next(Channel channel, long received) {
             if (received >= waitAfter) {
                 waiting.complete(null);
             }
@@ -223,7 +217,7 @@ class DisconnectTest {
         Waiter waiter = new Waiter(0, true);
         try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()).tls(pem.certFile(), pem.keyFile()));
                 HttpClient client = http2()) {
-            CompletableFuture<HttpResponse<java.io.InputStream>> response =
+            CompletableFuture<HttpResponse<InputStream>> response =
                     client.sendAsync(get(server), HttpResponse.BodyHandlers.ofInputStream());
             waiter.waiting.get(BOUND_SECONDS, TimeUnit.SECONDS);
             response.get(BOUND_SECONDS, TimeUnit.SECONDS).body().close();
@@ -275,7 +269,7 @@ class DisconnectTest {
         try (GatewayServer server = Servers.started(Servers.quiet(polls));
                 Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            for (String path : java.util.List.of("/one", "/two")) {
+            for (String path : List.of("/one", "/two")) {
                 send(socket, "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
                 RawHttp.Response response = RawHttp.readResponse(socket.getInputStream());
                 assertThat(new String(response.body(), StandardCharsets.US_ASCII))
@@ -346,7 +340,7 @@ class DisconnectTest {
     @Test
     void syncAppWhoseWriteFailedBecauseTheClientLeftSeesIsDisconnected() throws Exception {
         CompletableFuture<String> seen = new CompletableFuture<>();
-        Application floods = (request, exchange) -> Response.of(200, Headers.of(), (dev.jgi.api.Body.Writer) out -> {
+        Application floods = (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
             byte[] chunk = new byte[64 * 1024];
             try {
                 for (int i = 0; i < 100_000; i++) {
@@ -367,7 +361,7 @@ class DisconnectTest {
         }
     }
 
-    private static CompletionStage<Void> respond(dev.jgi.api.Channel channel, String text) {
+    private static CompletionStage<Void> respond(Channel channel, String text) {
         return channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
                 .thenCompose(sent -> channel.send(
                         new Action.ResponseBody(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)), false)));

@@ -10,7 +10,6 @@ import dev.jgi.api.Body;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
-import dev.jgi.server.tls.PemKeyStore;
 import dev.jgi.server.tls.TestCertificates;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,15 +23,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -84,7 +83,7 @@ class FileRegionTest {
 
     private static final int SMALL = 40_000;
     private static final int LARGE = 200_000;
-    private static final java.util.Map<String, byte[]> FILES = new java.util.HashMap<>();
+    private static final Map<String, byte[]> FILES = new HashMap<>();
 
     @TempDir
     static Path dir;
@@ -99,7 +98,7 @@ class FileRegionTest {
     @BeforeAll
     static void start() throws Exception {
         Random random = new Random(42);
-        for (var file : List.of(java.util.Map.entry("small", SMALL), java.util.Map.entry("large", LARGE))) {
+        for (var file : Map.of("small", SMALL, "large", LARGE).entrySet()) {
             byte[] bytes = new byte[file.getValue()];
             random.nextBytes(bytes);
             Files.write(dir.resolve(file.getKey()), bytes);
@@ -124,14 +123,7 @@ class FileRegionTest {
         syncTls = Servers.started(Servers.quiet(sync).tls(pem.certFile(), pem.keyFile()));
         asyncPlain = Servers.started(Servers.quiet(async).h2c(true));
         asyncTls = Servers.started(Servers.quiet(async).tls(pem.certFile(), pem.keyFile()));
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry(
-                "test", PemKeyStore.load(pem.certFile(), pem.keyFile()).getCertificate("server"));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext trusting = SSLContext.getInstance("TLS");
-        trusting.init(null, factory.getTrustManagers(), null);
+        SSLContext trusting = TestCertificates.trusting(pem);
         h2Tls = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .sslContext(trusting)

@@ -137,18 +137,18 @@ public final class AsyncProbeApp implements AsyncApplication {
         boolean files = state.serverInfo()
                 .map(info -> info.capabilities().contains(Capability.FILE_SENDING))
                 .orElse(false);
-        return channel.send(new Action.ResponseStart(200, ProbeApp.fileHeaders(request), false))
-                .thenCompose(x -> {
-                    if (files) {
-                        return channel.send(
-                                new Action.ResponseFile(region.file(), region.offset(), region.length(), false));
-                    }
-                    try {
-                        return channel.send(new Action.ResponseBody(ByteBuffer.wrap(region.bytes()), false));
-                    } catch (java.io.IOException e) {
-                        return CompletableFuture.failedFuture(e);
-                    }
-                });
+        // The length is known, as for the sync probe's FileRegion [JGI-FRAME-2].
+        Headers headers = ProbeApp.fileHeaders(request).plus("content-length", Long.toString(region.count()));
+        return channel.send(new Action.ResponseStart(200, headers, false)).thenCompose(x -> {
+            if (files) {
+                return channel.send(new Action.ResponseFile(region.file(), region.offset(), region.length(), false));
+            }
+            try {
+                return channel.send(new Action.ResponseBody(ByteBuffer.wrap(region.bytes()), false));
+            } catch (java.io.IOException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
     }
 
     /**

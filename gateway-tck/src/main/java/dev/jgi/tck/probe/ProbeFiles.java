@@ -36,11 +36,22 @@ public final class ProbeFiles {
                     parts[2].equals("rest") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(parts[2])));
         }
 
+        /** How many bytes the region has. */
+        long count() {
+            return length.orElse(fileSize() - offset);
+        }
+
         /** The region's bytes, for a server without file sending. */
         byte[] bytes() throws IOException {
-            byte[] all = Files.readAllBytes(file);
-            int end = (int) (length.isPresent() ? offset + length.getAsLong() : all.length);
-            return java.util.Arrays.copyOfRange(all, (int) offset, end);
+            return java.util.Arrays.copyOfRange(Files.readAllBytes(file), (int) offset, (int) (offset + count()));
+        }
+
+        private long fileSize() {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
