@@ -3,9 +3,15 @@ package dev.jgi.testing;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
 import dev.jgi.tck.wire.Transcript;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Raw HTTP/1.1 for tests, for requests no well-behaved client would send, over the TCK's client
@@ -17,7 +23,47 @@ public final class RawHttp {
     /** How long a read waits for the server before it gives up: generous, the machine is shared. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** One response read off a kept-alive connection: its status, header fields (names lower case) and body. */
+    public record Framed(int status, Map<String, String> headers, byte[] body) {}
+
     private RawHttp() {}
+
+    /**
+     * Reads exactly one response framed by its content-length from a socket the test drives itself
+     * (to close it abruptly, or to read what follows), leaving the stream at the next response;
+     * fails when the connection ends first.
+     */
+    public static Framed readFramed(InputStream in) throws IOException {
+        String statusLine = line(in);
+        if (!statusLine.startsWith("HTTP/1.")) {
+            throw new IOException("not a status line: " + statusLine);
+        }
+        Map<String, String> headers = new TreeMap<>();
+        for (String field = line(in); !field.isEmpty(); field = line(in)) {
+            int colon = field.indexOf(':');
+            headers.put(
+                    field.substring(0, colon).toLowerCase(Locale.ROOT),
+                    field.substring(colon + 1).strip());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new IOException("the connection ended after " + body.length + " of " + length + " body bytes");
+        }
+        return new Framed(Integer.parseInt(statusLine.substring(9, 12)), headers, body);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the connection ended inside a response head: " + line);
+            }
+            line.write(b);
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
 
     /** A new connection to {@code port} on 127.0.0.1. */
     public static RawConnection connect(int port) {

@@ -7,28 +7,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.xnio.ChannelListener;
-import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
-import org.xnio.channels.StreamSinkChannel;
 
-/**
- * Sends a slice of a file with {@code FileChannel.transferTo} (sendfile on Linux) without blocking:
- * when the socket is full the transfer waits for the channel's write readiness and resumes there.
- */
-final class FileTransfer implements ChannelListener<StreamSinkChannel> {
+/** Sends a slice of an asset's file as the whole response body, with {@link FileRegionSend}. */
+final class FileTransfer {
 
-    private final HttpServerExchange exchange;
-    private final FileChannel file;
-    private long position;
-    private long remaining;
-
-    private FileTransfer(HttpServerExchange exchange, FileChannel file, long position, long remaining) {
-        this.exchange = exchange;
-        this.file = file;
-        this.position = position;
-        this.remaining = remaining;
-    }
+    private FileTransfer() {}
 
     static void start(HttpServerExchange exchange, Path path, long first, long length) {
         FileChannel file;
@@ -48,48 +32,10 @@ final class FileTransfer implements ChannelListener<StreamSinkChannel> {
             IoUtils.safeClose(file);
             next.proceed();
         });
-        new FileTransfer(exchange, file, first, length).handleEvent(exchange.getResponseChannel());
-    }
-
-    @Override
-    public void handleEvent(StreamSinkChannel sink) {
-        try {
-            while (remaining > 0) {
-                // Undertow's response conduit reads from the channel's own position while the headers are
-                // still buffered, and from the given one afterwards: keep the two equal.
-                file.position(position);
-                long sent = sink.transferFrom(file, position, remaining);
-                if (sent == 0) {
-                    if (position >= file.size()) {
-                        throw new IOException("file shrank while it was being sent");
-                    }
-                    sink.getWriteSetter().set(this);
-                    sink.resumeWrites();
-                    return;
-                }
-                position += sent;
-                remaining -= sent;
-            }
-            IoUtils.safeClose(file);
-            sink.suspendWrites();
-            sink.shutdownWrites();
-            if (!sink.flush()) {
-                sink.getWriteSetter()
-                        .set(ChannelListeners.flushingChannelListener(done -> exchange.endExchange(), this::failed));
-                sink.resumeWrites();
-                return;
-            }
+        FileRegionSend.start(file, exchange.getResponseChannel(), first, length, exchange::endExchange, failure -> {
+            // The status line is sent: all that is left is to drop the connection so the client sees a short body.
+            IoUtils.safeClose(exchange.getConnection());
             exchange.endExchange();
-        } catch (IOException e) {
-            failed(sink, e);
-        }
-    }
-
-    private void failed(StreamSinkChannel sink, IOException e) {
-        // The status line is sent: all that is left is to drop the connection so the client sees a short body.
-        IoUtils.safeClose(file);
-        IoUtils.safeClose(sink);
-        IoUtils.safeClose(exchange.getConnection());
-        exchange.endExchange();
+        });
     }
 }

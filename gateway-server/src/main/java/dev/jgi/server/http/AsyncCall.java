@@ -78,6 +78,10 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         CompletableFuture<Event> next = new CompletableFuture<>();
         transport.execute(() -> {
             if (bodyEnded) {
+                DisconnectWatch.arm(
+                        transport,
+                        () -> transport.abort(new ClientDisconnectedException(
+                                "[JGI-DISC-3] the client went away while the application waited")));
                 finished.whenComplete((event, e) -> next.complete(event));
             } else if (reader == null) {
                 bodyEnded = true;

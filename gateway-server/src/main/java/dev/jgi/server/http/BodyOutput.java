@@ -1,5 +1,6 @@
 package dev.jgi.server.http;
 
+import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Headers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -141,6 +142,10 @@ final class BodyOutput extends OutputStream {
     }
 
     private void failed(IOException cause) {
+        if (cause instanceof ClientDisconnectedException) {
+            // Also when the exchange already ended: the application asks after it caught this [JGI-DISC-2].
+            transport.disconnected = true;
+        }
         lock.lock();
         try {
             failure = cause;

@@ -147,7 +147,23 @@ final class BodyReader {
         buffer.flip();
         boolean last = declared >= 0 && received == declared;
         done = last;
+        if (last) {
+            finish();
+        }
         sink.piece(buffer, last);
+    }
+
+    /**
+     * Lets Undertow see the body's end, which it marks only when a read returns -1: the request then
+     * counts as complete, and a {@link DisconnectWatch} may read the connection. The read touches no
+     * socket once the content-length is used up.
+     */
+    private void finish() {
+        try {
+            channel.read(ByteBuffer.allocate(0));
+        } catch (IOException ignored) {
+            // The body is whole; what follows it is the connection's business, not this request's.
+        }
     }
 
     private void fail(IOException failure) {

@@ -11,6 +11,7 @@ final class SyncExchange implements Exchange {
 
     private final Transport transport;
     private final InputStream body;
+    private volatile boolean watched;
 
     SyncExchange(Transport transport, InputStream body) {
         this.transport = transport;
@@ -27,8 +28,12 @@ final class SyncExchange implements Exchange {
         transport.hooks.add(java.util.Objects.requireNonNull(hook));
     }
 
+    /** Watches the connection from the first call on, so that a client that left is noticed without a write [JGI-DISC-2]. */
     @Override
     public boolean isDisconnected() {
+        if (!watched) {
+            transport.execute(() -> watched = DisconnectWatch.arm(transport, () -> {}));
+        }
         return transport.disconnected;
     }
 

@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -101,6 +104,19 @@ public final class TestCertificates {
                         ? new JcaPKCS8Generator(keys.getPrivate(), null).generate()
                         : traditional(keys));
         return new Pem(cert, key, keys);
+    }
+
+    /** A client TLS context that trusts {@code pem}'s certificate and nothing else. */
+    public static SSLContext trusting(Pem pem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry(
+                "test", PemKeyStore.load(pem.certFile(), pem.keyFile()).getCertificate("server"));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
     }
 
     /** PKCS#1 for RSA; for EC, SEC1 with the curve named inside, as {@code openssl ecparam -genkey} writes it. */

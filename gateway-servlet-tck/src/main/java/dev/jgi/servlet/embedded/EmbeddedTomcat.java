@@ -59,7 +59,7 @@ public final class EmbeddedTomcat {
         Wrapper wrapper = Tomcat.addServlet(context, "jgi", servlet);
         wrapper.setAsyncSupported(true);
         wrapper.setLoadOnStartup(1);
-        context.addServletMappingDecoded(Deployment.mapping(mountPath), "jgi");
+        context.addServletMapping(Deployment.mapping(mountPath), "jgi");
 
         tomcat.start();
         if (context.getState() != LifecycleState.STARTED) {

@@ -25,6 +25,11 @@ public final class Faults {
     private Faults() {}
 
     public static List<Fault> all() {
+        return java.util.stream.Stream.concat(rules().stream(), PastDefects.all().stream())
+                .toList();
+    }
+
+    private static List<Fault> rules() {
         return List.of(
                 Wrap.request(
                         "decode-encoded-slash",

@@ -2,6 +2,7 @@ package dev.jgi.tck.probe;
 
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
+import dev.jgi.api.Capability;
 import dev.jgi.api.Channel;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
@@ -111,6 +112,12 @@ public final class AsyncProbeApp implements AsyncApplication {
                             return null;
                         })
                         .thenCompose(x -> send(channel, Reply.text(200, "in order")));
+            case "file" -> sendFile(request, channel, ProbeFiles.Region.of(key));
+            case "await-disconnect" -> awaitDisconnect(channel, key, 0);
+            case "respond-then-await-disconnect" ->
+                channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
+                        .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("partial"), true)))
+                        .thenCompose(x -> awaitDisconnect(channel, key, 0));
             case "complete-early" -> CompletableFuture.completedFuture(null);
             case "complete-mid" ->
                 channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
@@ -123,6 +130,41 @@ public final class AsyncProbeApp implements AsyncApplication {
                 collect(channel, new BodyFacts())
                         .thenCompose(body -> send(channel, Reply.json(Replies.echo("async", request, body, state))));
         };
+    }
+
+    /** As a file action where the server declares file sending [JGI-CAP-3], else as bytes. */
+    private CompletionStage<Void> sendFile(Request request, Channel channel, ProbeFiles.Region region) {
+        boolean files = state.serverInfo()
+                .map(info -> info.capabilities().contains(Capability.FILE_SENDING))
+                .orElse(false);
+        // The length is known, as for the sync probe's FileRegion [JGI-FRAME-2].
+        Headers headers = ProbeApp.fileHeaders(request).plus("content-length", Long.toString(region.count()));
+        return channel.send(new Action.ResponseStart(200, headers, false)).thenCompose(x -> {
+            if (files) {
+                return channel.send(new Action.ResponseFile(region.file(), region.offset(), region.length(), false));
+            }
+            try {
+                return channel.send(new Action.ResponseBody(ByteBuffer.wrap(region.bytes()), false));
+            } catch (java.io.IOException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    /**
+     * Records each body event as {@code body TOTAL} ({@code last} added to the last), then keeps
+     * receiving after the last and records the event that ends the wait [JGI-DISC-3].
+     */
+    private CompletionStage<Void> awaitDisconnect(Channel channel, String key, long received) {
+        return channel.receive().thenCompose(event -> {
+            if (event instanceof Event.RequestBody piece) {
+                long total = received + piece.data().remaining();
+                state.record(key, "body " + total + (piece.last() ? " last" : ""));
+                return awaitDisconnect(channel, key, total);
+            }
+            state.record(key, event.getClass().getSimpleName());
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     private static CompletionStage<BodyFacts> collect(Channel channel, BodyFacts body) {

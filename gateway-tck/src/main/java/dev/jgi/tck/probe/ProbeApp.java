@@ -73,6 +73,13 @@ public final class ProbeApp implements Application {
                         200,
                         Headers.of("content-type", "text/plain", "content-length", "10"),
                         Body.of("short".getBytes(StandardCharsets.US_ASCII)));
+            case "file" -> {
+                ProbeFiles.Region region = ProbeFiles.Region.of(key);
+                yield Response.of(
+                        200,
+                        fileHeaders(request),
+                        new Body.FileRegion(region.file(), region.offset(), region.length()));
+            }
             case "short-file" -> {
                 java.nio.file.Path file = java.nio.file.Files.createTempFile("jgi-tck", ".txt");
                 java.nio.file.Files.writeString(file, "five!");
@@ -90,6 +97,11 @@ public final class ProbeApp implements Application {
             }
             default -> echo(request, exchange);
         };
+    }
+
+    /** The client's address goes along, so that a test can tell which connection answered. */
+    static Headers fileHeaders(Request request) {
+        return Headers.of("content-type", "application/octet-stream", "x-tck-client", String.valueOf(request.client()));
     }
 
     private Response echo(Request request, Exchange exchange) {

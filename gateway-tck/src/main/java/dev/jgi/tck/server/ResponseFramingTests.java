@@ -2,16 +2,25 @@ package dev.jgi.tck.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.api.Capability;
 import dev.jgi.tck.Clause;
 import dev.jgi.tck.Echo;
 import dev.jgi.tck.Probe;
+import dev.jgi.tck.Requires;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
+import dev.jgi.tck.probe.ProbeFiles;
 import dev.jgi.tck.wire.ConnectionState;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /** Section 5.1 and 5.2 of the spec: how the server frames what the application answers. */
 class ResponseFramingTests {
@@ -207,6 +216,74 @@ class ResponseFramingTests {
                         .as("a committed short file must abort")
                         .isEqualTo(RawResponse.End.CLOSED_EARLY);
             }
+        }
+    }
+
+    /**
+     * Regions of the probe's two files: from byte 0, the middle, across 16 KiB boundaries, the tail,
+     * one byte, none, the whole file; each as {@code /_tck/file} route arguments and expected bytes.
+     */
+    private static List<Map.Entry<String, byte[]>> fileRegions() {
+        List<Map.Entry<String, byte[]>> regions = new ArrayList<>();
+        for (int size : new int[] {ProbeFiles.SMALL, ProbeFiles.LARGE}) {
+            byte[] all = ProbeFiles.content(size);
+            for (int[] region :
+                    new int[][] {{0, 1000}, {size / 2, 1000}, {20_001, 17_000}, {12_345, 1}, {size - 1, 1}, {100, 0}}) {
+                regions.add(Map.entry(
+                        size + "/" + region[0] + "/" + region[1],
+                        Arrays.copyOfRange(all, region[0], region[0] + region[1])));
+            }
+            regions.add(Map.entry(size + "/" + (size - 1000) + "/rest", Arrays.copyOfRange(all, size - 1000, size)));
+            regions.add(Map.entry(size + "/0/rest", all));
+        }
+        return regions;
+    }
+
+    @ServerTest
+    @Clause("JGI-BODYOUT-1")
+    @Clause("JGI-FRAME-9")
+    void fileRegionIsSentFromItsOffsetWithItsLengthAndTheConnectionAnswersTheNextRequest(Probe probe) {
+        for (Map.Entry<String, byte[]> region : fileRegions()) {
+            try (RawConnection connection = probe.connect()) {
+                RawResponse file = connection
+                        .send(probe.head("GET", probe.path("/_tck/file/" + region.getKey())))
+                        .readResponse();
+                assertThat(file.status())
+                        .as("status of region %s", region.getKey())
+                        .isEqualTo(200);
+                assertThat(file.header("content-length"))
+                        .as("content-length of region %s", region.getKey())
+                        .contains(Integer.toString(region.getValue().length));
+                assertThat(file.body())
+                        .as("bytes of region %s", region.getKey())
+                        .isEqualTo(region.getValue());
+                connection.send(probe.head("GET", "/after-region"));
+                Echo next = probe.echo(connection.readResponse());
+                assertThat(next.path()).isEqualTo("/after-region");
+                assertThat(file.header("x-tck-client"))
+                        .as("the second request went over the same connection")
+                        .contains(next.client());
+            }
+        }
+    }
+
+    @ServerTest(Variant.SECURE)
+    @Requires(Capability.HTTP2)
+    @Clause("JGI-BODYOUT-1")
+    void fileRegionIsSentExactlyOverHttp2AndTheConnectionAnswersTheNextRequest(Probe probe) {
+        for (Map.Entry<String, byte[]> region : fileRegions()) {
+            HttpResponse<String> file = probe.getOverTls("/_tck/file/" + region.getKey());
+            assertThat(file.version()).as("the client spoke HTTP/2").isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(file.statusCode())
+                    .as("status of region %s", region.getKey())
+                    .isEqualTo(200);
+            assertThat(file.body())
+                    .as("bytes of region %s", region.getKey())
+                    .isEqualTo(new String(region.getValue(), StandardCharsets.US_ASCII));
+            Echo next = probe.echo(probe.getOverTls("/after-region"));
+            assertThat(file.headers().firstValue("x-tck-client"))
+                    .as("the second request went over the same connection")
+                    .contains(next.client());
         }
     }
 

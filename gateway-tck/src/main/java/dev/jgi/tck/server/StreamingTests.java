@@ -61,6 +61,29 @@ class StreamingTests {
         assertThat(probe.log(key, 2)).containsExactly("Disconnect", "Disconnect");
     }
 
+    @ServerTest(Variant.ASYNC)
+    @Clause("JGI-DISC-3")
+    void receiveWaitingAfterTheBodyYieldsDisconnectOnceTheClientLeaves(Probe probe) {
+        String[][] cases = {
+            {"await-disconnect", "GET", "", "body 0 last"},
+            {"await-disconnect", "POST", "hello", "body 5 last"},
+            {"respond-then-await-disconnect", "GET", "", "body 0 last"}
+        };
+        for (String[] waiting : cases) {
+            String key = UUID.randomUUID().toString();
+            String route = probe.path("/_tck/" + waiting[0] + "/" + key);
+            try (RawConnection connection = probe.connect()) {
+                connection.send(probe.head(waiting[1], route, "Content-Length: " + waiting[2].length()) + waiting[2]);
+                assertThat(probe.log(key, 1))
+                        .as("the application received the whole body (%s %s)", waiting[1], waiting[0])
+                        .containsExactly(waiting[3]);
+            }
+            assertThat(probe.log(key, 2))
+                    .as("what receive yields once the client left while the app waited (%s %s)", waiting[1], waiting[0])
+                    .containsExactly(waiting[3], "Disconnect");
+        }
+    }
+
     private static String awaitNonProgress(Probe probe, String key, List<String> events) {
         long deadline = System.nanoTime() + probe.timeout().toNanos() * 2;
         List<String> current = events;
