@@ -87,42 +87,55 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             transport.rawTarget = raw;
             transport.rawHead = head;
             transport.scanner = head == null ? null : connections.scannerOf(exchange.getConnection());
-            Rejection rejection = head != null && head.malformed() != null
-                    ? new Rejection(400, head.malformed())
-                    : check.check(exchange, raw);
-            if (rejection == null && exchange.getRequestURI().equals("*")) {
-                rejection = asterisk(exchange);
+            switch (admit(exchange, raw, head)) {
+                case Admission.Refused refused -> transport.refuse(refused);
+                case Admission.Answered answered -> transport.respond(answered.status(), answered.headers(), null);
+                case Admission.Admitted admitted -> enter(exchange, transport, admitted.target(), head);
             }
-            Object target = rejection == null ? mapper.target(exchange, raw) : rejection;
-            if (target instanceof Rejection refused) {
-                reject(transport, refused);
-                return;
-            }
-            if (!inFlight.tryAcquire()) {
-                errors.send(
-                        transport,
-                        503,
-                        "Service Unavailable: the server is at its in-flight cap",
-                        null,
-                        Headers.of("retry-after", "1"));
-                return;
-            }
-            transport.counted = true;
-            HostedApp app = apps.get();
-            app.enter();
-            transport.app = app;
-            Request request = mapper.request(exchange, (RequestTarget) target, app.state(), transport.requestId, head);
-            if (app.app() instanceof AsyncApplication async && WebSocketUpgrade.isHandshake(exchange)) {
-                // [JGI-WS-1]; a sync application gets the handshake as a plain request [JGI-WS-11].
-                transport.request = WebSocketUpgrade.asHandshake(request);
-                webSockets.serve(exchange, transport.request, async);
-                return;
-            }
-            transport.request = request;
-            start(exchange, transport, app, request);
         } catch (RuntimeException | Error failure) {
             transport.fail("[JGI-ERR-7] the server failed to start the exchange", failure);
         }
+    }
+
+    /** The admission step: the recorded head's malformations, the head checks, the target. */
+    private Admission admit(HttpServerExchange exchange, String raw, HeadInfo head) {
+        if (head != null && head.malformed() != null) {
+            return new Admission.Refused(400, head.malformed());
+        }
+        Admission.Refused refused = check.check(exchange, raw);
+        if (refused != null) {
+            return refused;
+        }
+        if (exchange.getRequestURI().equals("*")) {
+            return asterisk(exchange);
+        }
+        return mapper.target(exchange, raw);
+    }
+
+    /** Counts the admitted request, enters the current app and starts it (or its WebSocket). */
+    private void enter(HttpServerExchange exchange, Transport transport, RequestTarget target, HeadInfo head) {
+        if (!inFlight.tryAcquire()) {
+            errors.send(
+                    transport,
+                    503,
+                    "Service Unavailable: the server is at its in-flight cap",
+                    null,
+                    Headers.of("retry-after", "1"));
+            return;
+        }
+        transport.counted = true;
+        HostedApp app = apps.get();
+        app.enter();
+        transport.app = app;
+        Request request = mapper.request(exchange, target, app.state(), transport.requestId, head);
+        if (app.app() instanceof AsyncApplication async && WebSocketUpgrade.isHandshake(exchange)) {
+            // [JGI-WS-1]; a sync application gets the handshake as a plain request [JGI-WS-11].
+            transport.request = WebSocketUpgrade.asHandshake(request);
+            webSockets.serve(exchange, transport.request, async);
+            return;
+        }
+        transport.request = request;
+        start(exchange, transport, app, request);
     }
 
     private void start(HttpServerExchange exchange, Transport transport, HostedApp app, Request request) {
@@ -154,34 +167,11 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     }
 
     /** {@code OPTIONS *} is the server's to answer [JGI-REQ-10]; any other method with {@code *} is malformed. */
-    private Rejection asterisk(HttpServerExchange exchange) {
+    private static Admission asterisk(HttpServerExchange exchange) {
         if (!exchange.getRequestMethod().equals(Methods.OPTIONS)) {
-            return new Rejection(400, "[JGI-REQ-10] only OPTIONS may use the asterisk target");
+            return new Admission.Refused(400, "[JGI-REQ-10] only OPTIONS may use the asterisk target");
         }
-        return new Rejection(200, "");
-    }
-
-    private void reject(Transport transport, Rejection rejection) {
-        if (rejection.status() == 200) {
-            transport.respond(200, Headers.of("allow", "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS"), null);
-            return;
-        }
-        if (rejection.status() != 404) {
-            transport.exchange.setPersistent(false);
-        }
-        transport.reject(rejection.status(), reasonPhrase(rejection.status()) + ": " + rejection.reason());
-    }
-
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            case 408 -> "Request Timeout";
-            case 413 -> "Content Too Large";
-            case 414 -> "URI Too Long";
-            case 431 -> "Request Header Fields Too Large";
-            default -> "Error";
-        };
+        return new Admission.Answered(200, Headers.of("allow", "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS"));
     }
 
     private String requestId(HttpServerExchange exchange) {

@@ -237,10 +237,9 @@ final class Transport implements ExchangeCompletionListener {
         if (!committed && !closed) {
             error = failure;
             if (bodyTooLarge) {
-                exchange.setPersistent(false);
-                reject(413, "Content Too Large: [JGI-LIM-3] the request body is too large");
+                refuse(new Admission.Refused(413, "[JGI-LIM-3] the request body is too large"));
             } else if (badBody) {
-                reject(400, "Bad Request: [JGI-BODY-9] the chunked body is malformed");
+                refuse(new Admission.Refused(400, "[JGI-BODY-9] the chunked body is malformed"));
             } else {
                 exchange.setPersistent(false);
                 errors.send(this, 500, "Internal Server Error", failure);
@@ -250,12 +249,15 @@ final class Transport implements ExchangeCompletionListener {
         }
     }
 
-    /** Answers with an error status on the server's own behalf (a limit, a malformed request, 503). */
-    void reject(int status, String reason) {
+    /** Answers with an error status on the server's own behalf: a limit, a malformed request. */
+    void refuse(Admission.Refused refused) {
         if (closed || committed) {
             return;
         }
-        errors.send(this, status, reason, null);
+        if (refused.closesConnection()) {
+            exchange.setPersistent(false);
+        }
+        errors.send(this, refused.status(), refused.message(), null);
     }
 
     /** Ends the exchange so the client can tell it is incomplete: the connection is closed. */
