@@ -73,20 +73,17 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     public void handleRequest(HttpServerExchange exchange) {
         long started = System.nanoTime();
         HeadInfo head = connections.requestStarted(exchange.getConnection());
-        Transport transport = new Transport(exchange, requestId(exchange), started, this, errors);
+        String parsed = RequestMapper.rawTarget(exchange);
+        if (head != null && !head.describes(exchange.getRequestMethod().toString(), parsed)) {
+            connections.distrust(exchange.getConnection());
+            head = null;
+        }
+        String raw = head != null ? head.target() : parsed;
+        Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors);
         try {
             if (draining) {
                 exchange.setPersistent(false);
             }
-            String parsed = RequestMapper.rawTarget(exchange);
-            if (head != null && !head.describes(exchange.getRequestMethod().toString(), parsed)) {
-                connections.distrust(exchange.getConnection());
-                head = null;
-            }
-            String raw = head != null ? head.target() : parsed;
-            transport.rawTarget = raw;
-            transport.rawHead = head;
-            transport.scanner = head == null ? null : connections.scannerOf(exchange.getConnection());
             switch (admit(exchange, raw, head)) {
                 case Admission.Refused refused -> transport.refuse(refused);
                 case Admission.Answered answered -> transport.respond(answered.status(), answered.headers(), null);
@@ -123,24 +120,25 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
                     Headers.of("retry-after", "1"));
             return;
         }
-        transport.counted = true;
         HostedApp app = apps.get();
         app.enter();
-        transport.app = app;
+        transport.entered(app);
         Request request = mapper.request(exchange, target, app.state(), transport.requestId, head);
         if (app.app() instanceof AsyncApplication async && WebSocketUpgrade.isHandshake(exchange)) {
             // [JGI-WS-1]; a sync application gets the handshake as a plain request [JGI-WS-11].
-            transport.request = WebSocketUpgrade.asHandshake(request);
-            webSockets.serve(exchange, transport.request, async);
+            Request handshake = WebSocketUpgrade.asHandshake(request);
+            transport.mapped(handshake);
+            webSockets.serve(exchange, handshake, async);
             return;
         }
-        transport.request = request;
-        start(exchange, transport, app, request);
+        transport.mapped(request);
+        start(exchange, transport, app, request, head == null ? null : connections.scannerOf(exchange.getConnection()));
     }
 
-    private void start(HttpServerExchange exchange, Transport transport, HostedApp app, Request request) {
-        BodyReader reader = bodyReader(exchange, transport);
-        transport.reader = reader;
+    private void start(
+            HttpServerExchange exchange, Transport transport, HostedApp app, Request request, HeadScanner scanner) {
+        BodyReader reader = bodyReader(exchange, transport, scanner);
+        transport.reading(reader);
         if (!config.requestDeadline().isZero()) {
             transport.armDeadline(config.requestDeadline());
         }
@@ -155,14 +153,14 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         }
     }
 
-    private BodyReader bodyReader(HttpServerExchange exchange, Transport transport) {
+    private BodyReader bodyReader(HttpServerExchange exchange, Transport transport, HeadScanner scanner) {
         HeaderValues lengths = exchange.getRequestHeaders().get(io.undertow.util.Headers.CONTENT_LENGTH);
         if (lengths != null && !lengths.isEmpty()) {
             long declared = Long.parseLong(lengths.getFirst().split(",")[0].strip());
-            return declared == 0 ? null : new BodyReader(transport, config.maxBodySize(), declared);
+            return declared == 0 ? null : new BodyReader(transport, scanner, config.maxBodySize(), declared);
         }
         return exchange.getRequestHeaders().contains(io.undertow.util.Headers.TRANSFER_ENCODING)
-                ? new BodyReader(transport, config.maxBodySize(), -1)
+                ? new BodyReader(transport, scanner, config.maxBodySize(), -1)
                 : null;
     }
 
@@ -188,13 +186,13 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     @Override
     public void ended(Transport transport, Completion completion) {
         connections.requestEnded(transport.exchange.getConnection());
-        if (transport.counted) {
+        HostedApp app = transport.app().orElse(null);
+        if (app != null) {
             inFlight.release();
         }
         if (accessLog != null) {
             log(transport, completion);
         }
-        HostedApp app = transport.app;
         if (!transport.hooks.isEmpty()) {
             if (app != null && !app.isAsync()) {
                 syncExecutor.execute(() -> finish(transport, completion, app));
@@ -217,8 +215,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     private void log(Transport transport, Completion completion) {
         HttpServerExchange exchange = transport.exchange;
-        Request request = transport.request;
-        String client = request != null && request.client() instanceof InetSocketAddress a
+        String client = transport.request().map(Request::client).orElse(null) instanceof InetSocketAddress a
                 ? a.getAddress().getHostAddress()
                 : exchange.getSourceAddress() == null
                         ? "-"
@@ -226,7 +223,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         accessLog.log(new AccessLog.Entry(
                 client,
                 exchange.getRequestMethod().toString(),
-                transport.rawTarget != null ? transport.rawTarget : RequestMapper.rawTarget(exchange),
+                transport.rawTarget,
                 exchange.getProtocol().toString(),
                 completion.status(),
                 completion.bytesSent(),

@@ -33,7 +33,7 @@ final class SyncCall implements Runnable {
 
     @Override
     public void run() {
-        transport.appThread = Thread.currentThread();
+        transport.appCalled();
         Response response;
         try {
             response = app.handle(request, exchange);
@@ -47,7 +47,7 @@ final class SyncCall implements Runnable {
             fail("[JGI-ERR-1] the application failed", failure);
             return;
         } finally {
-            transport.appThread = null;
+            transport.appReturned();
             Thread.interrupted();
         }
         try {
@@ -84,7 +84,7 @@ final class SyncCall implements Runnable {
     private void fixed(int status, Headers headers, ByteBuffer body) throws ResponseCheck.Invalid {
         ResponseCheck.check(status, headers, body == null ? 0 : body.remaining());
         transport.execute(() -> {
-            if (transport.bodyTooLarge || transport.badBody) {
+            if (transport.bodyRefused()) {
                 transport.fail("[JGI-LIM-3] the request body crossed the limit or was malformed", null);
             } else {
                 transport.respond(status, headers, body);

@@ -29,7 +29,7 @@ final class SyncExchange implements Exchange {
 
     @Override
     public boolean isDisconnected() {
-        return transport.disconnected;
+        return transport.isDisconnected();
     }
 
     @Override
