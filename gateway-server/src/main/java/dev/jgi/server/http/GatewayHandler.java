@@ -15,6 +15,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -142,14 +143,16 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         if (!config.requestDeadline().isZero()) {
             transport.armDeadline(config.requestDeadline());
         }
-        exchange.dispatch();
+        // Undertow runs a dispatched task once this handler call returned, and keeps the exchange open.
         if (app.app() instanceof Application sync) {
             SyncExchange syncExchange = new SyncExchange(transport, new BodyInput(transport, reader));
-            syncExecutor.execute(new SyncCall(sync, request, transport, syncExchange));
+            exchange.dispatch(syncExecutor, new SyncCall(sync, request, transport, syncExchange));
         } else {
-            // Queued rather than called now: outside Undertow's handler call, the app's writes may wait
-            // for writability with a listener without tripping Undertow's dispatch bookkeeping.
-            transport.ioThread.execute(() -> AsyncCall.run((AsyncApplication) app.app(), request, transport, reader));
+            // On this I/O thread, but outside the handler call: there the app's writes may wait for
+            // writability with a listener without tripping Undertow's dispatch bookkeeping.
+            exchange.dispatch(
+                    SameThreadExecutor.INSTANCE,
+                    () -> AsyncCall.run((AsyncApplication) app.app(), request, transport, reader));
         }
     }
 
