@@ -17,8 +17,8 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
  * The root Undertow handler: checks the head, maps it to a {@link Request}, and starts the
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     private final ServerConfig config;
-    private final Supplier<HostedApp> apps;
+    private final AppSlot apps;
     private final Executor syncExecutor;
     private final AccessLog accessLog;
     private final InFlight inFlight;
@@ -42,7 +42,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     public GatewayHandler(
             ServerConfig config,
-            Supplier<HostedApp> apps,
+            AppSlot apps,
             Executor syncExecutor,
             AccessLog accessLog,
             InFlight inFlight,
@@ -110,7 +110,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         return mapper.target(exchange, raw);
     }
 
-    /** Counts the admitted request, enters the current app and starts it (or its WebSocket). */
+    /** Counts the admitted request against the cap, enters the current app and starts it (or its WebSocket). */
     private void enter(HttpServerExchange exchange, Transport transport, RequestTarget target, HeadInfo head) {
         if (!inFlight.tryAcquire()) {
             errors.send(
@@ -121,8 +121,13 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
                     Headers.of("retry-after", "1"));
             return;
         }
-        HostedApp app = apps.get();
-        app.enter();
+        Optional<HostedApp> entered = apps.enter();
+        if (entered.isEmpty()) {
+            inFlight.release();
+            errors.send(transport, 503, "Service Unavailable: the server is shutting down", null);
+            return;
+        }
+        HostedApp app = entered.get();
         transport.entered(app);
         Request request = mapper.request(exchange, target, app.state(), transport.requestId, head);
         if (app.app() instanceof AsyncApplication async && WebSocketUpgrade.isHandshake(exchange)) {
