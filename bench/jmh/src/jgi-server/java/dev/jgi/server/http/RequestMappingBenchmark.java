@@ -85,7 +85,7 @@ public class RequestMappingBenchmark {
         exchange = held.get(10, TimeUnit.SECONDS);
         raw = RequestMapper.rawTarget(exchange);
         target = ((Admission.Admitted) mapper.target(exchange, raw)).target();
-        transport = new Transport(exchange, "4bf92f3577b34da6", System.nanoTime(), (t, c) -> { }, new ErrorPages(false));
+        transport = new Transport(exchange, "4bf92f3577b34da6", raw, System.nanoTime(), (t, c) -> { }, new ErrorPages(false));
     }
 
     @TearDown
