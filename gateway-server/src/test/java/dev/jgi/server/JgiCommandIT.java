@@ -2,6 +2,8 @@ package dev.jgi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.server.tls.TestCertificates;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,12 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +146,54 @@ class JgiCommandIT {
             async.terminate();
             assertThat(async.exitCode()).isZero();
             assertThat(async.stdout()).contains("\"status\":200", "\"request_id\":");
+        }
+    }
+
+    @Test
+    void theServersInternalsAreClosedToTheAppEvenByReflection() throws Exception {
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(), "serve", "--classpath", JgiProcess.TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO)) {
+            int port = jgi.awaitPort(Duration.ofSeconds(30));
+            assertThat(get(port, "/reach")).startsWith("dev.jgi.server.").endsWith(" closed");
+        }
+    }
+
+    @Test
+    void servesTlsAndHttp2FromPemFiles(@TempDir Path dir) throws Exception {
+        TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--classpath",
+                JgiProcess.TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                "--certfile",
+                pem.certFile().toString(),
+                "--keyfile",
+                pem.keyFile().toString(),
+                HELLO)) {
+            int port = jgi.awaitPort(Duration.ofSeconds(30));
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            try (InputStream in = Files.newInputStream(pem.certFile())) {
+                trust.setCertificateEntry(
+                        "jgi", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory trusting = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trusting.init(trust);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trusting.getTrustManagers(), null);
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .sslContext(tls)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/tls"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(response.body()).isEqualTo("hello /tls yes");
         }
     }
 

@@ -18,7 +18,7 @@ final class JgiProcess implements AutoCloseable {
     static final Path JGI = Path.of("..", "bin", "jgi").toAbsolutePath().normalize();
     static final String TEST_CLASSES =
             Path.of("target", "test-classes").toAbsolutePath().toString();
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on https?://[^:]+:(\\d+)");
 
     final Process process;
     final Path out;

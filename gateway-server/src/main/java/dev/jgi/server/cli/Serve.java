@@ -74,7 +74,7 @@ final class Serve {
     }
 
     private int serve(ServerConfig config, AppLoader loader, AppLoader.Loaded loaded, boolean async) {
-        ServerRuntime runtime = new ServerRuntime(config, java.util.function.UnaryOperator.identity());
+        ServerRuntime runtime = new ServerRuntime(config);
         if (loaded.name() != null && parsedJar(loader) != null) {
             runtime.serveStaticOf(parsedJar(loader));
         }

@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -55,7 +54,6 @@ public final class ServerRuntime implements AutoCloseable {
     private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final InFlight inFlight;
     private final Connections connections;
-    private final UnaryOperator<HttpHandler> wrapHandler;
     private XnioWorker worker;
     private ExecutorService syncExecutor;
     private AccessLog accessLog;
@@ -65,14 +63,12 @@ public final class ServerRuntime implements AutoCloseable {
     private java.nio.file.Path appJar;
     private StaticFront staticFront;
 
-    /** @param wrapHandler wraps the gateway handler, for features in front of the app (static files) */
-    public ServerRuntime(ServerConfig config, UnaryOperator<HttpHandler> wrapHandler) {
+    public ServerRuntime(ServerConfig config) {
         this.config = config;
         this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
         this.inFlight = new InFlight(config.maxConcurrent());
         this.connections = new Connections(
                 config.headerReadTimeout(), config.maxRequestLine(), config.maxHeaderSize(), config.maxHeaderCount());
-        this.wrapHandler = wrapHandler;
     }
 
     /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */
@@ -162,7 +158,7 @@ public final class ServerRuntime implements AutoCloseable {
                         config.h2c(),
                         config.maxRequestLine() + config.maxHeaderSize())
                 .getMap();
-        HttpHandler root = wrapHandler.apply(staticFront.wrap(handler));
+        HttpHandler root = staticFront.wrap(handler);
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);
