@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * One call of a sync application, on its own (virtual) thread [JGI-APP-2]. The application and
  * everything that may block (encoding text, opening files, running a writer) happen here; what
  * touches Undertow is handed to the I/O thread, which is measurably faster than driving Undertow's
- * write path from a fresh virtual thread (ANCHORS.md).
+ * write path from a fresh virtual thread (docs/architecture.md).
  */
 final class SyncCall implements Runnable {
 
