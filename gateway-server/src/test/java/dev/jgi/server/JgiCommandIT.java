@@ -3,7 +3,6 @@ package dev.jgi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.server.tls.TestCertificates;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,16 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,18 +169,8 @@ class JgiCommandIT {
                 pem.keyFile().toString(),
                 HELLO)) {
             int port = jgi.awaitPort(Duration.ofSeconds(30));
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            try (InputStream in = Files.newInputStream(pem.certFile())) {
-                trust.setCertificateEntry(
-                        "jgi", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory trusting = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trusting.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, trusting.getTrustManagers(), null);
             HttpResponse<String> response = HttpClient.newBuilder()
-                    .sslContext(tls)
+                    .sslContext(TestCertificates.trusting(pem.certFile()))
                     .connectTimeout(Duration.ofSeconds(10))
                     .build()
                     .send(
