@@ -27,6 +27,8 @@ VARIANTS = (
             main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "worker")),
     Variant("undertow-vthread", "raw Undertow, virtual thread per request, write on the IO thread",
             "baseline", APP, main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "vthread")),
+    Variant("undertow-vthread-direct", "raw Undertow, virtual thread per request, blocking write from it",
+            "baseline", APP, main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "vthread-direct")),
     Variant("jetty-vthread", "raw Jetty 12.1 core Handler, virtual threads", "baseline", APP + ("ws",),
             main="dev.jgi.bench.raw.RawJetty"),
     Variant("gunicorn", "gunicorn (Debian), 5 sync workers", "baseline",

@@ -1,7 +1,15 @@
 /**
  * The JGI reference server: hosts any {@link dev.jgi.api.Application} or
  * {@link dev.jgi.api.AsyncApplication} on Undertow, embedded ({@link dev.jgi.server.GatewayServer})
- * or as the {@code jgi} command. Only {@code dev.jgi.server} is exported; the rest is internal.
+ * or as the {@code jgi} command. Only {@code dev.jgi.server} is exported, and its types name no
+ * Undertow type, so Undertow is not required transitively.
+ *
+ * <p>The rest is internal, kept closed two ways. A class used only inside its package is
+ * package-private. A class another internal package needs (each package's entry point: the
+ * handler, the runtime, the log, the TLS setup) must be public, and so is reachable on a class
+ * path; {@code bin/jgi} therefore runs this module on the module path, where these packages are
+ * closed to applications, to reflection too. Merging the packages until every class could be
+ * package-private would mix HTTP, TLS, WebSocket, logging and the command line in one package.
  */
 module dev.jgi.server {
     exports dev.jgi.server;

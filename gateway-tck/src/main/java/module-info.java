@@ -2,27 +2,29 @@
  * The JGI TCK: the server suite (tests in {@code dev.jgi.tck.server}, run against a server through
  * {@link dev.jgi.tck.spi.ServerUnderTest} or an external endpoint), the probe applications it
  * deploys, the application suite ({@code dev.jgi.tck.app}: an application under the validator in
- * an awkward in-process harness), and the report. Open, because JUnit instantiates and reflects on the tests it ships.
+ * an awkward in-process harness), and the report.
+ *
+ * <p>Exported is what vendors and framework authors use: the SPI, the runner ({@code launch}), the
+ * report it returns, the probes (deployed by hand in external mode) and the application suite. The
+ * kit the suite's own tests are written with ({@code dev.jgi.tck}, {@code run}, {@code wire}) is not
+ * exported. The module is open because JUnit instantiates and reflects on the tests it ships.
  */
 open module dev.jgi.tck {
     requires transitive dev.jgi.api;
     requires dev.jgi.validator;
     requires dev.jgi.harness;
-    requires transitive org.junit.jupiter.api;
-    requires org.junit.platform.launcher;
+    requires org.junit.jupiter.api;
+    // TckLauncher's result carries JUnit's execution summary.
+    requires transitive org.junit.platform.launcher;
     requires org.junit.platform.reporting;
-    requires transitive org.assertj.core;
-    requires transitive rest.assured;
+    requires org.assertj.core;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
 
-    exports dev.jgi.tck;
     exports dev.jgi.tck.spi;
-    exports dev.jgi.tck.probe;
-    exports dev.jgi.tck.wire;
-    exports dev.jgi.tck.report;
-    exports dev.jgi.tck.run;
     exports dev.jgi.tck.launch;
+    exports dev.jgi.tck.report;
+    exports dev.jgi.tck.probe;
     exports dev.jgi.tck.app;
 
     uses dev.jgi.tck.spi.ServerUnderTest;

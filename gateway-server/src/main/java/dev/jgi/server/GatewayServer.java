@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The reference server, embedded: one application on Undertow.
@@ -32,9 +31,9 @@ public final class GatewayServer implements AutoCloseable {
     private final Lifespan app;
     private final ServerRuntime runtime;
 
-    private GatewayServer(Lifespan app, ServerConfig config, UnaryOperator<io.undertow.server.HttpHandler> front) {
+    private GatewayServer(Lifespan app, ServerConfig config) {
         this.app = app;
-        this.runtime = new ServerRuntime(config, front);
+        this.runtime = new ServerRuntime(config);
     }
 
     /** A builder for a sync application, run on a virtual thread per request by default [JGI-APP-2]. */
@@ -101,7 +100,6 @@ public final class GatewayServer implements AutoCloseable {
         private final Lifespan app;
         private final Map<String, String> settings = new LinkedHashMap<>();
         private final List<String> binds = new ArrayList<>();
-        private UnaryOperator<io.undertow.server.HttpHandler> front = UnaryOperator.identity();
 
         private Builder(Lifespan app) {
             this.app = app;
@@ -244,15 +242,6 @@ public final class GatewayServer implements AutoCloseable {
                     existing.isEmpty() ? urlPrefix + "=" + directory : existing + "," + urlPrefix + "=" + directory);
         }
 
-        /**
-         * Puts an Undertow handler in front of the gateway, for server features such as static files.
-         * Not part of the portable API: it exposes Undertow.
-         */
-        public Builder front(UnaryOperator<io.undertow.server.HttpHandler> wrapper) {
-            this.front = wrapper;
-            return this;
-        }
-
         private Builder set(String name, Object value) {
             settings.put(name, SettingText.format(value));
             return this;
@@ -264,7 +253,7 @@ public final class GatewayServer implements AutoCloseable {
             if (!binds.isEmpty()) {
                 all.put("bind", String.join(",", binds));
             }
-            return new GatewayServer(app, ServerConfig.fromText(all), front);
+            return new GatewayServer(app, ServerConfig.fromText(all));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.jgi.server;
 import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.server.tls.TestCertificates;
 import dev.jgi.testing.JgiProcess;
 import java.net.ConnectException;
 import java.net.URI;
@@ -174,6 +175,44 @@ class JgiCommandIT {
         assertThat(Files.readString(dir.resolve("classes.log")))
                 .as("the check above can fail: an s3:// target does load the SDK")
                 .contains("software.amazon.awssdk");
+    }
+
+    @Test
+    void theServersInternalsAreClosedToTheAppEvenByReflection() throws Exception {
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(), "serve", "--classpath", TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO)) {
+            int port = jgi.awaitPort();
+            assertThat(get(port, "/reach")).startsWith("dev.jgi.server.").endsWith(" closed");
+        }
+    }
+
+    @Test
+    void servesTlsAndHttp2FromPemFiles(@TempDir Path dir) throws Exception {
+        TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--classpath",
+                TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                "--certfile",
+                pem.certFile().toString(),
+                "--keyfile",
+                pem.keyFile().toString(),
+                HELLO)) {
+            int port = jgi.awaitPort();
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .sslContext(TestCertificates.trusting(pem.certFile()))
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/tls"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(response.body()).isEqualTo("hello /tls yes");
+        }
     }
 
     @Test

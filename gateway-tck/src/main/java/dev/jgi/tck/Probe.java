@@ -9,9 +9,6 @@ import dev.jgi.tck.run.Target;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
 import dev.jgi.tck.wire.Transcript;
-import io.restassured.RestAssured;
-import io.restassured.filter.Filter;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,8 +19,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A server test's handle on one probe deployment: literal requests over raw connections, REST
- * Assured for semantic checks, and the probe's reports. Every byte exchanged lands in the test's
+ * A server test's handle on one probe deployment: literal requests over raw connections, the JDK's
+ * client over TLS, and the probe's reports. Every byte exchanged lands in the test's
  * transcript, which the report shows when the test fails.
  */
 public final class Probe {
@@ -159,27 +156,6 @@ public final class Probe {
         } catch (IOException e) {
             throw new AssertionError("the echo is not JSON: " + response.body(), e);
         }
-    }
-
-    /** REST Assured aimed at this deployment, logging into the transcript. */
-    public RequestSpecification rest() {
-        nonce = UUID.randomUUID().toString();
-        return RestAssured.given()
-                .baseUri("http://127.0.0.1")
-                .port(target.address().getPort())
-                .basePath(target.mountPath())
-                .urlEncodingEnabled(false)
-                .header("x-tck-nonce", nonce)
-                .filter(transcribing());
-    }
-
-    private Filter transcribing() {
-        return (request, response, context) -> {
-            transcript.note(true, request.getMethod() + " " + request.getURI() + "\n" + request.getHeaders());
-            var answer = context.next(request, response);
-            transcript.note(false, answer.getStatusLine() + "\n" + answer.getHeaders() + "\n" + answer.asString());
-            return answer;
-        };
     }
 
     /**

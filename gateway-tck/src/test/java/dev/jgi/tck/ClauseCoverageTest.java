@@ -51,21 +51,6 @@ class ClauseCoverageTest {
     }
 
     @Test
-    void everyApplicationScenarioCitesApplicationClausesOfTheSpec() {
-        Set<String> wrong = new TreeSet<>();
-        for (var scenario : dev.jgi.tck.app.AppScenarios.all()) {
-            for (String id : scenario.clauses()) {
-                if (CATALOG.get(id).filter(c -> !c.party().equals("server")).isEmpty()) {
-                    wrong.add(scenario.name() + ": " + id);
-                }
-            }
-        }
-        assertThat(wrong)
-                .as("application-suite clauses that are unknown or not the application's")
-                .isEmpty();
-    }
-
-    @Test
     void everyServerTestCitesAClause() {
         Set<String> bare = new TreeSet<>();
         for (Class<?> type : suite()) {

@@ -23,7 +23,7 @@ public final class JgiProcess implements AutoCloseable {
     /** The variable {@code bin/jgi} passes to the JVM. */
     public static final String JAVA_OPTS = "JGI_JAVA_OPTS";
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://[0-9.]+:\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (https?://[0-9.]+:\\d+)");
     /** Long, because the first start on a loaded machine also loads and instruments every class. */
     private static final Duration START = Duration.ofSeconds(60);
 

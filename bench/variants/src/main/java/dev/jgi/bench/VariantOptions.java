@@ -7,7 +7,7 @@ import java.util.Optional;
  * The command line every Java variant accepts: {@code --port N [--mode NAME] [--static DIR]}.
  *
  * @param port   loopback port to listen on
- * @param mode   variant-specific mode (for raw Undertow: {@code io}, {@code worker}, {@code vthread})
+ * @param mode   variant-specific mode (for raw Undertow: {@code io}, {@code worker}, {@code vthread}, {@code vthread-direct})
  * @param staticDir directory served under {@code /static/}, if the variant serves files
  */
 public record VariantOptions(int port, String mode, Optional<Path> staticDir) {

@@ -86,7 +86,7 @@ final class Serve {
 
     /** @param loader where the app came from, or null when only static files are served */
     private int serve(ServerConfig config, AppLoader loader, AppLoader.Loaded loaded, boolean async) {
-        ServerRuntime runtime = new ServerRuntime(config, java.util.function.UnaryOperator.identity());
+        ServerRuntime runtime = new ServerRuntime(config);
         if (loader != null && loader.jar() != null) {
             runtime.serveStaticOf(loader.jar());
         }

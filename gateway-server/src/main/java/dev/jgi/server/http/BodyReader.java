@@ -27,7 +27,13 @@ final class BodyReader {
     /** An unread rest up to this size is discarded to keep the connection; a larger one closes it [JGI-BODY-5]. */
     static final long DRAIN_LIMIT = 64 * 1024;
 
+    private static final Admission.Refused TOO_LARGE =
+            new Admission.Refused(413, "[JGI-LIM-3] the request body is too large");
+    private static final Admission.Refused MALFORMED =
+            new Admission.Refused(400, "[JGI-BODY-9] the chunked body is malformed");
+
     private final Transport transport;
+    private final HeadScanner scanner;
     private final long limit;
     private final long declared;
     private StreamSourceChannel channel;
@@ -36,11 +42,14 @@ final class BodyReader {
     private boolean done;
 
     /**
+     * @param scanner  the connection's raw-head scanner, which also sees malformed chunk framing; null
+     *                 when the connection has none
      * @param limit    the body limit, 0 for none
      * @param declared the content-length, or -1 for a chunked body
      */
-    BodyReader(Transport transport, long limit, long declared) {
+    BodyReader(Transport transport, HeadScanner scanner, long limit, long declared) {
         this.transport = transport;
+        this.scanner = scanner;
         this.limit = limit;
         this.declared = declared;
     }
@@ -89,9 +98,9 @@ final class BodyReader {
             c.suspendReads();
             read();
         });
-        if (transport.scanner != null) {
+        if (scanner != null) {
             // Called inside a channel read: the check runs after it, as a task of its own.
-            transport.scanner.onBadBody(() -> transport.ioThread.execute(this::read));
+            scanner.onBadBody(() -> transport.ioThread.execute(this::read));
         }
         read();
     }
@@ -101,9 +110,8 @@ final class BodyReader {
         if (sink == null) {
             return;
         }
-        if (transport.scanner != null && transport.scanner.badBody()) {
-            transport.badBody = true;
-            transport.exchange.setPersistent(false);
+        if (scanner != null && scanner.badBody()) {
+            transport.refuseBody(MALFORMED);
             fail(new IOException("[JGI-BODY-9] the chunked body is malformed"));
             return;
         }
@@ -113,8 +121,7 @@ final class BodyReader {
             n = channel.read(buffer);
         } catch (IOException e) {
             if (declared < 0 && transport.exchange.getConnection().isOpen()) {
-                transport.badBody = true;
-                transport.exchange.setPersistent(false);
+                transport.refuseBody(MALFORMED);
                 fail(new IOException("[JGI-BODY-9] the chunked body is malformed", e));
             } else {
                 fail(new ClientDisconnectedException("[JGI-BODY-8] the client went away before the body ended", e));
@@ -129,7 +136,7 @@ final class BodyReader {
         if (n < 0) {
             done = true;
             if (declared >= 0 && received < declared) {
-                transport.disconnected = true;
+                transport.clientLeft();
                 sink.failed(new ClientDisconnectedException("[JGI-BODY-8] the client went away before the body ended"));
             } else {
                 sink.end();
@@ -139,8 +146,7 @@ final class BodyReader {
         received += n;
         if (limit > 0 && received > limit) {
             done = true;
-            transport.bodyTooLarge = true;
-            transport.exchange.setPersistent(false);
+            transport.refuseBody(TOO_LARGE);
             sink.failed(new IOException("[JGI-LIM-3] the request body is larger than " + limit + " bytes"));
             return;
         }
@@ -169,7 +175,7 @@ final class BodyReader {
     private void fail(IOException failure) {
         done = true;
         if (failure instanceof ClientDisconnectedException) {
-            transport.disconnected = true;
+            transport.clientLeft();
         }
         Sink sink = waiting;
         waiting = null;

@@ -15,9 +15,10 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
  * The root Undertow handler: checks the head, maps it to a {@link Request}, and starts the
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
 public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     private final ServerConfig config;
-    private final Supplier<HostedApp> apps;
+    private final AppSlot apps;
     private final Executor syncExecutor;
     private final AccessLog accessLog;
     private final InFlight inFlight;
@@ -41,7 +42,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     public GatewayHandler(
             ServerConfig config,
-            Supplier<HostedApp> apps,
+            AppSlot apps,
             Executor syncExecutor,
             AccessLog accessLog,
             InFlight inFlight,
@@ -73,115 +74,110 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     public void handleRequest(HttpServerExchange exchange) {
         long started = System.nanoTime();
         HeadInfo head = connections.requestStarted(exchange.getConnection());
-        Transport transport = new Transport(exchange, requestId(exchange), started, this, errors);
+        String parsed = RequestMapper.rawTarget(exchange);
+        if (head != null && !head.describes(exchange.getRequestMethod().toString(), parsed)) {
+            connections.distrust(exchange.getConnection());
+            head = null;
+        }
+        String raw = head != null ? head.target() : parsed;
+        Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors);
         try {
             if (draining) {
                 exchange.setPersistent(false);
             }
-            String parsed = RequestMapper.rawTarget(exchange);
-            if (head != null && !head.describes(exchange.getRequestMethod().toString(), parsed)) {
-                connections.distrust(exchange.getConnection());
-                head = null;
+            switch (admit(exchange, raw, head)) {
+                case Admission.Refused refused -> transport.refuse(refused);
+                case Admission.Answered answered -> transport.respond(answered.status(), answered.headers(), null);
+                case Admission.Admitted admitted -> enter(exchange, transport, admitted.target(), head);
             }
-            String raw = head != null ? head.target() : parsed;
-            transport.rawTarget = raw;
-            transport.rawHead = head;
-            transport.scanner = head == null ? null : connections.scannerOf(exchange.getConnection());
-            Rejection rejection = head != null && head.malformed() != null
-                    ? new Rejection(400, head.malformed())
-                    : check.check(exchange, raw);
-            if (rejection == null && exchange.getRequestURI().equals("*")) {
-                rejection = asterisk(exchange);
-            }
-            Object target = rejection == null ? mapper.target(exchange, raw) : rejection;
-            if (target instanceof Rejection refused) {
-                reject(transport, refused);
-                return;
-            }
-            if (!inFlight.tryAcquire()) {
-                errors.send(
-                        transport,
-                        503,
-                        "Service Unavailable: the server is at its in-flight cap",
-                        null,
-                        Headers.of("retry-after", "1"));
-                return;
-            }
-            transport.counted = true;
-            HostedApp app = apps.get();
-            app.enter();
-            transport.app = app;
-            Request request = mapper.request(exchange, (RequestTarget) target, app.state(), transport.requestId, head);
-            if (app.app() instanceof AsyncApplication async && WebSocketUpgrade.isHandshake(exchange)) {
-                // [JGI-WS-1]; a sync application gets the handshake as a plain request [JGI-WS-11].
-                transport.request = WebSocketUpgrade.asHandshake(request);
-                webSockets.serve(exchange, transport.request, async);
-                return;
-            }
-            transport.request = request;
-            start(exchange, transport, app, request);
         } catch (RuntimeException | Error failure) {
             transport.fail("[JGI-ERR-7] the server failed to start the exchange", failure);
         }
     }
 
-    private void start(HttpServerExchange exchange, Transport transport, HostedApp app, Request request) {
-        BodyReader reader = bodyReader(exchange, transport);
-        transport.reader = reader;
+    /** The admission step: the recorded head's malformations, the head checks, the target. */
+    private Admission admit(HttpServerExchange exchange, String raw, HeadInfo head) {
+        if (head != null && head.malformed() != null) {
+            return new Admission.Refused(400, head.malformed());
+        }
+        Admission.Refused refused = check.check(exchange, raw);
+        if (refused != null) {
+            return refused;
+        }
+        if (exchange.getRequestURI().equals("*")) {
+            return asterisk(exchange);
+        }
+        return mapper.target(exchange, raw);
+    }
+
+    /** Counts the admitted request against the cap, enters the current app and starts it (or its WebSocket). */
+    private void enter(HttpServerExchange exchange, Transport transport, RequestTarget target, HeadInfo head) {
+        if (!inFlight.tryAcquire()) {
+            errors.send(
+                    transport,
+                    503,
+                    "Service Unavailable: the server is at its in-flight cap",
+                    null,
+                    Headers.of("retry-after", "1"));
+            return;
+        }
+        Optional<HostedApp> entered = apps.enter();
+        if (entered.isEmpty()) {
+            inFlight.release();
+            errors.send(transport, 503, "Service Unavailable: the server is shutting down", null);
+            return;
+        }
+        HostedApp app = entered.get();
+        transport.entered(app);
+        Request request = mapper.request(exchange, target, app.state(), transport.requestId, head);
+        if (app.app() instanceof AsyncApplication async && WebSocketUpgrade.isHandshake(exchange)) {
+            // [JGI-WS-1]; a sync application gets the handshake as a plain request [JGI-WS-11].
+            Request handshake = WebSocketUpgrade.asHandshake(request);
+            transport.mapped(handshake);
+            webSockets.serve(exchange, handshake, async);
+            return;
+        }
+        transport.mapped(request);
+        start(exchange, transport, app, request, head == null ? null : connections.scannerOf(exchange.getConnection()));
+    }
+
+    private void start(
+            HttpServerExchange exchange, Transport transport, HostedApp app, Request request, HeadScanner scanner) {
+        BodyReader reader = bodyReader(exchange, transport, scanner);
+        transport.reading(reader);
         if (!config.requestDeadline().isZero()) {
             transport.armDeadline(config.requestDeadline());
         }
-        exchange.dispatch();
+        // Undertow runs a dispatched task once this handler call returned, and keeps the exchange open.
         if (app.app() instanceof Application sync) {
             SyncExchange syncExchange = new SyncExchange(transport, new BodyInput(transport, reader));
-            syncExecutor.execute(new SyncCall(sync, request, transport, syncExchange));
+            exchange.dispatch(syncExecutor, new SyncCall(sync, request, transport, syncExchange));
         } else {
-            // Queued rather than called now: outside Undertow's handler call, the app's writes may wait
-            // for writability with a listener without tripping Undertow's dispatch bookkeeping.
-            transport.ioThread.execute(() -> AsyncCall.run((AsyncApplication) app.app(), request, transport, reader));
+            // On this I/O thread, but outside the handler call: there the app's writes may wait for
+            // writability with a listener without tripping Undertow's dispatch bookkeeping.
+            exchange.dispatch(
+                    SameThreadExecutor.INSTANCE,
+                    () -> AsyncCall.run((AsyncApplication) app.app(), request, transport, reader));
         }
     }
 
-    private BodyReader bodyReader(HttpServerExchange exchange, Transport transport) {
+    private BodyReader bodyReader(HttpServerExchange exchange, Transport transport, HeadScanner scanner) {
         HeaderValues lengths = exchange.getRequestHeaders().get(io.undertow.util.Headers.CONTENT_LENGTH);
         if (lengths != null && !lengths.isEmpty()) {
             long declared = Long.parseLong(lengths.getFirst().split(",")[0].strip());
-            return declared == 0 ? null : new BodyReader(transport, config.maxBodySize(), declared);
+            return declared == 0 ? null : new BodyReader(transport, scanner, config.maxBodySize(), declared);
         }
         return exchange.getRequestHeaders().contains(io.undertow.util.Headers.TRANSFER_ENCODING)
-                ? new BodyReader(transport, config.maxBodySize(), -1)
+                ? new BodyReader(transport, scanner, config.maxBodySize(), -1)
                 : null;
     }
 
     /** {@code OPTIONS *} is the server's to answer [JGI-REQ-10]; any other method with {@code *} is malformed. */
-    private Rejection asterisk(HttpServerExchange exchange) {
+    private static Admission asterisk(HttpServerExchange exchange) {
         if (!exchange.getRequestMethod().equals(Methods.OPTIONS)) {
-            return new Rejection(400, "[JGI-REQ-10] only OPTIONS may use the asterisk target");
+            return new Admission.Refused(400, "[JGI-REQ-10] only OPTIONS may use the asterisk target");
         }
-        return new Rejection(200, "");
-    }
-
-    private void reject(Transport transport, Rejection rejection) {
-        if (rejection.status() == 200) {
-            transport.respond(200, Headers.of("allow", "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS"), null);
-            return;
-        }
-        if (rejection.status() != 404) {
-            transport.exchange.setPersistent(false);
-        }
-        transport.reject(rejection.status(), reasonPhrase(rejection.status()) + ": " + rejection.reason());
-    }
-
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            case 408 -> "Request Timeout";
-            case 413 -> "Content Too Large";
-            case 414 -> "URI Too Long";
-            case 431 -> "Request Header Fields Too Large";
-            default -> "Error";
-        };
+        return new Admission.Answered(200, Headers.of("allow", "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS"));
     }
 
     private String requestId(HttpServerExchange exchange) {
@@ -198,13 +194,13 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     @Override
     public void ended(Transport transport, Completion completion) {
         connections.requestEnded(transport.exchange.getConnection());
-        if (transport.counted) {
+        HostedApp app = transport.app().orElse(null);
+        if (app != null) {
             inFlight.release();
         }
         if (accessLog != null) {
             log(transport, completion);
         }
-        HostedApp app = transport.app;
         if (!transport.hooks.isEmpty()) {
             if (app != null && !app.isAsync()) {
                 syncExecutor.execute(() -> finish(transport, completion, app));
@@ -227,8 +223,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     private void log(Transport transport, Completion completion) {
         HttpServerExchange exchange = transport.exchange;
-        Request request = transport.request;
-        String client = request != null && request.client() instanceof InetSocketAddress a
+        String client = transport.request().map(Request::client).orElse(null) instanceof InetSocketAddress a
                 ? a.getAddress().getHostAddress()
                 : exchange.getSourceAddress() == null
                         ? "-"
@@ -236,7 +231,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         accessLog.log(new AccessLog.Entry(
                 client,
                 exchange.getRequestMethod().toString(),
-                transport.rawTarget != null ? transport.rawTarget : RequestMapper.rawTarget(exchange),
+                transport.rawTarget,
                 exchange.getProtocol().toString(),
                 completion.status(),
                 completion.bytesSent(),

@@ -9,7 +9,7 @@ import io.undertow.util.Protocols;
 
 /**
  * Checks a parsed request head against JGI's limits and RFC 9112's rules before any application
- * code runs. Undertow's own caps are set far above JGI's (see {@code UndertowOptionsFor}) so that the
+ * code runs. Undertow's own caps are set far above JGI's (see {@code runtime.UndertowSetup}) so that the
  * precise statuses come from here: 414 [JGI-LIM-1], 431 [JGI-LIM-2], 413 [JGI-LIM-3], 400.
  */
 final class HeadCheck {
@@ -20,14 +20,14 @@ final class HeadCheck {
         this.config = config;
     }
 
-    /** The rejection for this head, or {@code null} when it may go to the application. */
-    Rejection check(HttpServerExchange exchange, String rawTarget) {
+    /** The refusal for this head, or {@code null} when it may go on. */
+    Admission.Refused check(HttpServerExchange exchange, String rawTarget) {
         int requestLine = exchange.getRequestMethod().length()
                 + rawTarget.length()
                 + exchange.getProtocol().length()
                 + 2;
         if (requestLine > config.maxRequestLine()) {
-            return new Rejection(
+            return new Admission.Refused(
                     414, "[JGI-LIM-1] the request line is longer than " + config.maxRequestLine() + " bytes");
         }
         HeaderMap headers = exchange.getRequestHeaders();
@@ -36,57 +36,60 @@ final class HeadCheck {
         for (HeaderValues values : headers) {
             String name = values.getHeaderName().toString();
             if (name.isEmpty() || !isToken(name)) {
-                return new Rejection(400, "[JGI-HDR-6] a malformed header field name");
+                return new Admission.Refused(400, "[JGI-HDR-6] a malformed header field name");
             }
             for (String value : values) {
                 count++;
                 int field = name.length() + 2 + value.length();
                 if (field > config.maxFieldSize()) {
-                    return new Rejection(
+                    return new Admission.Refused(
                             431, "[JGI-LIM-2] a header field is longer than " + config.maxFieldSize() + " bytes");
                 }
                 total += field + 2;
                 if (!isFieldValue(value)) {
-                    return new Rejection(400, "[JGI-HDR-6] a malformed header field value");
+                    return new Admission.Refused(400, "[JGI-HDR-6] a malformed header field value");
                 }
             }
         }
         if (count > config.maxHeaderCount()) {
-            return new Rejection(431, "[JGI-LIM-2] more than " + config.maxHeaderCount() + " header fields");
+            return new Admission.Refused(431, "[JGI-LIM-2] more than " + config.maxHeaderCount() + " header fields");
         }
         if (total > config.maxHeaderSize()) {
-            return new Rejection(
+            return new Admission.Refused(
                     431, "[JGI-LIM-2] the request head is larger than " + config.maxHeaderSize() + " bytes");
         }
-        Rejection host = checkHost(exchange);
+        Admission.Refused host = checkHost(exchange);
         if (host != null) {
             return host;
         }
         return checkFraming(headers);
     }
 
-    private static Rejection checkHost(HttpServerExchange exchange) {
+    private static Admission.Refused checkHost(HttpServerExchange exchange) {
         HeaderValues hosts = exchange.getRequestHeaders().get(Headers.HOST);
         boolean http11 = exchange.getProtocol().equals(Protocols.HTTP_1_1);
         if (hosts == null || hosts.isEmpty()) {
-            return http11 ? new Rejection(400, "[JGI-HDR-7] an HTTP/1.1 request needs a host header") : null;
+            return http11 ? new Admission.Refused(400, "[JGI-HDR-7] an HTTP/1.1 request needs a host header") : null;
         }
         if (hosts.size() > 1) {
-            return new Rejection(400, "[JGI-HDR-7] more than one host header");
+            return new Admission.Refused(400, "[JGI-HDR-7] more than one host header");
         }
-        return HostSyntax.isValid(hosts.getFirst()) ? null : new Rejection(400, "[JGI-HDR-7] an invalid host header");
+        return HostSyntax.isValid(hosts.getFirst())
+                ? null
+                : new Admission.Refused(400, "[JGI-HDR-7] an invalid host header");
     }
 
-    private Rejection checkFraming(HeaderMap headers) {
+    private Admission.Refused checkFraming(HeaderMap headers) {
         HeaderValues codings = headers.get(Headers.TRANSFER_ENCODING);
         HeaderValues lengths = headers.get(Headers.CONTENT_LENGTH);
         boolean chunked = codings != null && !codings.isEmpty();
         if (chunked) {
             if (lengths != null && !lengths.isEmpty()) {
-                return new Rejection(400, "[JGI-BODY-7] both content-length and transfer-encoding");
+                return new Admission.Refused(400, "[JGI-BODY-7] both content-length and transfer-encoding");
             }
             if (codings.size() != 1 || !codings.getFirst().strip().equalsIgnoreCase("chunked")) {
-                return new Rejection(400, "[JGI-BODY-7] an unknown transfer coding: " + String.join(", ", codings));
+                return new Admission.Refused(
+                        400, "[JGI-BODY-7] an unknown transfer coding: " + String.join(", ", codings));
             }
             return null;
         }
@@ -98,17 +101,17 @@ final class HeadCheck {
             for (String part : value.split(",", -1)) {
                 String length = part.strip();
                 if (length.isEmpty() || length.length() > 18 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    return new Rejection(400, "[JGI-BODY-7] an invalid content-length");
+                    return new Admission.Refused(400, "[JGI-BODY-7] an invalid content-length");
                 }
                 if (first != null && !first.equals(length)) {
-                    return new Rejection(400, "[JGI-BODY-7] content-length values disagree");
+                    return new Admission.Refused(400, "[JGI-BODY-7] content-length values disagree");
                 }
                 first = length;
             }
         }
         long declared = Long.parseLong(first);
         if (config.maxBodySize() > 0 && declared > config.maxBodySize()) {
-            return new Rejection(413, "[JGI-LIM-3] the body is larger than " + config.maxBodySize() + " bytes");
+            return new Admission.Refused(413, "[JGI-LIM-3] the body is larger than " + config.maxBodySize() + " bytes");
         }
         return null;
     }

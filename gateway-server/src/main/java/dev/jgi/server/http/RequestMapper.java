@@ -36,8 +36,8 @@ final class RequestMapper {
         return query.isEmpty() ? uri : uri + '?' + query;
     }
 
-    /** The target split at the mount [JGI-PATH-3]; a rejection for a bad path or one outside the mount. */
-    Object target(HttpServerExchange exchange, String raw) {
+    /** The target split at the mount [JGI-PATH-3]; refused for a bad path or one outside the mount. */
+    Admission target(HttpServerExchange exchange, String raw) {
         String rawPath = exchange.getRequestURI();
         if (exchange.isHostIncludedInRequestURI()) {
             int authority = rawPath.indexOf("//");
@@ -48,7 +48,7 @@ final class RequestMapper {
         try {
             decoded = TargetDecoder.decode(rawPath);
         } catch (TargetDecoder.BadPath bad) {
-            return new Rejection(400, bad.getMessage());
+            return new Admission.Refused(400, bad.getMessage());
         }
         String path;
         if (mountPath.isEmpty()) {
@@ -58,11 +58,11 @@ final class RequestMapper {
         } else if (decoded.startsWith(mountPath) && decoded.charAt(mountPath.length()) == '/') {
             path = decoded.substring(mountPath.length());
         } else {
-            return new Rejection(404, "[JGI-PATH-5] the path is outside the mount " + mountPath);
+            return new Admission.Refused(404, "[JGI-PATH-5] the path is outside the mount " + mountPath);
         }
         String query = exchange.getQueryString();
         Optional<String> q = query.isEmpty() && raw.indexOf('?') < 0 ? Optional.empty() : Optional.of(query);
-        return new RequestTarget(raw, rawPath, mountPath, path, q);
+        return new Admission.Admitted(new RequestTarget(raw, rawPath, mountPath, path, q));
     }
 
     Request request(

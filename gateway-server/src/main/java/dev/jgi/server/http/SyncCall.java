@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * One call of a sync application, on its own (virtual) thread [JGI-APP-2]. The application and
  * everything that may block (encoding text, opening files, running a writer) happen here; what
  * touches Undertow is handed to the I/O thread, which is measurably faster than driving Undertow's
- * write path from a fresh virtual thread (ANCHORS.md).
+ * write path from a fresh virtual thread (docs/architecture.md).
  */
 final class SyncCall implements Runnable {
 
@@ -33,7 +33,7 @@ final class SyncCall implements Runnable {
 
     @Override
     public void run() {
-        transport.appThread = Thread.currentThread();
+        transport.appCalled();
         Response response;
         try {
             response = app.handle(request, exchange);
@@ -47,7 +47,7 @@ final class SyncCall implements Runnable {
             fail("[JGI-ERR-1] the application failed", failure);
             return;
         } finally {
-            transport.appThread = null;
+            transport.appReturned();
             Thread.interrupted();
         }
         try {
@@ -84,7 +84,7 @@ final class SyncCall implements Runnable {
     private void fixed(int status, Headers headers, ByteBuffer body) throws ResponseCheck.Invalid {
         ResponseCheck.check(status, headers, body == null ? 0 : body.remaining());
         transport.execute(() -> {
-            if (transport.bodyTooLarge || transport.badBody) {
+            if (transport.bodyRefused()) {
                 transport.fail("[JGI-LIM-3] the request body crossed the limit or was malformed", null);
             } else {
                 transport.respond(status, headers, body);

@@ -34,7 +34,7 @@ final class SyncExchange implements Exchange {
         if (!watched) {
             transport.execute(() -> watched = DisconnectWatch.arm(transport, () -> {}));
         }
-        return transport.disconnected;
+        return transport.isDisconnected();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.jgi.server.http;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
+import dev.jgi.api.Request;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
@@ -21,7 +22,9 @@ import org.xnio.XnioIoThread;
 /**
  * The client side of one exchange. Every method that touches Undertow runs on the exchange's I/O
  * thread (the application's thread hands work over with {@link #execute}), so the state below needs
- * no locking: commit, abort, deadline and completion are ordered by that one thread.
+ * no locking: commit, abort, deadline and completion are ordered by that one thread. Where the
+ * response stands is one {@link Phase}, moved only here and only forward; other classes tell this
+ * one what happened (a refused body, a client gone, the application's thread) through methods.
  */
 final class Transport implements ExchangeCompletionListener {
 
@@ -30,47 +33,119 @@ final class Transport implements ExchangeCompletionListener {
         void ended(Transport transport, Completion completion);
     }
 
+    /** Where the response stands. */
+    enum Phase {
+        /** Nothing committed: the application, or the server on its behalf, may still answer. */
+        OPEN,
+        /** The head is committed; the body follows piece by piece. */
+        STREAMING,
+        /** The whole response is handed to the connection; nothing more may be written. */
+        SENDING,
+        /** The exchange is over, completed or aborted, and its completion was reported. */
+        ENDED
+    }
+
     final HttpServerExchange exchange;
     final XnioIoThread ioThread;
     final String requestId;
+    /** The request target as received [JGI-REQ-4], for the access log. */
+    final String rawTarget;
+
     final long startNanos;
     final boolean head;
     final Hooks hooks = new Hooks();
     private final Ended ended;
     private final ErrorPages errors;
 
-    private boolean committed;
-    private boolean closed;
-    private boolean finished;
+    private Phase phase = Phase.OPEN;
+    /** The status committed, 0 until then. */
+    private int committedStatus;
+
     private Throwable error;
     private XnioExecutor.Key deadline;
     private org.xnio.channels.StreamSinkChannel channel;
-    /** Set by the body reader when the body crossed the limit, so that a failure becomes 413 [JGI-LIM-3]. */
-    boolean bodyTooLarge;
-    /** Set by the body reader when the chunked framing was malformed, so that a failure becomes 400 [JGI-BODY-9]. */
-    boolean badBody;
+    /** Why the request body was refused, so that a failure before commit answers that [JGI-LIM-3] [JGI-BODY-9]. */
+    private Admission.Refused bodyRefused;
 
-    volatile boolean disconnected;
-    volatile Thread appThread;
-    /** Set by the handler once the request counts against the in-flight cap and its app. */
-    boolean counted;
+    private BodyReader reader;
+    private HostedApp app;
+    private Request request;
 
-    HostedApp app;
-    dev.jgi.api.Request request;
-    BodyReader reader;
-    String rawTarget;
-    HeadInfo rawHead;
-    HeadScanner scanner;
+    private volatile boolean disconnected;
+    private volatile Thread appThread;
 
-    Transport(HttpServerExchange exchange, String requestId, long startNanos, Ended ended, ErrorPages errors) {
+    Transport(
+            HttpServerExchange exchange,
+            String requestId,
+            String rawTarget,
+            long startNanos,
+            Ended ended,
+            ErrorPages errors) {
         this.exchange = exchange;
         this.ioThread = exchange.getIoThread();
         this.requestId = requestId;
+        this.rawTarget = rawTarget;
         this.startNanos = startNanos;
         this.head = exchange.getRequestMethod().equals(io.undertow.util.Methods.HEAD);
         this.ended = ended;
         this.errors = errors;
         exchange.addExchangeCompleteListener(this);
+    }
+
+    /** The request was admitted and entered {@code app}, which must be exited when this exchange ends. */
+    void entered(HostedApp app) {
+        this.app = app;
+    }
+
+    /** The app this exchange entered, if it was admitted. */
+    Optional<HostedApp> app() {
+        return java.util.Optional.ofNullable(app);
+    }
+
+    /** The request as the application sees it, once mapped. */
+    void mapped(Request request) {
+        this.request = request;
+    }
+
+    /** The request as the application sees it, if it was mapped. */
+    Optional<Request> request() {
+        return java.util.Optional.ofNullable(request);
+    }
+
+    /** The body is read by {@code reader}; how much it left unread decides whether the connection stays. */
+    void reading(BodyReader reader) {
+        this.reader = reader;
+    }
+
+    /** The request body broke a limit or its framing: a failure before commit answers {@code refused}. */
+    void refuseBody(Admission.Refused refused) {
+        bodyRefused = refused;
+        exchange.setPersistent(false);
+    }
+
+    /** Whether the request body was refused. I/O thread. */
+    boolean bodyRefused() {
+        return bodyRefused != null;
+    }
+
+    /** The client went away [JGI-DISC-1]. Any thread. */
+    void clientLeft() {
+        disconnected = true;
+    }
+
+    /** Whether the client went away. Any thread. */
+    boolean isDisconnected() {
+        return disconnected;
+    }
+
+    /** The application runs on the calling thread, which a passed deadline interrupts. */
+    void appCalled() {
+        appThread = Thread.currentThread();
+    }
+
+    /** The application returned; its thread is no longer this exchange's. */
+    void appReturned() {
+        appThread = null;
     }
 
     /** Runs {@code task} on the I/O thread: now if this is it, else queued. Any thread. */
@@ -82,18 +157,28 @@ final class Transport implements ExchangeCompletionListener {
         }
     }
 
+    /** Where the response stands. I/O thread. */
+    Phase phase() {
+        return phase;
+    }
+
     /** Whether the application may still answer: not timed out, aborted or finished. */
     boolean isOpen() {
-        return !closed;
+        return phase == Phase.OPEN || phase == Phase.STREAMING;
     }
 
+    /** Whether a status was committed, even if the exchange ended since. */
     boolean isCommitted() {
-        return committed;
+        return committedStatus != 0;
     }
 
-    /** Sends the status and header fields; the body follows. {@code contentLength} is -1 when unknown. */
+    /**
+     * Sends the status and header fields; the body follows. {@code contentLength} is -1 when unknown.
+     * Only while {@link Phase#OPEN}; callers check.
+     */
     void commit(int status, Headers headers, long contentLength) {
-        committed = true;
+        phase = Phase.STREAMING;
+        committedStatus = status;
         if (reader != null && reader.leavesMuchUnread()) {
             exchange.setPersistent(false);
         }
@@ -113,22 +198,22 @@ final class Transport implements ExchangeCompletionListener {
 
     /** A HEAD answer for a body of unknown length: the head a GET would get, no body [JGI-FRAME-10]. */
     void respondHead(int status, Headers headers) {
-        if (closed) {
+        if (phase != Phase.OPEN) {
             return;
         }
         commit(status, headers, -1);
-        closed = true;
+        phase = Phase.SENDING;
         exchange.endExchange();
     }
 
     /** A whole response at once: status, fields and a body of known length (null for none). */
     void respond(int status, Headers headers, ByteBuffer body) {
-        if (closed) {
+        if (phase != Phase.OPEN) {
             return;
         }
         int length = body == null ? 0 : body.remaining();
         commit(status, headers, length);
-        closed = true;
+        phase = Phase.SENDING;
         if (length == 0 || head || status == 204 || status == 304) {
             exchange.endExchange();
         } else {
@@ -138,12 +223,12 @@ final class Transport implements ExchangeCompletionListener {
 
     /** A file region as the whole body, its length known; the file is closed when done. */
     void respondFile(int status, Headers headers, java.nio.channels.FileChannel file, long offset, long length) {
-        if (closed) {
+        if (phase != Phase.OPEN) {
             IoUtils.safeClose(file);
             return;
         }
         commit(status, headers, length);
-        closed = true;
+        phase = Phase.SENDING;
         if (length == 0 || head || status == 204 || status == 304) {
             IoUtils.safeClose(file);
             exchange.endExchange();
@@ -162,32 +247,24 @@ final class Transport implements ExchangeCompletionListener {
 
     /** Writes one piece of a streamed body; the callbacks run on the I/O thread. */
     void sendPiece(ByteBuffer data, boolean last, Runnable accepted, Consumer<IOException> failed) {
-        if (finished || error != null) {
+        if (phase != Phase.STREAMING) {
             failed.accept(new ClientDisconnectedException("[JGI-DISC-1] the exchange is over"));
             return;
         }
+        if (last) {
+            phase = Phase.SENDING;
+        }
         if (!data.hasRemaining() || head) {
             if (last) {
-                closed = true;
                 exchange.endExchange();
             }
             accepted.run();
             return;
         }
-        BufferSend.start(
-                data,
-                channel(),
-                () -> {
-                    if (last) {
-                        closed = true;
-                        exchange.endExchange();
-                    }
-                    accepted.run();
-                },
-                failure -> {
-                    abort(failure);
-                    failed.accept(failure);
-                });
+        BufferSend.start(data, channel(), () -> pieceSent(last, accepted), failure -> {
+            abort(failure);
+            failed.accept(failure);
+        });
     }
 
     /** Sends a file region as one piece of a streamed body; the file is closed when done. */
@@ -198,35 +275,33 @@ final class Transport implements ExchangeCompletionListener {
             boolean last,
             Runnable accepted,
             Consumer<IOException> failed) {
-        if (finished || error != null) {
+        if (phase != Phase.STREAMING) {
             IoUtils.safeClose(file);
             failed.accept(new ClientDisconnectedException("[JGI-DISC-1] the exchange is over"));
             return;
         }
-        FileSend.start(
-                file,
-                channel(),
-                offset,
-                head ? 0 : length,
-                () -> {
-                    if (last) {
-                        closed = true;
-                        exchange.endExchange();
-                    }
-                    accepted.run();
-                },
-                failure -> {
-                    abort(failure);
-                    failed.accept(failure);
-                });
+        if (last) {
+            phase = Phase.SENDING;
+        }
+        FileSend.start(file, channel(), offset, head ? 0 : length, () -> pieceSent(last, accepted), failure -> {
+            abort(failure);
+            failed.accept(failure);
+        });
+    }
+
+    private void pieceSent(boolean last, Runnable accepted) {
+        if (last) {
+            exchange.endExchange();
+        }
+        accepted.run();
     }
 
     /**
-     * The application failed: 500 (413 after an over-long body) if nothing was committed, else an
+     * The application failed: 500 (or the refused body's status) if nothing was committed, else an
      * abort the client can see [JGI-ERR-1] [JGI-ERR-2]. Logged with the request id [JGI-ERR-3].
      */
     void fail(String clause, Throwable failure) {
-        if (finished) {
+        if (phase == Phase.ENDED) {
             return;
         }
         if (failure != null) {
@@ -234,13 +309,10 @@ final class Transport implements ExchangeCompletionListener {
         } else {
             ServerLog.warn(requestId, clause);
         }
-        if (!committed && !closed) {
+        if (phase == Phase.OPEN) {
             error = failure;
-            if (bodyTooLarge) {
-                exchange.setPersistent(false);
-                reject(413, "Content Too Large: [JGI-LIM-3] the request body is too large");
-            } else if (badBody) {
-                reject(400, "Bad Request: [JGI-BODY-9] the chunked body is malformed");
+            if (bodyRefused != null) {
+                refuse(bodyRefused);
             } else {
                 exchange.setPersistent(false);
                 errors.send(this, 500, "Internal Server Error", failure);
@@ -250,20 +322,22 @@ final class Transport implements ExchangeCompletionListener {
         }
     }
 
-    /** Answers with an error status on the server's own behalf (a limit, a malformed request, 503). */
-    void reject(int status, String reason) {
-        if (closed || committed) {
+    /** Answers with an error status on the server's own behalf: a limit, a malformed request. */
+    void refuse(Admission.Refused refused) {
+        if (phase != Phase.OPEN) {
             return;
         }
-        errors.send(this, status, reason, null);
+        if (refused.closesConnection()) {
+            exchange.setPersistent(false);
+        }
+        errors.send(this, refused.status(), refused.message(), null);
     }
 
     /** Ends the exchange so the client can tell it is incomplete: the connection is closed. */
     void abort(Throwable cause) {
-        if (finished) {
+        if (phase == Phase.ENDED) {
             return;
         }
-        closed = true;
         if (error == null) {
             error = cause;
         }
@@ -278,7 +352,7 @@ final class Transport implements ExchangeCompletionListener {
     void armDeadline(Duration timeout) {
         deadline = ioThread.executeAfter(
                 () -> {
-                    if (!committed && !closed) {
+                    if (phase == Phase.OPEN) {
                         ServerLog.warn(
                                 requestId,
                                 "the request deadline of " + timeout.toMillis() + " ms passed; answering 503");
@@ -304,15 +378,14 @@ final class Transport implements ExchangeCompletionListener {
     }
 
     private void complete() {
-        if (finished) {
+        if (phase == Phase.ENDED) {
             return;
         }
-        finished = true;
-        closed = true;
+        phase = Phase.ENDED;
         if (deadline != null) {
             deadline.remove();
         }
-        int status = committed || exchange.isResponseStarted() ? exchange.getStatusCode() : 0;
+        int status = isCommitted() || exchange.isResponseStarted() ? exchange.getStatusCode() : 0;
         Completion completion = new Completion(
                 status,
                 exchange.getResponseBytesSent(),

@@ -4,9 +4,9 @@ import dev.jgi.api.Capability;
 import dev.jgi.api.Lifespan;
 import dev.jgi.api.ServerInfo;
 import dev.jgi.server.ServerConfig;
+import dev.jgi.server.http.AppSlot;
 import dev.jgi.server.http.Connections;
 import dev.jgi.server.http.GatewayHandler;
-import dev.jgi.server.http.HostedApp;
 import dev.jgi.server.http.InFlight;
 import dev.jgi.server.log.AccessLog;
 import dev.jgi.server.log.ServerLog;
@@ -28,8 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
@@ -50,13 +48,12 @@ public final class ServerRuntime implements AutoCloseable {
 
     private final ServerConfig config;
     private final ServerInfo info;
-    private final AtomicReference<HostedApp> current = new AtomicReference<>();
+    private final AppSlot apps = new AppSlot();
     private final List<AcceptingChannel<? extends StreamConnection>> listeners = new ArrayList<>();
     private final List<UnixSocketRelay> relays = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final InFlight inFlight;
     private final Connections connections;
-    private final UnaryOperator<HttpHandler> wrapHandler;
     private XnioWorker worker;
     private ExecutorService syncExecutor;
     private AccessLog accessLog;
@@ -66,14 +63,12 @@ public final class ServerRuntime implements AutoCloseable {
     private java.nio.file.Path appJar;
     private StaticFront staticFront;
 
-    /** @param wrapHandler wraps the gateway handler, for features in front of the app (static files) */
-    public ServerRuntime(ServerConfig config, UnaryOperator<HttpHandler> wrapHandler) {
+    public ServerRuntime(ServerConfig config) {
         this.config = config;
         this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
         this.inFlight = new InFlight(config.maxConcurrent());
         this.connections = new Connections(
                 config.headerReadTimeout(), config.maxRequestLine(), config.maxHeaderSize(), config.maxHeaderCount());
-        this.wrapHandler = wrapHandler;
     }
 
     /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */
@@ -116,14 +111,12 @@ public final class ServerRuntime implements AutoCloseable {
             EnvFile.apply(EnvFile.read(java.nio.file.Path.of(config.envFile())));
         }
         staticFront = StaticFront.open(config, appJar);
-        HostedApp hosted;
         try {
-            hosted = startApp(app, name);
+            apps.replace(app, startApp(app), name);
         } catch (LifespanFailure e) {
             staticFront.close();
             throw e;
         }
-        current.set(hosted);
         started = true;
         try {
             listen();
@@ -133,7 +126,8 @@ public final class ServerRuntime implements AutoCloseable {
         }
     }
 
-    private HostedApp startApp(Lifespan app, String name) throws LifespanFailure {
+    /** Runs the application's lifespan start; returns its state. */
+    private Map<String, Object> startApp(Lifespan app) throws LifespanFailure {
         Map<String, Object> state;
         try {
             state = app.start(info);
@@ -143,7 +137,7 @@ public final class ServerRuntime implements AutoCloseable {
         if (state == null) {
             throw new LifespanFailure("[JGI-LIFE-4] the application's start returned null", null);
         }
-        return new HostedApp(app, state, name);
+        return state;
     }
 
     private void listen() throws IOException {
@@ -157,14 +151,14 @@ public final class ServerRuntime implements AutoCloseable {
                         Thread.ofPlatform().daemon().name("jgi-request-", 0).factory());
         OptionMap workerOptions = UndertowSetup.worker(config);
         worker = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader()).createWorker(workerOptions);
-        handler = new GatewayHandler(config, current::get, syncExecutor, accessLog, inFlight, connections);
+        handler = new GatewayHandler(config, apps, syncExecutor, accessLog, inFlight, connections);
         ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
         OptionMap undertowOptions = Http2Options.apply(
                         OptionMap.builder().addAll(UndertowSetup.undertow(config)),
                         config.h2c(),
                         config.maxRequestLine() + config.maxHeaderSize())
                 .getMap();
-        HttpHandler root = wrapHandler.apply(staticFront.wrap(handler));
+        HttpHandler root = staticFront.wrap(handler);
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);
@@ -230,28 +224,14 @@ public final class ServerRuntime implements AutoCloseable {
         return List.copyOf(addresses);
     }
 
-    public HostedApp currentApp() {
-        return current.get();
-    }
-
     /**
      * Starts {@code app} and routes new requests to it; the previous app finishes its in-flight
-     * requests and is then stopped. If the new app's start fails, the old one keeps serving.
+     * requests and is then stopped, once. If the new app's start fails, the old one keeps serving.
+     *
+     * @throws IllegalStateException after {@link #close}; the new app is stopped then
      */
     public void replaceApp(Lifespan app, String name) throws LifespanFailure {
-        HostedApp next = startApp(app, name);
-        HostedApp previous = current.getAndSet(next);
-        if (previous != null) {
-            previous.whenIdle(() -> stopApp(previous));
-        }
-    }
-
-    private static void stopApp(HostedApp app) {
-        try {
-            app.app().stop();
-        } catch (Exception e) {
-            ServerLog.error(null, "the application " + app.name() + " failed to stop", e);
-        }
+        apps.replace(app, startApp(app), name);
     }
 
     /**
@@ -285,10 +265,7 @@ public final class ServerRuntime implements AutoCloseable {
         }
         connections.closeAll();
         relays.forEach(UnixSocketRelay::close);
-        HostedApp app = current.getAndSet(null);
-        if (app != null) {
-            stopApp(app);
-        }
+        apps.close();
         if (worker != null) {
             worker.shutdown();
             try {

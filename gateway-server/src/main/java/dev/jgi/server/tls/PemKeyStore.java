@@ -25,7 +25,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * {@code --keyfile} name them: the chain leaf first, the key as PKCS#8 ({@code BEGIN PRIVATE KEY}),
  * PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) or SEC1 ({@code BEGIN EC PRIVATE KEY}), unencrypted.
  */
-public final class PemKeyStore {
+final class PemKeyStore {
 
     private static final char[] NO_PASSWORD = new char[0];
 
@@ -37,7 +37,7 @@ public final class PemKeyStore {
      * @throws IllegalArgumentException naming the file, when a file is unreadable, holds no
      *     certificate or key, holds an encrypted key, or the key does not belong to the certificate
      */
-    public static KeyStore load(Path certFile, Path keyFile) {
+    static KeyStore load(Path certFile, Path keyFile) {
         List<X509Certificate> chain = certificates(certFile, "--certfile");
         PrivateKey key = privateKey(keyFile);
         if (!matches(key, chain.getFirst())) {
@@ -59,7 +59,7 @@ public final class PemKeyStore {
      *
      * @throws IllegalArgumentException naming the file, when it is unreadable or holds no certificate
      */
-    public static KeyStore trust(Path caFile) {
+    static KeyStore trust(Path caFile) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);

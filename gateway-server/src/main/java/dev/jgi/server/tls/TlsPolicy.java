@@ -18,13 +18,13 @@ import org.xnio.SslClientAuthMode;
  * with AEAD ciphers (the Mozilla "intermediate" profile). Older protocols and CBC or RSA key
  * exchange suites are refused at the handshake.
  */
-public final class TlsPolicy {
+final class TlsPolicy {
 
     /** The protocols offered, newest first. */
-    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     /** The cipher suites offered, in preference order; those the JDK lacks are left out. */
-    public static final List<String> CIPHER_SUITES = List.of(
+    static final List<String> CIPHER_SUITES = List.of(
             "TLS_AES_128_GCM_SHA256",
             "TLS_AES_256_GCM_SHA384",
             "TLS_CHACHA20_POLY1305_SHA256",
@@ -38,7 +38,7 @@ public final class TlsPolicy {
     private TlsPolicy() {}
 
     /** A server context holding the key of {@link PemKeyStore#load}; no client certificates. */
-    public static SSLContext serverContext(KeyStore keys) {
+    static SSLContext serverContext(KeyStore keys) {
         return serverContext(keys, null);
     }
 
@@ -47,7 +47,7 @@ public final class TlsPolicy {
      *
      * @param clientAuthorities what client certificates must chain to, or null when none are asked for
      */
-    public static SSLContext serverContext(KeyStore keys, KeyStore clientAuthorities) {
+    static SSLContext serverContext(KeyStore keys, KeyStore clientAuthorities) {
         try {
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(keys, PemKeyStore.password());
@@ -71,7 +71,7 @@ public final class TlsPolicy {
      *
      * @param clientAuth whether the handshake asks for a client certificate
      */
-    public static OptionMap listenerOptions(SSLContext context, SslClientAuthMode clientAuth) {
+    static OptionMap listenerOptions(SSLContext context, SslClientAuthMode clientAuth) {
         Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
         String[] suites = CIPHER_SUITES.stream().filter(supported::contains).toArray(String[]::new);
         return OptionMap.builder()

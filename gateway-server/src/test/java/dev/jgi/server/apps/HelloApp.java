@@ -7,7 +7,10 @@ import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
 import java.util.Map;
 
-/** A sync app for the jgi command tests: greets, sleeps on /slow, and shows its environment view. */
+/**
+ * A sync app for the jgi command tests: greets, sleeps on /slow, shows its environment view, and on
+ * /reach tries to open the server's class of its exchange for reflection.
+ */
 public final class HelloApp implements Application {
 
     @Override
@@ -30,6 +33,7 @@ public final class HelloApp implements Application {
                 Thread.sleep(Long.parseLong(request.target().query().orElse("500")));
                 yield Response.text(200, "slow done");
             }
+            case "/reach" -> Response.text(200, reach(exchange));
             case "/env" ->
                 Response.text(
                         200,
@@ -39,6 +43,12 @@ public final class HelloApp implements Application {
                 Response.text(
                         200, "hello " + request.path() + " " + request.state().get("started"));
         };
+    }
+
+    /** The class of the exchange, and whether its constructor could be made accessible ("open") or not. */
+    private static String reach(Exchange exchange) {
+        Class<?> internal = exchange.getClass();
+        return internal.getName() + (internal.getDeclaredConstructors()[0].trySetAccessible() ? " open" : " closed");
     }
 
     /** The factory form, {@code dev.jgi.server.apps.HelloApp::create}. */

@@ -13,15 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +89,7 @@ class GatewayWebSocketTest {
         TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
         Apps app = Apps.echo();
         try (GatewayServer server = quiet(GatewayServer.builder(app).tls(pem.certFile(), pem.keyFile()))) {
-            WsClient listener = WsClientOverTls.connect(trusting(pem.certFile()), server.port());
+            WsClient listener = WsClientOverTls.connect(TestCertificates.trusting(pem.certFile()), server.port());
             listener.socket.sendText("secret", true).join();
             assertThat(listener.next()).isEqualTo(new WsClient.Received.Text("secret"));
             Request request = app.requests.poll(5, TimeUnit.SECONDS);
@@ -109,20 +105,6 @@ class GatewayWebSocketTest {
                 .build();
         server.start();
         return server;
-    }
-
-    private static SSLContext trusting(Path certFile) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (var in = Files.newInputStream(certFile)) {
-            trust.setCertificateEntry(
-                    "server", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 
     /** {@link WsClient} over wss. */

@@ -17,15 +17,15 @@ import java.util.Set;
  * @param slowReader whether the client takes each response action only after a pause, so that
  *                   send stages stay pending (one request; the application runs as async)
  */
-public record AppScenario(
+record AppScenario(
         String name, TestServer.Options options, List<TestRequest> requests, Set<String> clauses, boolean slowReader) {
 
-    public AppScenario {
+    AppScenario {
         requests = List.copyOf(requests);
         clauses = Set.copyOf(clauses);
     }
 
-    public AppScenario(String name, TestServer.Options options, List<TestRequest> requests, Set<String> clauses) {
+    AppScenario(String name, TestServer.Options options, List<TestRequest> requests, Set<String> clauses) {
         this(name, options, requests, clauses, false);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The scenarios of the application suite. */
-public final class AppScenarios {
+final class AppScenarios {
 
     /** What any response can break: the response value, framing, hop-by-hop fields, async order. */
     private static final Set<String> RESPONSE = Set.of(
@@ -31,7 +31,7 @@ public final class AppScenarios {
 
     private AppScenarios() {}
 
-    public static List<AppScenario> all() {
+    static List<AppScenario> all() {
         TestServer.Options plain = TestServer.Options.defaults();
         byte[] body = "the quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
         return List.of(

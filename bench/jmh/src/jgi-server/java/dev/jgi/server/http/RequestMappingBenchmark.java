@@ -84,8 +84,8 @@ public class RequestMappingBenchmark {
         out.flush();
         exchange = held.get(10, TimeUnit.SECONDS);
         raw = RequestMapper.rawTarget(exchange);
-        target = (RequestTarget) mapper.target(exchange, raw);
-        transport = new Transport(exchange, "4bf92f3577b34da6", System.nanoTime(), (t, c) -> { }, new ErrorPages(false));
+        target = ((Admission.Admitted) mapper.target(exchange, raw)).target();
+        transport = new Transport(exchange, "4bf92f3577b34da6", raw, System.nanoTime(), (t, c) -> { }, new ErrorPages(false));
     }
 
     @TearDown
@@ -120,7 +120,7 @@ public class RequestMappingBenchmark {
     public Request checkAndMapAll() {
         String rawTarget = RequestMapper.rawTarget(exchange);
         check.check(exchange, rawTarget);
-        return mapper.request(exchange, (RequestTarget) mapper.target(exchange, rawTarget), Map.of(),
+        return mapper.request(exchange, ((Admission.Admitted) mapper.target(exchange, rawTarget)).target(), Map.of(),
                 "4bf92f3577b34da6", null);
     }
 

@@ -2,17 +2,12 @@ package dev.jgi.bench.jgi;
 
 import dev.jgi.api.Application;
 import dev.jgi.api.Response;
-import dev.jgi.assets.UrlPrefix;
-import dev.jgi.assets.index.AssetIndex;
-import dev.jgi.assets.index.IndexOptions;
-import dev.jgi.assets.undertow.StaticHandler;
 import dev.jgi.bench.VariantOptions;
 import dev.jgi.server.GatewayServer;
-import java.util.List;
 
 /**
- * JGI static files: gateway-assets' index and handler with their production defaults, in front of
- * an application on the reference server (its default settings), under {@code /static}.
+ * JGI static files: the reference server's static mount (gateway-assets' index and handler with
+ * their production defaults) under {@code /static}, in front of an application, default settings.
  */
 public final class JgiStaticVariant {
     private JgiStaticVariant() {}
@@ -20,11 +15,10 @@ public final class JgiStaticVariant {
     public static void main(String[] args) throws Exception {
         VariantOptions options = VariantOptions.parse(args);
         var directory = options.staticDir().orElseThrow(() -> new IllegalArgumentException("--static DIR is required"));
-        var index = AssetIndex.ofDirectories(List.of(directory), IndexOptions.defaults());
         Application notFound = (request, exchange) -> Response.empty(404);
         var server = GatewayServer.builder(notFound)
                 .bind("127.0.0.1", options.port())
-                .front(next -> new StaticHandler(UrlPrefix.DEFAULT, index, next))
+                .staticMount("/static", directory.toString())
                 .build();
         server.start();
         options.announce("jgi-static");

@@ -9,13 +9,15 @@ import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 
 /**
- * Raw Undertow, the baseline JGI's reference server is measured against, in one of three modes.
+ * Raw Undertow, the baseline JGI's reference server is measured against, in one of four modes.
  *
  * <ul>
  *   <li>{@code io}: the answer is written on the IO thread (Undertow's fastest path);</li>
  *   <li>{@code worker}: Undertow's own blocking mode, its worker pool with blocking streams;</li>
  *   <li>{@code vthread}: a new virtual thread per request runs the work, and hands the write back to
- *       the IO thread (the fastest virtual-thread dispatch measured in ANCHORS.md).</li>
+ *       the IO thread (the fastest virtual-thread dispatch measured);</li>
+ *   <li>{@code vthread-direct}: a new virtual thread per request runs the work and writes the
+ *       response itself with Undertow's blocking streams (the naive virtual-thread dispatch).</li>
  * </ul>
  * With {@code --static DIR}, {@code /static/} is served by Undertow's own {@link ResourceHandler}
  * on its defaults: the static-file baseline. {@code /ws} is a WebSocket echo in every mode.
@@ -29,7 +31,8 @@ public final class RawUndertow {
             case "io" -> new IoThreadHandler();
             case "worker" -> new BlockingHandler(new WorkerHandler());
             case "vthread" -> new VirtualThreadHandler();
-            default -> throw new IllegalArgumentException("mode must be io, worker or vthread");
+            case "vthread-direct" -> new DirectVirtualThreadHandler();
+            default -> throw new IllegalArgumentException("mode must be io, worker, vthread or vthread-direct");
         };
         var routes = Handlers.path(app).addPrefixPath("/ws", Handlers.websocket(new EchoSocket()));
         options.staticDir()

@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 /**
  * A new virtual thread per request does the work (and may block); every write is handed back to
  * the connection's IO thread, because driving Undertow's sender from a fresh virtual thread is what
- * made naive virtual-thread dispatch 4-6x slower (ANCHORS.md). Request bodies are read on the IO
+ * made naive virtual-thread dispatch several times slower ({@code vthread-direct};
+ * docs/architecture.md). Request bodies are read on the IO
  * thread before the dispatch.
  */
 final class VirtualThreadHandler implements HttpHandler {
