@@ -6,6 +6,8 @@
  */
 open module dev.jgi.tck {
     requires transitive dev.jgi.api;
+    // The report judges by the clause list of the specification's jar, and names its types.
+    requires transitive dev.jgi.spec;
     requires dev.jgi.validator;
     requires dev.jgi.harness;
     requires transitive org.junit.jupiter.api;
