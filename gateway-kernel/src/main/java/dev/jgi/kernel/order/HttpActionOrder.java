@@ -1,0 +1,153 @@
+package dev.jgi.kernel.order;
+
+import dev.jgi.api.Action;
+import dev.jgi.api.Capability;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The order of the actions of an async HTTP exchange.
+ *
+ * <p><b>Rules</b>, each an application's clause that the server enforces by refusing the action
+ * [JGI-ASYNC-5]:
+ * <ul>
+ *   <li>[JGI-ASYNC-3] One {@code ResponseStart}, before any {@code ResponseBody} or
+ *       {@code ResponseFile}.</li>
+ *   <li>[JGI-ASYNC-4] The body ends with the first body action whose {@code more} is false; no
+ *       body action follows it.</li>
+ *   <li>[JGI-EXT-6] {@code ResponseTrailers} once, after the last body action, exactly when the
+ *       {@code ResponseStart} announced trailers.</li>
+ *   <li>[JGI-EXT-5] {@code EarlyHints} only before the {@code ResponseStart}; a late one is never
+ *       sent [JGI-EXT-3].</li>
+ *   <li>[JGI-CAP-3] {@code EarlyHints}, {@code ResponseFile}, announced trailers and
+ *       {@code ResponseTrailers} need {@code EARLY_HINTS}, {@code FILE_SENDING} and
+ *       {@code TRAILERS}; without the capability the server refuses them [JGI-CAP-5]. The
+ *       capability is checked before the order.</li>
+ *   <li>WebSocket actions are out of order on an HTTP exchange [JGI-ASYNC-5].</li>
+ * </ul>
+ */
+public final class HttpActionOrder implements ActionOrder {
+
+    private enum State {
+        NEW,
+        STARTED,
+        AWAITING_TRAILERS,
+        ENDED
+    }
+
+    private final Set<Capability> declared;
+    private State state = State.NEW;
+    private boolean trailers;
+
+    /** @param declared the capabilities the server declared [JGI-CAP-1] */
+    public HttpActionOrder(Set<Capability> declared) {
+        this.declared = declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
+    }
+
+    @Override
+    public synchronized Optional<Breach> check(Action action) {
+        return switch (action) {
+            case Action.EarlyHints hints -> {
+                if (!declared.contains(Capability.EARLY_HINTS)) {
+                    yield undeclared("EarlyHints needs the EARLY_HINTS capability");
+                }
+                yield state == State.NEW
+                        ? Optional.empty()
+                        : Optional.of(new Breach("JGI-EXT-5", "EarlyHints after the ResponseStart", Duty.NOT_SENT));
+            }
+            case Action.ResponseStart start -> start(start);
+            case Action.ResponseBody piece -> body(!piece.more());
+            case Action.ResponseFile file ->
+                declared.contains(Capability.FILE_SENDING)
+                        ? body(!file.more())
+                        : undeclared("ResponseFile needs the FILE_SENDING capability");
+            case Action.ResponseTrailers sent -> trailers();
+            case Action.WebSocketAccept ws -> onWebSocket(action);
+            case Action.WebSocketDeny ws -> onWebSocket(action);
+            case Action.WebSocketSendText ws -> onWebSocket(action);
+            case Action.WebSocketSendBinary ws -> onWebSocket(action);
+            case Action.WebSocketClose ws -> onWebSocket(action);
+        };
+    }
+
+    private Optional<Breach> start(Action.ResponseStart start) {
+        if (state != State.NEW) {
+            return refuse(
+                    "JGI-ASYNC-3",
+                    state == State.ENDED ? "a ResponseStart after the response ended" : "a second ResponseStart");
+        }
+        if (start.trailers() && !declared.contains(Capability.TRAILERS)) {
+            return undeclared("a ResponseStart that announces trailers needs the TRAILERS capability");
+        }
+        trailers = start.trailers();
+        state = State.STARTED;
+        return Optional.empty();
+    }
+
+    private Optional<Breach> body(boolean last) {
+        return switch (state) {
+            case NEW -> refuse("JGI-ASYNC-3", "a body action before the ResponseStart");
+            case AWAITING_TRAILERS, ENDED -> refuse("JGI-ASYNC-4", "a body action after the last one");
+            case STARTED -> {
+                if (last) {
+                    state = trailers ? State.AWAITING_TRAILERS : State.ENDED;
+                }
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private Optional<Breach> trailers() {
+        if (!declared.contains(Capability.TRAILERS)) {
+            return undeclared("ResponseTrailers needs the TRAILERS capability");
+        }
+        if (state != State.AWAITING_TRAILERS) {
+            return refuse(
+                    "JGI-EXT-6",
+                    !trailers
+                            ? "ResponseTrailers the ResponseStart did not announce"
+                            : state == State.ENDED
+                                    ? "ResponseTrailers after the response ended"
+                                    : "ResponseTrailers before the last body action");
+        }
+        state = State.ENDED;
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized boolean ended() {
+        return state == State.ENDED;
+    }
+
+    @Override
+    public synchronized Optional<Breach> unfinished() {
+        return switch (state) {
+            case ENDED -> Optional.empty();
+            case AWAITING_TRAILERS ->
+                Optional.of(new Breach(
+                        "JGI-EXT-6", "the handle stage completed without the announced trailers", Duty.FAIL));
+            case NEW, STARTED ->
+                Optional.of(
+                        new Breach("JGI-ASYNC-8", "the handle stage completed before the response ended", Duty.FAIL));
+        };
+    }
+
+    @Override
+    public synchronized void abandon() {
+        state = State.ENDED;
+    }
+
+    private static Optional<Breach> onWebSocket(Action action) {
+        return refuse("JGI-ASYNC-5", action.getClass().getSimpleName() + " on an HTTP exchange");
+    }
+
+    private static Optional<Breach> refuse(String clause, String reason) {
+        return Optional.of(new Breach(clause, reason, Duty.REFUSE));
+    }
+
+    private static Optional<Breach> undeclared(String reason) {
+        return Optional.of(
+                new Breach("JGI-CAP-3", reason + ", which the server does not declare", Duty.REFUSE_UNDECLARED));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.jgi.kernel.order;
+
+import dev.jgi.api.Action;
+import dev.jgi.api.Request;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order of the actions of a WebSocket exchange.
+ *
+ * <p><b>Rules</b>, each an application's clause that the server enforces by refusing the action
+ * [JGI-ASYNC-5]:
+ * <ul>
+ *   <li>[JGI-WS-13] Exactly one {@code WebSocketAccept} or {@code WebSocketDeny} answers the
+ *       connect; a {@code WebSocketClose} before the accept is refused (a deny is the way to
+ *       refuse).</li>
+ *   <li>[JGI-WS-3] An accept names a subprotocol only if the client offered it in one of its
+ *       {@code sec-websocket-protocol} fields.</li>
+ *   <li>[JGI-WS-12] Messages only after the accept and before the close; one close.</li>
+ *   <li>[JGI-WS-8] A close code from {@link CloseCodes#sendable}; and a close reason of at most
+ *       123 bytes of UTF-8, all a close frame can carry (RFC 6455 §5.5).</li>
+ *   <li>HTTP actions are out of order on a WebSocket exchange [JGI-ASYNC-5].</li>
+ * </ul>
+ */
+public final class WebSocketActionOrder implements ActionOrder {
+
+    private static final int MAX_REASON_BYTES = 123;
+
+    private enum State {
+        NEW,
+        OPEN,
+        CLOSED
+    }
+
+    private final List<String> offered;
+    private State state = State.NEW;
+
+    /** @param handshake the handshake request, whose {@code sec-websocket-protocol} fields it reads */
+    public WebSocketActionOrder(Request handshake) {
+        this.offered = handshake.headers().all("sec-websocket-protocol").stream()
+                .flatMap(field -> Arrays.stream(field.split(",")))
+                .map(String::strip)
+                .filter(token -> !token.isEmpty())
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Breach> check(Action action) {
+        return switch (action) {
+            case Action.WebSocketAccept accept -> {
+                if (state != State.NEW) {
+                    yield refuse("JGI-WS-13", "a WebSocketAccept after the handshake was answered");
+                }
+                if (accept.subprotocol().isPresent()
+                        && !offered.contains(accept.subprotocol().get())) {
+                    yield refuse(
+                            "JGI-WS-3",
+                            "the client did not offer the subprotocol "
+                                    + accept.subprotocol().get() + "; it offered " + offered);
+                }
+                state = State.OPEN;
+                yield Optional.empty();
+            }
+            case Action.WebSocketDeny deny -> {
+                if (state != State.NEW) {
+                    yield refuse("JGI-WS-13", "a WebSocketDeny after the handshake was answered");
+                }
+                state = State.CLOSED;
+                yield Optional.empty();
+            }
+            case Action.WebSocketSendText text -> message();
+            case Action.WebSocketSendBinary binary -> message();
+            case Action.WebSocketClose close -> close(close);
+            case Action.ResponseStart http -> onHttp(action);
+            case Action.ResponseBody http -> onHttp(action);
+            case Action.ResponseFile http -> onHttp(action);
+            case Action.ResponseTrailers http -> onHttp(action);
+            case Action.EarlyHints http -> onHttp(action);
+        };
+    }
+
+    private Optional<Breach> message() {
+        return switch (state) {
+            case NEW -> refuse("JGI-WS-12", "a message before the WebSocketAccept");
+            case CLOSED -> refuse("JGI-WS-12", "a message after the connection was closed or denied");
+            case OPEN -> Optional.empty();
+        };
+    }
+
+    private Optional<Breach> close(Action.WebSocketClose close) {
+        if (state == State.NEW) {
+            return refuse("JGI-WS-13", "a WebSocketClose before the WebSocketAccept; deny the handshake instead");
+        }
+        if (state == State.CLOSED) {
+            return refuse("JGI-WS-12", "a WebSocketClose after the connection was closed or denied");
+        }
+        if (!CloseCodes.sendable(close.code())) {
+            return refuse(
+                    "JGI-WS-8",
+                    "close code " + close.code() + " may not be sent; use 1000-1003, 1007-1014 or 3000-4999");
+        }
+        if (close.reason().getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
+            return refuse("JGI-WS-8", "a close reason holds at most " + MAX_REASON_BYTES + " bytes of UTF-8");
+        }
+        state = State.CLOSED;
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized boolean ended() {
+        return state == State.CLOSED;
+    }
+
+    @Override
+    public synchronized Optional<Breach> unfinished() {
+        return state == State.NEW
+                ? Optional.of(new Breach(
+                        "JGI-ASYNC-8", "the handle stage completed without answering the handshake", Duty.FAIL))
+                : Optional.empty();
+    }
+
+    @Override
+    public synchronized void abandon() {
+        state = State.CLOSED;
+    }
+
+    private static Optional<Breach> onHttp(Action action) {
+        return refuse("JGI-ASYNC-5", action.getClass().getSimpleName() + " on a WebSocket exchange");
+    }
+
+    private static Optional<Breach> refuse(String clause, String reason) {
+        return Optional.of(new Breach(clause, reason, Duty.REFUSE));
+    }
+}
