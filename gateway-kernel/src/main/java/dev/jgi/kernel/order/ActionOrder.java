@@ -34,11 +34,19 @@ public sealed interface ActionOrder permits HttpActionOrder, WebSocketActionOrde
     }
 
     /**
-     * Checks {@code action} and, when it is in order, moves the exchange on.
+     * Checks {@code action} and, when it is in order, moves the exchange on: {@link #breach}, and
+     * the step in one.
      *
      * @return the breach, when the action is out of order; the exchange has not moved then
      */
     Optional<Breach> check(Action action);
+
+    /**
+     * What {@code action} would break if it came now, without moving the exchange on: for a checker
+     * that may still stop an action in order (a validator whose reporter throws on a bad head) and
+     * then must not count it.
+     */
+    Optional<Breach> breach(Action action);
 
     /**
      * Whether the application's side is over: the response ended (after its trailers, when

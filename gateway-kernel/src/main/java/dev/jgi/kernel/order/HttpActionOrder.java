@@ -47,6 +47,15 @@ public final class HttpActionOrder implements ActionOrder {
 
     @Override
     public synchronized Optional<Breach> check(Action action) {
+        Optional<Breach> breach = breach(action);
+        if (breach.isEmpty()) {
+            step(action);
+        }
+        return breach;
+    }
+
+    @Override
+    public synchronized Optional<Breach> breach(Action action) {
         return switch (action) {
             case Action.EarlyHints hints -> {
                 if (!declared.contains(Capability.EARLY_HINTS)) {
@@ -56,13 +65,13 @@ public final class HttpActionOrder implements ActionOrder {
                         ? Optional.empty()
                         : Optional.of(new Breach("JGI-EXT-5", "EarlyHints after the ResponseStart", Duty.NOT_SENT));
             }
-            case Action.ResponseStart start -> start(start);
-            case Action.ResponseBody piece -> body(!piece.more());
+            case Action.ResponseStart start -> startBreach(start);
+            case Action.ResponseBody piece -> bodyBreach();
             case Action.ResponseFile file ->
                 declared.contains(Capability.FILE_SENDING)
-                        ? body(!file.more())
+                        ? bodyBreach()
                         : undeclared("ResponseFile needs the FILE_SENDING capability");
-            case Action.ResponseTrailers sent -> trailers();
+            case Action.ResponseTrailers sent -> trailersBreach();
             case Action.WebSocketAccept ws -> onWebSocket(action);
             case Action.WebSocketDeny ws -> onWebSocket(action);
             case Action.WebSocketSendText ws -> onWebSocket(action);
@@ -71,7 +80,27 @@ public final class HttpActionOrder implements ActionOrder {
         };
     }
 
-    private Optional<Breach> start(Action.ResponseStart start) {
+    /** Moves the exchange on by an action in order. */
+    private void step(Action action) {
+        switch (action) {
+            case Action.ResponseStart start -> {
+                trailers = start.trailers();
+                state = State.STARTED;
+            }
+            case Action.ResponseBody piece -> endBodyUnless(piece.more());
+            case Action.ResponseFile file -> endBodyUnless(file.more());
+            case Action.ResponseTrailers sent -> state = State.ENDED;
+            default -> {}
+        }
+    }
+
+    private void endBodyUnless(boolean more) {
+        if (!more) {
+            state = trailers ? State.AWAITING_TRAILERS : State.ENDED;
+        }
+    }
+
+    private Optional<Breach> startBreach(Action.ResponseStart start) {
         if (state != State.NEW) {
             return refuse(
                     "JGI-ASYNC-3",
@@ -80,25 +109,18 @@ public final class HttpActionOrder implements ActionOrder {
         if (start.trailers() && !declared.contains(Capability.TRAILERS)) {
             return undeclared("a ResponseStart that announces trailers needs the TRAILERS capability");
         }
-        trailers = start.trailers();
-        state = State.STARTED;
         return Optional.empty();
     }
 
-    private Optional<Breach> body(boolean last) {
+    private Optional<Breach> bodyBreach() {
         return switch (state) {
             case NEW -> refuse("JGI-ASYNC-3", "a body action before the ResponseStart");
             case AWAITING_TRAILERS, ENDED -> refuse("JGI-ASYNC-4", "a body action after the last one");
-            case STARTED -> {
-                if (last) {
-                    state = trailers ? State.AWAITING_TRAILERS : State.ENDED;
-                }
-                yield Optional.empty();
-            }
+            case STARTED -> Optional.empty();
         };
     }
 
-    private Optional<Breach> trailers() {
+    private Optional<Breach> trailersBreach() {
         if (!declared.contains(Capability.TRAILERS)) {
             return undeclared("ResponseTrailers needs the TRAILERS capability");
         }
@@ -111,7 +133,6 @@ public final class HttpActionOrder implements ActionOrder {
                                     ? "ResponseTrailers after the response ended"
                                     : "ResponseTrailers before the last body action");
         }
-        state = State.ENDED;
         return Optional.empty();
     }
 

@@ -48,31 +48,29 @@ public final class WebSocketActionOrder implements ActionOrder {
 
     @Override
     public synchronized Optional<Breach> check(Action action) {
+        Optional<Breach> breach = breach(action);
+        if (breach.isEmpty()) {
+            switch (action) {
+                case Action.WebSocketAccept accept -> state = State.OPEN;
+                case Action.WebSocketDeny deny -> state = State.CLOSED;
+                case Action.WebSocketClose close -> state = State.CLOSED;
+                default -> {}
+            }
+        }
+        return breach;
+    }
+
+    @Override
+    public synchronized Optional<Breach> breach(Action action) {
         return switch (action) {
-            case Action.WebSocketAccept accept -> {
-                if (state != State.NEW) {
-                    yield refuse("JGI-WS-13", "a WebSocketAccept after the handshake was answered");
-                }
-                if (accept.subprotocol().isPresent()
-                        && !offered.contains(accept.subprotocol().get())) {
-                    yield refuse(
-                            "JGI-WS-3",
-                            "the client did not offer the subprotocol "
-                                    + accept.subprotocol().get() + "; it offered " + offered);
-                }
-                state = State.OPEN;
-                yield Optional.empty();
-            }
-            case Action.WebSocketDeny deny -> {
-                if (state != State.NEW) {
-                    yield refuse("JGI-WS-13", "a WebSocketDeny after the handshake was answered");
-                }
-                state = State.CLOSED;
-                yield Optional.empty();
-            }
-            case Action.WebSocketSendText text -> message();
-            case Action.WebSocketSendBinary binary -> message();
-            case Action.WebSocketClose close -> close(close);
+            case Action.WebSocketAccept accept -> acceptBreach(accept);
+            case Action.WebSocketDeny deny ->
+                state == State.NEW
+                        ? Optional.empty()
+                        : refuse("JGI-WS-13", "a WebSocketDeny after the handshake was answered");
+            case Action.WebSocketSendText text -> messageBreach();
+            case Action.WebSocketSendBinary binary -> messageBreach();
+            case Action.WebSocketClose close -> closeBreach(close);
             case Action.ResponseStart http -> onHttp(action);
             case Action.ResponseBody http -> onHttp(action);
             case Action.ResponseFile http -> onHttp(action);
@@ -81,7 +79,21 @@ public final class WebSocketActionOrder implements ActionOrder {
         };
     }
 
-    private Optional<Breach> message() {
+    private Optional<Breach> acceptBreach(Action.WebSocketAccept accept) {
+        if (state != State.NEW) {
+            return refuse("JGI-WS-13", "a WebSocketAccept after the handshake was answered");
+        }
+        if (accept.subprotocol().isPresent()
+                && !offered.contains(accept.subprotocol().get())) {
+            return refuse(
+                    "JGI-WS-3",
+                    "the client did not offer the subprotocol "
+                            + accept.subprotocol().get() + "; it offered " + offered);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Breach> messageBreach() {
         return switch (state) {
             case NEW -> refuse("JGI-WS-12", "a message before the WebSocketAccept");
             case CLOSED -> refuse("JGI-WS-12", "a message after the connection was closed or denied");
@@ -89,7 +101,7 @@ public final class WebSocketActionOrder implements ActionOrder {
         };
     }
 
-    private Optional<Breach> close(Action.WebSocketClose close) {
+    private Optional<Breach> closeBreach(Action.WebSocketClose close) {
         if (state == State.NEW) {
             return refuse("JGI-WS-13", "a WebSocketClose before the WebSocketAccept; deny the handshake instead");
         }
@@ -104,7 +116,6 @@ public final class WebSocketActionOrder implements ActionOrder {
         if (close.reason().getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
             return refuse("JGI-WS-8", "a close reason holds at most " + MAX_REASON_BYTES + " bytes of UTF-8");
         }
-        state = State.CLOSED;
         return Optional.empty();
     }
 

@@ -186,6 +186,18 @@ class HttpActionOrderTest {
     }
 
     @Test
+    void breachTellsWithoutMovingTheExchangeOn() {
+        assertThat(order.breach(START)).isEmpty();
+        assertThat(order.breach(START)).isEmpty();
+        assertThat(order.breach(LAST)).map(Breach::clause).contains("JGI-ASYNC-3");
+
+        order.check(START);
+        assertThat(order.breach(START)).map(Breach::clause).contains("JGI-ASYNC-3");
+        assertThat(order.breach(LAST)).isEmpty();
+        assertThat(order.ended()).isFalse();
+    }
+
+    @Test
     void theDeclaredSetIsCopied() {
         Set<Capability> declared = EnumSet.of(Capability.FILE_SENDING);
         HttpActionOrder copy = new HttpActionOrder(declared);

@@ -153,6 +153,15 @@ class WebSocketActionOrderTest {
     }
 
     @Test
+    void breachTellsWithoutMovingTheExchangeOn() {
+        assertThat(order.breach(ACCEPT)).isEmpty();
+        assertThat(order.breach(TEXT)).map(Breach::clause).contains("JGI-WS-12");
+        assertThat(order.check(ACCEPT)).isEmpty();
+        assertThat(order.breach(CLOSE)).isEmpty();
+        assertThat(order.ended()).isFalse();
+    }
+
+    @Test
     void anAbandonedExchangeRefusesMessages() {
         order.check(ACCEPT);
         order.abandon();
