@@ -85,7 +85,7 @@ public final class ResponseHead {
                         new ResponseBreach(
                                 "JGI-RESP-4",
                                 "JGI-RESP-5",
-                                "the response sets the hop-by-hop field " + HOP_BY_HOP[hop]));
+                                "hop-by-hop field " + HOP_BY_HOP[hop] + " in the response"));
             } else if (lengthProblem == null && name.equalsIgnoreCase(CONTENT_LENGTH)) {
                 String value = field.value();
                 if (!isDecimal(value)) {

@@ -35,8 +35,8 @@ class ResponseHeadTest {
                     assertThat(invalid.breach().clause()).isEqualTo("JGI-RESP-4");
                     assertThat(invalid.breach().serverClause()).isEqualTo("JGI-RESP-5");
                     assertThat(invalid.getMessage())
-                            .startsWith("[JGI-RESP-5] the response sets the hop-by-hop field ")
-                            .endsWith(" (JGI-RESP-4)");
+                            .startsWith("[JGI-RESP-5] hop-by-hop field ")
+                            .endsWith(" in the response (JGI-RESP-4)");
                     assertThat(invalid.getStackTrace()).isEmpty();
                 });
     }
