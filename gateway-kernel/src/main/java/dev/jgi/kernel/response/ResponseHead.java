@@ -106,6 +106,15 @@ public final class ResponseHead {
     }
 
     /**
+     * The fields a server sends for a head that passed {@link #check}: the application's, less a
+     * {@code content-length} on a 204, which RFC 9110 §8.6 forbids and a server drops rather than
+     * refuses.
+     */
+    public static Headers sendable(int status, Headers headers) {
+        return status == 204 && headers.contains(CONTENT_LENGTH) ? headers.without(CONTENT_LENGTH) : headers;
+    }
+
+    /**
      * Whether the response carries no body bytes, whatever body the application gave: a response
      * to HEAD, a 204, a 304, or an interim status [JGI-FRAME-4].
      */

@@ -108,6 +108,17 @@ class ResponseHeadTest {
     }
 
     @Test
+    void aNoContentResponseLosesItsContentLengthAndKeepsTheRest() {
+        Headers headers = Headers.of("content-length", "0", "x-id", "7");
+
+        assertThat(ResponseHead.sendable(204, headers)).isEqualTo(Headers.of("x-id", "7"));
+        assertThat(ResponseHead.sendable(200, headers)).isSameAs(headers);
+        assertThat(ResponseHead.sendable(304, headers)).isSameAs(headers);
+        Headers plain = Headers.of("x-id", "7");
+        assertThat(ResponseHead.sendable(204, plain)).isSameAs(plain);
+    }
+
+    @Test
     void headAndTheStatusesWithoutContentAreBodiless() {
         assertThat(ResponseHead.bodiless("HEAD", 200)).isTrue();
         assertThat(ResponseHead.bodiless("GET", 204)).isTrue();

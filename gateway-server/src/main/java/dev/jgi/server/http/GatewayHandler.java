@@ -93,7 +93,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             if (rejection == null && exchange.getRequestURI().equals("*")) {
                 rejection = asterisk(exchange);
             }
-            Object target = rejection == null ? mapper.target(exchange, raw) : rejection;
+            Object target = rejection == null ? mapper.target(raw) : rejection;
             if (target instanceof Rejection refused) {
                 reject(transport, refused);
                 return;
@@ -210,7 +210,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
                 syncExecutor.execute(() -> finish(transport, completion, app));
                 return;
             }
-            transport.hooks.run(completion, transport.requestId);
+            transport.hooks.run(completion);
         }
         if (app != null) {
             app.exit();
@@ -219,7 +219,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     private static void finish(Transport transport, Completion completion, HostedApp app) {
         try {
-            transport.hooks.run(completion, transport.requestId);
+            transport.hooks.run(completion);
         } finally {
             app.exit();
         }

@@ -24,7 +24,7 @@ final class SyncExchange implements Exchange {
 
     @Override
     public void onComplete(Consumer<Completion> hook) {
-        transport.hooks.add(java.util.Objects.requireNonNull(hook));
+        transport.hooks.add(hook);
     }
 
     @Override

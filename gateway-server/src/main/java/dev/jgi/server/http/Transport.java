@@ -3,6 +3,7 @@ package dev.jgi.server.http;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
+import dev.jgi.kernel.hooks.CompletionHooks;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
@@ -35,7 +36,9 @@ final class Transport implements ExchangeCompletionListener {
     final String requestId;
     final long startNanos;
     final boolean head;
-    final Hooks hooks = new Hooks();
+    /** Run once when the exchange is over, on the thread the handler chooses [JGI-DONE-1]. */
+    final CompletionHooks hooks;
+
     private final Ended ended;
     private final ErrorPages errors;
 
@@ -66,6 +69,7 @@ final class Transport implements ExchangeCompletionListener {
         this.exchange = exchange;
         this.ioThread = exchange.getIoThread();
         this.requestId = requestId;
+        this.hooks = new CompletionHooks((message, failure) -> ServerLog.error(requestId, message, failure));
         this.startNanos = startNanos;
         this.head = exchange.getRequestMethod().equals(io.undertow.util.Methods.HEAD);
         this.ended = ended;
