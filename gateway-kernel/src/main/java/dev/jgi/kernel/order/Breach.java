@@ -1,6 +1,8 @@
 package dev.jgi.kernel.order;
 
+import dev.jgi.api.Action;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An application's step out of the order of its exchange.
@@ -38,5 +40,15 @@ public record Breach(String clause, String reason, Duty duty) {
     /** Whether the specification obliges the server to fail the action's stage. */
     public boolean mustRefuse() {
         return duty == Duty.REFUSE || duty == Duty.REFUSE_UNDECLARED;
+    }
+
+    /** An action out of order, refused under JGI-ASYNC-5. */
+    static Optional<Breach> refusal(String clause, String reason) {
+        return Optional.of(new Breach(clause, reason, Duty.REFUSE));
+    }
+
+    /** An action of the other kind of exchange: HTTP on a WebSocket, or the reverse [JGI-ASYNC-5]. */
+    static Optional<Breach> wrongKind(Action action, String exchange) {
+        return refusal("JGI-ASYNC-5", action.getClass().getSimpleName() + " on " + exchange);
     }
 }

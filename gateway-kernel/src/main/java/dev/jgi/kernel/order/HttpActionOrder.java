@@ -72,11 +72,11 @@ public final class HttpActionOrder implements ActionOrder {
                         ? bodyBreach()
                         : undeclared("ResponseFile needs the FILE_SENDING capability");
             case Action.ResponseTrailers sent -> trailersBreach();
-            case Action.WebSocketAccept ws -> onWebSocket(action);
-            case Action.WebSocketDeny ws -> onWebSocket(action);
-            case Action.WebSocketSendText ws -> onWebSocket(action);
-            case Action.WebSocketSendBinary ws -> onWebSocket(action);
-            case Action.WebSocketClose ws -> onWebSocket(action);
+            case Action.WebSocketAccept ws -> Breach.wrongKind(action, "an HTTP exchange");
+            case Action.WebSocketDeny ws -> Breach.wrongKind(action, "an HTTP exchange");
+            case Action.WebSocketSendText ws -> Breach.wrongKind(action, "an HTTP exchange");
+            case Action.WebSocketSendBinary ws -> Breach.wrongKind(action, "an HTTP exchange");
+            case Action.WebSocketClose ws -> Breach.wrongKind(action, "an HTTP exchange");
         };
     }
 
@@ -102,7 +102,7 @@ public final class HttpActionOrder implements ActionOrder {
 
     private Optional<Breach> startBreach(Action.ResponseStart start) {
         if (state != State.NEW) {
-            return refuse(
+            return Breach.refusal(
                     "JGI-ASYNC-3",
                     state == State.ENDED ? "a ResponseStart after the response ended" : "a second ResponseStart");
         }
@@ -114,8 +114,8 @@ public final class HttpActionOrder implements ActionOrder {
 
     private Optional<Breach> bodyBreach() {
         return switch (state) {
-            case NEW -> refuse("JGI-ASYNC-3", "a body action before the ResponseStart");
-            case AWAITING_TRAILERS, ENDED -> refuse("JGI-ASYNC-4", "a body action after the last one");
+            case NEW -> Breach.refusal("JGI-ASYNC-3", "a body action before the ResponseStart");
+            case AWAITING_TRAILERS, ENDED -> Breach.refusal("JGI-ASYNC-4", "a body action after the last one");
             case STARTED -> Optional.empty();
         };
     }
@@ -125,7 +125,7 @@ public final class HttpActionOrder implements ActionOrder {
             return undeclared("ResponseTrailers needs the TRAILERS capability");
         }
         if (state != State.AWAITING_TRAILERS) {
-            return refuse(
+            return Breach.refusal(
                     "JGI-EXT-6",
                     !trailers
                             ? "ResponseTrailers the ResponseStart did not announce"
@@ -157,14 +157,6 @@ public final class HttpActionOrder implements ActionOrder {
     @Override
     public synchronized void abandon() {
         state = State.ENDED;
-    }
-
-    private static Optional<Breach> onWebSocket(Action action) {
-        return refuse("JGI-ASYNC-5", action.getClass().getSimpleName() + " on an HTTP exchange");
-    }
-
-    private static Optional<Breach> refuse(String clause, String reason) {
-        return Optional.of(new Breach(clause, reason, Duty.REFUSE));
     }
 
     private static Optional<Breach> undeclared(String reason) {

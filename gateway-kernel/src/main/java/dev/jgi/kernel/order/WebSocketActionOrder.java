@@ -67,25 +67,25 @@ public final class WebSocketActionOrder implements ActionOrder {
             case Action.WebSocketDeny deny ->
                 state == State.NEW
                         ? Optional.empty()
-                        : refuse("JGI-WS-13", "a WebSocketDeny after the handshake was answered");
+                        : Breach.refusal("JGI-WS-13", "a WebSocketDeny after the handshake was answered");
             case Action.WebSocketSendText text -> messageBreach();
             case Action.WebSocketSendBinary binary -> messageBreach();
             case Action.WebSocketClose close -> closeBreach(close);
-            case Action.ResponseStart http -> onHttp(action);
-            case Action.ResponseBody http -> onHttp(action);
-            case Action.ResponseFile http -> onHttp(action);
-            case Action.ResponseTrailers http -> onHttp(action);
-            case Action.EarlyHints http -> onHttp(action);
+            case Action.ResponseStart http -> Breach.wrongKind(action, "a WebSocket exchange");
+            case Action.ResponseBody http -> Breach.wrongKind(action, "a WebSocket exchange");
+            case Action.ResponseFile http -> Breach.wrongKind(action, "a WebSocket exchange");
+            case Action.ResponseTrailers http -> Breach.wrongKind(action, "a WebSocket exchange");
+            case Action.EarlyHints http -> Breach.wrongKind(action, "a WebSocket exchange");
         };
     }
 
     private Optional<Breach> acceptBreach(Action.WebSocketAccept accept) {
         if (state != State.NEW) {
-            return refuse("JGI-WS-13", "a WebSocketAccept after the handshake was answered");
+            return Breach.refusal("JGI-WS-13", "a WebSocketAccept after the handshake was answered");
         }
         if (accept.subprotocol().isPresent()
                 && !offered.contains(accept.subprotocol().get())) {
-            return refuse(
+            return Breach.refusal(
                     "JGI-WS-3",
                     "the client did not offer the subprotocol "
                             + accept.subprotocol().get() + "; it offered " + offered);
@@ -95,26 +95,27 @@ public final class WebSocketActionOrder implements ActionOrder {
 
     private Optional<Breach> messageBreach() {
         return switch (state) {
-            case NEW -> refuse("JGI-WS-12", "a message before the WebSocketAccept");
-            case CLOSED -> refuse("JGI-WS-12", "a message after the connection was closed or denied");
+            case NEW -> Breach.refusal("JGI-WS-12", "a message before the WebSocketAccept");
+            case CLOSED -> Breach.refusal("JGI-WS-12", "a message after the connection was closed or denied");
             case OPEN -> Optional.empty();
         };
     }
 
     private Optional<Breach> closeBreach(Action.WebSocketClose close) {
         if (state == State.NEW) {
-            return refuse("JGI-WS-13", "a WebSocketClose before the WebSocketAccept; deny the handshake instead");
+            return Breach.refusal(
+                    "JGI-WS-13", "a WebSocketClose before the WebSocketAccept; deny the handshake instead");
         }
         if (state == State.CLOSED) {
-            return refuse("JGI-WS-12", "a WebSocketClose after the connection was closed or denied");
+            return Breach.refusal("JGI-WS-12", "a WebSocketClose after the connection was closed or denied");
         }
         if (!CloseCodes.sendable(close.code())) {
-            return refuse(
+            return Breach.refusal(
                     "JGI-WS-8",
                     "close code " + close.code() + " may not be sent; use 1000-1003, 1007-1014 or 3000-4999");
         }
         if (close.reason().getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
-            return refuse("JGI-WS-8", "a close reason holds at most " + MAX_REASON_BYTES + " bytes of UTF-8");
+            return Breach.refusal("JGI-WS-8", "a close reason holds at most " + MAX_REASON_BYTES + " bytes of UTF-8");
         }
         return Optional.empty();
     }
@@ -135,13 +136,5 @@ public final class WebSocketActionOrder implements ActionOrder {
     @Override
     public synchronized void abandon() {
         state = State.CLOSED;
-    }
-
-    private static Optional<Breach> onHttp(Action action) {
-        return refuse("JGI-ASYNC-5", action.getClass().getSimpleName() + " on a WebSocket exchange");
-    }
-
-    private static Optional<Breach> refuse(String clause, String reason) {
-        return Optional.of(new Breach(clause, reason, Duty.REFUSE));
     }
 }
