@@ -40,6 +40,7 @@ final class ActionSink implements WriteListener {
     private final Request head;
     private final boolean namesCoding;
     private final Consumer<Throwable> ended;
+    private final Consumer<Throwable> broken;
     private final HttpActionOrder order;
     private ServletOutputStream out;
     private boolean noBody;
@@ -54,18 +55,22 @@ final class ActionSink implements WriteListener {
     /**
      * @param declared the capabilities the bridge declared [JGI-CAP-1]
      * @param ended    told once when the response ended: null when sent, the cause when the client left
+     * @param broken   told when the application broke its response: an invalid head [JGI-ERR-4] or a
+     *                 body that does not match its content-length [JGI-FRAME-6]; the exchange fails
      */
     ActionSink(
             HttpServletResponse response,
             Request head,
             Set<Capability> declared,
             boolean namesCoding,
-            Consumer<Throwable> ended) {
+            Consumer<Throwable> ended,
+            Consumer<Throwable> broken) {
         this.response = response;
         this.order = new HttpActionOrder(declared);
         this.head = head;
         this.namesCoding = namesCoding;
         this.ended = ended;
+        this.broken = broken;
     }
 
     CompletionStage<Void> send(Action action) {
@@ -91,14 +96,19 @@ final class ActionSink implements WriteListener {
         };
     }
 
-    private synchronized CompletionStage<Void> start(Action.ResponseStart start) {
+    private CompletionStage<Void> start(Action.ResponseStart start) {
         OptionalLong declared;
         try {
             declared = ResponseHead.check(start.status(), start.headers());
         } catch (InvalidResponseException invalid) {
             LOG.log(System.Logger.Level.ERROR, invalid.getMessage());
+            broken.accept(invalid);
             return refuse(invalid.getMessage());
         }
+        return started(start, declared);
+    }
+
+    private synchronized CompletionStage<Void> started(Action.ResponseStart start, OptionalLong declared) {
         Optional<Breach> late = order.check(start);
         if (late.isPresent()) {
             return CompletableFuture.failedFuture(late.get().exception());
@@ -118,24 +128,28 @@ final class ActionSink implements WriteListener {
     private CompletionStage<Void> body(Action.ResponseBody piece) {
         ByteBuffer data = piece.data();
         boolean finish;
+        Optional<ResponseBreach> mismatch;
         synchronized (this) {
             Optional<Breach> late = order.breach(piece);
             if (late.isPresent()) {
                 return CompletableFuture.failedFuture(late.get().exception());
             }
-            Optional<ResponseBreach> mismatch = length.add(data.remaining());
+            mismatch = length.add(data.remaining());
             if (mismatch.isEmpty() && !piece.more()) {
                 mismatch = length.end();
             }
-            if (mismatch.isPresent()) {
-                return CompletableFuture.failedFuture(
-                        new IOException(mismatch.get().message()));
+            if (mismatch.isEmpty()) {
+                if (!noBody) {
+                    bytes += data.remaining();
+                }
+                order.check(piece);
             }
-            if (!noBody) {
-                bytes += data.remaining();
-            }
-            order.check(piece);
             finish = order.ended();
+        }
+        if (mismatch.isPresent()) {
+            IOException failure = new IOException(mismatch.get().message());
+            broken.accept(failure);
+            return CompletableFuture.failedFuture(failure);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (noBody) {

@@ -54,7 +54,7 @@ public final class AsyncCall implements Channel, AsyncListener {
         async.setTimeout(0);
         async.addListener(this);
         this.events = new EventSource(request, bodyLimit, (status, reason) -> fail(reason, status));
-        this.actions = new ActionSink(response, head, declared, namesCoding, this::responseEnded);
+        this.actions = new ActionSink(response, head, declared, namesCoding, this::responseEnded, this::broken);
     }
 
     /**
@@ -147,6 +147,11 @@ public final class AsyncCall implements Channel, AsyncListener {
             request.setAttribute(ABORT, reason);
             async.dispatch();
         }
+    }
+
+    /** The application broke its response [JGI-ERR-4] [JGI-FRAME-6]: 500 before commit, an abort after it. */
+    private void broken(Throwable breach) {
+        fail(breach, 500);
     }
 
     /** The sink ended the response: the receive side is done too [JGI-DISC-3]. */
