@@ -50,6 +50,23 @@ function route(id: string): string {
   return id.replace(/(^|\/)README\.md$/, '$1index.md')
 }
 
+/**
+ * Links written for GitHub name a folder's README.md; on the site that page is the folder's index
+ * (route above), so the link follows it.
+ */
+function readmeLinks(md: any): void {
+  md.core.ruler.push('readme-links', (state: any) => {
+    for (const block of state.tokens) {
+      for (const token of block.children ?? []) {
+        const href = token.type === 'link_open' ? token.attrGet('href') : null
+        if (href && !/^[a-z]+:/i.test(href)) {
+          token.attrSet('href', href.replace(/(^|\/)README\.md(#|$)/, '$1index.md$2'))
+        }
+      }
+    }
+  })
+}
+
 /** The site's sections: the sidebar lists their pages, the top bar names each (nav) and opens its first. */
 const SECTIONS = [
   {
@@ -119,7 +136,10 @@ export default defineConfig({
   cleanUrls: false,
   lastUpdated: false,
   markdown: {
-    config: (md) => clausePlugin(md, definedClauses(specFile), specFile),
+    config: (md) => {
+      clausePlugin(md, definedClauses(specFile), specFile)
+      readmeLinks(md)
+    },
   },
   vite: {
     // The pages live outside this folder, where no node_modules is: Vue resolves from here.

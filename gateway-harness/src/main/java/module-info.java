@@ -4,6 +4,7 @@
  */
 module dev.jgi.harness {
     requires transitive dev.jgi.api;
+    requires dev.jgi.kernel;
 
     exports dev.jgi.harness;
 }

@@ -15,6 +15,7 @@ module dev.jgi.server {
     exports dev.jgi.server;
 
     requires transitive dev.jgi.api;
+    requires dev.jgi.kernel;
     // Undertow and XNIO ship without module descriptors: these are their automatic names.
     requires undertow.core;
     requires xnio.api;

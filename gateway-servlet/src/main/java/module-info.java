@@ -4,6 +4,7 @@
  */
 module dev.jgi.servlet {
     requires transitive dev.jgi.api;
+    requires dev.jgi.kernel;
     requires transitive jakarta.servlet;
     // Only where the container offers Jakarta WebSocket; the bridge checks before touching it.
     requires static jakarta.websocket;

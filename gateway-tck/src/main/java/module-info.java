@@ -5,12 +5,15 @@
  * an awkward in-process harness), and the report.
  *
  * <p>Exported is what vendors and framework authors use: the SPI, the runner ({@code launch}), the
- * report it returns, the probes (deployed by hand in external mode) and the application suite. The
- * kit the suite's own tests are written with ({@code dev.jgi.tck}, {@code run}, {@code wire}) is not
- * exported. The module is open because JUnit instantiates and reflects on the tests it ships.
+ * report it returns, the probes (deployed by hand in external mode), the application suite, and the
+ * strict raw HTTP/1.1 client ({@code wire}), which vendors' own tests and this project's test
+ * support use. The kit the suite's own tests are written with ({@code dev.jgi.tck}, {@code run}) is
+ * not exported. The module is open because JUnit instantiates and reflects on the tests it ships.
  */
 open module dev.jgi.tck {
     requires transitive dev.jgi.api;
+    // The report judges by the clause list of the specification's jar, and names its types.
+    requires transitive dev.jgi.spec;
     requires dev.jgi.validator;
     requires dev.jgi.harness;
     requires org.junit.jupiter.api;
@@ -26,6 +29,7 @@ open module dev.jgi.tck {
     exports dev.jgi.tck.report;
     exports dev.jgi.tck.probe;
     exports dev.jgi.tck.app;
+    exports dev.jgi.tck.wire;
 
     uses dev.jgi.tck.spi.ServerUnderTest;
 }

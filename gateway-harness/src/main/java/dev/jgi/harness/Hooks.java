@@ -1,24 +1,26 @@
 package dev.jgi.harness;
 
 import dev.jgi.api.Completion;
+import dev.jgi.kernel.hooks.CompletionHooks;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The completion hooks of one exchange: each runs once, in reverse order of registration
- * [JGI-DONE-1] [JGI-DONE-2]; one hook's exception is logged and the others still run [JGI-DONE-4].
+ * The completion hooks of one exchange: the kernel's {@link CompletionHooks}, logged to the
+ * {@code dev.jgi.harness.Hooks} logger, and broken on purpose when the options ask for
+ * {@link ServerFault#HOOKS_RUN_TWICE} or {@link ServerFault#HOOKS_IN_REGISTRATION_ORDER}.
  */
 final class Hooks {
 
     private static final System.Logger LOG = System.getLogger(Hooks.class.getName());
 
-    private final List<Consumer<Completion>> hooks = new ArrayList<>();
+    private final CompletionHooks hooks =
+            new CompletionHooks((message, failure) -> LOG.log(System.Logger.Level.WARNING, message, failure));
     private final boolean twice;
     private final boolean inRegistrationOrder;
-    private Completion completion;
+    /** With HOOKS_IN_REGISTRATION_ORDER: the hooks, which the kernel's slots run back to front. */
+    private final List<Consumer<Completion>> registered = new ArrayList<>();
 
     Hooks(TestServer.Options options) {
         this.twice = options.faults().contains(ServerFault.HOOKS_RUN_TWICE);
@@ -26,37 +28,19 @@ final class Hooks {
     }
 
     synchronized void add(Consumer<Completion> hook) {
-        if (completion != null) {
-            throw new IllegalStateException("[JGI-APP-8] a completion hook registered after the exchange ended");
+        Consumer<Completion> once = java.util.Objects.requireNonNull(hook);
+        Consumer<Completion> run = twice ? once.andThen(once) : once;
+        if (!inRegistrationOrder) {
+            hooks.add(run);
+            return;
         }
-        hooks.add(Objects.requireNonNull(hook));
+        int slot = registered.size();
+        hooks.add(completion -> registered.get(registered.size() - 1 - slot).accept(completion));
+        registered.add(run);
     }
 
     /** Runs the hooks; the first call wins, so an exchange completes once. */
-    void run(Completion done) {
-        List<Consumer<Completion>> toRun;
-        synchronized (this) {
-            if (completion != null) {
-                return;
-            }
-            completion = done;
-            toRun = new ArrayList<>(hooks);
-        }
-        if (!inRegistrationOrder) {
-            Collections.reverse(toRun);
-        }
-        for (int round = 0; round < (twice ? 2 : 1); round++) {
-            for (Consumer<Completion> hook : toRun) {
-                try {
-                    hook.accept(done);
-                } catch (RuntimeException failure) {
-                    LOG.log(System.Logger.Level.WARNING, "[JGI-DONE-4] a completion hook failed", failure);
-                }
-            }
-        }
-    }
-
-    synchronized boolean ran() {
-        return completion != null;
+    synchronized void run(Completion done) {
+        hooks.run(done);
     }
 }

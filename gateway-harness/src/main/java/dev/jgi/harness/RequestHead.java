@@ -5,6 +5,8 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.kernel.target.TargetParser;
+import dev.jgi.kernel.target.TargetRefusal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -21,22 +23,31 @@ final class RequestHead {
     /**
      * @param async whether the application is an async one, which alone may see a WebSocket
      *              handshake as such [JGI-REQ-9] [JGI-WS-11]
-     * @throws TargetParser.Refusal for a request the server answers without the application
+     * @throws Refusal for a request the server answers without the application
      */
     static Request of(
             TestRequest request, TestServer.Options options, ServerInfo info, Map<String, Object> state, boolean async)
-            throws TargetParser.Refusal {
+            throws Refusal {
         if (request.target().equals("*")) {
-            throw new TargetParser.Refusal(
+            throw new Refusal(
                     request.method().equals("OPTIONS") ? 200 : 400,
                     "[JGI-REQ-10] the server answers an asterisk-form target itself");
         }
         if (!VERSIONS.contains(request.version())) {
-            throw new TargetParser.Refusal(505, "[JGI-REQ-3] unsupported version " + request.version());
+            throw new Refusal(505, "[JGI-REQ-3] unsupported version " + request.version());
         }
         checkFraming(request);
-        RequestTarget target = TargetParser.parse(request.target(), options.mount());
+        RequestTarget target;
+        try {
+            target = TargetParser.parse(request.target(), options.mount());
+        } catch (TargetRefusal refusal) {
+            throw new Refusal(refusal.status(), refusal.getMessage());
+        }
         Headers headers = request.headers();
+        String authority = TargetParser.authority(target.raw()).orElse(null);
+        if (authority != null && !authority.equals(headers.first("host").orElse(null))) {
+            headers = headers.with("host", authority);
+        }
         if (options.faults().contains(ServerFault.CAPITALISED_HEADER_NAMES)) {
             Headers.Builder capitalised = Headers.builder();
             headers.forEach((name, value) ->
@@ -61,13 +72,13 @@ final class RequestHead {
     }
 
     /** [JGI-HDR-7] [JGI-BODY-7] */
-    private static void checkFraming(TestRequest request) throws TargetParser.Refusal {
+    private static void checkFraming(TestRequest request) throws Refusal {
         Headers headers = request.headers();
         if (!request.version().equals("HTTP/1.0") && headers.all("host").size() != 1) {
-            throw new TargetParser.Refusal(400, "[JGI-HDR-7] an HTTP/1.1 request needs exactly one host header");
+            throw new Refusal(400, "[JGI-HDR-7] an HTTP/1.1 request needs exactly one host header");
         }
         if (headers.contains("content-length") && headers.contains("transfer-encoding")) {
-            throw new TargetParser.Refusal(400, "[JGI-BODY-7] both content-length and transfer-encoding");
+            throw new Refusal(400, "[JGI-BODY-7] both content-length and transfer-encoding");
         }
         List<String> lengths = headers.all("content-length");
         if (lengths.isEmpty()) {
@@ -76,7 +87,7 @@ final class RequestHead {
         if (lengths.stream().distinct().count() > 1
                 || lengths.get(0).isEmpty()
                 || !lengths.get(0).chars().allMatch(Character::isDigit)) {
-            throw new TargetParser.Refusal(400, "[JGI-BODY-7] invalid content-length " + lengths);
+            throw new Refusal(400, "[JGI-BODY-7] invalid content-length " + lengths);
         }
         long declared = Long.parseLong(lengths.get(0));
         if (declared != request.bodyBytes().remaining()) {

@@ -3,6 +3,10 @@ package dev.jgi.harness;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
+import dev.jgi.kernel.response.BodyLength;
+import dev.jgi.kernel.response.InvalidResponseException;
+import dev.jgi.kernel.response.ResponseBreach;
+import dev.jgi.kernel.response.ResponseHead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,10 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ResponseSink {
 
-    private static final List<String> HOP_BY_HOP =
-            List.of("connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade");
-
-    private final boolean headRequest;
+    private final String method;
     private final ClientState client;
     private final long startedAt = System.nanoTime();
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
@@ -41,38 +42,23 @@ final class ResponseSink {
     private Throwable error;
     private Duration duration;
     private OptionalLong declaredLength = OptionalLong.empty();
-    private long produced;
+    private BodyLength bodyLength;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     ResponseSink(String method, ClientState client) {
-        this.headRequest = method.equals("HEAD");
+        this.method = method;
         this.client = client;
+        this.bodyLength = new BodyLength(method, status, declaredLength);
     }
 
     /**
      * Takes the response head.
      *
-     * @throws IllegalStateException for a head a server refuses: 1xx [JGI-ERR-4], a hop-by-hop
-     *     field [JGI-RESP-5], an unreadable content-length [JGI-FRAME-6]
+     * @throws InvalidResponseException for a head a server refuses with 500 [JGI-ERR-4]
      */
-    synchronized void head(int newStatus, Headers newHeaders) {
-        if (newStatus < 200) {
-            throw new IllegalStateException("[JGI-ERR-4] " + newStatus + " is not a final status (JGI-RESP-1)");
-        }
-        for (String field : HOP_BY_HOP) {
-            if (newHeaders.contains(field)) {
-                throw new IllegalStateException("[JGI-RESP-5] hop-by-hop field " + field + " (JGI-RESP-4)");
-            }
-        }
-        declaredLength = OptionalLong.empty();
-        Optional<String> length = newHeaders.first("content-length");
-        if (length.isPresent()) {
-            try {
-                declaredLength = OptionalLong.of(Long.parseUnsignedLong(length.get()));
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("[JGI-FRAME-6] content-length is not a number: " + length.get());
-            }
-        }
+    synchronized void head(int newStatus, Headers newHeaders) throws InvalidResponseException {
+        declaredLength = ResponseHead.check(newStatus, newHeaders);
+        bodyLength = new BodyLength(method, newStatus, declaredLength);
         status = newStatus;
         headers = newHeaders;
     }
@@ -85,7 +71,7 @@ final class ResponseSink {
     }
 
     private boolean noBody() {
-        return headRequest || status == 204 || status == 304 || status < 200;
+        return ResponseHead.bodiless(method, status);
     }
 
     synchronized boolean committed() {
@@ -119,12 +105,11 @@ final class ResponseSink {
             unsent.write(bytes, offset, length);
             return;
         }
-        if (declaredLength.isPresent() && produced + length > declaredLength.getAsLong()) {
-            throw new IOException(
-                    "[JGI-FRAME-6] the body is longer than its content-length " + declaredLength.getAsLong());
+        Optional<ResponseBreach> past = bodyLength.add(length);
+        if (past.isPresent()) {
+            throw new IOException(past.get().message());
         }
         committed = true;
-        produced += length;
         long accepted = client.accepts(sent.size());
         sent.write(bytes, offset, (int) Math.min(length, accepted));
         if (accepted < length) {
@@ -134,10 +119,10 @@ final class ResponseSink {
     }
 
     /** For a body whose length is known before it is sent: a mismatch is refused before commit. */
-    synchronized void expectLength(long length) throws IOException {
-        if (!noBody() && declaredLength.isPresent() && declaredLength.getAsLong() != length) {
-            throw new IOException("[JGI-FRAME-6] the body has " + length + " bytes, its content-length says "
-                    + declaredLength.getAsLong());
+    synchronized void expectLength(long known) throws IOException {
+        Optional<ResponseBreach> mismatch = BodyLength.check(method, status, declaredLength, known);
+        if (mismatch.isPresent()) {
+            throw new IOException(mismatch.get().message());
         }
     }
 
@@ -179,9 +164,9 @@ final class ResponseSink {
     }
 
     synchronized void finish() {
-        if (!finished && !noBody() && declaredLength.isPresent() && produced < declaredLength.getAsLong()) {
-            fail(new IOException("[JGI-FRAME-6] the body ended " + (declaredLength.getAsLong() - produced)
-                    + " bytes short of its content-length"));
+        Optional<ResponseBreach> shortBody = finished ? Optional.empty() : bodyLength.end();
+        if (shortBody.isPresent()) {
+            fail(new IOException(shortBody.get().message()));
         }
         if (!finished) {
             committed = true;
@@ -214,6 +199,7 @@ final class ResponseSink {
         headers = Headers.of(
                 "content-type", "text/plain; charset=utf-8", "content-length", Integer.toString(bytes.length));
         declaredLength = OptionalLong.empty();
+        bodyLength = new BodyLength(method, newStatus, declaredLength);
         unsent.reset();
         sent.reset();
         sent.write(bytes, 0, bytes.length);

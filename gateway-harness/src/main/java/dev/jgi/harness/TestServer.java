@@ -162,7 +162,7 @@ public final class TestServer implements AutoCloseable {
         Request head;
         try {
             head = RequestHead.of(request, options, info, state, app instanceof AsyncApplication);
-        } catch (TargetParser.Refusal refusal) {
+        } catch (Refusal refusal) {
             sink.answer(refusal.status(), refusal.getMessage());
             return sink.response(sink.completion());
         }
@@ -245,7 +245,7 @@ public final class TestServer implements AutoCloseable {
                     info,
                     request,
                     options);
-        } catch (TargetParser.Refusal refusal) {
+        } catch (Refusal refusal) {
             throw new IllegalArgumentException(
                     "the server answers " + refusal.status() + " itself: " + refusal.getMessage(), refusal);
         }

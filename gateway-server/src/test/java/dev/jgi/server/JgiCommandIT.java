@@ -179,8 +179,8 @@ class JgiCommandIT {
 
     @Test
     void theServersInternalsAreClosedToTheAppEvenByReflection() throws Exception {
-        try (JgiProcess jgi = JgiProcess.start(
-                Map.of(), "serve", "--classpath", TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO)) {
+        try (JgiProcess jgi =
+                JgiProcess.start(Map.of(), "serve", "--classpath", TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO)) {
             int port = jgi.awaitPort();
             assertThat(get(port, "/reach")).startsWith("dev.jgi.server.").endsWith(" closed");
         }

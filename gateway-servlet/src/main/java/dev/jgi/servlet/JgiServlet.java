@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A servlet that serves one JGI application, sync or async, in any Jakarta Servlet 6.1 container.
@@ -74,6 +75,7 @@ public class JgiServlet extends HttpServlet {
     private final transient Lifespan given;
     private transient Lifespan app;
     private transient Map<String, Object> state;
+    private transient Set<Capability> capabilities;
     private long bodyLimit;
     private volatile String startFailure;
     private boolean namesCoding;
@@ -115,6 +117,7 @@ public class JgiServlet extends HttpServlet {
         if (webSocket) {
             capabilities.add(Capability.WEBSOCKET);
         }
+        this.capabilities = Set.copyOf(capabilities);
         ServerInfo info = new ServerInfo(
                 "jgi-servlet",
                 version() + " on " + getServletContext().getServerInfo(),
@@ -197,7 +200,7 @@ public class JgiServlet extends HttpServlet {
                 Errors.send(response, 500);
                 return;
             }
-            AsyncCall.serve(async, head, request, response, bodyLimit, namesCoding);
+            AsyncCall.serve(async, head, capabilities, request, response, bodyLimit, namesCoding);
         } else {
             new SyncCall(request, response, bodyLimit, namesCoding).serve((Application) serving, head);
         }

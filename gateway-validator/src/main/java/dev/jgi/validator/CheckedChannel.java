@@ -24,7 +24,7 @@ final class CheckedChannel implements Channel {
     private final Channel channel;
     private final Reporter reporter;
     private final EventOrder events;
-    private final ActionOrder actions;
+    private final ActionCheck actions;
     private final HookCheck hooks;
     private final AtomicInteger receiving = new AtomicInteger();
     private final AtomicInteger sending = new AtomicInteger();
@@ -35,8 +35,7 @@ final class CheckedChannel implements Channel {
         this.reporter = reporter;
         boolean websocket = request.kind() == Request.Kind.WEBSOCKET;
         this.events = new EventOrder(websocket, reporter);
-        this.actions =
-                websocket ? new WebSocketActionOrder(request, reporter) : new HttpActionOrder(request, info, reporter);
+        this.actions = new ActionCheck(request, info, reporter);
         this.hooks = new HookCheck(reporter);
         channel.onComplete(hooks.first());
     }

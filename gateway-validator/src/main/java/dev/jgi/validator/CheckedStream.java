@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 final class CheckedStream extends InputStream {
 
     private final InputStream input;
-    private final BodyLength length;
+    private final LengthCheck length;
     private final CheckedExchange exchange;
     private final Reporter reporter;
     private boolean ended;
@@ -25,7 +25,7 @@ final class CheckedStream extends InputStream {
             CheckedExchange exchange,
             Reporter reporter) {
         this.input = input;
-        this.length = new BodyLength(method, status, declared, reporter);
+        this.length = new LengthCheck(method, status, declared, reporter);
         this.exchange = exchange;
         this.reporter = reporter;
         exchange.hooks().atEnd(this::checkClosed);

@@ -41,7 +41,7 @@ final class CheckedWriter implements Body.Writer {
         if (calls.incrementAndGet() > 1) {
             reporter.report(Violation.byServer("JGI-BODYOUT-4", "the writer was called a second time"));
         }
-        BodyLength length = new BodyLength(method, status, declared, reporter);
+        LengthCheck length = new LengthCheck(method, status, declared, reporter);
         Counted counted = new Counted(out, length);
         try {
             writer.writeTo(counted);
@@ -55,10 +55,10 @@ final class CheckedWriter implements Body.Writer {
     /** Counts what the writer writes and refuses writes after it returned. */
     private final class Counted extends OutputStream {
         private final OutputStream out;
-        private final BodyLength length;
+        private final LengthCheck length;
         private volatile boolean returned;
 
-        Counted(OutputStream out, BodyLength length) {
+        Counted(OutputStream out, LengthCheck length) {
             this.out = out;
             this.length = length;
         }

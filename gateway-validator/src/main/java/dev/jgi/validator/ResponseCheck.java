@@ -28,7 +28,7 @@ final class ResponseCheck {
             CheckedExchange exchange,
             Optional<ServerInfo> info,
             Reporter reporter) {
-        OptionalLong declared = ResponseHead.check(response.status(), response.headers(), reporter);
+        OptionalLong declared = HeadCheck.check(response.status(), response.headers(), reporter);
         Body body = response.body();
         if (body == null) {
             reporter.report(Violation.byApplication("JGI-APP-3", "the response body is null"));
@@ -44,7 +44,7 @@ final class ResponseCheck {
                     default -> {
                         if (declared.isPresent() || response.status() == 204 || response.status() == 304) {
                             knownLength(body)
-                                    .ifPresent(length -> ResponseHead.checkLength(
+                                    .ifPresent(length -> LengthCheck.known(
                                             request.method(), response.status(), declared, length, reporter));
                         }
                         yield body;
@@ -71,7 +71,7 @@ final class ResponseCheck {
                 reporter.report(Violation.byServer("JGI-EXT-1", "the trailer supplier was called twice"));
             }
             Headers trailers = supplier.get();
-            ResponseHead.checkTrailers(trailers, reporter);
+            HeadCheck.checkTrailers(trailers, reporter);
             return trailers;
         };
     }

@@ -2,14 +2,25 @@ package dev.jgi.server.http;
 
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
+import dev.jgi.api.Capability;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
+import dev.jgi.kernel.order.Breach;
+import dev.jgi.kernel.order.HttpActionOrder;
+import dev.jgi.kernel.response.BodyLength;
+import dev.jgi.kernel.response.InvalidResponseException;
+import dev.jgi.kernel.response.ResponseBreach;
+import dev.jgi.kernel.response.ResponseHead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -17,37 +28,39 @@ import java.util.function.Consumer;
 
 /**
  * The channel of one async HTTP exchange. Every event and action is handled on the exchange's I/O
- * thread, so the order checks below need no locks; stages complete there too [JGI-ASYNC-6].
+ * thread, so the state below needs no locks; stages complete there too [JGI-ASYNC-6]. The kernel's
+ * {@link HttpActionOrder} decides which action may come [JGI-ASYNC-5].
  */
 final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
 
-    private enum Phase {
-        START,
-        BODY,
-        DONE
-    }
+    /**
+     * What an HTTP exchange of this server implements of the actions that need a capability; the
+     * server declares the same (ServerRuntime), and neither trailers nor early hints.
+     */
+    private static final Set<Capability> HTTP_CAPABILITIES = EnumSet.of(Capability.FILE_SENDING);
 
     private static final Event LAST_EMPTY = new Event.RequestBody(ByteBuffer.allocate(0), true);
 
     private final Transport transport;
     private final BodyReader reader;
     private final CompletableFuture<Event> finished = new CompletableFuture<>();
+    private final HttpActionOrder order = new HttpActionOrder(HTTP_CAPABILITIES);
+    private final String method;
     private CompletableFuture<Event> pending;
     private boolean bodyEnded;
-    private Phase phase = Phase.START;
     private Action.ResponseStart start;
-    private long declared = -1;
-    private long written;
+    private BodyLength length;
 
-    private AsyncCall(Transport transport, BodyReader reader) {
+    private AsyncCall(Transport transport, BodyReader reader, String method) {
         this.transport = transport;
         this.reader = reader;
+        this.method = method;
         this.bodyEnded = false;
     }
 
     /** Calls the application on the I/O thread and ends the exchange when its stage completes [JGI-ASYNC-7]. */
     static void run(AsyncApplication app, Request request, Transport transport, BodyReader reader) {
-        AsyncCall call = new AsyncCall(transport, reader);
+        AsyncCall call = new AsyncCall(transport, reader, request.method());
         transport.hooks.add(completion -> call.finished.complete(new Event.Disconnect()));
         CompletionStage<Void> stage;
         try {
@@ -68,8 +81,8 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
             Throwable cause =
                     failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             transport.fail("[JGI-ERR-5] the application's stage failed", cause);
-        } else if (phase != Phase.DONE) {
-            transport.fail("[JGI-ERR-6] the application ended before its response did", null);
+        } else {
+            order.unfinished().ifPresent(breach -> transport.fail(breach.message(), null));
         }
     }
 
@@ -138,86 +151,73 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
 
     @Override
     public void onComplete(Consumer<Completion> hook) {
-        transport.hooks.add(java.util.Objects.requireNonNull(hook));
+        transport.hooks.add(hook);
     }
 
     private void dispatch(Action action, CompletableFuture<Void> sent) {
+        Optional<Breach> breach = order.breach(action);
+        if (breach.isPresent()) {
+            sent.completeExceptionally(breach.get().exception());
+            return;
+        }
         switch (action) {
             case Action.ResponseStart begin -> begin(begin, sent);
             case Action.ResponseBody piece -> {
-                if (order(sent, "[JGI-ASYNC-3] a body piece before the response start")) {
-                    ByteBuffer data = piece.data();
-                    if (counted(data.remaining(), !piece.more(), sent)) {
-                        commitIfFirst(!piece.more() ? data.remaining() : -1);
-                        phase = piece.more() ? Phase.BODY : Phase.DONE;
-                        transport.sendPiece(
-                                data, !piece.more(), () -> sent.complete(null), sent::completeExceptionally);
-                    }
+                ByteBuffer data = piece.data();
+                if (open(sent) && counted(data.remaining(), !piece.more(), sent)) {
+                    order.check(piece);
+                    commitIfFirst(!piece.more() ? data.remaining() : -1);
+                    transport.sendPiece(data, !piece.more(), () -> sent.complete(null), sent::completeExceptionally);
                 }
             }
             case Action.ResponseFile file -> {
-                if (order(sent, "[JGI-ASYNC-3] a file piece before the response start")) {
+                if (open(sent)) {
                     sendFile(file, sent);
                 }
             }
-            case Action.ResponseTrailers trailers -> refuse(sent, "[JGI-CAP-5] this server does not declare TRAILERS");
-            case Action.EarlyHints hints -> refuse(sent, "[JGI-CAP-5] this server does not declare EARLY_HINTS");
-            default -> refuse(sent, "[JGI-ASYNC-5] " + action.getClass().getSimpleName() + " on an HTTP exchange");
+            default ->
+                throw new IllegalStateException("the order lets only what the server declares through: " + action);
         }
     }
 
     private void begin(Action.ResponseStart begin, CompletableFuture<Void> sent) {
-        if (phase != Phase.START) {
-            refuse(sent, "[JGI-ASYNC-3] a second response start");
-            return;
-        }
-        if (begin.trailers()) {
-            refuse(sent, "[JGI-CAP-5] this server does not declare TRAILERS");
-            return;
-        }
+        OptionalLong declared;
         try {
-            declared = ResponseCheck.check(begin.status(), begin.headers(), -1);
-        } catch (ResponseCheck.Invalid invalid) {
-            phase = Phase.DONE;
+            declared = ResponseHead.check(begin.status(), begin.headers());
+        } catch (InvalidResponseException invalid) {
+            order.abandon();
             transport.fail("[JGI-ERR-4] " + invalid.getMessage(), null);
             sent.completeExceptionally(new IllegalStateException(invalid.getMessage()));
             return;
         }
+        order.check(begin);
         start = begin;
-        phase = Phase.BODY;
+        length = new BodyLength(method, begin.status(), declared);
         sent.complete(null);
     }
 
     private void sendFile(Action.ResponseFile file, CompletableFuture<Void> sent) {
         FileChannel channel;
-        long length;
+        long size;
         try {
             channel = FileChannel.open(file.path(), StandardOpenOption.READ);
-            length = file.length().orElse(Math.max(0, channel.size() - file.offset()));
+            size = file.length().orElse(Math.max(0, channel.size() - file.offset()));
         } catch (IOException e) {
             sent.completeExceptionally(e);
             return;
         }
-        if (!counted(length, !file.more(), sent)) {
+        if (!counted(size, !file.more(), sent)) {
             org.xnio.IoUtils.safeClose(channel);
             return;
         }
-        commitIfFirst(!file.more() ? length : -1);
-        phase = file.more() ? Phase.BODY : Phase.DONE;
+        order.check(file);
+        commitIfFirst(!file.more() ? size : -1);
         transport.sendFilePiece(
-                channel, file.offset(), length, !file.more(), () -> sent.complete(null), sent::completeExceptionally);
+                channel, file.offset(), size, !file.more(), () -> sent.complete(null), sent::completeExceptionally);
     }
 
-    /** Checks that a body piece may come now; refuses it otherwise. */
-    private boolean order(CompletableFuture<Void> sent, String beforeStart) {
-        if (phase == Phase.START) {
-            refuse(sent, beforeStart);
-            return false;
-        }
-        if (phase == Phase.DONE) {
-            refuse(sent, "[JGI-ASYNC-4] a body piece after the last one");
-            return false;
-        }
+    /** Whether the exchange can still take a body piece; it fails the piece's stage otherwise. */
+    private boolean open(CompletableFuture<Void> sent) {
         if (!transport.isOpen() && !transport.isCommitted()) {
             sent.completeExceptionally(new ClientDisconnectedException("[JGI-DISC-4] the exchange is over"));
             return false;
@@ -226,30 +226,25 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
     }
 
     /** Counts body bytes against the application's content-length [JGI-FRAME-6]. */
-    private boolean counted(long length, boolean last, CompletableFuture<Void> sent) {
-        written += length;
-        if (declared >= 0 && (written > declared || last && written != declared)) {
-            phase = Phase.DONE;
-            IOException tooLong =
-                    new IOException("[JGI-FRAME-6] the body does not match its content-length of " + declared);
-            transport.fail(tooLong.getMessage(), null);
-            sent.completeExceptionally(tooLong);
-            return false;
+    private boolean counted(long bytes, boolean last, CompletableFuture<Void> sent) {
+        Optional<ResponseBreach> mismatch = length.add(bytes);
+        if (mismatch.isEmpty() && last) {
+            mismatch = length.end();
         }
-        return true;
+        if (mismatch.isEmpty()) {
+            return true;
+        }
+        order.abandon();
+        IOException failure = new IOException(mismatch.get().message());
+        transport.fail(failure.getMessage(), null);
+        sent.completeExceptionally(failure);
+        return false;
     }
 
+    /** @param wholeLength the body's length when this piece is all of it, else -1; a content-length the application set wins */
     private void commitIfFirst(long wholeLength) {
         if (!transport.isCommitted()) {
-            transport.commit(start.status(), status204(start), declared < 0 ? wholeLength : -1);
+            transport.commit(start.status(), ResponseHead.sendable(start.status(), start.headers()), wholeLength);
         }
-    }
-
-    private static dev.jgi.api.Headers status204(Action.ResponseStart start) {
-        return start.status() == 204 ? ResponseCheck.forNoContent(start.headers()) : start.headers();
-    }
-
-    private static void refuse(CompletableFuture<Void> sent, String clause) {
-        sent.completeExceptionally(new IllegalStateException(clause));
     }
 }

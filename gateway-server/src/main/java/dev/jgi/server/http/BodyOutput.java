@@ -2,10 +2,13 @@ package dev.jgi.server.http;
 
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Headers;
+import dev.jgi.kernel.response.BodyLength;
+import dev.jgi.kernel.response.ResponseBreach;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The response body stream of a sync application: bytes are gathered in a buffer on the
  * application's thread and handed to the I/O thread, which writes them. At most one piece is in
  * flight; the next hand-over waits until the transport accepted the previous one, which bounds memory
- * and carries backpressure to the application [JGI-STREAM-1]. The first piece commits the head.
+ * and carries backpressure to the application [JGI-STREAM-1]. The first piece commits the head. The
+ * kernel's {@link BodyLength} holds the body to the application's content-length [JGI-FRAME-6].
  */
 final class BodyOutput extends OutputStream {
 
@@ -22,24 +26,22 @@ final class BodyOutput extends OutputStream {
     private final Transport transport;
     private final int status;
     private final Headers headers;
-    private final long declared;
+    private final BodyLength length;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private byte[] buffer = new byte[SIZE];
     private byte[] spare = new byte[SIZE];
     private int count;
-    private long written;
     private boolean inFlight;
     private boolean handedOver;
     private boolean closed;
     private IOException failure;
 
-    /** @param declared the application's content-length, or -1 */
-    BodyOutput(Transport transport, int status, Headers headers, long declared) {
+    BodyOutput(Transport transport, int status, Headers headers, BodyLength length) {
         this.transport = transport;
         this.status = status;
         this.headers = headers;
-        this.declared = declared;
+        this.length = length;
     }
 
     @Override
@@ -49,16 +51,14 @@ final class BodyOutput extends OutputStream {
             handOver(false);
         }
         buffer[count++] = (byte) b;
-        written++;
-        checkLength();
+        checkLength(length.add(1));
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         ensureOpen();
-        written += len;
-        checkLength();
+        checkLength(length.add(len));
         while (len > 0) {
             if (count == buffer.length) {
                 handOver(false);
@@ -87,20 +87,16 @@ final class BodyOutput extends OutputStream {
         if (closed) {
             return;
         }
-        if (declared >= 0 && written != declared) {
-            closed = true;
-            throw new IOException(
-                    "[JGI-FRAME-6] the body has " + written + " bytes but content-length says " + declared);
-        }
+        checkLength(length.end());
         handOver(true);
         closed = true;
         awaitIdle();
     }
 
-    private void checkLength() throws IOException {
-        if (declared >= 0 && written > declared) {
+    private void checkLength(Optional<ResponseBreach> mismatch) throws IOException {
+        if (mismatch.isPresent()) {
             closed = true;
-            throw new IOException("[JGI-FRAME-6] the body is longer than its content-length of " + declared);
+            throw new IOException(mismatch.get().message());
         }
     }
 
@@ -125,7 +121,8 @@ final class BodyOutput extends OutputStream {
                 return;
             }
             if (first) {
-                transport.commit(status, headers, last && declared < 0 ? piece.remaining() : -1);
+                // A content-length the application set wins over this one (Transport.commit).
+                transport.commit(status, headers, last ? piece.remaining() : -1);
             }
             transport.sendPiece(piece, last, this::accepted, this::failed);
         });
@@ -144,7 +141,7 @@ final class BodyOutput extends OutputStream {
     private void failed(IOException cause) {
         if (cause instanceof ClientDisconnectedException) {
             // Also when the exchange already ended: the application asks after it caught this [JGI-DISC-2].
-            transport.disconnected = true;
+            transport.clientLeft();
         }
         lock.lock();
         try {

@@ -135,7 +135,7 @@ final class DisconnectWatch {
     }
 
     private void left() {
-        transport.disconnected = true;
+        transport.clientLeft();
         gone.run();
     }
 }

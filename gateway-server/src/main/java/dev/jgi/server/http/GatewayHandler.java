@@ -107,7 +107,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         if (exchange.getRequestURI().equals("*")) {
             return asterisk(exchange);
         }
-        return mapper.target(exchange, raw);
+        return mapper.target(raw);
     }
 
     /** Counts the admitted request against the cap, enters the current app and starts it (or its WebSocket). */
@@ -206,7 +206,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
                 syncExecutor.execute(() -> finish(transport, completion, app));
                 return;
             }
-            transport.hooks.run(completion, transport.requestId);
+            transport.hooks.run(completion);
         }
         if (app != null) {
             app.exit();
@@ -215,7 +215,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     private static void finish(Transport transport, Completion completion, HostedApp app) {
         try {
-            transport.hooks.run(completion, transport.requestId);
+            transport.hooks.run(completion);
         } finally {
             app.exit();
         }

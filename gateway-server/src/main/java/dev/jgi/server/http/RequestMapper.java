@@ -3,6 +3,8 @@ package dev.jgi.server.http;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
+import dev.jgi.kernel.target.TargetParser;
+import dev.jgi.kernel.target.TargetRefusal;
 import dev.jgi.server.proxy.Forwarded;
 import dev.jgi.server.proxy.TrustedProxies;
 import dev.jgi.server.tls.TlsSessions;
@@ -37,32 +39,12 @@ final class RequestMapper {
     }
 
     /** The target split at the mount [JGI-PATH-3]; refused for a bad path or one outside the mount. */
-    Admission target(HttpServerExchange exchange, String raw) {
-        String rawPath = exchange.getRequestURI();
-        if (exchange.isHostIncludedInRequestURI()) {
-            int authority = rawPath.indexOf("//");
-            int slash = authority < 0 ? -1 : rawPath.indexOf('/', authority + 2);
-            rawPath = slash < 0 ? "" : rawPath.substring(slash);
-        }
-        String decoded;
+    Admission target(String raw) {
         try {
-            decoded = TargetDecoder.decode(rawPath);
-        } catch (TargetDecoder.BadPath bad) {
-            return new Admission.Refused(400, bad.getMessage());
+            return new Admission.Admitted(TargetParser.parse(raw, mountPath));
+        } catch (TargetRefusal refused) {
+            return new Admission.Refused(refused.status(), refused.getMessage());
         }
-        String path;
-        if (mountPath.isEmpty()) {
-            path = decoded;
-        } else if (decoded.equals(mountPath)) {
-            path = "";
-        } else if (decoded.startsWith(mountPath) && decoded.charAt(mountPath.length()) == '/') {
-            path = decoded.substring(mountPath.length());
-        } else {
-            return new Admission.Refused(404, "[JGI-PATH-5] the path is outside the mount " + mountPath);
-        }
-        String query = exchange.getQueryString();
-        Optional<String> q = query.isEmpty() && raw.indexOf('?') < 0 ? Optional.empty() : Optional.of(query);
-        return new Admission.Admitted(new RequestTarget(raw, rawPath, mountPath, path, q));
     }
 
     Request request(
@@ -91,7 +73,7 @@ final class RequestMapper {
             // [JGI-H2-1] pseudo-header fields are no header fields; :authority is the host.
             head = head.plus("host", pseudoAuthority);
         }
-        String authority = authorityOf(target.raw());
+        String authority = TargetParser.authority(target.raw()).orElse(null);
         if (authority != null && !authority.equals(head.first("host").orElse(null))) {
             head = head.with("host", authority);
         }
@@ -158,22 +140,6 @@ final class RequestMapper {
             return null;
         }
         return headers.build();
-    }
-
-    /** The authority of an absolute-form target, which replaces the host header [JGI-PATH-10]; else null. */
-    static String authorityOf(String raw) {
-        int scheme = raw.indexOf("://");
-        if (scheme <= 0 || raw.charAt(0) == '/') {
-            return null;
-        }
-        int end = raw.indexOf('/', scheme + 3);
-        int query = raw.indexOf('?', scheme + 3);
-        if (end < 0 || query >= 0 && query < end) {
-            end = query;
-        }
-        String authority = raw.substring(scheme + 3, end < 0 ? raw.length() : end);
-        int at = authority.lastIndexOf('@');
-        return at >= 0 ? authority.substring(at + 1) : authority;
     }
 
     private static boolean isValidHost(String host) {

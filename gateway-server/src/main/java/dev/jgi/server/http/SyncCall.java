@@ -5,11 +5,17 @@ import dev.jgi.api.Body;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
+import dev.jgi.kernel.response.BodyLength;
+import dev.jgi.kernel.response.InvalidResponseException;
+import dev.jgi.kernel.response.ResponseBreach;
+import dev.jgi.kernel.response.ResponseHead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One call of a sync application, on its own (virtual) thread [JGI-APP-2]. The application and
@@ -37,12 +43,6 @@ final class SyncCall implements Runnable {
         Response response;
         try {
             response = app.handle(request, exchange);
-            if (response == null) {
-                throw new ResponseCheck.Invalid("[JGI-APP-3] the application returned null");
-            }
-        } catch (ResponseCheck.Invalid invalid) {
-            fail(invalid.getMessage(), null);
-            return;
         } catch (Throwable failure) {
             fail("[JGI-ERR-1] the application failed", failure);
             return;
@@ -50,9 +50,13 @@ final class SyncCall implements Runnable {
             transport.appReturned();
             Thread.interrupted();
         }
+        if (response == null) {
+            fail("[JGI-APP-3] the application returned null", null);
+            return;
+        }
         try {
             send(response);
-        } catch (ResponseCheck.Invalid invalid) {
+        } catch (InvalidResponseException invalid) {
             fail("[JGI-ERR-4] " + invalid.getMessage(), null);
         } catch (Throwable failure) {
             fail("[JGI-ERR-2] the response body failed", failure);
@@ -65,7 +69,7 @@ final class SyncCall implements Runnable {
 
     private void send(Response response) throws Exception {
         int status = response.status();
-        Headers headers = status == 204 ? ResponseCheck.forNoContent(response.headers()) : response.headers();
+        Headers headers = ResponseHead.sendable(status, response.headers());
         switch (response.body()) {
             case Body.Empty empty -> fixed(status, headers, null);
             case Body.Bytes bytes -> fixed(status, headers, bytes.data());
@@ -81,8 +85,8 @@ final class SyncCall implements Runnable {
         }
     }
 
-    private void fixed(int status, Headers headers, ByteBuffer body) throws ResponseCheck.Invalid {
-        ResponseCheck.check(status, headers, body == null ? 0 : body.remaining());
+    private void fixed(int status, Headers headers, ByteBuffer body) throws InvalidResponseException {
+        matches(status, headers, body == null ? 0 : body.remaining());
         transport.execute(() -> {
             if (transport.bodyRefused()) {
                 transport.fail("[JGI-LIM-3] the request body crossed the limit or was malformed", null);
@@ -100,7 +104,7 @@ final class SyncCall implements Runnable {
             if (region.offset() + length > size) {
                 throw new IOException("[JGI-BODYOUT-5] the file " + region.path() + " is shorter than the region");
             }
-            ResponseCheck.check(status, headers, length);
+            matches(status, headers, length);
             transport.execute(() -> transport.respondFile(status, headers, file, region.offset(), length));
         } catch (Exception e) {
             file.close();
@@ -110,14 +114,23 @@ final class SyncCall implements Runnable {
 
     /** The body a stream or a writer produces, through a {@link BodyOutput}; never run for HEAD. */
     private void streamed(int status, Headers headers, BodyWriter body) throws Exception {
-        long declared = ResponseCheck.check(status, headers, -1);
+        OptionalLong declared = ResponseHead.check(status, headers);
         if (transport.head || status == 204 || status == 304) {
             transport.execute(() -> transport.respondHead(status, headers));
             return;
         }
-        BodyOutput out = new BodyOutput(transport, status, headers, declared);
+        BodyOutput out = new BodyOutput(transport, status, headers, new BodyLength(request.method(), status, declared));
         body.writeTo(out);
         out.close();
+    }
+
+    /** Checks the head, and a body of known length against its content-length [JGI-FRAME-6]. */
+    private void matches(int status, Headers headers, long length) throws InvalidResponseException {
+        OptionalLong declared = ResponseHead.check(status, headers);
+        Optional<ResponseBreach> mismatch = BodyLength.check(request.method(), status, declared, length);
+        if (mismatch.isPresent()) {
+            throw new InvalidResponseException(mismatch.get());
+        }
     }
 
     @FunctionalInterface

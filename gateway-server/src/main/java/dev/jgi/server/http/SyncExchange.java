@@ -25,7 +25,7 @@ final class SyncExchange implements Exchange {
 
     @Override
     public void onComplete(Consumer<Completion> hook) {
-        transport.hooks.add(java.util.Objects.requireNonNull(hook));
+        transport.hooks.add(hook);
     }
 
     /** Watches the connection from the first call on, so that a client that left is noticed without a write [JGI-DISC-2]. */

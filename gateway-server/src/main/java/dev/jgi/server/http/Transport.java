@@ -4,6 +4,7 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
+import dev.jgi.kernel.hooks.CompletionHooks;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
@@ -53,7 +54,9 @@ final class Transport implements ExchangeCompletionListener {
 
     final long startNanos;
     final boolean head;
-    final Hooks hooks = new Hooks();
+    /** Run once when the exchange is over, on the thread the handler chooses [JGI-DONE-1]. */
+    final CompletionHooks hooks;
+
     private final Ended ended;
     private final ErrorPages errors;
 
@@ -85,6 +88,7 @@ final class Transport implements ExchangeCompletionListener {
         this.ioThread = exchange.getIoThread();
         this.requestId = requestId;
         this.rawTarget = rawTarget;
+        this.hooks = new CompletionHooks((message, failure) -> ServerLog.error(requestId, message, failure));
         this.startNanos = startNanos;
         this.head = exchange.getRequestMethod().equals(io.undertow.util.Methods.HEAD);
         this.ended = ended;

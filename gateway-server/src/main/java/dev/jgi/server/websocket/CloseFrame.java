@@ -1,5 +1,6 @@
 package dev.jgi.server.websocket;
 
+import dev.jgi.kernel.order.CloseCodes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -29,23 +30,14 @@ record CloseFrame(int code, String reason) {
         return new CloseFrame(code, StandardCharsets.UTF_8.decode(whole).toString());
     }
 
-    /** Whether an endpoint may put this code on the wire (RFC 6455 section 7.4). */
-    static boolean isSendable(int code) {
-        return code == 1000
-                || code == 1001
-                || code == 1002
-                || code == 1003
-                || code >= 1007 && code <= 1014
-                || code >= 3000 && code <= 4999;
-    }
-
     /** The payload of the answering close frame: the same code, or 1002 for one not allowed on the wire. */
     ByteBuffer reply() {
         if (code == NO_STATUS) {
             return ByteBuffer.allocate(0);
         }
         ByteBuffer reply = ByteBuffer.allocate(2);
-        reply.putShort((short) (isSendable(code) ? code : PROTOCOL_ERROR)).flip();
+        reply.putShort((short) (CloseCodes.sendable(code) ? code : PROTOCOL_ERROR))
+                .flip();
         return reply;
     }
 }

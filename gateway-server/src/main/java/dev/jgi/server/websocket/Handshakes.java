@@ -2,7 +2,6 @@ package dev.jgi.server.websocket;
 
 import dev.jgi.api.Headers;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -11,7 +10,6 @@ import io.undertow.websockets.core.protocol.version07.Hybi07Handshake;
 import io.undertow.websockets.core.protocol.version08.Hybi08Handshake;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,20 +30,6 @@ final class Handshakes {
         return http.getRequestMethod().equals(Methods.GET)
                 && http.getRequestHeaders().contains(io.undertow.util.Headers.UPGRADE)
                 && matching(facade(http), Optional.empty()).isPresent();
-    }
-
-    /** The subprotocols the client offered, in its order. */
-    static List<String> offeredSubprotocols(HttpServerExchange http) {
-        List<String> offered = new ArrayList<>();
-        HeaderValues fields = http.getRequestHeaders().get(io.undertow.util.Headers.SEC_WEB_SOCKET_PROTOCOL_STRING);
-        for (String field : fields == null ? List.<String>of() : fields) {
-            for (String token : field.split(",")) {
-                if (!token.isBlank()) {
-                    offered.add(token.strip());
-                }
-            }
-        }
-        return offered;
     }
 
     /**

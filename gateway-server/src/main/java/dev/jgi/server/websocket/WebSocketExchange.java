@@ -7,6 +7,9 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
+import dev.jgi.kernel.hooks.CompletionHooks;
+import dev.jgi.kernel.order.Breach;
+import dev.jgi.kernel.order.WebSocketActionOrder;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.websockets.core.WebSocketCallback;
@@ -29,8 +32,9 @@ import org.xnio.IoUtils;
 
 /**
  * One WebSocket exchange seen through the async interface: the application's {@link Channel}, and
- * the state that orders its actions (connect, answer, messages, close). It ends when both the
- * connection closed and the application's stage completed; then the completion hooks run.
+ * the state of its connection (connect, answer, messages, close). The kernel's
+ * {@link WebSocketActionOrder} decides which action may come [JGI-ASYNC-5]. The exchange ends when
+ * both the connection closed and the application's stage completed; then the completion hooks run.
  */
 final class WebSocketExchange implements Channel {
 
@@ -47,7 +51,8 @@ final class WebSocketExchange implements Channel {
     private final WebSocketSettings settings;
     private final Runnable closed;
     private final Inbox inbox = new Inbox();
-    private final CompletionHooks hooks = new CompletionHooks();
+    private final CompletionHooks hooks =
+            new CompletionHooks((message, failure) -> ServerLog.error(null, message, failure));
     private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
     private final AtomicBoolean sendPending = new AtomicBoolean();
     private final AtomicBoolean transportEnded = new AtomicBoolean();
@@ -56,6 +61,7 @@ final class WebSocketExchange implements Channel {
     private final long startNanos = System.nanoTime();
     private volatile WebSocketChannel socket;
     private volatile CompletableFuture<Void> accepting;
+    private volatile WebSocketActionOrder order;
     private volatile boolean applicationEnded;
     private volatile int status;
     private volatile Throwable failure;
@@ -74,6 +80,7 @@ final class WebSocketExchange implements Channel {
 
     /** Calls the application; the exchange must already be dispatched. */
     void run(AsyncApplication app, Request request) {
+        order = new WebSocketActionOrder(request);
         CompletionStage<Void> stage;
         try {
             stage = app.handle(request, this);
@@ -99,15 +106,18 @@ final class WebSocketExchange implements Channel {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            switch (action) {
-                case Action.WebSocketAccept accept -> accept(accept, done);
-                case Action.WebSocketDeny deny -> deny(deny, done);
-                case Action.WebSocketSendText text -> message(text.text(), null, done);
-                case Action.WebSocketSendBinary binary -> message(null, binary.data(), done);
-                case Action.WebSocketClose close -> close(close, done);
-                default ->
-                    done.completeExceptionally(new IllegalStateException("[JGI-ASYNC-5] "
-                            + action.getClass().getSimpleName() + " is an HTTP action; this exchange is a WebSocket"));
+            Optional<Breach> breach = order.breach(action);
+            if (breach.isPresent()) {
+                done.completeExceptionally(breach.get().exception());
+            } else {
+                switch (action) {
+                    case Action.WebSocketAccept accept -> accept(accept, done);
+                    case Action.WebSocketDeny deny -> deny(deny, done);
+                    case Action.WebSocketSendText text -> message(text.text(), null, done);
+                    case Action.WebSocketSendBinary binary -> message(null, binary.data(), done);
+                    case Action.WebSocketClose close -> close(close, done);
+                    default -> throw new IllegalStateException("the order refuses HTTP actions: " + action);
+                }
             }
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
@@ -122,21 +132,18 @@ final class WebSocketExchange implements Channel {
 
     private void accept(Action.WebSocketAccept accept, CompletableFuture<Void> done) {
         Optional<String> chosen = accept.subprotocol();
-        if (chosen.isPresent() && !Handshakes.offeredSubprotocols(http).contains(chosen.get())) {
-            done.completeExceptionally(new IllegalStateException("[JGI-WS-3] subprotocol '" + chosen.get()
-                    + "' was not offered by the client; offered: " + Handshakes.offeredSubprotocols(http)));
-            return;
-        }
         if (!state.compareAndSet(State.CONNECTING, State.ACCEPTING)) {
             done.completeExceptionally(answered());
             return;
         }
+        order.check(accept);
         accepting = done;
         http.getIoThread().execute(() -> {
             try {
                 Handshakes.upgrade(http, chosen, accept.headers(), upgraded -> opened(upgraded, done));
             } catch (RuntimeException e) {
                 state.set(State.FAILED);
+                order.abandon();
                 done.completeExceptionally(e);
                 IoUtils.safeClose(http.getConnection());
             }
@@ -172,6 +179,7 @@ final class WebSocketExchange implements Channel {
             done.completeExceptionally(answered());
             return;
         }
+        order.check(deny);
         status = deny.status();
         ByteBuffer body = deny.body();
         bytesSent.set(body.remaining());
@@ -187,53 +195,25 @@ final class WebSocketExchange implements Channel {
                 }));
     }
 
+    /** A message the order allowed: sent while the connection is open, refused as gone otherwise. */
     private void message(String text, ByteBuffer binary, CompletableFuture<Void> done) {
         WebSocketChannel open = socket;
-        if (open != null && (inbox.isClosed() || !open.isOpen())) {
+        if (state.get() != State.OPEN || inbox.isClosed() || !open.isOpen() || open.isCloseFrameSent()) {
             done.completeExceptionally(gone(null));
-            return;
-        }
-        switch (state.get()) {
-            case CONNECTING, ACCEPTING ->
-                done.completeExceptionally(
-                        new IllegalStateException("[JGI-WS-12] a message before WebSocketAccept completed"));
-            case CLOSING ->
-                done.completeExceptionally(new IllegalStateException("[JGI-WS-12] a message after WebSocketClose"));
-            case DENIED, FAILED -> done.completeExceptionally(answered());
-            case OPEN -> {
-                if (inbox.isClosed() || !open.isOpen() || open.isCloseFrameSent()) {
-                    done.completeExceptionally(gone(null));
-                } else if (text != null) {
-                    WebSockets.sendText(text, open, sent(done, text.getBytes(StandardCharsets.UTF_8).length));
-                } else {
-                    WebSockets.sendBinary(binary, open, sent(done, binary.remaining()));
-                }
-            }
+        } else if (text != null) {
+            WebSockets.sendText(text, open, sent(done, text.getBytes(StandardCharsets.UTF_8).length));
+        } else {
+            WebSockets.sendBinary(binary, open, sent(done, binary.remaining()));
         }
     }
 
+    /** A close the order allowed [JGI-WS-8]: the close frame, then a bounded wait for the peer's. */
     private void close(Action.WebSocketClose close, CompletableFuture<Void> done) {
-        if (!CloseFrame.isSendable(close.code())) {
-            done.completeExceptionally(new IllegalStateException("[JGI-WS-8] close code " + close.code()
-                    + " may not be sent; use 1000-1003, 1007-1014 or 3000-4999"));
-            return;
-        }
-        if (close.reason().getBytes(StandardCharsets.UTF_8).length > 123) {
-            done.completeExceptionally(
-                    new IllegalStateException("[JGI-WS-8] a close reason holds at most 123 bytes of UTF-8"));
-            return;
-        }
         if (!state.compareAndSet(State.OPEN, State.CLOSING)) {
-            done.completeExceptionally(
-                    switch (state.get()) {
-                        case CONNECTING, ACCEPTING ->
-                            new IllegalStateException(
-                                    "[JGI-ASYNC-5] answer WebSocketConnect with WebSocketAccept or WebSocketDeny first");
-                        case CLOSING -> new IllegalStateException("[JGI-WS-12] WebSocketClose was sent already");
-                        default -> answered();
-                    });
+            done.completeExceptionally(gone(null));
             return;
         }
+        order.check(close);
         WebSocketChannel open = socket;
         if (!open.isOpen() || open.isCloseFrameSent()) {
             done.completeExceptionally(gone(null));

@@ -108,6 +108,19 @@ class AsyncBridgeTest {
                 .startsWith("java.lang.IllegalStateException: [JGI-ASYNC-3]");
     }
 
+    /** The application swallows the refusal and never ends: the bridge answers for it at once. */
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aStartWithAHopByHopFieldFailsTheExchangeWith500(Container container) throws IOException {
+        assertThat(RawHttp.get(at(container), "/hop-by-hop").status()).isEqualTo(500);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aBodyShorterThanItsContentLengthFailsTheExchangeWith500(Container container) throws IOException {
+        assertThat(RawHttp.get(at(container), "/short-body").status()).isEqualTo(500);
+    }
+
     @ParameterizedTest
     @EnumSource(Container.class)
     void earlyHintsAreRefusedAsUndeclared(Container container) throws IOException {

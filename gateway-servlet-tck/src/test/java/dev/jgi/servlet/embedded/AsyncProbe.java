@@ -56,6 +56,15 @@ final class AsyncProbe implements AsyncApplication {
                 channel.send(new Action.ResponseStart(200, Headers.of(), true))
                         .thenCompose(s -> channel.send(new Action.ResponseBody(bytes("with trailers"), false)))
                         .thenCompose(s -> channel.send(new Action.ResponseTrailers(Headers.of("x-sum", "42"))));
+            case "/hop-by-hop" ->
+                channel.send(new Action.ResponseStart(200, Headers.of("connection", "close"), false))
+                        .handle((ok, refused) -> null)
+                        .thenCompose(ignored -> new CompletableFuture<Void>());
+            case "/short-body" ->
+                channel.send(new Action.ResponseStart(200, Headers.of("content-length", "10"), false))
+                        .thenCompose(s -> channel.send(new Action.ResponseBody(bytes("short"), false)))
+                        .handle((ok, refused) -> null)
+                        .thenCompose(ignored -> new CompletableFuture<Void>());
             case "/after" ->
                 readAll(channel, new ByteArrayOutputStream(), 0)
                         .thenCompose(body -> text(channel, 200, "done"))

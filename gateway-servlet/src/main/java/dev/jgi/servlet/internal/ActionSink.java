@@ -1,21 +1,31 @@
 package dev.jgi.servlet.internal;
 
 import dev.jgi.api.Action;
+import dev.jgi.api.Capability;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
+import dev.jgi.kernel.order.Breach;
+import dev.jgi.kernel.order.HttpActionOrder;
+import dev.jgi.kernel.response.BodyLength;
+import dev.jgi.kernel.response.InvalidResponseException;
+import dev.jgi.kernel.response.ResponseBreach;
+import dev.jgi.kernel.response.ResponseHead;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * The send side of an async exchange over Servlet non-blocking output. A body action's stage
+ * The send side of an async exchange over Servlet non-blocking output. The kernel's
+ * {@link HttpActionOrder} decides which action may come [JGI-ASYNC-5]. A body action's stage
  * completes when {@code isReady()} says the container took its bytes, or when the container's
  * {@code onWritePossible} says so later [JGI-STREAM-2]; each piece is flushed [JGI-STREAM-6].
  */
@@ -23,40 +33,44 @@ final class ActionSink implements WriteListener {
 
     private static final System.Logger LOG = System.getLogger("dev.jgi.servlet");
 
-    private enum Phase {
-        NEW,
-        STARTED,
-        BODY_ENDED,
-        ENDED
-    }
-
     /** A body piece waiting for the container: to be written, or written and awaiting its flush. */
     private record Deferred(ByteBuffer data, boolean finish, CompletableFuture<Void> done, boolean written) {}
 
     private final HttpServletResponse response;
     private final Request head;
     private final boolean namesCoding;
-    private final boolean headRequest;
     private final Consumer<Throwable> ended;
+    private final Consumer<Throwable> broken;
+    private final HttpActionOrder order;
     private ServletOutputStream out;
-    private Phase phase = Phase.NEW;
     private boolean noBody;
-    private boolean trailersAnnounced;
     private volatile Headers trailers = Headers.of();
-    private long declaredLength = -1;
+    private BodyLength length;
     private long bytes;
     private boolean writable;
     private Deferred waiting;
     private boolean endClaimed;
     private boolean gone;
 
-    /** @param ended told once when the response ended: null when sent, the cause when the client left */
-    ActionSink(HttpServletResponse response, Request head, boolean namesCoding, Consumer<Throwable> ended) {
+    /**
+     * @param declared the capabilities the bridge declared [JGI-CAP-1]
+     * @param ended    told once when the response ended: null when sent, the cause when the client left
+     * @param broken   told when the application broke its response: an invalid head [JGI-ERR-4] or a
+     *                 body that does not match its content-length [JGI-FRAME-6]; the exchange fails
+     */
+    ActionSink(
+            HttpServletResponse response,
+            Request head,
+            Set<Capability> declared,
+            boolean namesCoding,
+            Consumer<Throwable> ended,
+            Consumer<Throwable> broken) {
         this.response = response;
+        this.order = new HttpActionOrder(declared);
         this.head = head;
         this.namesCoding = namesCoding;
-        this.headRequest = head.method().equals("HEAD");
         this.ended = ended;
+        this.broken = broken;
     }
 
     CompletionStage<Void> send(Action action) {
@@ -68,72 +82,74 @@ final class ActionSink implements WriteListener {
                 return CompletableFuture.failedFuture(
                         new ClientDisconnectedException("[JGI-DISC-4] the client went away"));
             }
-            if (endClaimed) {
-                return refuse("[JGI-ASYNC-4] the response has ended");
+            Optional<Breach> breach = order.breach(action);
+            if (breach.isPresent()) {
+                return CompletableFuture.failedFuture(breach.get().exception());
             }
         }
         return switch (action) {
             case Action.ResponseStart start -> start(start);
-            case Action.ResponseBody body -> body(body.data(), !body.more());
-            case Action.ResponseTrailers fields -> trailers(fields.trailers());
-            case Action.ResponseFile file ->
-                refuse("[JGI-CAP-5] FILE_SENDING is not declared; send ResponseBody pieces");
-            case Action.EarlyHints hints ->
-                refuse("[JGI-CAP-5] EARLY_HINTS is not declared: Servlet 6.1 cannot send 103");
-            case Action.WebSocketAccept a -> refuse("[JGI-ASYNC-5] WebSocketAccept on an HTTP exchange");
-            case Action.WebSocketDeny a -> refuse("[JGI-ASYNC-5] WebSocketDeny on an HTTP exchange");
-            case Action.WebSocketSendText a -> refuse("[JGI-ASYNC-5] WebSocketSendText on an HTTP exchange");
-            case Action.WebSocketSendBinary a -> refuse("[JGI-ASYNC-5] WebSocketSendBinary on an HTTP exchange");
-            case Action.WebSocketClose a -> refuse("[JGI-ASYNC-5] WebSocketClose on an HTTP exchange");
+            case Action.ResponseBody body -> body(body);
+            case Action.ResponseTrailers fields -> trailers(fields);
+            default ->
+                throw new IllegalStateException("the order lets only what the bridge declares through: " + action);
         };
     }
 
-    private synchronized CompletionStage<Void> start(Action.ResponseStart start) {
-        if (phase != Phase.NEW) {
-            return refuse("[JGI-ASYNC-3] the response was already started");
-        }
+    private CompletionStage<Void> start(Action.ResponseStart start) {
         OptionalLong declared;
         try {
-            declared = ResponseHeads.check(start.status(), start.headers());
-        } catch (ResponseHeads.InvalidResponse invalid) {
+            declared = ResponseHead.check(start.status(), start.headers());
+        } catch (InvalidResponseException invalid) {
             LOG.log(System.Logger.Level.ERROR, invalid.getMessage());
+            broken.accept(invalid);
             return refuse(invalid.getMessage());
         }
-        noBody = headRequest || start.status() == 204 || start.status() == 304;
+        return started(start, declared);
+    }
+
+    private synchronized CompletionStage<Void> started(Action.ResponseStart start, OptionalLong declared) {
+        Optional<Breach> late = order.check(start);
+        if (late.isPresent()) {
+            return CompletableFuture.failedFuture(late.get().exception());
+        }
+        noBody = ResponseHead.bodiless(head.method(), start.status());
+        length = new BodyLength(head.method(), start.status(), declared);
         ResponseHeads.apply(start.status(), start.headers(), response);
-        trailersAnnounced = start.trailers();
-        boolean trailersSent = trailersAnnounced && !noBody && Trailers.offer(response, () -> trailers);
-        declaredLength = declared.orElse(-1);
-        if (declaredLength >= 0 && !trailersSent && start.status() != 204 && start.status() != 304) {
-            response.setContentLengthLong(declaredLength);
+        boolean trailersSent = start.trailers() && !noBody && Trailers.offer(response, () -> trailers);
+        if (declared.isPresent() && !trailersSent && start.status() != 204 && start.status() != 304) {
+            response.setContentLengthLong(declared.getAsLong());
         } else if (!noBody) {
             Framing.chunkedToHttp11(head, response, namesCoding);
         }
-        phase = Phase.STARTED;
         return CompletableFuture.completedFuture(null);
     }
 
-    private CompletionStage<Void> body(ByteBuffer data, boolean last) {
+    private CompletionStage<Void> body(Action.ResponseBody piece) {
+        ByteBuffer data = piece.data();
         boolean finish;
+        Optional<ResponseBreach> mismatch;
         synchronized (this) {
-            if (phase == Phase.NEW) {
-                return refuse("[JGI-ASYNC-3] a body action before ResponseStart");
+            Optional<Breach> late = order.breach(piece);
+            if (late.isPresent()) {
+                return CompletableFuture.failedFuture(late.get().exception());
             }
-            if (phase != Phase.STARTED) {
-                return refuse("[JGI-ASYNC-4] a body action after the body ended");
+            mismatch = length.add(data.remaining());
+            if (mismatch.isEmpty() && !piece.more()) {
+                mismatch = length.end();
             }
-            long total = bytes + data.remaining();
-            if (declaredLength >= 0 && (total > declaredLength || last && total != declaredLength)) {
-                return CompletableFuture.failedFuture(
-                        new IOException("[JGI-FRAME-6] the body does not match its content-length " + declaredLength));
+            if (mismatch.isEmpty()) {
+                if (!noBody) {
+                    bytes += data.remaining();
+                }
+                order.check(piece);
             }
-            if (!noBody) {
-                bytes = total;
-            }
-            if (last) {
-                phase = trailersAnnounced ? Phase.BODY_ENDED : Phase.ENDED;
-            }
-            finish = last && !trailersAnnounced;
+            finish = order.ended();
+        }
+        if (mismatch.isPresent()) {
+            IOException failure = new IOException(mismatch.get().message());
+            broken.accept(failure);
+            return CompletableFuture.failedFuture(failure);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (noBody) {
@@ -144,13 +160,13 @@ final class ActionSink implements WriteListener {
         return done;
     }
 
-    private CompletionStage<Void> trailers(Headers fields) {
+    private CompletionStage<Void> trailers(Action.ResponseTrailers fields) {
         synchronized (this) {
-            if (phase != Phase.BODY_ENDED) {
-                return refuse("[JGI-EXT-1] trailers need ResponseStart.trailers and must follow the last body piece");
+            Optional<Breach> late = order.check(fields);
+            if (late.isPresent()) {
+                return CompletableFuture.failedFuture(late.get().exception());
             }
-            trailers = fields;
-            phase = Phase.ENDED;
+            trailers = fields.trailers();
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         complete(done, true);
@@ -268,7 +284,7 @@ final class ActionSink implements WriteListener {
             return false;
         }
         endClaimed = true;
-        phase = Phase.ENDED;
+        order.abandon();
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.jgi.servlet.internal;
 
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
+import dev.jgi.api.Capability;
 import dev.jgi.api.Channel;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -32,14 +34,19 @@ public final class AsyncCall implements Channel, AsyncListener {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final AsyncContext async;
-    private final CompletionHooks hooks = new CompletionHooks();
+    private final Completions hooks = new Completions();
     private final EventSource events;
     private final ActionSink actions;
     private boolean ended;
     private Throwable error;
 
     private AsyncCall(
-            HttpServletRequest request, HttpServletResponse response, Request head, long bodyLimit, boolean namesCoding)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Request head,
+            Set<Capability> declared,
+            long bodyLimit,
+            boolean namesCoding)
             throws IOException {
         this.request = request;
         this.response = response;
@@ -47,19 +54,24 @@ public final class AsyncCall implements Channel, AsyncListener {
         async.setTimeout(0);
         async.addListener(this);
         this.events = new EventSource(request, bodyLimit, (status, reason) -> fail(reason, status));
-        this.actions = new ActionSink(response, head, namesCoding, this::responseEnded);
+        this.actions = new ActionSink(response, head, declared, namesCoding, this::responseEnded, this::broken);
     }
 
-    /** Starts the exchange; the container thread returns while the application runs. */
+    /**
+     * Starts the exchange; the container thread returns while the application runs.
+     *
+     * @param declared the capabilities the bridge declared [JGI-CAP-1]
+     */
     public static void serve(
             AsyncApplication app,
             Request head,
+            Set<Capability> declared,
             HttpServletRequest request,
             HttpServletResponse response,
             long bodyLimit,
             boolean namesCoding)
             throws IOException {
-        AsyncCall call = new AsyncCall(request, response, head, bodyLimit, namesCoding);
+        AsyncCall call = new AsyncCall(request, response, head, declared, bodyLimit, namesCoding);
         response.getOutputStream().setWriteListener(call.actions);
         CompletionStage<Void> done;
         try {
@@ -135,6 +147,11 @@ public final class AsyncCall implements Channel, AsyncListener {
             request.setAttribute(ABORT, reason);
             async.dispatch();
         }
+    }
+
+    /** The application broke its response [JGI-ERR-4] [JGI-FRAME-6]: 500 before commit, an abort after it. */
+    private void broken(Throwable breach) {
+        fail(breach, 500);
     }
 
     /** The sink ended the response: the receive side is done too [JGI-DISC-3]. */

@@ -1,29 +1,31 @@
 package dev.jgi.servlet.internal;
 
 import dev.jgi.api.ClientDisconnectedException;
+import dev.jgi.kernel.response.BodyLength;
+import dev.jgi.kernel.response.ResponseBreach;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * The response body of a sync exchange: the container's blocking stream, whose writes block while
  * the connection is busy [JGI-STREAM-1], counted for the completion and checked against the
- * application's content-length [JGI-FRAME-6].
+ * application's content-length by the kernel's {@link BodyLength} [JGI-FRAME-6].
  */
 final class BodyOutput extends OutputStream {
 
     private final HttpServletResponse response;
-    private final long declaredLength;
+    private final BodyLength length;
     private ServletOutputStream out;
     private long count;
     private boolean finished;
     private volatile boolean disconnected;
 
-    /** @param declaredLength the content-length the application set, or -1 */
-    BodyOutput(HttpServletResponse response, long declaredLength) {
+    BodyOutput(HttpServletResponse response, BodyLength length) {
         this.response = response;
-        this.declaredLength = declaredLength;
+        this.length = length;
     }
 
     @Override
@@ -36,9 +38,7 @@ final class BodyOutput extends OutputStream {
         if (finished) {
             throw new IOException("[JGI-BODYOUT-4] the body stream is closed");
         }
-        if (declaredLength >= 0 && count + length > declaredLength) {
-            throw new IOException("[JGI-FRAME-6] the body is longer than its content-length " + declaredLength);
-        }
+        fail(this.length.add(length));
         call(() -> stream().write(bytes, offset, length));
         count += length;
     }
@@ -58,11 +58,14 @@ final class BodyOutput extends OutputStream {
             return;
         }
         finished = true;
-        if (declaredLength >= 0 && count != declaredLength) {
-            throw new IOException(
-                    "[JGI-FRAME-6] the body has " + count + " bytes, its content-length says " + declaredLength);
-        }
+        fail(length.end());
         call(() -> stream().close());
+    }
+
+    private static void fail(Optional<ResponseBreach> breach) throws IOException {
+        if (breach.isPresent()) {
+            throw new IOException(breach.get().message());
+        }
     }
 
     long count() {

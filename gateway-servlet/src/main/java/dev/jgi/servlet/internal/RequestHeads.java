@@ -3,6 +3,8 @@ package dev.jgi.servlet.internal;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
+import dev.jgi.kernel.target.TargetParser;
+import dev.jgi.kernel.target.TargetRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.MappingMatch;
 import java.net.InetAddress;
@@ -49,27 +51,22 @@ public final class RequestHeads {
 
     /**
      * The mount is what the container matched: the context path plus, for a path mapping such as
-     * {@code /api/*}, the servlet path [JGI-PATH-1]. The path inside it comes from decoding the raw
-     * URI, since containers decode {@code %2F} and {@code %25} differently [JGI-PATH-7].
+     * {@code /api/*}, the servlet path [JGI-PATH-1]. The target is parsed from the raw URI, since
+     * containers decode {@code %2F} and {@code %25} differently [JGI-PATH-7].
      */
     private static RequestTarget target(HttpServletRequest request) throws Refusal {
-        String rawPath = request.getRequestURI();
         String query = request.getQueryString();
-        String decoded = PathDecoder.decode(rawPath);
-        String mount = PathDecoder.decode(request.getContextPath());
-        if (request.getHttpServletMapping().getMappingMatch() == MappingMatch.PATH) {
-            mount += request.getServletPath();
+        String raw = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        try {
+            String context = request.getContextPath();
+            String mount = context.isEmpty() ? "" : TargetParser.decodePath(context);
+            if (request.getHttpServletMapping().getMappingMatch() == MappingMatch.PATH) {
+                mount += request.getServletPath();
+            }
+            return TargetParser.parse(raw, mount.endsWith("/") ? mount.substring(0, mount.length() - 1) : mount);
+        } catch (TargetRefusal refusal) {
+            throw new Refusal(refusal.status(), refusal.getMessage());
         }
-        if (mount.endsWith("/")) {
-            mount = mount.substring(0, mount.length() - 1);
-        }
-        String path = decoded.startsWith(mount) ? decoded.substring(mount.length()) : null;
-        if (path == null || !path.isEmpty() && path.charAt(0) != '/' || path.isEmpty() && mount.isEmpty()) {
-            throw new Refusal(
-                    400, "[JGI-PATH-3] the decoded path " + decoded + " does not lie under the mount " + mount);
-        }
-        String raw = query == null ? rawPath : rawPath + "?" + query;
-        return new RequestTarget(raw, rawPath, mount, path, Optional.ofNullable(query));
     }
 
     private static Headers headers(HttpServletRequest request) throws Refusal {

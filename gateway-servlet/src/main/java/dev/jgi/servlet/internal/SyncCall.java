@@ -5,6 +5,10 @@ import dev.jgi.api.Body;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
+import dev.jgi.kernel.response.BodyLength;
+import dev.jgi.kernel.response.InvalidResponseException;
+import dev.jgi.kernel.response.ResponseBreach;
+import dev.jgi.kernel.response.ResponseHead;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +27,7 @@ public final class SyncCall {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final CompletionHooks hooks = new CompletionHooks();
+    private final Completions hooks = new Completions();
     private final BodyInput input;
     private final SyncExchange exchange;
     private final boolean namesCoding;
@@ -49,7 +53,7 @@ public final class SyncCall {
         try {
             answer = app.handle(head, exchange);
             if (answer == null) {
-                throw new ResponseHeads.InvalidResponse("[JGI-APP-3] the application returned null");
+                throw new IllegalStateException("[JGI-APP-3] the application returned null");
             }
             if (input.refusal() != 0) {
                 // The body's failure decides the status even when the application answered [JGI-LIM-3] [JGI-BODY-9].
@@ -70,14 +74,17 @@ public final class SyncCall {
     }
 
     private void send(Request head, Response answer) throws Exception {
-        OptionalLong declared = ResponseHeads.check(answer.status(), answer.headers());
+        OptionalLong declared = ResponseHead.check(answer.status(), answer.headers());
         Body body = answer.body();
         OptionalLong known = ResponseBodies.length(body);
-        if (declared.isPresent() && known.isPresent() && declared.getAsLong() != known.getAsLong()) {
-            throw new ResponseHeads.InvalidResponse("[JGI-FRAME-6] content-length " + declared.getAsLong()
-                    + " differs from the body's length " + known.getAsLong());
+        if (known.isPresent()) {
+            Optional<ResponseBreach> mismatch =
+                    BodyLength.check(head.method(), answer.status(), declared, known.getAsLong());
+            if (mismatch.isPresent()) {
+                throw new InvalidResponseException(mismatch.get());
+            }
         }
-        boolean noBody = head.method().equals("HEAD") || answer.status() == 204 || answer.status() == 304;
+        boolean noBody = ResponseHead.bodiless(head.method(), answer.status());
         ResponseHeads.apply(answer.status(), answer.headers(), response);
         boolean trailers = answer.trailers().isPresent()
                 && !noBody
@@ -90,7 +97,9 @@ public final class SyncCall {
         if ((length < 0 || trailers) && !noBody) {
             Framing.chunkedToHttp11(head, response, namesCoding);
         }
-        output = new BodyOutput(response, noBody ? 0 : declared.orElse(trailers ? -1 : length));
+        // A body of known length is held to it like a declared one: the container was told it.
+        OptionalLong expected = declared.isPresent() || trailers ? declared : known;
+        output = new BodyOutput(response, new BodyLength(head.method(), answer.status(), expected));
         exchange.writingTo(output);
         if (noBody) {
             ResponseBodies.release(body);

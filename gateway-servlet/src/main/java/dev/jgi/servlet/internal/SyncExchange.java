@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 final class SyncExchange implements Exchange {
 
     private final BodyInput body;
-    private final CompletionHooks hooks;
+    private final Completions hooks;
     private volatile BodyOutput output;
 
-    SyncExchange(BodyInput body, CompletionHooks hooks) {
+    SyncExchange(BodyInput body, Completions hooks) {
         this.body = body;
         this.hooks = hooks;
     }

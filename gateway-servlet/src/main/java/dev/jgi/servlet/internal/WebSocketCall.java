@@ -7,6 +7,10 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
+import dev.jgi.kernel.order.Breach;
+import dev.jgi.kernel.order.WebSocketActionOrder;
+import dev.jgi.kernel.response.InvalidResponseException;
+import dev.jgi.kernel.response.ResponseHead;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.CloseReason;
@@ -15,8 +19,6 @@ import jakarta.websocket.server.ServerContainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,7 +31,8 @@ import java.util.function.Consumer;
 /**
  * One WebSocket connection to an async application, through Jakarta WebSocket. The servlet thread
  * waits for the application's accept or deny, since a servlet can upgrade only while it runs; then
- * the container's endpoint callbacks become events and sends go to its async remote.
+ * the container's endpoint callbacks become events and sends go to its async remote. The kernel's
+ * {@link WebSocketActionOrder} decides which action may come [JGI-ASYNC-5].
  */
 public final class WebSocketCall implements Channel {
 
@@ -39,7 +42,8 @@ public final class WebSocketCall implements Channel {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final CompletionHooks hooks = new CompletionHooks();
+    private final Completions hooks = new Completions();
+    private final WebSocketActionOrder order;
     private final CompletableFuture<Action> decision = new CompletableFuture<>();
     private final CompletableFuture<Void> decided = new CompletableFuture<>();
     private final ArrayDeque<Event> inbox = new ArrayDeque<>();
@@ -50,7 +54,8 @@ public final class WebSocketCall implements Channel {
     private boolean sending;
     private boolean closeSent;
 
-    private WebSocketCall(HttpServletRequest request, HttpServletResponse response) {
+    private WebSocketCall(Request head, HttpServletRequest request, HttpServletResponse response) {
+        this.order = new WebSocketActionOrder(head);
         this.request = request;
         this.response = response;
     }
@@ -67,7 +72,7 @@ public final class WebSocketCall implements Channel {
             HttpServletResponse response,
             int maxMessage)
             throws IOException {
-        WebSocketCall call = new WebSocketCall(request, response);
+        WebSocketCall call = new WebSocketCall(head, request, response);
         try {
             CompletionStage<Void> done = app.handle(head, call);
             if (done == null) {
@@ -118,8 +123,8 @@ public final class WebSocketCall implements Channel {
     /** [JGI-WS-4] an ordinary HTTP response, and no upgrade. */
     private void deny(Action.WebSocketDeny deny) throws IOException {
         try {
-            ResponseHeads.check(deny.status(), deny.headers());
-        } catch (ResponseHeads.InvalidResponse invalid) {
+            ResponseHead.check(deny.status(), deny.headers());
+        } catch (InvalidResponseException invalid) {
             LOG.log(System.Logger.Level.ERROR, invalid.getMessage());
             decided.completeExceptionally(new IllegalStateException(invalid.getMessage()));
             Errors.send(response, 500);
@@ -216,38 +221,29 @@ public final class WebSocketCall implements Channel {
 
     @Override
     public CompletionStage<Void> send(Action action) {
+        Optional<Breach> breach = order.breach(action);
+        if (breach.isPresent()) {
+            return CompletableFuture.failedFuture(breach.get().exception());
+        }
         return switch (action) {
             case Action.WebSocketAccept accept -> decide(accept);
             case Action.WebSocketDeny deny -> decide(deny);
             case Action.WebSocketSendText text -> message(send -> send.sendText(text.text(), handler(send)));
             case Action.WebSocketSendBinary binary -> message(send -> send.sendBinary(binary.data(), handler(send)));
-            case Action.WebSocketClose close -> close(close.code(), close.reason());
-            default -> refuse("[JGI-ASYNC-5] " + action.getClass().getSimpleName() + " on a WebSocket exchange");
+            case Action.WebSocketClose close -> close(close);
+            default -> throw new IllegalStateException("the order refuses HTTP actions on a WebSocket: " + action);
         };
     }
 
     private CompletionStage<Void> decide(Action answer) {
-        if (answer instanceof Action.WebSocketAccept accept
-                && accept.subprotocol().isPresent()
-                && !offered().contains(accept.subprotocol().get())) {
-            return refuse("[JGI-WS-3] the client did not offer the subprotocol "
-                    + accept.subprotocol().get());
+        Optional<Breach> late = order.check(answer);
+        if (late.isPresent()) {
+            return CompletableFuture.failedFuture(late.get().exception());
         }
         if (!decision.complete(answer)) {
-            return refuse("[JGI-ASYNC-5] the handshake was already answered");
+            return refuse("[JGI-ASYNC-9] the application's handle stage completed before it answered the handshake");
         }
         return decided;
-    }
-
-    private List<String> offered() {
-        List<String> protocols = new java.util.ArrayList<>();
-        for (String header : java.util.Collections.list(request.getHeaders("sec-websocket-protocol"))) {
-            Arrays.stream(header.split(","))
-                    .map(String::strip)
-                    .filter(p -> !p.isEmpty())
-                    .forEach(protocols::add);
-        }
-        return protocols;
     }
 
     /** A send of one message through the async remote; its stage completes when the frame left [JGI-WS-10]. */
@@ -303,20 +299,21 @@ public final class WebSocketCall implements Channel {
         }
     }
 
-    private CompletionStage<Void> close(int code, String reason) {
-        if (!(code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999)) {
-            return refuse("[JGI-WS-8] " + code + " is not a close code an application may send");
-        }
+    private CompletionStage<Void> close(Action.WebSocketClose close) {
         Session open;
         synchronized (this) {
             if (session == null || closeSent || closed != null) {
                 return refuse("[JGI-WS-12] no close before the accept completed or after a close");
             }
+            Optional<Breach> late = order.check(close);
+            if (late.isPresent()) {
+                return CompletableFuture.failedFuture(late.get().exception());
+            }
             closeSent = true;
             open = session;
         }
         try {
-            open.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            open.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(close.code()), close.reason()));
             return CompletableFuture.completedFuture(null);
         } catch (IOException gone) {
             return CompletableFuture.failedFuture(

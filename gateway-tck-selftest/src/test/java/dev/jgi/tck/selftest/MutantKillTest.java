@@ -129,9 +129,9 @@ class MutantKillTest {
                 .append(" killed.\n");
         Set<String> killedAny = new TreeSet<>();
         matrix.values().forEach(killedAny::addAll);
-        List<String> unkilled = dev.jgi.tck.report.ClauseCatalog.load().all().stream()
+        List<String> unkilled = dev.jgi.spec.Clauses.load().all().stream()
                 .filter(c -> c.mandatory() && c.testable() && c.party().equals("server"))
-                .map(dev.jgi.tck.report.ClauseInfo::id)
+                .map(dev.jgi.spec.Clause::id)
                 .filter(id -> !killedAny.contains(id))
                 .toList();
         md.append("\nTestable server MUST clauses no mutant kills yet (")

@@ -1,5 +1,6 @@
 package dev.jgi.tck.report;
 
+import dev.jgi.spec.Clauses;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class OutcomeCollector {
                 ReportHeader.currentJvm(),
                 started.toString(),
                 Instant.now().toString());
-        TckReport report = TckReport.judge(header, ClauseCatalog.load(), outcomes);
+        TckReport report = TckReport.judge(header, Clauses.load(), outcomes);
         TckReport.publish(report);
         if (dir.isPresent()) {
             try {

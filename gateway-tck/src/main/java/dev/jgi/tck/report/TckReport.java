@@ -1,5 +1,7 @@
 package dev.jgi.tck.report;
 
+import dev.jgi.spec.Clause;
+import dev.jgi.spec.Clauses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +35,9 @@ public record TckReport(ReportHeader header, List<ClauseVerdict> clauses, List<T
     }
 
     /** Judges each clause by the outcomes of its tests. */
-    public static TckReport judge(ReportHeader header, ClauseCatalog catalog, List<TestOutcome> outcomes) {
+    public static TckReport judge(ReportHeader header, Clauses catalog, List<TestOutcome> outcomes) {
         Map<String, List<TestOutcome>> byClause = new LinkedHashMap<>();
-        for (ClauseInfo clause : catalog.all()) {
+        for (Clause clause : catalog.all()) {
             byClause.put(clause.id(), new ArrayList<>());
         }
         for (TestOutcome outcome : outcomes) {
@@ -48,8 +50,8 @@ public record TckReport(ReportHeader header, List<ClauseVerdict> clauses, List<T
             if (tests.isEmpty()) {
                 return;
             }
-            String level = catalog.get(id).map(ClauseInfo::level).orElse("UNKNOWN");
-            boolean mandatory = catalog.get(id).map(ClauseInfo::mandatory).orElse(true);
+            String level = catalog.find(id).map(Clause::level).orElse("UNKNOWN");
+            boolean mandatory = catalog.find(id).map(Clause::mandatory).orElse(true);
             List<String> names = tests.stream()
                     .map(t -> t.test() + " " + t.display())
                     .distinct()

@@ -1,0 +1,152 @@
+package dev.jgi.kernel.response;
+
+import dev.jgi.api.Headers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The checks of a response head an application gave (a {@code Response}, a {@code ResponseStart},
+ * a {@code WebSocketDeny}) before a server sends it.
+ *
+ * <p><b>Rules</b>
+ * <ul>
+ *   <li>[JGI-RESP-1] The status is final, 200 or more; the API's records refuse statuses outside
+ *       100 to 599. A server answers 500 instead [JGI-ERR-4].</li>
+ *   <li>[JGI-RESP-4] No hop-by-hop field: {@code connection}, {@code keep-alive},
+ *       {@code proxy-connection}, {@code te}, {@code transfer-encoding}, {@code upgrade}, in any
+ *       case. A server answers 500 instead [JGI-RESP-5].</li>
+ *   <li>[JGI-FRAME-5] Every {@code content-length} field is a decimal number of at most 18 digits
+ *       (below 10<sup>18</sup>, so that it fits a {@code long}), and repeated fields agree. A
+ *       server answers 500 instead [JGI-ERR-4].</li>
+ *   <li>[JGI-FRAME-4] {@link #bodiless} says which responses carry no body bytes.</li>
+ * </ul>
+ * Field syntax [JGI-HDR-3] is enforced by {@link Headers} itself. Whether the body matches the
+ * {@code content-length} is {@link BodyLength}'s to check.
+ */
+public final class ResponseHead {
+
+    private static final String[] HOP_BY_HOP = {
+        "connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade"
+    };
+    private static final String CONTENT_LENGTH = "content-length";
+
+    private ResponseHead() {}
+
+    /**
+     * Every breach of a head, in order: the status, then the hop-by-hop fields (each name once, in
+     * the order they appear), then {@code content-length}. Empty for a valid head, and allocates
+     * no list then.
+     */
+    public static List<ResponseBreach> breaches(int status, Headers headers) {
+        return scan(status, headers).breaches();
+    }
+
+    /**
+     * Checks a head as a server does before it sends it.
+     *
+     * @return the {@code content-length} the application set, if any
+     * @throws InvalidResponseException for the first of {@link #breaches}
+     */
+    public static OptionalLong check(int status, Headers headers) throws InvalidResponseException {
+        Scan scan = scan(status, headers);
+        if (!scan.breaches().isEmpty()) {
+            throw new InvalidResponseException(scan.breaches().getFirst());
+        }
+        return scan.contentLength();
+    }
+
+    /**
+     * The {@code content-length} an application set: empty when it set none, or when a value is
+     * not a decimal number of at most 18 digits or the values disagree [JGI-FRAME-5].
+     */
+    public static OptionalLong contentLength(Headers headers) {
+        return scan(200, headers).contentLength();
+    }
+
+    /** What one pass over the fields found. */
+    private record Scan(List<ResponseBreach> breaches, OptionalLong contentLength) {}
+
+    private static Scan scan(int status, Headers headers) {
+        List<ResponseBreach> found = List.of();
+        if (status < 200) {
+            found = add(found, new ResponseBreach("JGI-RESP-1", "JGI-ERR-4", status + " is not a final status"));
+        }
+        int reported = 0;
+        String length = null;
+        String lengthProblem = null;
+        for (Headers.Field field : headers) {
+            String name = field.name();
+            int hop = hopByHop(name);
+            if (hop >= 0 && (reported & 1 << hop) == 0) {
+                reported |= 1 << hop;
+                found = add(
+                        found,
+                        new ResponseBreach(
+                                "JGI-RESP-4",
+                                "JGI-RESP-5",
+                                "hop-by-hop field " + HOP_BY_HOP[hop] + " in the response"));
+            } else if (lengthProblem == null && name.equalsIgnoreCase(CONTENT_LENGTH)) {
+                String value = field.value();
+                if (!isDecimal(value)) {
+                    lengthProblem = "a content-length is not a decimal number of at most 18 digits";
+                } else if (length != null && !length.equals(value)) {
+                    lengthProblem = "the content-length fields disagree";
+                }
+                length = value;
+            }
+        }
+        if (lengthProblem != null) {
+            found = add(found, new ResponseBreach("JGI-FRAME-5", "JGI-ERR-4", lengthProblem));
+        }
+        OptionalLong declared = length == null || lengthProblem != null
+                ? OptionalLong.empty()
+                : OptionalLong.of(Long.parseLong(length));
+        return new Scan(found, declared);
+    }
+
+    /**
+     * The fields a server sends for a head that passed {@link #check}: the application's, less a
+     * {@code content-length} on a 204, which RFC 9110 §8.6 forbids and a server drops rather than
+     * refuses.
+     */
+    public static Headers sendable(int status, Headers headers) {
+        return status == 204 && headers.contains(CONTENT_LENGTH) ? headers.without(CONTENT_LENGTH) : headers;
+    }
+
+    /**
+     * Whether the response carries no body bytes, whatever body the application gave: a response
+     * to HEAD, a 204, a 304, or an interim status [JGI-FRAME-4].
+     */
+    public static boolean bodiless(String method, int status) {
+        return status < 200 || status == 204 || status == 304 || method.equals("HEAD");
+    }
+
+    private static int hopByHop(String name) {
+        for (int i = 0; i < HOP_BY_HOP.length; i++) {
+            if (name.equalsIgnoreCase(HOP_BY_HOP[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDecimal(String value) {
+        if (value.isEmpty() || value.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<ResponseBreach> add(List<ResponseBreach> found, ResponseBreach breach) {
+        List<ResponseBreach> more = new ArrayList<>(found);
+        more.add(breach);
+        return List.copyOf(more);
+    }
+}
