@@ -39,6 +39,11 @@ final class BodyReader {
      * @param limit    the body limit, 0 for none
      * @param declared the content-length, or -1 for a chunked body
      */
+    /** Body bytes read so far; for metrics, read from any thread. */
+    long received() {
+        return received;
+    }
+
     BodyReader(Transport transport, long limit, long declared) {
         this.transport = transport;
         this.limit = limit;

@@ -36,14 +36,22 @@ public final class Connections {
     private final int maxRequestLine;
     private final int maxHead;
     private final int maxHeaderCount;
+    private final dev.jgi.server.observe.ServerObserver observer;
 
     /**
      * @param maxRequestLine the request-line limit, answered 414 [JGI-LIM-1]
      * @param maxHead        the request-head limit, answered 431 [JGI-LIM-2]
      * @param maxHeaderCount the header-count limit, answered 431 [JGI-LIM-2]
+     * @param observer       told of each of these answers
      */
-    public Connections(Duration headerReadTimeout, int maxRequestLine, int maxHead, int maxHeaderCount) {
+    public Connections(
+            Duration headerReadTimeout,
+            int maxRequestLine,
+            int maxHead,
+            int maxHeaderCount,
+            dev.jgi.server.observe.ServerObserver observer) {
         this.headerReadTimeout = headerReadTimeout;
+        this.observer = observer;
         this.maxRequestLine = maxRequestLine;
         this.maxHead = maxHead;
         this.maxHeaderCount = maxHeaderCount;
@@ -114,6 +122,7 @@ public final class Connections {
      * moment before closing, so that the client reads the answer instead of a reset.
      */
     private void answerAndClose(StreamConnection connection, int status, String phrase, String reason) {
+        observer.serverAnswered(status);
         byte[] body = (status + " " + phrase + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] head = ("HTTP/1.1 " + status + " " + phrase
                         + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n" + "content-length: "

@@ -8,6 +8,7 @@ import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.AccessLog;
+import dev.jgi.server.observe.ServerObserver;
 import dev.jgi.server.proxy.TrustedProxies;
 import dev.jgi.server.websocket.WebSocketSettings;
 import dev.jgi.server.websocket.WebSocketUpgrade;
@@ -37,6 +38,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private final TrustedProxies proxies;
     private final ErrorPages errors;
     private final WebSocketUpgrade webSockets;
+    private final ServerObserver observer;
     private volatile boolean draining;
 
     public GatewayHandler(
@@ -45,7 +47,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             Executor syncExecutor,
             AccessLog accessLog,
             InFlight inFlight,
-            Connections connections) {
+            Connections connections,
+            ServerObserver observer) {
         this.config = config;
         this.apps = apps;
         this.syncExecutor = syncExecutor;
@@ -55,7 +58,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         this.check = new HeadCheck(config);
         this.proxies = TrustedProxies.parse(config.forwardedAllowIps());
         this.mapper = new RequestMapper(config.rootPath(), proxies);
-        this.errors = new ErrorPages(config.dev());
+        this.observer = observer;
+        this.errors = new ErrorPages(config.dev(), observer);
         this.webSockets =
                 new WebSocketUpgrade(WebSocketSettings.defaults().withMaxMessageSize(config.wsMaxMessageSize()));
     }
@@ -74,6 +78,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         long started = System.nanoTime();
         HeadInfo head = connections.requestStarted(exchange.getConnection());
         Transport transport = new Transport(exchange, requestId(exchange), started, this, errors);
+        observer.requestStarted(transport, exchange);
         try {
             if (draining) {
                 exchange.setPersistent(false);
@@ -198,6 +203,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     @Override
     public void ended(Transport transport, Completion completion) {
         connections.requestEnded(transport.exchange.getConnection());
+        observer.requestEnded(transport, transport.exchange, completion);
         if (transport.counted) {
             inFlight.release();
         }

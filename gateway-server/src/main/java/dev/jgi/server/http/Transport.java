@@ -23,7 +23,7 @@ import org.xnio.XnioIoThread;
  * thread (the application's thread hands work over with {@link #execute}), so the state below needs
  * no locking: commit, abort, deadline and completion are ordered by that one thread.
  */
-final class Transport implements ExchangeCompletionListener {
+final class Transport implements ExchangeCompletionListener, dev.jgi.server.observe.ObservedRequest {
 
     /** Told once when the exchange is over, on the I/O thread. */
     interface Ended {
@@ -301,6 +301,40 @@ final class Transport implements ExchangeCompletionListener {
         } finally {
             next.proceed();
         }
+    }
+
+    @Override
+    public String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public String method() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    @Override
+    public String target() {
+        String raw = rawTarget;
+        return raw != null ? raw : exchange.getRequestURI();
+    }
+
+    @Override
+    public long startNanos() {
+        return startNanos;
+    }
+
+    @Override
+    public Optional<Thread> thread() {
+        Thread own = appThread;
+        HostedApp hosted = app;
+        return Optional.ofNullable(own != null ? own : hosted != null && hosted.isAsync() ? ioThread : null);
+    }
+
+    @Override
+    public long bytesReceived() {
+        BodyReader body = reader;
+        return body == null ? 0 : body.received();
     }
 
     private void complete() {

@@ -61,18 +61,25 @@ public final class ServerRuntime implements AutoCloseable {
     private ExecutorService syncExecutor;
     private AccessLog accessLog;
     private GatewayHandler handler;
-    private boolean started;
-    private boolean closed;
+    private volatile boolean started;
+    private volatile boolean closed;
     private java.nio.file.Path appJar;
     private StaticFront staticFront;
+    private final Operations operations;
+    private volatile boolean draining;
 
     /** @param wrapHandler wraps the gateway handler, for features in front of the app (static files) */
     public ServerRuntime(ServerConfig config, UnaryOperator<HttpHandler> wrapHandler) {
         this.config = config;
         this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
         this.inFlight = new InFlight(config.maxConcurrent());
+        this.operations = Operations.of(config);
         this.connections = new Connections(
-                config.headerReadTimeout(), config.maxRequestLine(), config.maxHeaderSize(), config.maxHeaderCount());
+                config.headerReadTimeout(),
+                config.maxRequestLine(),
+                config.maxHeaderSize(),
+                config.maxHeaderCount(),
+                operations.observer());
         this.wrapHandler = wrapHandler;
     }
 
@@ -157,14 +164,15 @@ public final class ServerRuntime implements AutoCloseable {
                         Thread.ofPlatform().daemon().name("jgi-request-", 0).factory());
         OptionMap workerOptions = UndertowSetup.worker(config);
         worker = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader()).createWorker(workerOptions);
-        handler = new GatewayHandler(config, current::get, syncExecutor, accessLog, inFlight, connections);
+        handler = new GatewayHandler(
+                config, current::get, syncExecutor, accessLog, inFlight, connections, operations.observer());
         ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
         OptionMap undertowOptions = Http2Options.apply(
                         OptionMap.builder().addAll(UndertowSetup.undertow(config)),
                         config.h2c(),
                         config.maxRequestLine() + config.maxHeaderSize())
                 .getMap();
-        HttpHandler root = wrapHandler.apply(staticFront.wrap(handler));
+        HttpHandler root = wrapHandler.apply(staticFront.wrap(handler, operations.observer()));
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);
@@ -184,6 +192,20 @@ public final class ServerRuntime implements AutoCloseable {
             listeners.add(server);
             addresses.add(server.getLocalAddress(InetSocketAddress.class));
         }
+        operations.listen(worker, buffers, this::ready, NAME + " " + VERSION);
+    }
+
+    /**
+     * Whether the server takes traffic: the lifespan started and the listeners are bound, and no
+     * graceful shutdown has begun. What {@code /readyz} answers.
+     */
+    public boolean ready() {
+        return started && !draining && !closed;
+    }
+
+    /** The admin listener's address with its actual port, when there is one. */
+    public java.util.Optional<InetSocketAddress> adminAddress() {
+        return operations.adminAddress();
     }
 
     /**
@@ -260,8 +282,11 @@ public final class ServerRuntime implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        // Not ready from the first moment of a graceful shutdown, so load balancers stop sending.
+        draining = true;
         if (closed || !started) {
             closed = true;
+            operations.close();
             return;
         }
         closed = true;
@@ -306,5 +331,6 @@ public final class ServerRuntime implements AutoCloseable {
             accessLog.close();
         }
         staticFront.close();
+        operations.close();
     }
 }
