@@ -314,6 +314,8 @@ public final class ServerRuntime implements AutoCloseable {
         if (app != null) {
             stopApp(app);
         }
+        // The admin listener answered /readyz with 503 throughout the drain; it closes before its I/O threads.
+        operations.close();
         if (worker != null) {
             worker.shutdown();
             try {
@@ -331,6 +333,5 @@ public final class ServerRuntime implements AutoCloseable {
             accessLog.close();
         }
         staticFront.close();
-        operations.close();
     }
 }
