@@ -4,6 +4,7 @@ import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.ServerLog;
 import dev.jgi.server.runtime.LifespanFailure;
 import dev.jgi.server.runtime.ServerRuntime;
+import dev.jgi.server.systemd.ServiceManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class Serve {
                     ConfigSources.merge(parsed.settings(), env, file == null ? null : Path.of(file)));
             dev.jgi.server.proxy.TrustedProxies.parse(config.forwardedAllowIps());
             config.binds().stream()
-                    .filter(bind -> !bind.startsWith("unix:"))
+                    .filter(bind -> !bind.startsWith("unix:") && !bind.startsWith("fd:"))
                     .forEach(dev.jgi.server.runtime.BindAddress::parse);
         } catch (CommandLine.ParameterException | IllegalArgumentException | IOException e) {
             return usageError(e.getMessage());
@@ -80,6 +81,12 @@ final class Serve {
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTerminate(stop::countDown);
+        ServiceManager systemd;
+        try {
+            systemd = ServiceManager.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
         try {
             runtime.start(loaded.app(), loaded.name());
         } catch (LifespanFailure failure) {
@@ -90,6 +97,7 @@ final class Serve {
             return 1;
         }
         Banner.print(err, runtime, loaded.name(), async);
+        systemd.ready(() -> "serving; " + runtime.requestsInFlight() + " requests in flight");
         if (config.reload()) {
             new Reloader(loader, runtime, loaded).start();
         }
@@ -100,7 +108,9 @@ final class Serve {
         }
         ServerLog.info("shutting down: finishing in-flight requests (up to "
                 + config.gracefulTimeout().toSeconds() + "s)");
+        systemd.stopping("draining; " + runtime.requestsInFlight() + " requests in flight");
         runtime.close();
+        systemd.close();
         ServerLog.info("stopped");
         return 0;
     }

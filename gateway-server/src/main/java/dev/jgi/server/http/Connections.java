@@ -28,6 +28,7 @@ public final class Connections {
     private static final class State {
         XnioExecutor.Key headTimer;
         int busy;
+        int requests;
         HeadScanner scanner;
     }
 
@@ -158,6 +159,7 @@ public final class Connections {
             server.addCloseListener(closed -> open.remove(channel));
         }
         state.busy++;
+        state.requests++;
         return state.scanner == null ? null : state.scanner.next();
     }
 
@@ -189,14 +191,35 @@ public final class Connections {
         }
     }
 
-    /** Closes every connection with no request in progress; the rest close after their response. */
-    public void closeIdle() {
+    /**
+     * Closes every connection that stays idle for {@code graceMillis}; a request that arrives in the
+     * meantime is answered (with {@code Connection: close}, the server is draining), and busy
+     * connections close after their response.
+     */
+    public void closeIdle(long graceMillis) {
         open.forEach((connection, state) -> connection.getIoThread().execute(() -> {
-            if (state.busy <= 0) {
-                open.remove(connection);
-                IoUtils.safeClose(connection);
-            }
+            int seen = state.requests;
+            connection
+                    .getIoThread()
+                    .executeAfter(
+                            () -> {
+                                if (state.busy <= 0 && state.requests == seen) {
+                                    open.remove(connection);
+                                    IoUtils.safeClose(connection);
+                                }
+                            },
+                            graceMillis,
+                            TimeUnit.MILLISECONDS);
         }));
+    }
+
+    /** Waits until every connection closed or {@code millis} passed; true when all closed. */
+    public boolean awaitClosed(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!open.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        return open.isEmpty();
     }
 
     /** Closes every connection, busy or not: the end of a shutdown whose grace ran out. */

@@ -48,6 +48,13 @@ public final class ServerRuntime implements AutoCloseable {
     public static final String NAME = "jgi-reference";
     public static final String VERSION = "1.0.0";
 
+    /**
+     * How long an idle keep-alive connection may still send its next request once a graceful
+     * shutdown began; that request is answered with {@code Connection: close}. Closing at once would
+     * reset a request already on the wire (the race of RFC 9112 section 9.6).
+     */
+    private static final long IDLE_GRACE_MILLIS = 1000;
+
     private final ServerConfig config;
     private final ServerInfo info;
     private final AtomicReference<HostedApp> current = new AtomicReference<>();
@@ -183,6 +190,10 @@ public final class ServerRuntime implements AutoCloseable {
                 listenUnix(Path.of(bind.substring("unix:".length())), open);
                 continue;
             }
+            if (bind.startsWith("fd:")) {
+                listenInherited(Integer.parseInt(bind.substring("fd:".length())), tcpOpen, tls);
+                continue;
+            }
             BindAddress address = BindAddress.parse(bind);
             AcceptingChannel<? extends StreamConnection> server = tls == null
                     ? worker.createStreamConnectionServer(
@@ -203,9 +214,32 @@ public final class ServerRuntime implements AutoCloseable {
         return started && !draining && !closed;
     }
 
+    /** Requests in flight now. */
+    public int requestsInFlight() {
+        return inFlight.current();
+    }
+
     /** The admin listener's address with its actual port, when there is one. */
     public java.util.Optional<InetSocketAddress> adminAddress() {
         return operations.adminAddress();
+    }
+
+    /**
+     * A socket-activation bind: the listening socket inherited as descriptor {@code fd}, shared with
+     * the supervisor (and with a second server started beside this one for a restart), so that
+     * connections queue in the kernel while no server accepts.
+     */
+    private void listenInherited(int fd, ChannelListener<StreamConnection> open, ServerTls tls) throws IOException {
+        if (tls != null) {
+            throw new IllegalArgumentException("fd:" + fd + " binds speak cleartext HTTP; terminate TLS in front");
+        }
+        java.nio.channels.ServerSocketChannel channel =
+                dev.jgi.server.systemd.InheritedSocket.take(fd, System.getenv());
+        AcceptingChannel<StreamConnection> server =
+                InheritedListener.adopt(worker, channel, acceptor(open, false), socketOptions());
+        server.resumeAccepts();
+        listeners.add(server);
+        addresses.add(server.getLocalAddress(InetSocketAddress.class));
     }
 
     /**
@@ -295,10 +329,14 @@ public final class ServerRuntime implements AutoCloseable {
         if (handler != null) {
             handler.drain();
         }
-        connections.closeIdle();
+        long grace = Math.min(IDLE_GRACE_MILLIS, config.gracefulTimeout().toMillis());
+        connections.closeIdle(grace);
         boolean drained;
         try {
             drained = inFlight.awaitDrained(config.gracefulTimeout().toMillis());
+            if (drained) {
+                connections.awaitClosed(grace + IDLE_GRACE_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             drained = false;
