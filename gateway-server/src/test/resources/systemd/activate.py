@@ -5,12 +5,31 @@ PID, exactly as systemd does for a service with Sockets= (several services may s
 
 Prints "port N" once listening. Then reads commands from standard input, one per line, fields
 separated by tabs: "spawn<TAB>OUT<TAB>ERR<TAB>ARG..." starts ARG... with its output in OUT and ERR
-and prints "pid N". At the end of input it closes its copy of the socket and exits; the children
-keep theirs."""
+and prints "pid N"; when a child exits, its exit code is written to OUT.exit (systemd reaps its
+services too). At the end of input it closes its copy of the socket and waits for the children."""
 import os
+import signal
 import socket
 import sys
 
+outputs = {}
+
+
+def reap(*_):
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        out = outputs.pop(pid, None)
+        if out is not None:
+            with open(out + ".exit", "w") as exit_file:
+                exit_file.write(str(os.waitstatus_to_exitcode(status)))
+
+
+signal.signal(signal.SIGCHLD, reap)
 listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 listener.bind(("127.0.0.1", 0))
@@ -26,7 +45,11 @@ for line in sys.stdin:
     pid = os.fork()
     if pid == 0:
         try:
-            os.dup2(listener.fileno(), 3, inheritable=True)
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            if listener.fileno() == 3:
+                os.set_inheritable(3, True)
+            else:
+                os.dup2(listener.fileno(), 3, inheritable=True)
             os.dup2(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), 1)
             os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), 2)
             os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
@@ -34,6 +57,9 @@ for line in sys.stdin:
             os.execve(args[0], args, env)
         finally:
             os._exit(127)
+    outputs[pid] = out
     print("pid", pid, flush=True)
 
 listener.close()
+while outputs:
+    signal.pause()

@@ -59,6 +59,9 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerInfo info;
     private final AtomicReference<HostedApp> current = new AtomicReference<>();
     private final List<AcceptingChannel<? extends StreamConnection>> listeners = new ArrayList<>();
+    /** Listeners on inherited sockets: they stop accepting when draining, and close last. */
+    private final List<AcceptingChannel<StreamConnection>> inherited = new ArrayList<>();
+
     private final List<UnixSocketRelay> relays = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final InFlight inFlight;
@@ -238,7 +241,7 @@ public final class ServerRuntime implements AutoCloseable {
         AcceptingChannel<StreamConnection> server =
                 InheritedListener.adopt(worker, channel, acceptor(open, false), socketOptions());
         server.resumeAccepts();
-        listeners.add(server);
+        inherited.add(server);
         addresses.add(server.getLocalAddress(InetSocketAddress.class));
     }
 
@@ -325,6 +328,9 @@ public final class ServerRuntime implements AutoCloseable {
         }
         closed = true;
         listeners.forEach(IoUtils::safeClose);
+        // An inherited socket stays open, not accepting: connections keep queueing for the server
+        // that shares it (the successor in a restart), whose accepts take them.
+        inherited.forEach(AcceptingChannel::suspendAccepts);
         relays.forEach(UnixSocketRelay::stopAccepting);
         if (handler != null) {
             handler.drain();
@@ -354,6 +360,7 @@ public final class ServerRuntime implements AutoCloseable {
         }
         // The admin listener answered /readyz with 503 throughout the drain; it closes before its I/O threads.
         operations.close();
+        inherited.forEach(dev.jgi.server.systemd.InheritedSocket::close);
         if (worker != null) {
             worker.shutdown();
             try {

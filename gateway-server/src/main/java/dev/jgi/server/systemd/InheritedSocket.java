@@ -54,4 +54,31 @@ public final class InheritedSocket {
         taken = server;
         return server;
     }
+
+    /**
+     * Closes {@code listener}, built on the adopted channel, keeping standard output and error. The
+     * JDK, closing an inherited channel, points descriptors 0, 1 and 2 at {@code /dev/null}
+     * ({@code sun.nio.ch.InheritedChannel}), which would silence the server's last log lines and
+     * the access log; they are duplicated first and put back after.
+     */
+    public static void close(java.io.Closeable listener) {
+        Libc c = Libc.get();
+        int out = c.dup(1);
+        int err = c.dup(2);
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // Closing a listener that failed is all that can be done with it.
+        } finally {
+            restore(c, out, 1);
+            restore(c, err, 2);
+        }
+    }
+
+    private static void restore(Libc c, int saved, int fd) {
+        if (saved >= 0) {
+            c.dup2(saved, fd);
+            c.close(saved);
+        }
+    }
 }

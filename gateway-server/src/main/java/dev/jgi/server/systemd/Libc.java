@@ -21,6 +21,8 @@ interface Libc extends Library {
 
     NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength);
 
+    int dup(int fd);
+
     int dup2(int from, int to);
 
     int close(int fd);
