@@ -130,6 +130,7 @@ class SystemdIT {
                     .as("wrk saw failures")
                     .doesNotContain("Socket errors")
                     .doesNotContain("Non-2xx");
+            System.out.println("restart under 32 connections of load: " + total.group(1) + " requests, 0 failed");
             assertThat(Files.readString(dir.resolve("old.err"))).contains("stopped");
             // The new server answers on the same socket after the old one left.
             assertThat(Servers.CLIENT
