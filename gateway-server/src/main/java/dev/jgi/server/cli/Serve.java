@@ -51,7 +51,9 @@ final class Serve {
         if (parsed.app() == null) {
             return usageError("missing APP (a class name, Class::factoryMethod or a jar); see jgi serve --help");
         }
+        ServerLog.configure(config.logFormat(), config.logLevel());
         ServerLog.verbose(config.dev());
+        dev.jgi.server.log.JulBridge.install(config.dev() ? ServerConfig.LogLevel.DEBUG : config.logLevel());
         List<String> classpath = parsed.classpath() != null
                 ? parsed.classpath()
                 : System.getenv("JGI_CLASSPATH") == null

@@ -14,7 +14,7 @@ public interface ServerObserver {
     /** Observes nothing. */
     ServerObserver NONE = new ServerObserver() {};
 
-    /** Whether anything is observed: false only for {@link #NONE}. */
+    /** Whether it wants {@link #staticServed} calls, which cost the static path a completion listener. */
     default boolean active() {
         return false;
     }

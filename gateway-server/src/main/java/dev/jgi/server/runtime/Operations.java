@@ -5,8 +5,10 @@ import dev.jgi.server.ServerConfig;
 import dev.jgi.server.admin.AdminAccess;
 import dev.jgi.server.admin.AdminListener;
 import dev.jgi.server.admin.AdminRoutes;
+import dev.jgi.server.log.RequestLog;
 import dev.jgi.server.metrics.Sampler;
 import dev.jgi.server.metrics.ServerMetrics;
+import dev.jgi.server.observe.Observers;
 import dev.jgi.server.observe.ServerObserver;
 import io.undertow.connector.ByteBufferPool;
 import java.io.IOException;
@@ -19,10 +21,12 @@ import org.xnio.XnioWorker;
 
 /**
  * The operations side of one server: metrics, the status page's sampler and the admin listener,
- * all present only when {@code --admin-bind} is set. Without it the request path's observer is
- * {@link ServerObserver#NONE} and nothing here exists.
+ * all present only when {@code --admin-bind} is set. Without it the request path's observer is the
+ * request log's alone, which costs a thread-local per request.
  */
 final class Operations implements AutoCloseable {
+
+    private static final ServerObserver REQUEST_LOG = new RequestLog();
 
     private final ServerConfig config;
     private final Optional<AdminAccess> access;
@@ -46,8 +50,9 @@ final class Operations implements AutoCloseable {
         return new Operations(config, access, metrics);
     }
 
+    /** The request log's observer, and the metrics' when the admin listener is on. */
     ServerObserver observer() {
-        return metrics == null ? ServerObserver.NONE : metrics;
+        return metrics == null ? REQUEST_LOG : new Observers(REQUEST_LOG, metrics);
     }
 
     /** Starts sampling and binds the admin listener, if configured; call after the app's listeners are bound. */

@@ -175,7 +175,13 @@ public final class ServerRuntime implements AutoCloseable {
         OptionMap workerOptions = UndertowSetup.worker(config);
         worker = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader()).createWorker(workerOptions);
         handler = new GatewayHandler(
-                config, current::get, syncExecutor, accessLog, inFlight, connections, operations.observer());
+                config,
+                current::get,
+                dev.jgi.server.log.LogContext.propagating(syncExecutor),
+                accessLog,
+                inFlight,
+                connections,
+                operations.observer());
         ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
         OptionMap undertowOptions = Http2Options.apply(
                         OptionMap.builder().addAll(UndertowSetup.undertow(config)),

@@ -7,7 +7,7 @@ import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
 import java.util.Map;
 
-/** A sync app for the jgi command tests: greets, sleeps on /slow, and shows its environment view. */
+/** A sync app for the jgi command tests: greets, sleeps on /slow, logs on /log, and shows its environment view. */
 public final class HelloApp implements Application {
 
     @Override
@@ -29,6 +29,11 @@ public final class HelloApp implements Application {
             case "/slow" -> {
                 Thread.sleep(Long.parseLong(request.target().query().orElse("500")));
                 yield Response.text(200, "slow done");
+            }
+            case "/log" -> {
+                java.util.logging.Logger.getLogger("hello.app").info("handled " + request.path());
+                java.util.logging.Logger.getLogger("hello.app").fine("a debug line");
+                yield Response.text(200, "logged");
             }
             case "/env" ->
                 Response.text(
