@@ -92,6 +92,16 @@ public final class GatewayServer implements AutoCloseable {
         return runtime.adminAddress();
     }
 
+    /**
+     * Loads the TLS certificate and key files again: new handshakes present the new pair, open
+     * connections keep theirs. The files are also checked for changes every few seconds.
+     *
+     * @return false without TLS, or when the new pair does not load (the old one stays)
+     */
+    public boolean reloadCertificates() {
+        return runtime.reloadCertificates();
+    }
+
     /** Whether the server takes traffic, as the admin listener's {@code /readyz} says. */
     public boolean ready() {
         return runtime.ready();

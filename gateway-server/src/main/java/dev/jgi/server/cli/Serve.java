@@ -99,6 +99,7 @@ final class Serve {
             return 1;
         }
         Banner.print(err, runtime, loaded.name(), async);
+        Signals.onHangUp(runtime::reloadCertificates);
         systemd.ready(() -> "serving; " + runtime.requestsInFlight() + " requests in flight");
         if (config.reload()) {
             new Reloader(loader, runtime, loaded).start();

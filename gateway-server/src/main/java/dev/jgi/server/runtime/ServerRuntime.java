@@ -55,6 +55,9 @@ public final class ServerRuntime implements AutoCloseable {
      */
     private static final long IDLE_GRACE_MILLIS = 1000;
 
+    /** How often the certificate and key files are checked for a renewal. */
+    private static final long CERTIFICATE_CHECK_SECONDS = 10;
+
     private final ServerConfig config;
     private final ServerInfo info;
     private final AtomicReference<HostedApp> current = new AtomicReference<>();
@@ -77,6 +80,8 @@ public final class ServerRuntime implements AutoCloseable {
     private StaticFront staticFront;
     private final Operations operations;
     private volatile boolean draining;
+    private dev.jgi.server.tls.ReloadingKeyManager certificates;
+    private org.xnio.XnioExecutor.Key certificateCheck;
 
     /** @param wrapHandler wraps the gateway handler, for features in front of the app (static files) */
     public ServerRuntime(ServerConfig config, UnaryOperator<HttpHandler> wrapHandler) {
@@ -192,6 +197,12 @@ public final class ServerRuntime implements AutoCloseable {
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);
+        if (tls != null) {
+            certificates = tls.keys();
+            // Renewed certificates (every 60 to 90 days) are picked up without a restart or a signal.
+            certificateCheck = worker.getIoThread()
+                    .executeAtInterval(certificates::reloadIfChanged, CERTIFICATE_CHECK_SECONDS, TimeUnit.SECONDS);
+        }
         ChannelListener<StreamConnection> tcpOpen =
                 tls == null ? open : ServerTls.openListener(buffers, undertowOptions, root, config.http2());
         for (String bind : config.binds()) {
@@ -221,6 +232,15 @@ public final class ServerRuntime implements AutoCloseable {
      */
     public boolean ready() {
         return started && !draining && !closed;
+    }
+
+    /**
+     * Loads the TLS certificate and key from their files again (SIGHUP does this); new handshakes
+     * present the new pair, open connections keep theirs. False without TLS, or when the new pair
+     * does not load (the old one stays).
+     */
+    public boolean reloadCertificates() {
+        return certificates != null && certificates.reload();
     }
 
     /** Requests in flight now. */
@@ -366,6 +386,9 @@ public final class ServerRuntime implements AutoCloseable {
         }
         // The admin listener answered /readyz with 503 throughout the drain; it closes before its I/O threads.
         operations.close();
+        if (certificateCheck != null) {
+            certificateCheck.remove();
+        }
         inherited.forEach(dev.jgi.server.systemd.InheritedSocket::close);
         if (worker != null) {
             worker.shutdown();
