@@ -379,6 +379,16 @@ public record ServerConfig(
         return text;
     }
 
+    /**
+     * {@link #toText()} with secrets replaced by {@code (set, hidden)}: what {@code --print-config}
+     * and the status page show.
+     */
+    public Map<String, String> toShownText() {
+        Map<String, String> shown = toText();
+        shown.computeIfPresent("admin-token", (key, value) -> value.isEmpty() ? value : "(set, hidden)");
+        return shown;
+    }
+
     /** The declared settings, in order: the source of --help. */
     public static List<Setting> settings() {
         return java.util.Arrays.stream(ServerConfig.class.getRecordComponents())

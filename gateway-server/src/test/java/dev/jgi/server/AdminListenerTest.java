@@ -37,6 +37,18 @@ class AdminListenerTest {
         return Servers.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An app whose requests wait until the test releases them. */
+    private static final class Held {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        Response handle(dev.jgi.api.Request request, dev.jgi.api.Exchange exchange) throws InterruptedException {
+            entered.countDown();
+            release.await(20, TimeUnit.SECONDS);
+            return Response.text(200, "done");
+        }
+    }
+
     /** The value of one sample line of /metrics, or -1 when the series is absent. */
     static double sample(String metrics, String series) {
         Matcher line =
@@ -68,18 +80,13 @@ class AdminListenerTest {
 
     @Test
     void readinessTurns503AtTheFirstMomentOfAGracefulShutdown() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Application slow = (request, exchange) -> {
-            entered.countDown();
-            release.await(20, TimeUnit.SECONDS);
-            return Response.text(200, "done");
-        };
+        Held held = new Held();
+        Application slow = held::handle;
         GatewayServer server =
                 Servers.started(Servers.quiet(slow).adminBind("0").gracefulTimeout(Duration.ofSeconds(20)));
         CompletableFuture<HttpResponse<String>> inFlight = Servers.CLIENT.sendAsync(
                 HttpRequest.newBuilder(Servers.uri(server, "/slow")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
         // close() blocks on the request in flight; readiness must already say 503.
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -91,7 +98,7 @@ class AdminListenerTest {
         assertThat(server.ready()).isFalse();
         assertThat(admin(server, "/livez").statusCode()).isEqualTo(200);
         assertThat(closing).isNotDone();
-        release.countDown();
+        held.release.countDown();
         assertThat(inFlight.get(10, TimeUnit.SECONDS).body()).isEqualTo("done");
         closing.get(20, TimeUnit.SECONDS);
     }
@@ -192,19 +199,14 @@ class AdminListenerTest {
 
     @Test
     void statusListsTheRequestsInFlightWithAgeMethodPathAndThread() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Application slow = (request, exchange) -> {
-            entered.countDown();
-            release.await(20, TimeUnit.SECONDS);
-            return Response.text(200, "done");
-        };
+        Held held = new Held();
+        Application slow = held::handle;
         try (GatewayServer server = Servers.started(Servers.quiet(slow).adminBind("0"))) {
             CompletableFuture<HttpResponse<String>> inFlight = Servers.CLIENT.sendAsync(
                     HttpRequest.newBuilder(Servers.uri(server, "/reports/big.pdf?year=2025"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
             String status = admin(server, "/status.json").body();
             assertThat(status)
                     .contains("\"method\":\"GET\",\"target\":\"/reports/big.pdf?year=2025\"")
@@ -213,7 +215,7 @@ class AdminListenerTest {
                     .contains("\"ready\":true")
                     .contains("\"admin-bind\":\"0\"");
             assertThat(admin(server, "/threads").body()).contains("AdminListenerTest");
-            release.countDown();
+            held.release.countDown();
             assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
     }

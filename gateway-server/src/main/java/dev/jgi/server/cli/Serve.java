@@ -45,7 +45,7 @@ final class Serve {
             return usageError(e.getMessage());
         }
         if (parsed.printConfig()) {
-            config.toText().forEach((key, value) -> out.println(key + " = " + value));
+            config.toShownText().forEach((key, value) -> out.println(key + " = " + value));
             return 0;
         }
         if (parsed.app() == null) {

@@ -80,10 +80,8 @@ public final class ServerLog {
                 trace = context.traceId();
             }
         }
-        String time = TIME.format(Instant.now());
-        String line = json
-                ? json(time, level, logger, id, trace, message, failure)
-                : plain(time, level, logger, id, trace, message, failure);
+        Line entry = new Line(TIME.format(Instant.now()), level, logger, id, trace, message, failure);
+        String line = json ? entry.json() : entry.plain();
         PrintStream target = out;
         synchronized (target) {
             target.println(line);
@@ -93,7 +91,8 @@ public final class ServerLog {
         }
     }
 
-    private static String plain(
+    /** One line's parts, written in either format. */
+    private record Line(
             String time,
             ServerConfig.LogLevel level,
             String logger,
@@ -101,52 +100,48 @@ public final class ServerLog {
             String trace,
             String message,
             Throwable failure) {
-        StringBuilder line = new StringBuilder(128).append(time).append(' ').append(level.name());
-        if (id != null) {
-            line.append(" [").append(id);
-            if (trace != null) {
-                line.append(" trace=").append(trace);
-            }
-            line.append(']');
-        }
-        line.append(' ');
-        if (!logger.equals(SERVER)) {
-            line.append(logger).append(": ");
-        }
-        line.append(message);
-        if (failure != null) {
-            line.append(": ").append(failure);
-        }
-        return line.toString();
-    }
 
-    private static String json(
-            String time,
-            ServerConfig.LogLevel level,
-            String logger,
-            String id,
-            String trace,
-            String message,
-            Throwable failure) {
-        StringBuilder line =
-                new StringBuilder(192).append("{\"time\":\"").append(time).append("\",\"level\":\"");
-        line.append(level.name()).append("\",\"logger\":");
-        JsonText.quote(line, logger);
-        line.append(",\"message\":");
-        JsonText.quote(line, message);
-        if (id != null) {
-            line.append(",\"request_id\":");
-            JsonText.quote(line, id);
+        String plain() {
+            StringBuilder line = new StringBuilder(128).append(time).append(' ').append(level.name());
+            if (id != null) {
+                line.append(" [").append(id);
+                if (trace != null) {
+                    line.append(" trace=").append(trace);
+                }
+                line.append(']');
+            }
+            line.append(' ');
+            if (!logger.equals(SERVER)) {
+                line.append(logger).append(": ");
+            }
+            line.append(message);
+            if (failure != null) {
+                line.append(": ").append(failure);
+            }
+            return line.toString();
         }
-        if (trace != null) {
-            line.append(",\"trace_id\":\"").append(trace).append('"');
+
+        String json() {
+            StringBuilder line =
+                    new StringBuilder(192).append("{\"time\":\"").append(time).append("\",\"level\":\"");
+            line.append(level.name()).append("\",\"logger\":");
+            JsonText.quote(line, logger);
+            line.append(",\"message\":");
+            JsonText.quote(line, message);
+            if (id != null) {
+                line.append(",\"request_id\":");
+                JsonText.quote(line, id);
+            }
+            if (trace != null) {
+                line.append(",\"trace_id\":\"").append(trace).append('"');
+            }
+            if (failure != null) {
+                StringWriter stack = new StringWriter();
+                failure.printStackTrace(new PrintWriter(stack));
+                line.append(",\"error\":");
+                JsonText.quote(line, stack.toString());
+            }
+            return line.append('}').toString();
         }
-        if (failure != null) {
-            StringWriter stack = new StringWriter();
-            failure.printStackTrace(new PrintWriter(stack));
-            line.append(",\"error\":");
-            JsonText.quote(line, stack.toString());
-        }
-        return line.append('}').toString();
     }
 }

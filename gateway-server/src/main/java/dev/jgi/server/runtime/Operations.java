@@ -13,8 +13,6 @@ import dev.jgi.server.observe.ServerObserver;
 import io.undertow.connector.ByteBufferPool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.xnio.XnioWorker;
@@ -65,14 +63,7 @@ final class Operations implements AutoCloseable {
                 worker,
                 buffers,
                 access.get().address(),
-                new AdminRoutes(access.get(), metrics, sampler, ready, name, shownSettings(config)));
-    }
-
-    /** The settings as the status page shows them: secrets replaced by a word. */
-    static Map<String, String> shownSettings(ServerConfig config) {
-        Map<String, String> shown = new LinkedHashMap<>(config.toText());
-        shown.computeIfPresent("admin-token", (key, value) -> value.isEmpty() ? value : "(set, hidden)");
-        return shown;
+                new AdminRoutes(access.get(), metrics, sampler, ready, name, config.toShownText()));
     }
 
     Optional<InetSocketAddress> adminAddress() {
