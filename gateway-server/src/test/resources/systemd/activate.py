@@ -25,8 +25,10 @@ def reap(*_):
             return
         out = outputs.pop(pid, None)
         if out is not None:
-            with open(out + ".exit", "w") as exit_file:
+            # Written aside and renamed, so that a reader never sees the file empty.
+            with open(out + ".exit.part", "w") as exit_file:
                 exit_file.write(str(os.waitstatus_to_exitcode(status)))
+            os.rename(out + ".exit.part", out + ".exit")
 
 
 signal.signal(signal.SIGCHLD, reap)
