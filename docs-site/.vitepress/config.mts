@@ -134,6 +134,9 @@ export default defineConfig({
   outDir: join(siteRoot, 'target', 'site'),
   cacheDir: join(siteRoot, 'target', 'vitepress-cache'),
   cleanUrls: false,
+  // VitePress takes a link to a file of an extension it does not know for a page; DocFiles copies
+  // such files (systemd units, manifests) as they are, and SiteIT's link check proves they resolve.
+  ignoreDeadLinks: [/\.(socket|service|conf|ya?ml|properties|env)$/],
   lastUpdated: false,
   markdown: {
     config: (md) => {

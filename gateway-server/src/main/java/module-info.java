@@ -26,6 +26,14 @@ module dev.jgi.server {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
     requires java.logging;
+    requires java.management;
+    // HotSpotDiagnosticMXBean.dumpThreads: the admin thread dump, virtual threads included.
+    requires jdk.management;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.writer.text;
+    requires io.prometheus.metrics.instrumentation.jvm;
+    requires com.sun.jna;
     // sun.misc.Signal: SIGTERM and SIGINT shut down gracefully and exit 0.
     requires jdk.unsupported;
 

@@ -86,6 +86,26 @@ public final class GatewayServer implements AutoCloseable {
         return runtime.config();
     }
 
+    /** The admin listener's address with its actual port, when {@code admin-bind} is set. */
+    public java.util.Optional<InetSocketAddress> adminAddress() {
+        return runtime.adminAddress();
+    }
+
+    /**
+     * Loads the TLS certificate and key files again: new handshakes present the new pair, open
+     * connections keep theirs. The files are also checked for changes every few seconds.
+     *
+     * @return false without TLS, or when the new pair does not load (the old one stays)
+     */
+    public boolean reloadCertificates() {
+        return runtime.reloadCertificates();
+    }
+
+    /** Whether the server takes traffic, as the admin listener's {@code /readyz} says. */
+    public boolean ready() {
+        return runtime.ready();
+    }
+
     /**
      * Shuts down gracefully: stops accepting, closes idle connections, lets in-flight requests finish
      * up to the graceful timeout, then runs the application's lifespan stop once [JGI-LIFE-5].
@@ -232,6 +252,19 @@ public final class GatewayServer implements AutoCloseable {
         /** The largest incoming WebSocket message; default 1 MiB [JGI-WS-9]. */
         public Builder wsMaxMessageSize(int bytes) {
             return set("ws-max-message-size", bytes);
+        }
+
+        /**
+         * Starts the admin listener (probes, metrics, status page): {@code PORT} on loopback, or
+         * {@code HOST:PORT}; port 0 picks a free port. A non-loopback host needs {@link #adminToken}.
+         */
+        public Builder adminBind(String address) {
+            return set("admin-bind", address);
+        }
+
+        /** The secret the admin listener asks for, except on {@code /livez} and {@code /readyz}. */
+        public Builder adminToken(String token) {
+            return set("admin-token", token);
         }
 
         /** Serves the files under {@code directory} at {@code urlPrefix}; repeatable. */

@@ -42,6 +42,11 @@ import java.util.Map;
  * @param wsMaxMessageSize   the largest incoming WebSocket message; larger closes with 1009 [JGI-WS-9]
  * @param clientAuth         whether TLS clients are asked for a certificate [JGI-TLS-2]
  * @param clientCa           the PEM certificates of the authorities that client certificates must chain to
+ * @param adminBind          where the admin listener (probes, metrics, status page) listens; empty is off
+ * @param adminToken         the secret the admin listener asks for, except on its probes
+ * @param adminTokenFile     a file holding that secret, instead of {@code adminToken}
+ * @param logFormat          the server log's line format
+ * @param logLevel           the least severe server log level written
  */
 public record ServerConfig(
         @Setting(
@@ -221,7 +226,40 @@ public record ServerConfig(
                 defaultValue = "",
                 help =
                         "PEM certificates of the authorities client certificates must chain to; needed when --client-auth is not none.")
-        String clientCa) {
+        String clientCa,
+
+        @Setting(
+                name = "admin-bind",
+                defaultValue = "",
+                help =
+                        "Admin listener (/livez, /readyz, /metrics, status page at /): PORT (on 127.0.0.1) or HOST:PORT; off when empty. Never serves the app.")
+        String adminBind,
+
+        @Setting(
+                name = "admin-token",
+                defaultValue = "",
+                help =
+                        "Secret the admin listener asks for (Bearer, or Basic with any user), except on /livez and /readyz; needed for a non-loopback admin-bind.")
+        String adminToken,
+
+        @Setting(
+                name = "admin-token-file",
+                defaultValue = "",
+                help = "File whose first line is the admin token; keeps it out of the process list.")
+        String adminTokenFile,
+
+        @Setting(
+                name = "log-format",
+                defaultValue = "plain",
+                help =
+                        "Server log lines on standard error: plain or json (one object per line). The app's java.util.logging and SLF4J go there too.")
+        LogFormat logFormat,
+
+        @Setting(
+                name = "log-level",
+                defaultValue = "info",
+                help = "Least severe server log level written: debug, info, warn or error (--dev implies debug).")
+        LogLevel logLevel) {
 
     /** How a sync application's {@code handle} runs [JGI-APP-2]. */
     public enum ThreadModel {
@@ -239,6 +277,22 @@ public record ServerConfig(
         WANT,
         /** Required; the handshake fails without one. */
         NEED
+    }
+
+    /** How the server log writes a line. */
+    public enum LogFormat {
+        /** {@code TIME LEVEL [REQUEST-ID trace=TRACE-ID] LOGGER: MESSAGE}. */
+        PLAIN,
+        /** One JSON object per line: time, level, logger, message, request_id, trace_id, error. */
+        JSON
+    }
+
+    /** Server log levels, least severe first. */
+    public enum LogLevel {
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR
     }
 
     /** What the access log writes per request. */
@@ -334,6 +388,16 @@ public record ServerConfig(
             }
         }
         return text;
+    }
+
+    /**
+     * {@link #toText()} with secrets replaced by {@code (set, hidden)}: what {@code --print-config}
+     * and the status page show.
+     */
+    public Map<String, String> toShownText() {
+        Map<String, String> shown = toText();
+        shown.computeIfPresent("admin-token", (key, value) -> value.isEmpty() ? value : "(set, hidden)");
+        return shown;
     }
 
     /** The declared settings, in order: the source of --help. */

@@ -151,6 +151,11 @@ public final class JgiProcess implements AutoCloseable {
         }
     }
 
+    /** The process id of the JVM (bin/jgi execs it, so it is the one systemd would see). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String stdout() {
         return process.stdout();
     }

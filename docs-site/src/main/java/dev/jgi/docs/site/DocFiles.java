@@ -7,9 +7,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * The files of {@code docs/} that pages link to but that are not pages (benchmark data, plots),
+ * The files of {@code docs/} that are not pages (benchmark data, plots, systemd units, manifests),
  * copied to the site's public files at the same path, so that a link such as
- * {@code benchmarks/results.json} works in the site as it does in the checkout.
+ * {@code benchmarks/results.json} or {@code deploy/jgi.socket} works in the site as it does in the
+ * checkout.
  */
 final class DocFiles {
 
@@ -22,7 +23,7 @@ final class DocFiles {
                     .filter(file -> !docs.relativize(file).startsWith("target"))
                     .toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".json") || name.endsWith(".svg") || name.endsWith(".png") || name.endsWith(".txt")) {
+                if (!name.endsWith(".md")) {
                     Path to = out.files().resolve(docs.relativize(file).toString());
                     Files.createDirectories(to.getParent());
                     Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);

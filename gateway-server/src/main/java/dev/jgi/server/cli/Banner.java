@@ -26,6 +26,15 @@ final class Banner {
         c.binds().stream()
                 .filter(bind -> bind.startsWith("unix:"))
                 .forEach(bind -> out.println("  listening on " + bind));
+        c.binds().stream()
+                .filter(bind -> bind.startsWith("fd:"))
+                .forEach(bind -> out.println("  (socket activation: " + bind + ", inherited)"));
+        runtime.adminAddress()
+                .ifPresent(admin -> out.println("  admin: status page http://"
+                        + (admin.getAddress() instanceof java.net.Inet6Address
+                                ? "[" + admin.getAddress().getHostAddress() + "]"
+                                : admin.getAddress().getHostAddress())
+                        + ":" + admin.getPort() + "/ (/livez, /readyz, /metrics)"));
         out.println("  capabilities: " + runtime.info().capabilities());
         out.println("  limits: request line " + c.maxRequestLine() + " B (414), header fields " + c.maxHeaderCount()
                 + " (431), field " + c.maxFieldSize() + " B (431), head " + c.maxHeaderSize() + " B (431), body "

@@ -4,6 +4,7 @@ import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.ServerLog;
 import dev.jgi.server.runtime.LifespanFailure;
 import dev.jgi.server.runtime.ServerRuntime;
+import dev.jgi.server.systemd.ServiceManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,13 +39,13 @@ final class Serve {
                     ConfigSources.merge(parsed.settings(), env, file == null ? null : Path.of(file)));
             dev.jgi.server.proxy.TrustedProxies.parse(config.forwardedAllowIps());
             config.binds().stream()
-                    .filter(bind -> !bind.startsWith("unix:"))
+                    .filter(bind -> !bind.startsWith("unix:") && !bind.startsWith("fd:"))
                     .forEach(dev.jgi.server.runtime.BindAddress::parse);
         } catch (CommandLine.ParameterException | IllegalArgumentException | IOException e) {
             return usageError(e.getMessage());
         }
         if (parsed.printConfig()) {
-            config.toText().forEach((key, value) -> out.println(key + " = " + value));
+            config.toShownText().forEach((key, value) -> out.println(key + " = " + value));
             return 0;
         }
         if (parsed.app() == null) {
@@ -61,7 +62,9 @@ final class Serve {
             }
             return serve(config, null, new AppLoader.Loaded(new FilesOnly(), FilesOnly.NAME, null, List.of()), false);
         }
+        ServerLog.configure(config.logFormat(), config.logLevel());
         ServerLog.verbose(config.dev());
+        dev.jgi.server.log.JulBridge.install(config.dev() ? ServerConfig.LogLevel.DEBUG : config.logLevel());
         List<String> classpath = parsed.classpath() != null
                 ? parsed.classpath()
                 : System.getenv("JGI_CLASSPATH") == null
@@ -92,6 +95,12 @@ final class Serve {
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTerminate(stop::countDown);
+        ServiceManager systemd;
+        try {
+            systemd = ServiceManager.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
         try {
             runtime.start(loaded.app(), loaded.name());
         } catch (LifespanFailure failure) {
@@ -102,6 +111,8 @@ final class Serve {
             return 1;
         }
         Banner.print(err, runtime, loaded.name(), async);
+        Signals.onHangUp(runtime::reloadCertificates);
+        systemd.ready(() -> "serving; " + runtime.requestsInFlight() + " requests in flight");
         if (config.reload()) {
             new Reloader(loader, runtime, loaded).start();
         }
@@ -112,7 +123,9 @@ final class Serve {
         }
         ServerLog.info("shutting down: finishing in-flight requests (up to "
                 + config.gracefulTimeout().toSeconds() + "s)");
+        systemd.stopping("draining; " + runtime.requestsInFlight() + " requests in flight");
         runtime.close();
+        systemd.close();
         ServerLog.info("stopped");
         return 0;
     }

@@ -11,6 +11,11 @@ final class Signals {
 
     private Signals() {}
 
+    /** SIGHUP reloads the TLS certificate and key, as nginx and HAProxy do. */
+    static void onHangUp(Runnable reload) {
+        Signal.handle(new Signal("HUP"), signal -> reload.run());
+    }
+
     static void onTerminate(Runnable shutdown) {
         boolean[] seen = new boolean[1];
         for (String name : new String[] {"TERM", "INT"}) {

@@ -41,6 +41,11 @@ final class BodyReader {
     private long received;
     private boolean done;
 
+    /** Body bytes read so far; for metrics, read from any thread. */
+    long received() {
+        return received;
+    }
+
     /**
      * @param scanner  the connection's raw-head scanner, which also sees malformed chunk framing; null
      *                 when the connection has none

@@ -28,6 +28,7 @@ public final class Connections {
     private static final class State {
         XnioExecutor.Key headTimer;
         int busy;
+        int requests;
         HeadScanner scanner;
     }
 
@@ -36,14 +37,22 @@ public final class Connections {
     private final int maxRequestLine;
     private final int maxHead;
     private final int maxHeaderCount;
+    private final dev.jgi.server.observe.ServerObserver observer;
 
     /**
      * @param maxRequestLine the request-line limit, answered 414 [JGI-LIM-1]
      * @param maxHead        the request-head limit, answered 431 [JGI-LIM-2]
      * @param maxHeaderCount the header-count limit, answered 431 [JGI-LIM-2]
+     * @param observer       told of each of these answers
      */
-    public Connections(Duration headerReadTimeout, int maxRequestLine, int maxHead, int maxHeaderCount) {
+    public Connections(
+            Duration headerReadTimeout,
+            int maxRequestLine,
+            int maxHead,
+            int maxHeaderCount,
+            dev.jgi.server.observe.ServerObserver observer) {
         this.headerReadTimeout = headerReadTimeout;
+        this.observer = observer;
         this.maxRequestLine = maxRequestLine;
         this.maxHead = maxHead;
         this.maxHeaderCount = maxHeaderCount;
@@ -114,6 +123,7 @@ public final class Connections {
      * moment before closing, so that the client reads the answer instead of a reset.
      */
     private void answerAndClose(StreamConnection connection, int status, String phrase, String reason) {
+        observer.serverAnswered(status);
         byte[] body = (status + " " + phrase + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] head = ("HTTP/1.1 " + status + " " + phrase
                         + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n" + "content-length: "
@@ -149,6 +159,7 @@ public final class Connections {
             server.addCloseListener(closed -> open.remove(channel));
         }
         state.busy++;
+        state.requests++;
         return state.scanner == null ? null : state.scanner.next();
     }
 
@@ -180,14 +191,35 @@ public final class Connections {
         }
     }
 
-    /** Closes every connection with no request in progress; the rest close after their response. */
-    public void closeIdle() {
+    /**
+     * Closes every connection that stays idle for {@code graceMillis}; a request that arrives in the
+     * meantime is answered (with {@code Connection: close}, the server is draining), and busy
+     * connections close after their response.
+     */
+    public void closeIdle(long graceMillis) {
         open.forEach((connection, state) -> connection.getIoThread().execute(() -> {
-            if (state.busy <= 0) {
-                open.remove(connection);
-                IoUtils.safeClose(connection);
-            }
+            int seen = state.requests;
+            connection
+                    .getIoThread()
+                    .executeAfter(
+                            () -> {
+                                if (state.busy <= 0 && state.requests == seen) {
+                                    open.remove(connection);
+                                    IoUtils.safeClose(connection);
+                                }
+                            },
+                            graceMillis,
+                            TimeUnit.MILLISECONDS);
         }));
+    }
+
+    /** Waits until every connection closed or {@code millis} passed; true when all closed. */
+    public boolean awaitClosed(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!open.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        return open.isEmpty();
     }
 
     /** Closes every connection, busy or not: the end of a shutdown whose grace ran out. */

@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 final class ErrorPages {
 
     private final boolean dev;
+    private final dev.jgi.server.observe.ServerObserver observer;
 
-    ErrorPages(boolean dev) {
+    ErrorPages(boolean dev, dev.jgi.server.observe.ServerObserver observer) {
         this.dev = dev;
+        this.observer = observer;
     }
 
     void send(Transport transport, int status, String reason, Throwable failure) {
@@ -24,6 +26,7 @@ final class ErrorPages {
     }
 
     void send(Transport transport, int status, String reason, Throwable failure, Headers extra) {
+        observer.serverAnswered(status);
         if (dev && failure != null) {
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));

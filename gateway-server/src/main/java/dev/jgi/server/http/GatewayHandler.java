@@ -8,6 +8,7 @@ import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.AccessLog;
+import dev.jgi.server.observe.ServerObserver;
 import dev.jgi.server.proxy.TrustedProxies;
 import dev.jgi.server.websocket.WebSocketSettings;
 import dev.jgi.server.websocket.WebSocketUpgrade;
@@ -38,6 +39,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private final TrustedProxies proxies;
     private final ErrorPages errors;
     private final WebSocketUpgrade webSockets;
+    private final ServerObserver observer;
     private volatile boolean draining;
 
     public GatewayHandler(
@@ -46,7 +48,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             Executor syncExecutor,
             AccessLog accessLog,
             InFlight inFlight,
-            Connections connections) {
+            Connections connections,
+            ServerObserver observer) {
         this.config = config;
         this.apps = apps;
         this.syncExecutor = syncExecutor;
@@ -56,7 +59,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         this.check = new HeadCheck(config);
         this.proxies = TrustedProxies.parse(config.forwardedAllowIps());
         this.mapper = new RequestMapper(config.rootPath(), proxies);
-        this.errors = new ErrorPages(config.dev());
+        this.observer = observer;
+        this.errors = new ErrorPages(config.dev(), observer);
         this.webSockets =
                 new WebSocketUpgrade(WebSocketSettings.defaults().withMaxMessageSize(config.wsMaxMessageSize()));
     }
@@ -81,6 +85,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         }
         String raw = head != null ? head.target() : parsed;
         Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors);
+        observer.requestStarted(transport, exchange);
         try {
             if (draining) {
                 exchange.setPersistent(false);
@@ -194,6 +199,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     @Override
     public void ended(Transport transport, Completion completion) {
         connections.requestEnded(transport.exchange.getConnection());
+        observer.requestEnded(transport, transport.exchange, completion);
         HostedApp app = transport.app().orElse(null);
         if (app != null) {
             inFlight.release();

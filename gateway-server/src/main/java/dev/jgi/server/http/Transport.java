@@ -27,7 +27,7 @@ import org.xnio.XnioIoThread;
  * response stands is one {@link Phase}, moved only here and only forward; other classes tell this
  * one what happened (a refused body, a client gone, the application's thread) through methods.
  */
-final class Transport implements ExchangeCompletionListener {
+final class Transport implements ExchangeCompletionListener, dev.jgi.server.observe.ObservedRequest {
 
     /** Told once when the exchange is over, on the I/O thread. */
     interface Ended {
@@ -379,6 +379,40 @@ final class Transport implements ExchangeCompletionListener {
         } finally {
             next.proceed();
         }
+    }
+
+    @Override
+    public String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public String method() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    @Override
+    public String target() {
+        String raw = rawTarget;
+        return raw != null ? raw : exchange.getRequestURI();
+    }
+
+    @Override
+    public long startNanos() {
+        return startNanos;
+    }
+
+    @Override
+    public Optional<Thread> thread() {
+        Thread own = appThread;
+        HostedApp hosted = app;
+        return Optional.ofNullable(own != null ? own : hosted != null && hosted.isAsync() ? ioThread : null);
+    }
+
+    @Override
+    public long bytesReceived() {
+        BodyReader body = reader;
+        return body == null ? 0 : body.received();
     }
 
     private void complete() {

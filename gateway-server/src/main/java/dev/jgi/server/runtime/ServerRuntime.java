@@ -46,10 +46,23 @@ public final class ServerRuntime implements AutoCloseable {
     public static final String NAME = "jgi-reference";
     public static final String VERSION = "1.0.0";
 
+    /**
+     * How long an idle keep-alive connection may still send its next request once a graceful
+     * shutdown began; that request is answered with {@code Connection: close}. Closing at once would
+     * reset a request already on the wire (the race of RFC 9112 section 9.6).
+     */
+    private static final long IDLE_GRACE_MILLIS = 1000;
+
+    /** How often the certificate and key files are checked for a renewal. */
+    private static final long CERTIFICATE_CHECK_SECONDS = 10;
+
     private final ServerConfig config;
     private final ServerInfo info;
     private final AppSlot apps = new AppSlot();
     private final List<AcceptingChannel<? extends StreamConnection>> listeners = new ArrayList<>();
+    /** Listeners on inherited sockets: they stop accepting when draining, and close last. */
+    private final List<AcceptingChannel<StreamConnection>> inherited = new ArrayList<>();
+
     private final List<UnixSocketRelay> relays = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final InFlight inFlight;
@@ -58,17 +71,26 @@ public final class ServerRuntime implements AutoCloseable {
     private ExecutorService syncExecutor;
     private AccessLog accessLog;
     private GatewayHandler handler;
-    private boolean started;
-    private boolean closed;
+    private volatile boolean started;
+    private volatile boolean closed;
     private java.nio.file.Path appJar;
     private StaticFront staticFront;
+    private final Operations operations;
+    private volatile boolean draining;
+    private dev.jgi.server.tls.ReloadingKeyManager certificates;
+    private org.xnio.XnioExecutor.Key certificateCheck;
 
     public ServerRuntime(ServerConfig config) {
         this.config = config;
         this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
         this.inFlight = new InFlight(config.maxConcurrent());
+        this.operations = Operations.of(config);
         this.connections = new Connections(
-                config.headerReadTimeout(), config.maxRequestLine(), config.maxHeaderSize(), config.maxHeaderCount());
+                config.headerReadTimeout(),
+                config.maxRequestLine(),
+                config.maxHeaderSize(),
+                config.maxHeaderCount(),
+                operations.observer());
     }
 
     /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */
@@ -151,22 +173,39 @@ public final class ServerRuntime implements AutoCloseable {
                         Thread.ofPlatform().daemon().name("jgi-request-", 0).factory());
         OptionMap workerOptions = UndertowSetup.worker(config);
         worker = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader()).createWorker(workerOptions);
-        handler = new GatewayHandler(config, apps, syncExecutor, accessLog, inFlight, connections);
+        handler = new GatewayHandler(
+                config,
+                apps,
+                dev.jgi.server.log.LogContext.propagating(syncExecutor),
+                accessLog,
+                inFlight,
+                connections,
+                operations.observer());
         ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
         OptionMap undertowOptions = Http2Options.apply(
                         OptionMap.builder().addAll(UndertowSetup.undertow(config)),
                         config.h2c(),
                         config.maxRequestLine() + config.maxHeaderSize())
                 .getMap();
-        HttpHandler root = staticFront.wrap(handler);
+        HttpHandler root = staticFront.wrap(handler, operations.observer());
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);
+        if (tls != null) {
+            certificates = tls.keys();
+            // Renewed certificates (every 60 to 90 days) are picked up without a restart or a signal.
+            certificateCheck = worker.getIoThread()
+                    .executeAtInterval(certificates::reloadIfChanged, CERTIFICATE_CHECK_SECONDS, TimeUnit.SECONDS);
+        }
         ChannelListener<StreamConnection> tcpOpen =
                 tls == null ? open : ServerTls.openListener(buffers, undertowOptions, root, config.http2());
         for (String bind : config.binds()) {
             if (bind.startsWith("unix:")) {
                 listenUnix(Path.of(bind.substring("unix:".length())), open);
+                continue;
+            }
+            if (bind.startsWith("fd:")) {
+                listenInherited(Integer.parseInt(bind.substring("fd:".length())), tcpOpen, tls);
                 continue;
             }
             BindAddress address = BindAddress.parse(bind);
@@ -178,6 +217,52 @@ public final class ServerRuntime implements AutoCloseable {
             listeners.add(server);
             addresses.add(server.getLocalAddress(InetSocketAddress.class));
         }
+        operations.listen(worker, buffers, this::ready, NAME + " " + VERSION);
+    }
+
+    /**
+     * Whether the server takes traffic: the lifespan started and the listeners are bound, and no
+     * graceful shutdown has begun. What {@code /readyz} answers.
+     */
+    public boolean ready() {
+        return started && !draining && !closed;
+    }
+
+    /**
+     * Loads the TLS certificate and key from their files again (SIGHUP does this); new handshakes
+     * present the new pair, open connections keep theirs. False without TLS, or when the new pair
+     * does not load (the old one stays).
+     */
+    public boolean reloadCertificates() {
+        return certificates != null && certificates.reload();
+    }
+
+    /** Requests in flight now. */
+    public int requestsInFlight() {
+        return inFlight.current();
+    }
+
+    /** The admin listener's address with its actual port, when there is one. */
+    public java.util.Optional<InetSocketAddress> adminAddress() {
+        return operations.adminAddress();
+    }
+
+    /**
+     * A socket-activation bind: the listening socket inherited as descriptor {@code fd}, shared with
+     * the supervisor (and with a second server started beside this one for a restart), so that
+     * connections queue in the kernel while no server accepts.
+     */
+    private void listenInherited(int fd, ChannelListener<StreamConnection> open, ServerTls tls) throws IOException {
+        if (tls != null) {
+            throw new IllegalArgumentException("fd:" + fd + " binds speak cleartext HTTP; terminate TLS in front");
+        }
+        java.nio.channels.ServerSocketChannel channel =
+                dev.jgi.server.systemd.InheritedSocket.take(fd, System.getenv());
+        AcceptingChannel<StreamConnection> server =
+                InheritedListener.adopt(worker, channel, acceptor(open, false), socketOptions());
+        server.resumeAccepts();
+        inherited.add(server);
+        addresses.add(server.getLocalAddress(InetSocketAddress.class));
     }
 
     /**
@@ -240,20 +325,30 @@ public final class ServerRuntime implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        // Not ready from the first moment of a graceful shutdown, so load balancers stop sending.
+        draining = true;
         if (closed || !started) {
             closed = true;
+            operations.close();
             return;
         }
         closed = true;
         listeners.forEach(IoUtils::safeClose);
+        // An inherited socket stays open, not accepting: connections keep queueing for the server
+        // that shares it (the successor in a restart), whose accepts take them.
+        inherited.forEach(AcceptingChannel::suspendAccepts);
         relays.forEach(UnixSocketRelay::stopAccepting);
         if (handler != null) {
             handler.drain();
         }
-        connections.closeIdle();
+        long grace = Math.min(IDLE_GRACE_MILLIS, config.gracefulTimeout().toMillis());
+        connections.closeIdle(grace);
         boolean drained;
         try {
             drained = inFlight.awaitDrained(config.gracefulTimeout().toMillis());
+            if (drained) {
+                connections.awaitClosed(grace + IDLE_GRACE_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             drained = false;
@@ -266,6 +361,12 @@ public final class ServerRuntime implements AutoCloseable {
         connections.closeAll();
         relays.forEach(UnixSocketRelay::close);
         apps.close();
+        // The admin listener answered /readyz with 503 throughout the drain; it closes before its I/O threads.
+        operations.close();
+        if (certificateCheck != null) {
+            certificateCheck.remove();
+        }
+        inherited.forEach(dev.jgi.server.systemd.InheritedSocket::close);
         if (worker != null) {
             worker.shutdown();
             try {

@@ -10,6 +10,7 @@ import dev.jgi.assets.index.IndexOptions;
 import dev.jgi.assets.undertow.StaticHandler;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.ServerLog;
+import dev.jgi.server.observe.ServerObserver;
 import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,16 +89,20 @@ final class StaticFront implements AutoCloseable {
         return config.rootPath().isEmpty() ? prefix : new UrlPrefix(config.rootPath() + prefix.value());
     }
 
-    /** {@code next} behind one static handler per mount; the first mount is asked first. */
-    HttpHandler wrap(HttpHandler next) {
-        HttpHandler handler = next;
+    /**
+     * {@code next} behind one static handler per mount; the first mount is asked first. An active
+     * observer is told of each request a static handler answered.
+     */
+    HttpHandler wrap(HttpHandler next, ServerObserver observer) {
+        boolean observed = observer.active() && !mounts.isEmpty();
+        HttpHandler handler = observed ? StaticObservation.passedOn(next) : next;
         for (int i = mounts.size() - 1; i >= 0; i--) {
             Mount mount = mounts.get(i);
             handler = new StaticHandler(mount.prefix(), mount.index(), handler);
             ServerLog.info(
                     "serving " + mount.index().size() + " static files of " + mount.source() + " at " + mount.prefix());
         }
-        return handler;
+        return observed ? StaticObservation.observing(handler, observer) : handler;
     }
 
     @Override

@@ -28,8 +28,9 @@ import org.xnio.ssl.SslConnection;
  *
  * @param context    the server's key, and the client authorities if any
  * @param clientAuth whether handshakes ask for a client certificate
+ * @param keys       the certificate and key handshakes present, reloadable
  */
-public record ServerTls(SSLContext context, SslClientAuthMode clientAuth) {
+public record ServerTls(SSLContext context, SslClientAuthMode clientAuth, ReloadingKeyManager keys) {
 
     /**
      * The TLS the config asks for, or empty for cleartext.
@@ -41,8 +42,9 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth) {
             return Optional.empty();
         }
         boolean clientCertificates = config.clientAuth() != ServerConfig.ClientAuth.NONE;
+        ReloadingKeyManager keys = new ReloadingKeyManager(Path.of(config.certFile()), Path.of(config.keyFile()));
         SSLContext context = TlsPolicy.serverContext(
-                PemKeyStore.load(Path.of(config.certFile()), Path.of(config.keyFile())),
+                new javax.net.ssl.KeyManager[] {keys},
                 clientCertificates ? PemKeyStore.trust(Path.of(config.clientCa())) : null);
         return Optional.of(new ServerTls(
                 context,
@@ -50,7 +52,8 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth) {
                     case NONE -> SslClientAuthMode.NOT_REQUESTED;
                     case WANT -> SslClientAuthMode.REQUESTED;
                     case NEED -> SslClientAuthMode.REQUIRED;
-                }));
+                },
+                keys));
     }
 
     /**

@@ -51,6 +51,20 @@ final class TlsPolicy {
         try {
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(keys, PemKeyStore.password());
+            return serverContext(factory.getKeyManagers(), clientAuthorities);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A server context presenting what {@code keys} choose at each handshake (a
+     * {@link ReloadingKeyManager} for certificates reloaded without a restart).
+     *
+     * @param clientAuthorities what client certificates must chain to, or null when none are asked for
+     */
+    public static SSLContext serverContext(javax.net.ssl.KeyManager[] keys, KeyStore clientAuthorities) {
+        try {
             TrustManager[] trust = null;
             if (clientAuthorities != null) {
                 TrustManagerFactory trustFactory =
@@ -59,7 +73,7 @@ final class TlsPolicy {
                 trust = trustFactory.getTrustManagers();
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(factory.getKeyManagers(), trust, null);
+            context.init(keys, trust, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);

@@ -8,8 +8,8 @@ import dev.jgi.api.ServerInfo;
 import java.util.Map;
 
 /**
- * A sync app for the jgi command tests: greets, sleeps on /slow, shows its environment view, and on
- * /reach tries to open the server's class of its exchange for reflection.
+ * A sync app for the jgi command tests: greets, sleeps on /slow, logs on /log, shows its environment
+ * view, and on /reach tries to open the server's class of its exchange for reflection.
  */
 public final class HelloApp implements Application {
 
@@ -34,6 +34,11 @@ public final class HelloApp implements Application {
                 yield Response.text(200, "slow done");
             }
             case "/reach" -> Response.text(200, reach(exchange));
+            case "/log" -> {
+                java.util.logging.Logger.getLogger("hello.app").info("handled " + request.path());
+                java.util.logging.Logger.getLogger("hello.app").fine("a debug line");
+                yield Response.text(200, "logged");
+            }
             case "/env" ->
                 Response.text(
                         200,

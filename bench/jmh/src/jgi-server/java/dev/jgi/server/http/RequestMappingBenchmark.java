@@ -1,5 +1,12 @@
 package dev.jgi.server.http;
 
+import dev.jgi.api.Completion;
+import dev.jgi.server.log.RequestLog;
+import dev.jgi.server.metrics.ServerMetrics;
+import dev.jgi.server.observe.ServerObserver;
+import java.time.Duration;
+import java.util.Optional;
+
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
@@ -71,6 +78,9 @@ public class RequestMappingBenchmark {
     private String raw;
     private RequestTarget target;
     private Transport transport;
+    private final ServerObserver requestLog = new RequestLog();
+    private final ServerMetrics metrics = new ServerMetrics("bench", "1.0", "2.4");
+    private final Completion done = new Completion(200, 13, Optional.empty(), Duration.ofNanos(850_000));
 
     @Setup
     public void receiveOneRealRequest() throws Exception {
@@ -88,7 +98,7 @@ public class RequestMappingBenchmark {
         exchange = held.get(10, TimeUnit.SECONDS);
         raw = RequestMapper.rawTarget(exchange);
         target = ((Admission.Admitted) mapper.target(raw)).target();
-        transport = new Transport(exchange, "4bf92f3577b34da6", raw, System.nanoTime(), (t, c) -> { }, new ErrorPages(false));
+        transport = new Transport(exchange, "4bf92f3577b34da6", raw, System.nanoTime(), (t, c) -> { }, new ErrorPages(false, ServerObserver.NONE));
     }
 
     @TearDown
@@ -136,6 +146,28 @@ public class RequestMappingBenchmark {
         transport.commit(200, appHeaders, 13);
         exchange.getResponseHeaders().clear();
         return exchange;
+    }
+
+    /**
+     * What every server pays to observe a request: the request log's context (request and trace
+     * ids for log lines), set when the request starts.
+     */
+    @Benchmark
+    public Object observeRequestLog() {
+        requestLog.requestStarted(transport, exchange);
+        requestLog.requestEnded(transport, exchange, done);
+        return requestLog;
+    }
+
+    /**
+     * What a server with the admin listener pays on top: the request counted in flight, its
+     * connection marked, its duration in the histogram, its bytes counted, as the gateway calls it.
+     */
+    @Benchmark
+    public Object observeMetrics() {
+        metrics.requestStarted(transport, exchange);
+        metrics.requestEnded(transport, exchange, done);
+        return metrics;
     }
 
     /** The checks on the application's response head before it is written (hop-by-hop, framing): the kernel's. */
