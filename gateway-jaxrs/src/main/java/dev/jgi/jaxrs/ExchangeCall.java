@@ -39,7 +39,7 @@ final class ExchangeCall implements ContainerResponseWriter {
     private ChannelOutput output;
     private Object entity;
     private boolean suspended;
-    private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> pendingTimeout;
     private TimeoutHandler onTimeout;
 
     ExchangeCall(Request request, Channel channel, ScheduledExecutorService timers) {
@@ -167,14 +167,14 @@ final class ExchangeCall implements ContainerResponseWriter {
     }
 
     private void schedule(long timeOut, TimeUnit timeUnit) {
-        if (timeout != null) {
-            timeout.cancel(false);
-            timeout = null;
+        if (pendingTimeout != null) {
+            pendingTimeout.cancel(false);
+            pendingTimeout = null;
         }
         if (timeOut > 0 && onTimeout != null) {
             TimeoutHandler handler = onTimeout;
             // The handler writes a response, which may block: not on the shared timer thread.
-            timeout = timers.schedule(
+            pendingTimeout = timers.schedule(
                     () -> Thread.ofVirtual().name("jgi-jaxrs-timeout").start(() -> handler.onTimeout(this)),
                     timeOut,
                     timeUnit);
@@ -184,9 +184,9 @@ final class ExchangeCall implements ContainerResponseWriter {
     private ChannelOutput cancelTimeout() {
         lock.lock();
         try {
-            if (timeout != null) {
-                timeout.cancel(false);
-                timeout = null;
+            if (pendingTimeout != null) {
+                pendingTimeout.cancel(false);
+                pendingTimeout = null;
             }
             return output;
         } finally {

@@ -11,22 +11,23 @@ import java.util.Optional;
  */
 public enum ImageType {
     /** PNG: the 8-byte signature of the PNG specification, section 5.2. */
-    PNG("image/png", "png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}),
+    PNG("image/png", "png", "\u0089PNG\r\n\u001a\n"),
     /** JPEG: a start-of-image marker followed by the start of another marker. */
-    JPEG("image/jpeg", "jpg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}),
+    JPEG("image/jpeg", "jpg", "\u00ff\u00d8\u00ff"),
     /** GIF: {@code GIF87a} or {@code GIF89a}. */
-    GIF("image/gif", "gif", ascii("GIF8")),
+    GIF("image/gif", "gif", "GIF8"),
     /** WebP: a RIFF container whose form type is {@code WEBP}. */
-    WEBP("image/webp", "webp", ascii("RIFF"));
+    WEBP("image/webp", "webp", "RIFF");
 
     /** How many leading bytes {@link #sniff} needs to tell every format apart. */
     public static final int SNIFF_LENGTH = 12;
 
     private final String contentType;
     private final String extension;
-    private final byte[] magic;
+    /** The signature's bytes as ISO-8859-1 characters, one per byte: a String, so the enum stays immutable. */
+    private final String magic;
 
-    ImageType(String contentType, String extension, byte[] magic) {
+    ImageType(String contentType, String extension, String magic) {
         this.contentType = contentType;
         this.extension = extension;
         this.magic = magic;
@@ -59,12 +60,13 @@ public enum ImageType {
     }
 
     private boolean matches(byte[] head) {
-        if (head.length < magic.length || !Arrays.equals(head, 0, magic.length, magic, 0, magic.length)) {
+        if (!new String(head, StandardCharsets.ISO_8859_1).startsWith(magic)) {
             return false;
         }
         return switch (this) {
             case GIF -> head.length >= 6 && (head[4] == '7' || head[4] == '9') && head[5] == 'a';
-            case WEBP -> head.length >= 12 && Arrays.equals(head, 8, 12, ascii("WEBP"), 0, 4);
+            case WEBP ->
+                head.length >= 12 && Arrays.equals(head, 8, 12, "WEBP".getBytes(StandardCharsets.US_ASCII), 0, 4);
             case PNG, JPEG -> true;
         };
     }
@@ -74,9 +76,5 @@ public enum ImageType {
         return Arrays.stream(values())
                 .filter(type -> type.extension.equals(extension))
                 .findFirst();
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -63,6 +63,17 @@ final class Images {
                 }
                 return bytes[position++] & 0xff;
             }
+
+            @Override
+            public int read(byte[] into, int offset, int length) throws IOException {
+                if (position >= bytes.length) {
+                    throw new IOException("client went away");
+                }
+                int count = Math.min(length, bytes.length - position);
+                System.arraycopy(bytes, position, into, offset, count);
+                position += count;
+                return count;
+            }
         };
     }
 

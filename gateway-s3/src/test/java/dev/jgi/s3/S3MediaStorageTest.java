@@ -126,6 +126,11 @@ class S3MediaStorageTest {
                 public int read() throws IOException {
                     throw new IOException("client went away");
                 }
+
+                @Override
+                public int read(byte[] into, int offset, int length) throws IOException {
+                    throw new IOException("client went away");
+                }
             });
             assertThatThrownBy(() -> storage.store(breaking, UploadRules.images(16L << 20)))
                     .isInstanceOf(IOException.class)

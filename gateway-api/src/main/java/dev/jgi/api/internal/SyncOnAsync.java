@@ -78,7 +78,7 @@ public final class SyncOnAsync implements AsyncApplication {
                         response.trailers().isPresent()))
                 .toCompletableFuture()
                 .join();
-        writeBody(response.body(), channel, out);
+        writeBody(response.body(), out);
         out.finish();
         if (response.trailers().isPresent()) {
             channel.send(new Action.ResponseTrailers(response.trailers().get().get()))
@@ -126,7 +126,7 @@ public final class SyncOnAsync implements AsyncApplication {
                 .join();
     }
 
-    private void writeBody(Body body, Channel channel, ChannelOutput out) throws IOException {
+    private void writeBody(Body body, ChannelOutput out) throws IOException {
         ServerInfo info = server;
         if (body instanceof Body.FileRegion file && info != null && info.supports(Capability.FILE_SENDING)) {
             out.flush();

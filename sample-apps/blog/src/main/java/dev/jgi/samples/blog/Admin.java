@@ -63,6 +63,9 @@ public final class Admin {
         }
     }
 
+    // On JDK 21, the release the blog targets, System.console() is null without a terminal; on newer
+    // JDKs it is not, and readPassword then reads standard input, which still works.
+    @SuppressWarnings("SystemConsoleNull")
     private static int createSuperuser(
             List<String> args, Database database, InputStream in, PrintStream out, PrintStream err) throws Exception {
         int at = args.indexOf("--username");

@@ -88,7 +88,7 @@ class BlogInBrowserIT {
         return Command.java(line.toArray(String[]::new))
                 .in(site)
                 .input(stdin)
-                .run(Duration.ofSeconds(120))
+                .run(Duration.ofMinutes(2))
                 .successfulOutput();
     }
 }

@@ -33,7 +33,7 @@ class BlogJarOnPostgresIT {
             String migrated = Command.java("-cp", JAR.toString(), "dev.jgi.samples.blog.Admin", "migrate")
                     .in(site)
                     .with(env)
-                    .run(Duration.ofSeconds(120))
+                    .run(Duration.ofMinutes(2))
                     .successfulOutput();
             assertThat(migrated).contains("Applied 2 migration(s) to PostgreSQL at 127.0.0.1:");
             try (JgiProcess server = JgiProcess.serve(JAR, site, env);
