@@ -43,8 +43,8 @@ class ProcfileIT {
         }
         assertThat(lines).containsOnlyKeys("release", "web");
 
-        UnpackedRelease release = UnpackedRelease.unpack(UnpackedRelease.name() + "-linux-x64.tar.gz", app);
-        Files.move(release.home(), app.resolve("jgi"));
+        UnpackedRelease release = UnpackedRelease.shared(UnpackedRelease.name() + "-linux-x64.tar.gz");
+        Files.createSymbolicLink(app.resolve("jgi"), release.home());
         Files.copy(UnpackedRelease.app("blog"), app.resolve("app.jar"));
 
         int port;

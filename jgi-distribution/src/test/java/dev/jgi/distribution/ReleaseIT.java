@@ -22,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code jgi-VERSION.tar.gz}, the release for any Java 21+, unpacked and run as a user would. */
 class ReleaseIT {
 
-    @TempDir
-    static Path unpacked;
-
     private static UnpackedRelease release;
 
     @TempDir
@@ -32,7 +29,7 @@ class ReleaseIT {
 
     @BeforeAll
     static void unpack() {
-        release = UnpackedRelease.unpack(UnpackedRelease.name() + ".tar.gz", unpacked);
+        release = UnpackedRelease.shared(UnpackedRelease.name() + ".tar.gz");
     }
 
     @Test

@@ -26,9 +26,6 @@ class RuntimeReleaseIT {
 
     private static final List<String> NO_JAVA_HOME = List.of("JAVA_HOME");
 
-    @TempDir
-    static Path unpacked;
-
     private static UnpackedRelease release;
 
     @TempDir
@@ -36,7 +33,7 @@ class RuntimeReleaseIT {
 
     @BeforeAll
     static void unpack() {
-        release = UnpackedRelease.unpack(UnpackedRelease.name() + "-linux-x64.tar.gz", unpacked);
+        release = UnpackedRelease.shared(UnpackedRelease.name() + "-linux-x64.tar.gz");
     }
 
     @Test

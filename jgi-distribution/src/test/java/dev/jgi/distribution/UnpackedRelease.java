@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,6 +39,29 @@ record UnpackedRelease(Path home) {
     /** The sample app jar {@code NAME.jar} the build copied next to the archives. */
     static Path app(String name) {
         return releases().resolve("apps").resolve(name + ".jar");
+    }
+
+    private static final Map<String, UnpackedRelease> SHARED = new HashMap<>();
+
+    /**
+     * {@code archive} unpacked once for all the tests of this JVM, into {@code target/unpacked/}:
+     * the tests only read it, and unpacking the runtime flavour takes a while on a loaded machine.
+     */
+    static synchronized UnpackedRelease shared(String archive) {
+        UnpackedRelease release = SHARED.get(archive);
+        if (release == null) {
+            Path into = releases().resolve("unpacked").resolve(archive);
+            // A folder left by an earlier run may hold an older build.
+            Command.of("rm", "-rf", into.toString()).run().successfulOutput();
+            try {
+                Files.createDirectories(into);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            release = unpack(archive, into);
+            SHARED.put(archive, release);
+        }
+        return release;
     }
 
     /** Unpacks {@code archive} (under the build's folder) into {@code into} with the system's tar. */
