@@ -62,7 +62,7 @@ class ProcfileIT {
                     "SECRET_KEY",
                     "procfile-secret-0123456789abcdef");
             String migrated = onPlatform(lines.get("release"), platform)
-                    .run(Duration.ofSeconds(120))
+                    .run(Duration.ofMinutes(2))
                     .successfulOutput();
             assertThat(migrated).contains("Applied 2 migration(s) to PostgreSQL");
             try (ChildProcess web = onPlatform(lines.get("web"), platform).start();

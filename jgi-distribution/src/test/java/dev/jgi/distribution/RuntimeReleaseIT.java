@@ -74,7 +74,7 @@ class RuntimeReleaseIT {
                 .in(site)
                 .with(blogEnv)
                 .without(List.of("JAVA_HOME", "DATABASE_URL", "DEBUG"))
-                .run(Duration.ofSeconds(120))
+                .run(Duration.ofMinutes(2))
                 .successfulOutput();
         assertThat(migrated).contains("Applied 2 migration(s)");
         try (UnpackedRelease.Server blog = release.serve(

@@ -69,7 +69,7 @@ record UnpackedRelease(Path home) {
         Path tarball = releases().resolve(archive);
         assertThat(tarball).as("the build makes %s in package", archive).isRegularFile();
         Command.of("tar", "-xzf", tarball.toString(), "-C", into.toString())
-                .run(Duration.ofSeconds(120))
+                .run(Duration.ofMinutes(2))
                 .successfulOutput();
         UnpackedRelease release = new UnpackedRelease(into.resolve(name()));
         assertThat(release.home().resolve("bin/jgi")).isExecutable();
