@@ -88,6 +88,34 @@ class SigtermUnderLoadIT {
         System.out.println(String.join("\n", report));
     }
 
+    @Test
+    void sigtermUnderReloadAnswersTheRequestInFlight() throws Exception {
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--reload",
+                "--classpath",
+                TEST_CLASSES,
+                "dev.jgi.server.apps.HelloApp")) {
+            int port = jgi.awaitPort();
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(30));
+                OutputStream out = socket.getOutputStream();
+                out.write("GET /slow?2000 HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                // Whether or not the server read it yet, the request is on an accepted connection: answered.
+                jgi.terminate();
+                RawHttp.Framed response = RawHttp.readFramed(socket.getInputStream());
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("slow done");
+                assertThat(response.headers()).containsEntry("connection", "close");
+            }
+            assertThat(jgi.exitCode()).isZero();
+        }
+    }
+
     /** One client: POSTs on a kept-alive connection, reconnecting when told to close, until refused. */
     private static void client(int port, Tally tally) {
         while (true) {
