@@ -167,6 +167,10 @@ public final class GatewayServer implements AutoCloseable {
             return set("graceful-timeout", timeout);
         }
 
+        public Builder drainDelay(Duration delay) {
+            return set("drain-delay", delay);
+        }
+
         public Builder keepAliveTimeout(Duration timeout) {
             return set("keep-alive-timeout", timeout);
         }

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param maxConcurrent      requests in flight beyond which the server answers 503 [JGI-LIM-6]; 0 is off
  * @param requestDeadline    time after which an uncommitted request gets 503 and its thread is interrupted; 0 is off
  * @param gracefulTimeout    how long shutdown waits for in-flight requests [JGI-LIFE-7]
+ * @param drainDelay         how long the server keeps serving normally after SIGTERM, with {@code /readyz}
+ *                           at 503, so that load balancers stop sending before the listener closes
  * @param keepAliveTimeout   how long an idle keep-alive connection stays open
  * @param headerReadTimeout  how long a client may take to send a request head, else 408 [JGI-LIM-4]
  * @param maxRequestLine     the longest request line, else 414 [JGI-LIM-1]
@@ -96,6 +98,13 @@ public record ServerConfig(
                 defaultValue = "25s",
                 help = "On SIGTERM/SIGINT or close(), how long in-flight requests may still run.")
         Duration gracefulTimeout,
+
+        @Setting(
+                name = "drain-delay",
+                defaultValue = "0",
+                help =
+                        "On SIGTERM, keep serving this long with /readyz at 503 before the listener closes, so load balancers stop sending first.")
+        Duration drainDelay,
 
         @Setting(
                 name = "keep-alive-timeout",
@@ -321,7 +330,7 @@ public record ServerConfig(
         requirePositive("max-field-size", maxFieldSize);
         requirePositive("max-header-size", maxHeaderSize);
         requireAtLeast("max-body-size", maxBodySize, 0);
-        for (Duration d : List.of(requestDeadline, gracefulTimeout, keepAliveTimeout, headerReadTimeout)) {
+        for (Duration d : List.of(requestDeadline, gracefulTimeout, drainDelay, keepAliveTimeout, headerReadTimeout)) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations must not be negative: " + d);
             }

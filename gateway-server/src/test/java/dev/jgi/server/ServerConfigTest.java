@@ -18,6 +18,9 @@ class ServerConfigTest {
         assertThat(config.headerReadTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.threads()).isEqualTo(ServerConfig.ThreadModel.VIRTUAL);
         assertThat(config.forwardedAllowIps()).containsExactly("127.0.0.1", "::1");
+        assertThat(config.drainDelay()).isZero();
+        assertThatThrownBy(() -> ServerConfig.fromText(Map.of("drain-delay", "-1s")))
+                .hasMessageContaining("-1");
     }
 
     @Test

@@ -16,28 +16,57 @@ import org.xnio.XnioExecutor;
 
 /**
  * Every open connection, for two jobs Undertow does not do: answering a client that does not send
- * its first request head in time with 408 [JGI-LIM-4] (Undertow would close silently), and closing
- * idle keep-alive connections on a graceful shutdown [JGI-LIFE-7]. All state of one connection is
- * touched only on its I/O thread.
+ * its first request head in time with 408 [JGI-LIM-4] (Undertow would close silently), and the
+ * connection side of a graceful shutdown [JGI-LIFE-7]: once {@link #drain} began, every response
+ * closes its connection, and a connection with nothing in flight closes once it has been quiet for
+ * a while, never while a request (or part of one) is on it. The per-connection state is written on
+ * the connection's I/O thread, except the request count, which responses may end elsewhere.
  */
 public final class Connections {
 
     /** How long a refused connection is drained before it closes, so the client can read the answer. */
     private static final long LINGER_MILLIS = 1000;
 
+    /** How often a draining connection with requests in flight is looked at again. */
+    private static final long BUSY_POLL_MILLIS = 50;
+
     private static final class State {
+        final java.net.SocketAddress peer;
         XnioExecutor.Key headTimer;
-        int busy;
-        int requests;
+        final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+        /** The exchanges in flight, so that a drain can make their responses close the connection. */
+        final java.util.Set<io.undertow.server.HttpServerExchange> exchanges = ConcurrentHashMap.newKeySet();
+        /** When the last request ended or the connection opened, by {@link System#nanoTime()}. */
+        volatile long lastEnded = System.nanoTime();
+        /** A WebSocket now: the shutdown closes it with 1001, not as an idle connection. */
+        volatile boolean upgraded;
+
         HeadScanner scanner;
+
+        State(java.net.SocketAddress peer) {
+            this.peer = peer;
+        }
+
+        long lastActive() {
+            return scanner == null ? lastEnded : Math.max(lastEnded, scanner.lastRead());
+        }
+
+        boolean idle() {
+            return busy.get() <= 0 && !upgraded && (scanner == null || !scanner.midHead());
+        }
     }
 
     private final Map<StreamConnection, State> open = new ConcurrentHashMap<>();
+    /** The same states by peer address: HTTP/2 exchanges name their connection only by it. */
+    private final Map<java.net.SocketAddress, State> byPeer = new ConcurrentHashMap<>();
+
     private final Duration headerReadTimeout;
     private final int maxRequestLine;
     private final int maxHead;
     private final int maxHeaderCount;
     private final dev.jgi.server.observe.ServerObserver observer;
+    /** How long a draining connection must be quiet before it closes; negative until {@link #drain}. */
+    private volatile long drainQuietMillis = -1;
 
     /**
      * @param maxRequestLine the request-line limit, answered 414 [JGI-LIM-1]
@@ -60,7 +89,7 @@ public final class Connections {
 
     /** A connection was accepted; called on its I/O thread before Undertow sees it. */
     public void opened(StreamConnection connection) {
-        State state = new State();
+        State state = new State(connection.getPeerAddress());
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Plain HTTP/1.1 only: under TLS the conduit chain belongs to the TLS engine.
             state.scanner = new HeadScanner(
@@ -72,6 +101,14 @@ public final class Connections {
             connection.getSourceChannel().setConduit(state.scanner);
         }
         open.put(connection, state);
+        if (state.peer != null) {
+            byPeer.put(state.peer, state);
+        }
+        long quiet = drainQuietMillis;
+        if (quiet >= 0) {
+            // Accepted from the backlog as the listener closed: served like any other, then drained.
+            closeWhenQuiet(connection, state, quiet);
+        }
         if (!headerReadTimeout.isZero()) {
             state.headTimer = connection
                     .getIoThread()
@@ -83,10 +120,10 @@ public final class Connections {
     private void headTimedOut(StreamConnection connection, State state) {
         state.headTimer = null;
         if (!connection.isOpen()) {
-            open.remove(connection);
+            forget(connection);
             return;
         }
-        if (state.busy == 0) {
+        if (state.busy.get() == 0) {
             ServerLog.debug(
                     "[JGI-LIM-4] no request head within " + headerReadTimeout.toMillis() + " ms; answering 408");
             if (state.scanner != null) {
@@ -137,30 +174,64 @@ public final class Connections {
         } catch (IOException ignored) {
             // The client is gone already; closing is all that is left.
         }
-        open.remove(connection);
+        forget(connection);
         connection
                 .getIoThread()
                 .executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Notes a request on {@code server}; returns its raw head when the scanner recorded one, else null. */
-    HeadInfo requestStarted(ServerConnection server) {
-        if (!(server instanceof AbstractServerConnection connection)) {
-            return null;
-        }
-        StreamConnection channel = connection.getChannel();
-        State state = open.get(channel);
-        if (state == null) {
-            return null;
-        }
+    /**
+     * Wraps the server's root handler: counts each request (static files too) on its connection,
+     * and once the drain began, makes its response close the connection.
+     */
+    public io.undertow.server.HttpHandler watch(io.undertow.server.HttpHandler next) {
+        return exchange -> {
+            State state = stateOf(exchange.getConnection());
+            if (state != null) {
+                started(exchange.getConnection(), state);
+                state.exchanges.add(exchange);
+                exchange.addExchangeCompleteListener((done, proceed) -> {
+                    state.exchanges.remove(done);
+                    if (done.getStatusCode() == 101
+                            && !"h2c".equalsIgnoreCase(done.getRequestHeaders().getFirst("upgrade"))) {
+                        state.upgraded = true;
+                    }
+                    state.lastEnded = System.nanoTime();
+                    state.busy.decrementAndGet();
+                    proceed.proceed();
+                });
+            }
+            if (drainQuietMillis >= 0) {
+                exchange.setPersistent(false);
+            }
+            next.handleRequest(exchange);
+        };
+    }
+
+    private void started(ServerConnection server, State state) {
         if (state.headTimer != null) {
             state.headTimer.remove();
             state.headTimer = null;
-            server.addCloseListener(closed -> open.remove(channel));
+            if (server instanceof AbstractServerConnection connection) {
+                StreamConnection channel = connection.getChannel();
+                server.addCloseListener(closed -> forget(channel));
+            }
         }
-        state.busy++;
-        state.requests++;
-        return state.scanner == null ? null : state.scanner.next();
+        state.busy.incrementAndGet();
+    }
+
+    /** The raw head the scanner recorded for the request just started on {@code server}, or null. */
+    HeadInfo recordedHead(ServerConnection server) {
+        State state = stateOf(server);
+        return state == null || state.scanner == null ? null : state.scanner.next();
+    }
+
+    private State stateOf(ServerConnection server) {
+        if (server instanceof AbstractServerConnection connection) {
+            return open.get(connection.getChannel());
+        }
+        java.net.SocketAddress peer = server.getPeerAddress();
+        return peer == null ? null : byPeer.get(peer);
     }
 
     /** The raw-head scanner of a plain HTTP/1.1 connection, or null. */
@@ -182,43 +253,58 @@ public final class Connections {
         }
     }
 
-    void requestEnded(ServerConnection server) {
-        if (server instanceof AbstractServerConnection connection) {
-            State state = open.get(connection.getChannel());
-            if (state != null) {
-                state.busy--;
-            }
-        }
-    }
-
     /**
-     * Closes every connection that stays idle for {@code graceMillis}; a request that arrives in the
-     * meantime is answered (with {@code Connection: close}, the server is draining), and busy
-     * connections close after their response.
+     * Begins the connection side of a graceful shutdown: from now on every response closes its
+     * connection, and a connection closes once nothing is in flight on it (no request, no part of
+     * a request head, not a WebSocket) and nothing arrived on it for {@code quietMillis}. Closing an
+     * idle connection at once would reset a request already on the wire (RFC 9112 section 9.6).
      */
-    public void closeIdle(long graceMillis) {
+    public void drain(long quietMillis) {
+        drainQuietMillis = quietMillis;
         open.forEach((connection, state) -> connection.getIoThread().execute(() -> {
-            int seen = state.requests;
-            connection
-                    .getIoThread()
-                    .executeAfter(
-                            () -> {
-                                if (state.busy <= 0 && state.requests == seen) {
-                                    open.remove(connection);
-                                    IoUtils.safeClose(connection);
-                                }
-                            },
-                            graceMillis,
-                            TimeUnit.MILLISECONDS);
+            // A response not started yet closes its connection; one already sent kept it alive, and
+            // that connection closes once quiet.
+            state.exchanges.forEach(exchange -> exchange.setPersistent(false));
+            closeWhenQuiet(connection, state, quietMillis);
         }));
     }
 
-    /** Waits until every connection closed or {@code millis} passed; true when all closed. */
+    private void closeWhenQuiet(StreamConnection connection, State state, long quietMillis) {
+        if (!connection.isOpen()) {
+            forget(connection);
+            return;
+        }
+        long quietFor = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - state.lastActive());
+        if (state.idle() && quietFor >= quietMillis) {
+            forget(connection);
+            IoUtils.safeClose(connection);
+            return;
+        }
+        long wait = state.idle() ? quietMillis - quietFor : BUSY_POLL_MILLIS;
+        connection
+                .getIoThread()
+                .executeAfter(
+                        () -> closeWhenQuiet(connection, state, quietMillis), Math.max(1, wait), TimeUnit.MILLISECONDS);
+    }
+
+    private void forget(StreamConnection connection) {
+        State state = open.remove(connection);
+        if (state != null && state.peer != null) {
+            byPeer.remove(state.peer, state);
+        }
+    }
+
+    /** Waits until every connection closed, or {@code millis} passed; true when they all closed. */
     public boolean awaitClosed(long millis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!open.isEmpty() && System.nanoTime() < end) {
+        while (!drained() && System.nanoTime() < end) {
             Thread.sleep(10);
         }
+        return drained();
+    }
+
+    private boolean drained() {
+        open.keySet().removeIf(connection -> !connection.isOpen());
         return open.isEmpty();
     }
 
@@ -226,5 +312,6 @@ public final class Connections {
     public void closeAll() {
         open.keySet().forEach(IoUtils::safeClose);
         open.clear();
+        byPeer.clear();
     }
 }

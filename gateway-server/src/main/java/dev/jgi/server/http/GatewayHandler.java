@@ -40,7 +40,6 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private final ErrorPages errors;
     private final WebSocketUpgrade webSockets;
     private final ServerObserver observer;
-    private volatile boolean draining;
 
     public GatewayHandler(
             ServerConfig config,
@@ -66,18 +65,17 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     }
 
     /**
-     * From now on every response closes its connection, and open WebSockets are closed with 1001:
-     * the server is shutting down.
+     * Closes the open WebSockets with 1001 and waits for their close, at most {@code patience}: the
+     * graceful timeout of a shutdown ran out [JGI-LIFE-7].
      */
-    public void drain() {
-        draining = true;
-        webSockets.goingAway(java.time.Duration.ofSeconds(1));
+    public void closeWebSockets(java.time.Duration patience) {
+        webSockets.goingAway(patience);
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long started = System.nanoTime();
-        HeadInfo head = connections.requestStarted(exchange.getConnection());
+        HeadInfo head = connections.recordedHead(exchange.getConnection());
         String parsed = RequestMapper.rawTarget(exchange);
         if (head != null && !head.describes(exchange.getRequestMethod().toString(), parsed)) {
             connections.distrust(exchange.getConnection());
@@ -87,9 +85,6 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors);
         observer.requestStarted(transport, exchange);
         try {
-            if (draining) {
-                exchange.setPersistent(false);
-            }
             switch (admit(exchange, raw, head)) {
                 case Admission.Refused refused -> transport.refuse(refused);
                 case Admission.Answered answered -> transport.respond(answered.status(), answered.headers(), null);
@@ -198,7 +193,6 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     @Override
     public void ended(Transport transport, Completion completion) {
-        connections.requestEnded(transport.exchange.getConnection());
         observer.requestEnded(transport, transport.exchange, completion);
         HostedApp app = transport.app().orElse(null);
         if (app != null) {

@@ -50,6 +50,8 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     private State state = State.HEAD;
     private long remaining;
     private final StringBuilder line = new StringBuilder();
+    /** When bytes last arrived, by {@link System#nanoTime()}. */
+    private long lastRead = System.nanoTime();
 
     /**
      * @param maxRequestLine the request-line limit [JGI-LIM-1]
@@ -76,6 +78,19 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
         return heads.poll();
     }
 
+    /** When bytes last arrived on this connection, by {@link System#nanoTime()}. */
+    long lastRead() {
+        return lastRead;
+    }
+
+    /**
+     * Whether part of a request arrived that the handler has not been given yet: bytes of a head
+     * still being sent, or a complete head not yet taken. A scanner that lost track answers false.
+     */
+    boolean midHead() {
+        return state == State.HEAD && headLength > 0 || !heads.isEmpty();
+    }
+
     /** The handler saw a head that does not match: stop trusting this connection's records. */
     void lose() {
         state = State.LOST;
@@ -86,6 +101,9 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     public int read(ByteBuffer dst) throws IOException {
         int start = dst.position();
         int n = next.read(dst);
+        if (n > 0) {
+            lastRead = System.nanoTime();
+        }
         if (n > 0 && state != State.LOST) {
             boolean wasBad = state == State.BAD_BODY;
             badAt = -1;
@@ -126,6 +144,9 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
             starts[i] = dsts[offs + i].position();
         }
         long n = next.read(dsts, offs, len);
+        if (n > 0) {
+            lastRead = System.nanoTime();
+        }
         if (n > 0 && state != State.LOST) {
             for (int i = 0; i < len; i++) {
                 scan(dsts[offs + i], starts[i], dsts[offs + i].position());

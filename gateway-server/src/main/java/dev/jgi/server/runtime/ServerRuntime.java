@@ -47,11 +47,14 @@ public final class ServerRuntime implements AutoCloseable {
     public static final String VERSION = "1.0.0";
 
     /**
-     * How long an idle keep-alive connection may still send its next request once a graceful
-     * shutdown began; that request is answered with {@code Connection: close}. Closing at once would
-     * reset a request already on the wire (the race of RFC 9112 section 9.6).
+     * How long a draining connection with nothing in flight must have been quiet before it closes.
+     * A request sent in that time is answered, with {@code Connection: close}; closing at once would
+     * reset a request already on the wire (the race of RFC 9112 section 9.6, see docs/operations.md).
      */
-    private static final long IDLE_GRACE_MILLIS = 1000;
+    private static final long DRAIN_QUIET_MILLIS = 1000;
+
+    /** How long WebSockets get to answer the 1001 close at the end of the graceful timeout. */
+    private static final java.time.Duration WEBSOCKET_CLOSE_PATIENCE = java.time.Duration.ofSeconds(1);
 
     /** How often the certificate and key files are checked for a renewal. */
     private static final long CERTIFICATE_CHECK_SECONDS = 10;
@@ -59,12 +62,14 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerConfig config;
     private final ServerInfo info;
     private final AppSlot apps = new AppSlot();
-    private final List<AcceptingChannel<? extends StreamConnection>> listeners = new ArrayList<>();
+    private final List<Listening> listeners = new ArrayList<>();
     /** Listeners on inherited sockets: they stop accepting when draining, and close last. */
     private final List<AcceptingChannel<StreamConnection>> inherited = new ArrayList<>();
 
     private final List<UnixSocketRelay> relays = new ArrayList<>();
-    private final List<InetSocketAddress> addresses = new ArrayList<>();
+    /** Read while a shutdown holds this runtime's lock. */
+    private final List<InetSocketAddress> addresses = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final InFlight inFlight;
     private final Connections connections;
     private XnioWorker worker;
@@ -77,6 +82,7 @@ public final class ServerRuntime implements AutoCloseable {
     private StaticFront staticFront;
     private final Operations operations;
     private volatile boolean draining;
+    private final List<Runnable> drainHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private dev.jgi.server.tls.ReloadingKeyManager certificates;
     private org.xnio.XnioExecutor.Key certificateCheck;
 
@@ -187,7 +193,7 @@ public final class ServerRuntime implements AutoCloseable {
                         config.h2c(),
                         config.maxRequestLine() + config.maxHeaderSize())
                 .getMap();
-        HttpHandler root = staticFront.wrap(handler, operations.observer());
+        HttpHandler root = connections.watch(staticFront.wrap(handler, operations.observer()));
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);
@@ -214,7 +220,7 @@ public final class ServerRuntime implements AutoCloseable {
                             address.socketAddress(), acceptor(tcpOpen, false), socketOptions())
                     : tls.bind(worker, address.socketAddress(), acceptor(tcpOpen, false), socketOptions());
             server.resumeAccepts();
-            listeners.add(server);
+            listeners.add(new Listening(server, tcpOpen, false));
             addresses.add(server.getLocalAddress(InetSocketAddress.class));
         }
         operations.listen(worker, buffers, this::ready, NAME + " " + VERSION);
@@ -275,29 +281,76 @@ public final class ServerRuntime implements AutoCloseable {
                 acceptor(open, true),
                 socketOptions());
         loopback.resumeAccepts();
-        listeners.add(loopback);
+        listeners.add(new Listening(loopback, open, true));
         relays.add(UnixSocketRelay.open(socket, loopback.getLocalAddress(InetSocketAddress.class)));
     }
 
+    /** A listening socket with what its accepted connections are handed to. */
+    private record Listening(
+            AcceptingChannel<? extends StreamConnection> channel,
+            ChannelListener<StreamConnection> open,
+            boolean relayedOnly) {}
+
     private <C extends StreamConnection> ChannelListener<AcceptingChannel<C>> acceptor(
             ChannelListener<StreamConnection> open, boolean relayedOnly) {
-        return channel -> {
-            try {
-                C connection = channel.accept();
-                if (connection == null) {
-                    return;
-                }
+        return channel -> acceptPending(channel, open, relayedOnly);
+    }
+
+    /** Accepts every connection waiting on {@code channel}. */
+    private void acceptPending(
+            AcceptingChannel<? extends StreamConnection> channel,
+            ChannelListener<StreamConnection> open,
+            boolean relayedOnly) {
+        try {
+            for (StreamConnection connection = channel.accept(); connection != null; connection = channel.accept()) {
                 if (relayedOnly
                         && UnixSocketRelay.peerOf(connection.getPeerAddress()).isEmpty()) {
                     IoUtils.safeClose(connection);
-                    return;
+                    continue;
                 }
                 connections.opened(connection);
                 open.handleEvent(connection);
-            } catch (IOException e) {
-                ServerLog.warn(null, "accepting a connection failed: " + e);
             }
-        };
+        } catch (IOException e) {
+            ServerLog.warn(null, "accepting a connection failed: " + e);
+        }
+    }
+
+    /**
+     * Closes the listeners after taking every connection already waiting in their backlog, which
+     * closing would reset; an inherited socket stays open, not accepting: connections keep queueing
+     * for the server that shares it (the successor in a restart), whose accepts take them.
+     */
+    private void stopAccepting() throws InterruptedException {
+        java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(listeners.size());
+        for (Listening listener : listeners) {
+            listener.channel().getIoThread().execute(() -> {
+                try {
+                    listener.channel().suspendAccepts();
+                    acceptPending(listener.channel(), listener.open(), listener.relayedOnly());
+                } finally {
+                    IoUtils.safeClose(listener.channel());
+                    closing.countDown();
+                }
+            });
+        }
+        closing.await(5, TimeUnit.SECONDS);
+        // A closed listening socket stays open (and accepting in the kernel) until every I/O thread's
+        // selector dropped its key, which happens when that selector next selects: two rounds of a
+        // task on each thread make sure every one of them did.
+        passEveryIoThread();
+        passEveryIoThread();
+        inherited.forEach(AcceptingChannel::suspendAccepts);
+        relays.forEach(UnixSocketRelay::stopAccepting);
+    }
+
+    private void passEveryIoThread() throws InterruptedException {
+        int threads = worker.getIoThreadCount();
+        java.util.concurrent.CountDownLatch passed = new java.util.concurrent.CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
+            worker.getIoThread(i).execute(passed::countDown);
+        }
+        passed.await(5, TimeUnit.SECONDS);
     }
 
     private OptionMap socketOptions() {
@@ -305,7 +358,7 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /** The bound addresses, in the order of the binds, with the actual ports. */
-    public synchronized List<InetSocketAddress> addresses() {
+    public List<InetSocketAddress> addresses() {
         return List.copyOf(addresses);
     }
 
@@ -320,8 +373,20 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /**
-     * Shuts down gracefully: stops accepting, lets in-flight requests finish up to the graceful
-     * timeout while idle connections close, then stops the application once [JGI-LIFE-5] [JGI-LIFE-7].
+     * Runs {@code hook} when the drain begins: the drain delay is over, the listeners are closed,
+     * and the graceful timeout starts. Where the server completes the {@code draining()} stage of
+     * the exchanges in flight [JGI-DRAIN-1]; runs on the closing thread, so it must not block.
+     */
+    public void onDrain(Runnable hook) {
+        drainHooks.add(hook);
+    }
+
+    /**
+     * Shuts down gracefully, in the one sequence docs/operations.md describes: not ready at once;
+     * serving normally for the drain delay; the listeners close; every response closes its
+     * connection and quiet idle connections close; in-flight requests finish, up to the graceful
+     * timeout, at which WebSockets close with 1001 and the rest are cut; then the application stops
+     * once [JGI-LIFE-5] [JGI-LIFE-7] [JGI-DRAIN-1] [JGI-DRAIN-3].
      */
     @Override
     public synchronized void close() {
@@ -333,25 +398,21 @@ public final class ServerRuntime implements AutoCloseable {
             return;
         }
         closed = true;
-        listeners.forEach(IoUtils::safeClose);
-        // An inherited socket stays open, not accepting: connections keep queueing for the server
-        // that shares it (the successor in a restart), whose accepts take them.
-        inherited.forEach(AcceptingChannel::suspendAccepts);
-        relays.forEach(UnixSocketRelay::stopAccepting);
-        if (handler != null) {
-            handler.drain();
-        }
-        long grace = Math.min(IDLE_GRACE_MILLIS, config.gracefulTimeout().toMillis());
-        connections.closeIdle(grace);
-        boolean drained;
+        boolean drained = false;
         try {
-            drained = inFlight.awaitDrained(config.gracefulTimeout().toMillis());
-            if (drained) {
-                connections.awaitClosed(grace + IDLE_GRACE_MILLIS);
-            }
+            Thread.sleep(config.drainDelay().toMillis());
+            stopAccepting();
+            drainHooks.forEach(Runnable::run);
+            long timeout = config.gracefulTimeout().toMillis();
+            connections.drain(Math.min(DRAIN_QUIET_MILLIS, timeout));
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+            drained = inFlight.awaitDrained(timeout)
+                    && connections.awaitClosed(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            drained = false;
+        }
+        if (handler != null) {
+            handler.closeWebSockets(WEBSOCKET_CLOSE_PATIENCE);
         }
         if (!drained) {
             ServerLog.warn(
