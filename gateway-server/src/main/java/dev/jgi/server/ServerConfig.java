@@ -39,6 +39,8 @@ import java.util.Map;
  * @param keyFile            the PEM private key of {@code certFile}
  * @param http2              whether TLS binds offer HTTP/2 by ALPN [JGI-H2-2]
  * @param h2c                whether cleartext binds also speak HTTP/2 (prior knowledge and {@code Upgrade: h2c})
+ * @param h2MaxResetRate     RST_STREAM frames per second an HTTP/2 client may send, else GOAWAY [JGI-LIM-7]; 0 is off
+ * @param h2MaxStreamRate    new streams per second an HTTP/2 client may open, else GOAWAY [JGI-LIM-7]; 0 is off
  * @param wsMaxMessageSize   the largest incoming WebSocket message; larger closes with 1009 [JGI-WS-9]
  * @param clientAuth         whether TLS clients are asked for a certificate [JGI-TLS-2]
  * @param clientCa           the PEM certificates of the authorities that client certificates must chain to
@@ -208,6 +210,20 @@ public record ServerConfig(
         boolean h2c,
 
         @Setting(
+                name = "h2-max-reset-rate",
+                defaultValue = "100",
+                help =
+                        "Stream resets (RST_STREAM) per second one HTTP/2 connection may send, in bursts of as many; more gets GOAWAY ENHANCE_YOUR_CALM (rapid reset guard); 0 is off.")
+        int h2MaxResetRate,
+
+        @Setting(
+                name = "h2-max-stream-rate",
+                defaultValue = "2000",
+                help =
+                        "New streams per second one HTTP/2 connection may open, in bursts of as many; more gets GOAWAY ENHANCE_YOUR_CALM; 0 is off.")
+        int h2MaxStreamRate,
+
+        @Setting(
                 name = "ws-max-message-size",
                 defaultValue = "1MiB",
                 help =
@@ -333,6 +349,8 @@ public record ServerConfig(
             throw new IllegalArgumentException("certfile and keyfile go together: give both or neither");
         }
         requirePositive("ws-max-message-size", wsMaxMessageSize);
+        requireAtLeast("h2-max-reset-rate", h2MaxResetRate, 0);
+        requireAtLeast("h2-max-stream-rate", h2MaxStreamRate, 0);
         if (clientAuth != ClientAuth.NONE && (clientCa.isEmpty() || certFile.isEmpty())) {
             throw new IllegalArgumentException("client-auth "
                     + clientAuth.name().toLowerCase(java.util.Locale.ROOT) + " needs certfile, keyfile and client-ca");

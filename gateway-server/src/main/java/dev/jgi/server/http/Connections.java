@@ -27,6 +27,7 @@ public final class Connections {
 
     private static final class State {
         XnioExecutor.Key headTimer;
+        boolean http2;
         int busy;
         int requests;
         HeadScanner scanner;
@@ -38,20 +39,28 @@ public final class Connections {
     private final int maxHead;
     private final int maxHeaderCount;
     private final dev.jgi.server.observe.ServerObserver observer;
+    private final Http2Limits http2Limits;
+    private final boolean h2c;
 
     /**
      * @param maxRequestLine the request-line limit, answered 414 [JGI-LIM-1]
      * @param maxHead        the request-head limit, answered 431 [JGI-LIM-2]
      * @param maxHeaderCount the header-count limit, answered 431 [JGI-LIM-2]
      * @param observer       told of each of these answers
+     * @param http2Limits    the stream rates of an HTTP/2 client [JGI-LIM-7]
+     * @param h2c            whether cleartext connections may speak HTTP/2 (prior knowledge)
      */
     public Connections(
             Duration headerReadTimeout,
             int maxRequestLine,
             int maxHead,
             int maxHeaderCount,
-            dev.jgi.server.observe.ServerObserver observer) {
+            dev.jgi.server.observe.ServerObserver observer,
+            Http2Limits http2Limits,
+            boolean h2c) {
         this.headerReadTimeout = headerReadTimeout;
+        this.http2Limits = http2Limits;
+        this.h2c = h2c;
         this.observer = observer;
         this.maxRequestLine = maxRequestLine;
         this.maxHead = maxHead;
@@ -63,6 +72,12 @@ public final class Connections {
         State state = new State();
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Plain HTTP/1.1 only: under TLS the conduit chain belongs to the TLS engine.
+            if (h2c) {
+                connection
+                        .getSourceChannel()
+                        .setConduit(guard(
+                                connection, state, connection.getSourceChannel().getConduit()));
+            }
             state.scanner = new HeadScanner(
                     connection.getSourceChannel().getConduit(),
                     maxRequestLine,
@@ -78,6 +93,46 @@ public final class Connections {
                     .executeAfter(
                             () -> headTimedOut(connection, state), headerReadTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * A TLS connection chose HTTP/2 by ALPN: its stream rates are watched from now on, starting with
+     * the bytes the ALPN listener already read, and its idle time is Undertow's HTTP/2 channel's to
+     * time (GOAWAY after the keep-alive timeout), no longer the head timer's.
+     */
+    public void http2(StreamConnection connection, ByteBuffer alreadyRead) {
+        State state = open.get(connection);
+        if (state == null) {
+            return;
+        }
+        StreamGuard guard =
+                guard(connection, state, connection.getSourceChannel().getConduit());
+        connection.getSourceChannel().setConduit(guard);
+        if (alreadyRead != null) {
+            guard.seen(alreadyRead);
+        }
+    }
+
+    private StreamGuard guard(StreamConnection connection, State state, org.xnio.conduits.StreamSourceConduit next) {
+        return new StreamGuard(next, http2Limits, new StreamGuard.Listener() {
+            @Override
+            public void http2Started() {
+                state.http2 = true;
+                if (state.headTimer != null) {
+                    state.headTimer.remove();
+                    state.headTimer = null;
+                    open.remove(connection);
+                }
+            }
+
+            @Override
+            public void cutOff(String reason) {
+                ServerLog.warn(
+                        null,
+                        "HTTP/2 client " + connection.getPeerAddress() + " cut off with GOAWAY ENHANCE_YOUR_CALM: "
+                                + reason);
+            }
+        });
     }
 
     private void headTimedOut(StreamConnection connection, State state) {

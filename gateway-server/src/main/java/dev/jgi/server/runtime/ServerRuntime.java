@@ -90,7 +90,9 @@ public final class ServerRuntime implements AutoCloseable {
                 config.maxRequestLine(),
                 config.maxHeaderSize(),
                 config.maxHeaderCount(),
-                operations.observer());
+                operations.observer(),
+                new dev.jgi.server.http.Http2Limits(config.h2MaxResetRate(), config.h2MaxStreamRate()),
+                config.h2c());
     }
 
     /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */
@@ -197,8 +199,15 @@ public final class ServerRuntime implements AutoCloseable {
             certificateCheck = worker.getIoThread()
                     .executeAtInterval(certificates::reloadIfChanged, CERTIFICATE_CHECK_SECONDS, TimeUnit.SECONDS);
         }
-        ChannelListener<StreamConnection> tcpOpen =
-                tls == null ? open : ServerTls.openListener(buffers, undertowOptions, root, config.http2());
+        ChannelListener<StreamConnection> tcpOpen = tls == null
+                ? open
+                : ServerTls.openListener(
+                        buffers,
+                        undertowOptions,
+                        root,
+                        config.http2(),
+                        Http2Options.idle(undertowOptions, config.keepAliveTimeout()),
+                        connections::http2);
         for (String bind : config.binds()) {
             if (bind.startsWith("unix:")) {
                 listenUnix(Path.of(bind.substring("unix:".length())), open);
