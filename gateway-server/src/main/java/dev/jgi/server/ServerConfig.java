@@ -39,8 +39,8 @@ import java.util.Map;
  * @param keyFile            the PEM private key of {@code certFile}
  * @param http2              whether TLS binds offer HTTP/2 by ALPN [JGI-H2-2]
  * @param h2c                whether cleartext binds also speak HTTP/2 (prior knowledge and {@code Upgrade: h2c})
- * @param h2MaxResetRate     RST_STREAM frames per second an HTTP/2 client may send, else GOAWAY [JGI-LIM-7]; 0 is off
- * @param h2MaxStreamRate    new streams per second an HTTP/2 client may open, else GOAWAY [JGI-LIM-7]; 0 is off
+ * @param h2MaxResetRate     RST_STREAM frames per second an HTTP/2 client may send, else GOAWAY [JGI-LIM-5]; 0 is off
+ * @param h2MaxStreamRate    new streams per second an HTTP/2 client may open, else GOAWAY [JGI-LIM-5]; 0 is off
  * @param wsMaxMessageSize   the largest incoming WebSocket message; larger closes with 1009 [JGI-WS-9]
  * @param clientAuth         whether TLS clients are asked for a certificate [JGI-TLS-2]
  * @param clientCa           the PEM certificates of the authorities that client certificates must chain to

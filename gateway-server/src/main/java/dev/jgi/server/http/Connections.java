@@ -27,7 +27,6 @@ public final class Connections {
 
     private static final class State {
         XnioExecutor.Key headTimer;
-        boolean http2;
         int busy;
         int requests;
         HeadScanner scanner;
@@ -35,6 +34,7 @@ public final class Connections {
 
     private final Map<StreamConnection, State> open = new ConcurrentHashMap<>();
     private final Duration headerReadTimeout;
+    private final Duration keepAliveTimeout;
     private final int maxRequestLine;
     private final int maxHead;
     private final int maxHeaderCount;
@@ -47,11 +47,12 @@ public final class Connections {
      * @param maxHead        the request-head limit, answered 431 [JGI-LIM-2]
      * @param maxHeaderCount the header-count limit, answered 431 [JGI-LIM-2]
      * @param observer       told of each of these answers
-     * @param http2Limits    the stream rates of an HTTP/2 client [JGI-LIM-7]
+     * @param http2Limits    the stream rates of an HTTP/2 client [JGI-LIM-5]
      * @param h2c            whether cleartext connections may speak HTTP/2 (prior knowledge)
      */
     public Connections(
             Duration headerReadTimeout,
+            Duration keepAliveTimeout,
             int maxRequestLine,
             int maxHead,
             int maxHeaderCount,
@@ -59,6 +60,7 @@ public final class Connections {
             Http2Limits http2Limits,
             boolean h2c) {
         this.headerReadTimeout = headerReadTimeout;
+        this.keepAliveTimeout = keepAliveTimeout;
         this.http2Limits = http2Limits;
         this.h2c = h2c;
         this.observer = observer;
@@ -114,14 +116,25 @@ public final class Connections {
     }
 
     private StreamGuard guard(StreamConnection connection, State state, org.xnio.conduits.StreamSourceConduit next) {
-        return new StreamGuard(next, http2Limits, new StreamGuard.Listener() {
+        StreamGuard[] guard = new StreamGuard[1];
+        guard[0] = new StreamGuard(next, http2Limits, new StreamGuard.Listener() {
             @Override
             public void http2Started() {
-                state.http2 = true;
                 if (state.headTimer != null) {
                     state.headTimer.remove();
                     state.headTimer = null;
-                    open.remove(connection);
+                }
+                open.remove(connection);
+                if (!keepAliveTimeout.isZero()) {
+                    connection
+                            .getIoThread()
+                            .executeAfter(
+                                    () -> {
+                                        guard[0].goAwayIfNoStream();
+                                        connection.getSourceChannel().wakeupReads();
+                                    },
+                                    keepAliveTimeout.toMillis(),
+                                    TimeUnit.MILLISECONDS);
                 }
             }
 
@@ -133,6 +146,7 @@ public final class Connections {
                                 + reason);
             }
         });
+        return guard[0];
     }
 
     private void headTimedOut(StreamConnection connection, State state) {

@@ -2,7 +2,7 @@ package dev.jgi.server.http;
 
 /**
  * The rates an HTTP/2 client may open and reset streams at on one connection, each with a burst of
- * one second's worth; beyond either it gets GOAWAY {@code ENHANCE_YOUR_CALM} [JGI-LIM-7]. Zero is
+ * one second's worth; beyond either it gets GOAWAY {@code ENHANCE_YOUR_CALM} [JGI-LIM-5]. Zero is
  * no limit.
  *
  * @param resetRate  RST_STREAM frames per second

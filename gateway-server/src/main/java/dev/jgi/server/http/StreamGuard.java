@@ -12,7 +12,7 @@ import org.xnio.conduits.StreamSourceConduit;
 /**
  * Counts the streams an HTTP/2 client opens and resets, from the frame headers of the bytes Undertow
  * reads, and cuts the connection off with GOAWAY {@code ENHANCE_YOUR_CALM} when either rate runs
- * over its {@link Http2Limits} [JGI-LIM-7]. Undertow's own reset guard counts a reset only while the
+ * over its {@link Http2Limits} [JGI-LIM-5]. Undertow's own reset guard counts a reset only while the
  * client's half of the stream is open, so the CVE-2023-44487 pattern (HEADERS with END_STREAM, then
  * RST_STREAM) escapes it; this one counts every RST_STREAM. It reads frame headers only, never
  * changes a byte, and stays passive on a connection that does not start with the HTTP/2 preface.
@@ -53,6 +53,7 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
     private long resetCount;
     private long streamCount;
     private String trippedBy;
+    private int errorCode;
 
     StreamGuard(StreamSourceConduit next, Http2Limits limits, Listener listener) {
         super(next);
@@ -121,7 +122,7 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
      */
     private void refuseWhenTripped() throws ConnectionErrorException {
         if (state == State.TRIPPED) {
-            throw new ConnectionErrorException(Http2Channel.ERROR_ENHANCE_YOUR_CALM, trippedBy);
+            throw new ConnectionErrorException(errorCode, trippedBy);
         }
     }
 
@@ -186,8 +187,22 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
 
     private void trip(String reason) {
         state = State.TRIPPED;
-        trippedBy = "[JGI-LIM-7] " + reason;
+        errorCode = Http2Channel.ERROR_ENHANCE_YOUR_CALM;
+        trippedBy = "[JGI-LIM-5] " + reason;
         listener.cutOff(trippedBy);
+    }
+
+    /**
+     * Ends a connection on which the client never opened a stream: GOAWAY {@code NO_ERROR} at
+     * Undertow's next read, which the caller brings about by waking reads. Undertow times the idle
+     * time after a stream itself (its {@code NO_REQUEST_TIMEOUT}), but not before the first.
+     */
+    void goAwayIfNoStream() {
+        if (streamCount == 0 && state != State.TRIPPED) {
+            state = State.TRIPPED;
+            errorCode = Http2Channel.ERROR_NO_ERROR;
+            trippedBy = "idle HTTP/2 connection";
+        }
     }
 
     /** Streams opened so far on this connection. */

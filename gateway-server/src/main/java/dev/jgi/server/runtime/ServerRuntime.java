@@ -87,6 +87,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.operations = Operations.of(config);
         this.connections = new Connections(
                 config.headerReadTimeout(),
+                config.keepAliveTimeout(),
                 config.maxRequestLine(),
                 config.maxHeaderSize(),
                 config.maxHeaderCount(),
@@ -201,13 +202,7 @@ public final class ServerRuntime implements AutoCloseable {
         }
         ChannelListener<StreamConnection> tcpOpen = tls == null
                 ? open
-                : ServerTls.openListener(
-                        buffers,
-                        undertowOptions,
-                        root,
-                        config.http2(),
-                        Http2Options.idle(undertowOptions, config.keepAliveTimeout()),
-                        connections::http2);
+                : ServerTls.openListener(buffers, undertowOptions, root, config.http2(), connections::http2);
         for (String bind : config.binds()) {
             if (bind.startsWith("unix:")) {
                 listenUnix(Path.of(bind.substring("unix:".length())), open);

@@ -43,20 +43,6 @@ public final class Http2Options {
                 .set(UndertowOptions.HTTP2_SETTINGS_ENABLE_PUSH, false);
     }
 
-    /**
-     * The options of TLS HTTP/2 connections: one without an open stream gets GOAWAY and closes after
-     * {@code keepAlive} (RFC 9113 §9.1), the same idle time as an HTTP/1.1 keep-alive connection,
-     * whether it had streams before or not.
-     */
-    public static OptionMap idle(OptionMap undertowOptions, java.time.Duration keepAlive) {
-        int millis = (int) Math.min(Integer.MAX_VALUE, keepAlive.toMillis());
-        return OptionMap.builder()
-                .addAll(undertowOptions)
-                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis)
-                .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis)
-                .getMap();
-    }
-
     /** The root handler of a cleartext listener: with h2c, one that also takes {@code Upgrade: h2c}. */
     public static HttpHandler cleartextRoot(HttpHandler root, boolean h2c) {
         return h2c ? new Http2UpgradeHandler(root) : root;

@@ -13,7 +13,7 @@ import org.xnio.StreamConnection;
 
 /**
  * Undertow's HTTP/2 open listener, told first of each connection that ALPN gave it, with the bytes
- * already read: so that the server watches the stream rates of TLS HTTP/2 clients [JGI-LIM-7].
+ * already read: so that the server watches the stream rates of TLS HTTP/2 clients [JGI-LIM-5].
  */
 final class WatchedHttp2Listener implements DelegateOpenListener {
 
