@@ -116,8 +116,9 @@ final class BodyReader {
             return;
         }
         if (scanner != null && scanner.badBody()) {
-            transport.refuseBody(MALFORMED);
-            fail(new IOException("[JGI-BODY-9] the chunked body is malformed"));
+            Admission.Refused answer = scanner.badBodyAnswer();
+            transport.refuseBody(answer);
+            fail(new IOException(answer.reason()));
             return;
         }
         ByteBuffer buffer = ByteBuffer.allocate(PIECE);

@@ -38,35 +38,26 @@ public final class Connections {
     private final int maxRequestLine;
     private final int maxHead;
     private final int maxHeaderCount;
+    private final int maxFieldSize;
     private final dev.jgi.server.observe.ServerObserver observer;
     private final Http2Limits http2Limits;
     private final boolean h2c;
 
     /**
-     * @param maxRequestLine the request-line limit, answered 414 [JGI-LIM-1]
-     * @param maxHead        the request-head limit, answered 431 [JGI-LIM-2]
-     * @param maxHeaderCount the header-count limit, answered 431 [JGI-LIM-2]
-     * @param observer       told of each of these answers
-     * @param http2Limits    the stream rates of an HTTP/2 client [JGI-LIM-5]
-     * @param h2c            whether cleartext connections may speak HTTP/2 (prior knowledge)
+     * @param config   the limits: request line (414), head and header count (431), chunk lines and
+     *                 trailers (400, 431), the header-read and keep-alive timeouts, the HTTP/2 rates
+     * @param observer told of each answer given here
      */
-    public Connections(
-            Duration headerReadTimeout,
-            Duration keepAliveTimeout,
-            int maxRequestLine,
-            int maxHead,
-            int maxHeaderCount,
-            dev.jgi.server.observe.ServerObserver observer,
-            Http2Limits http2Limits,
-            boolean h2c) {
-        this.headerReadTimeout = headerReadTimeout;
-        this.keepAliveTimeout = keepAliveTimeout;
-        this.http2Limits = http2Limits;
-        this.h2c = h2c;
+    public Connections(dev.jgi.server.ServerConfig config, dev.jgi.server.observe.ServerObserver observer) {
+        this.headerReadTimeout = config.headerReadTimeout();
+        this.keepAliveTimeout = config.keepAliveTimeout();
+        this.maxRequestLine = config.maxRequestLine();
+        this.maxHead = config.maxHeaderSize();
+        this.maxHeaderCount = config.maxHeaderCount();
+        this.maxFieldSize = config.maxFieldSize();
         this.observer = observer;
-        this.maxRequestLine = maxRequestLine;
-        this.maxHead = maxHead;
-        this.maxHeaderCount = maxHeaderCount;
+        this.http2Limits = new Http2Limits(config.h2MaxResetRate(), config.h2MaxStreamRate());
+        this.h2c = config.h2c();
     }
 
     /** A connection was accepted; called on its I/O thread before Undertow sees it. */
@@ -85,6 +76,7 @@ public final class Connections {
                     maxRequestLine,
                     maxHead,
                     maxHeaderCount,
+                    maxFieldSize,
                     status -> connection.getIoThread().execute(() -> refuse(connection, status)));
             connection.getSourceChannel().setConduit(state.scanner);
         }

@@ -85,15 +85,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
         this.inFlight = new InFlight(config.maxConcurrent());
         this.operations = Operations.of(config);
-        this.connections = new Connections(
-                config.headerReadTimeout(),
-                config.keepAliveTimeout(),
-                config.maxRequestLine(),
-                config.maxHeaderSize(),
-                config.maxHeaderCount(),
-                operations.observer(),
-                new dev.jgi.server.http.Http2Limits(config.h2MaxResetRate(), config.h2MaxStreamRate()),
-                config.h2c());
+        this.connections = new Connections(config, operations.observer());
     }
 
     /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */

@@ -8,7 +8,7 @@ import dev.jgi.api.ServerInfo;
 import java.util.Map;
 
 /**
- * A sync app for the jgi command tests: greets, sleeps on /slow, logs on /log, shows its environment
+ * A sync app for the jgi command tests: greets, sleeps on /slow, reads the body on /upload, logs on /log, shows its environment
  * view, and on /reach tries to open the server's class of its exchange for reflection.
  */
 public final class HelloApp implements Application {
@@ -34,6 +34,7 @@ public final class HelloApp implements Application {
                 yield Response.text(200, "slow done");
             }
             case "/reach" -> Response.text(200, reach(exchange));
+            case "/upload" -> Response.text(200, "read " + exchange.body().readAllBytes().length);
             case "/log" -> {
                 java.util.logging.Logger.getLogger("hello.app").info("handled " + request.path());
                 java.util.logging.Logger.getLogger("hello.app").fine("a debug line");
