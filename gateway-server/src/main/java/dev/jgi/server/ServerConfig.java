@@ -22,6 +22,9 @@ import java.util.Map;
  * @param gracefulTimeout    how long shutdown waits for in-flight requests [JGI-LIFE-7]
  * @param keepAliveTimeout   how long an idle keep-alive connection stays open
  * @param headerReadTimeout  how long a client may take to send a request head, else 408 [JGI-LIM-4]
+ * @param bodyReadTimeout    the longest wait for the next request body bytes, else 408 [JGI-LIM-4]; 0 is off
+ * @param minBodyRate        the fewest request body bytes a second after ten seconds, else 408 [JGI-LIM-4]; 0 is off
+ * @param writeTimeout       the longest a response write may wait for the client to read, else the connection closes; 0 is off
  * @param maxRequestLine     the longest request line, else 414 [JGI-LIM-1]
  * @param maxHeaderCount     the most header fields, else 431 [JGI-LIM-2]
  * @param maxFieldSize       the longest header field line, else 431 [JGI-LIM-2]
@@ -110,6 +113,27 @@ public record ServerConfig(
                 defaultValue = "30s",
                 help = "How long a client may take to send the request head before it gets 408 (slowloris guard).")
         Duration headerReadTimeout,
+
+        @Setting(
+                name = "body-read-timeout",
+                defaultValue = "60s",
+                help =
+                        "How long the server waits for the next bytes of a request body before it answers 408 and closes (stalled uploads); 0 is off.")
+        Duration bodyReadTimeout,
+
+        @Setting(
+                name = "min-body-rate",
+                defaultValue = "240",
+                help =
+                        "Fewest request body bytes a second, averaged over the time the server waits for them, after the first 10 s; slower gets 408; 0 is off.")
+        int minBodyRate,
+
+        @Setting(
+                name = "write-timeout",
+                defaultValue = "60s",
+                help =
+                        "How long a response write may wait for a client that does not read before the connection is closed; 0 is off.")
+        Duration writeTimeout,
 
         @Setting(name = "max-request-line", defaultValue = "8KiB", help = "Longest request line; longer gets 414.")
         int maxRequestLine,
@@ -337,7 +361,8 @@ public record ServerConfig(
         requirePositive("max-field-size", maxFieldSize);
         requirePositive("max-header-size", maxHeaderSize);
         requireAtLeast("max-body-size", maxBodySize, 0);
-        for (Duration d : List.of(requestDeadline, gracefulTimeout, keepAliveTimeout, headerReadTimeout)) {
+        for (Duration d : List.of(
+                requestDeadline, gracefulTimeout, keepAliveTimeout, headerReadTimeout, bodyReadTimeout, writeTimeout)) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations must not be negative: " + d);
             }
@@ -350,6 +375,7 @@ public record ServerConfig(
         }
         requirePositive("ws-max-message-size", wsMaxMessageSize);
         requireAtLeast("h2-max-reset-rate", h2MaxResetRate, 0);
+        requireAtLeast("min-body-rate", minBodyRate, 0);
         requireAtLeast("h2-max-stream-rate", h2MaxStreamRate, 0);
         if (clientAuth != ClientAuth.NONE && (clientCa.isEmpty() || certFile.isEmpty())) {
             throw new IllegalArgumentException("client-auth "

@@ -38,6 +38,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private final RequestMapper mapper;
     private final TrustedProxies proxies;
     private final ErrorPages errors;
+    private final BodyTimeouts bodyTimeouts;
     private final WebSocketUpgrade webSockets;
     private final ServerObserver observer;
     private volatile boolean draining;
@@ -51,6 +52,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             Connections connections,
             ServerObserver observer) {
         this.config = config;
+        this.bodyTimeouts = new BodyTimeouts(config.bodyReadTimeout(), config.minBodyRate());
         this.apps = apps;
         this.syncExecutor = syncExecutor;
         this.accessLog = accessLog;
@@ -170,10 +172,12 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         HeaderValues lengths = exchange.getRequestHeaders().get(io.undertow.util.Headers.CONTENT_LENGTH);
         if (lengths != null && !lengths.isEmpty()) {
             long declared = Long.parseLong(lengths.getFirst().split(",")[0].strip());
-            return declared == 0 ? null : new BodyReader(transport, scanner, config.maxBodySize(), declared);
+            return declared == 0
+                    ? null
+                    : new BodyReader(transport, scanner, config.maxBodySize(), declared, bodyTimeouts);
         }
         return exchange.getRequestHeaders().contains(io.undertow.util.Headers.TRANSFER_ENCODING)
-                ? new BodyReader(transport, scanner, config.maxBodySize(), -1)
+                ? new BodyReader(transport, scanner, config.maxBodySize(), -1, bodyTimeouts)
                 : null;
     }
 

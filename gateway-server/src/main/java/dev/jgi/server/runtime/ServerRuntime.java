@@ -297,7 +297,7 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     private OptionMap socketOptions() {
-        return UndertowSetup.socket(worker.getIoThreadCount());
+        return UndertowSetup.socket(worker.getIoThreadCount(), config.writeTimeout());
     }
 
     /** The bound addresses, in the order of the binds, with the actual ports. */
