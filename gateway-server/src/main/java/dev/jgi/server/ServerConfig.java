@@ -45,6 +45,7 @@ import java.util.Map;
  * @param h2MaxResetRate     RST_STREAM frames per second an HTTP/2 client may send, else GOAWAY [JGI-LIM-5]; 0 is off
  * @param h2MaxStreamRate    new streams per second an HTTP/2 client may open, else GOAWAY [JGI-LIM-5]; 0 is off
  * @param wsMaxMessageSize   the largest incoming WebSocket message; larger closes with 1009 [JGI-WS-9]
+ * @param wsIdleTimeout      how long a WebSocket connection may carry no frame before it is dropped; 0 is off
  * @param clientAuth         whether TLS clients are asked for a certificate [JGI-TLS-2]
  * @param clientCa           the PEM certificates of the authorities that client certificates must chain to
  * @param adminBind          where the admin listener (probes, metrics, status page) listens; empty is off
@@ -255,6 +256,13 @@ public record ServerConfig(
         int wsMaxMessageSize,
 
         @Setting(
+                name = "ws-idle-timeout",
+                defaultValue = "300s",
+                help =
+                        "How long a WebSocket connection may carry no frame either way (a ping counts) before it is dropped; also bounds an unfinished fragmented message; 0 is off.")
+        Duration wsIdleTimeout,
+
+        @Setting(
                 name = "client-auth",
                 defaultValue = "none",
                 help =
@@ -362,7 +370,13 @@ public record ServerConfig(
         requirePositive("max-header-size", maxHeaderSize);
         requireAtLeast("max-body-size", maxBodySize, 0);
         for (Duration d : List.of(
-                requestDeadline, gracefulTimeout, keepAliveTimeout, headerReadTimeout, bodyReadTimeout, writeTimeout)) {
+                requestDeadline,
+                gracefulTimeout,
+                keepAliveTimeout,
+                headerReadTimeout,
+                bodyReadTimeout,
+                writeTimeout,
+                wsIdleTimeout)) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations must not be negative: " + d);
             }

@@ -63,8 +63,9 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         this.mapper = new RequestMapper(config.rootPath(), proxies);
         this.observer = observer;
         this.errors = new ErrorPages(config.dev(), observer);
-        this.webSockets =
-                new WebSocketUpgrade(WebSocketSettings.defaults().withMaxMessageSize(config.wsMaxMessageSize()));
+        this.webSockets = new WebSocketUpgrade(WebSocketSettings.defaults()
+                .withMaxMessageSize(config.wsMaxMessageSize())
+                .withIdleTimeout(config.wsIdleTimeout()));
     }
 
     /**

@@ -19,6 +19,8 @@ class SlowClientIT {
 
     private static final int TIMEOUT_SECONDS = 2;
     private static final int BIG = 16 * 1024 * 1024;
+    private static final String STALLED =
+            "POST /upload HTTP/1.1\r\nhost: localhost\r\ncontent-length: 1000\r\n\r\nfirst bytes";
 
     @Test
     void aStalledUploadGets408WithinTheBodyReadTimeout() throws Exception {
@@ -31,8 +33,7 @@ class SlowClientIT {
                     sockets[i] = new Socket("127.0.0.1", server.port());
                     sockets[i].setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
                     OutputStream out = sockets[i].getOutputStream();
-                    out.write(("POST /upload HTTP/1.1\r\nhost: localhost\r\ncontent-length: 1000\r\n\r\nfirst bytes")
-                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(STALLED.getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 }
                 long start = System.nanoTime();
