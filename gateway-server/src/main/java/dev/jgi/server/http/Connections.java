@@ -27,6 +27,9 @@ public final class Connections {
 
     private static final class State {
         XnioExecutor.Key headTimer;
+        /** A refusal (414, 431) waiting for the complete requests before it to be answered, or 0. */
+        int pendingRefusal;
+
         int busy;
         int requests;
         HeadScanner scanner;
@@ -159,6 +162,10 @@ public final class Connections {
 
     private void refuse(StreamConnection connection, int status) {
         State state = open.get(connection);
+        if (state != null && (state.busy > 0 || state.scanner.headsPending())) {
+            state.pendingRefusal = status;
+            return;
+        }
         if (state != null && state.headTimer != null) {
             state.headTimer.remove();
             state.headTimer = null;
@@ -245,9 +252,16 @@ public final class Connections {
 
     void requestEnded(ServerConnection server) {
         if (server instanceof AbstractServerConnection connection) {
-            State state = open.get(connection.getChannel());
+            StreamConnection channel = connection.getChannel();
+            State state = open.get(channel);
             if (state != null) {
                 state.busy--;
+                if (state.busy == 0 && state.pendingRefusal != 0) {
+                    int status = state.pendingRefusal;
+                    state.pendingRefusal = 0;
+                    // After this exchange's completion, so that its response goes out first.
+                    channel.getIoThread().execute(() -> refuse(channel, status));
+                }
             }
         }
     }

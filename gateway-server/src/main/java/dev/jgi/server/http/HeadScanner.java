@@ -44,6 +44,9 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     private final int maxHeaderCount;
     private final int maxFieldSize;
     private int requestLineLength = -1;
+    /** Where, in the current read, the bytes to hide from Undertow begin after a refused head. */
+    private int passUntil = -1;
+
     /** Trailer fields and bytes of the current chunked body so far. */
     private int trailerCount;
 
@@ -88,6 +91,11 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
         this.reject = reject;
     }
 
+    /** Whether heads were recorded that no request has taken yet: requests Undertow still has to start. */
+    boolean headsPending() {
+        return !heads.isEmpty();
+    }
+
     /** The next recorded head, or null when none was recorded (the scanner lost track). */
     HeadInfo next() {
         return heads.poll();
@@ -105,8 +113,14 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
         int n = next.read(dst);
         if (n > 0 && state != State.LOST) {
             boolean wasBad = state == State.BAD_BODY;
+            boolean wasRejected = state == State.REJECTED;
             badAt = -1;
+            passUntil = -1;
             scan(dst, start, start + n);
+            if (!wasRejected && state == State.REJECTED && passUntil > start) {
+                dst.position(passUntil);
+                return passUntil - start;
+            }
             if (state == State.REJECTED || wasBad) {
                 dst.position(start);
                 return 0;
@@ -219,17 +233,17 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
             if (requestLineLength < 0) {
                 requestLineLength = headLength;
             } else if (++lineFeeds > maxHeaderCount + 1) {
-                refuse(431);
+                refuse(431, i);
                 return i + 1;
             }
         }
         if (requestLineLength < 0 && headLength > maxRequestLine + 1) {
-            refuse(414);
+            refuse(414, i);
             return i + 1;
         }
         if (headLength == head.length) {
             if (head.length >= maxHead) {
-                refuse(431);
+                refuse(431, i);
                 return i + 1;
             }
             head = java.util.Arrays.copyOf(head, Math.min(maxHead, head.length * 2));
@@ -250,9 +264,10 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
         heads.clear();
     }
 
-    private void refuse(int status) {
+    private void refuse(int status, int at) {
         state = State.REJECTED;
-        heads.clear();
+        // Complete requests before the refused head stay Undertow's to answer first (RFC 9112 §9.3.2).
+        passUntil = at - headLength;
         reject.accept(status);
     }
 

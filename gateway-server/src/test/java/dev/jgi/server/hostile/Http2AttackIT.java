@@ -121,6 +121,9 @@ class Http2AttackIT {
         }
         RawH2.GoAway goAway = client.awaitGoAway(Duration.ofSeconds(10));
         assertThat(goAway).as("GOAWAY after %d streams", sent).isNotNull();
+        System.out.printf(
+                "rapid reset: %d streams written, GOAWAY %d with last stream %d%n",
+                sent, goAway.errorCode(), goAway.lastStream());
         assertThat(goAway.errorCode()).isEqualTo(RawH2.ENHANCE_YOUR_CALM);
         assertThat(goAway.lastStream() / 2 + 1).as("streams processed").isLessThanOrEqualTo(RAPID_RESET_BOUND);
         assertThat(client.awaitClosed(Duration.ofSeconds(5)))
