@@ -26,6 +26,7 @@ class Http2AttackIT {
             try (RawH2 client = RawH2.cleartext(server.port())) {
                 assertRapidResetCutOff(client);
             }
+            assertThat(streamsAtCutOff(server)).isLessThanOrEqualTo(RAPID_RESET_BOUND);
             server.assertBystanderAndMemoryUnharmed();
             assertThat(server.process().stderr()).contains("GOAWAY ENHANCE_YOUR_CALM", "stream resets per second");
         }
@@ -44,7 +45,7 @@ class Http2AttackIT {
             try (RawH2 client = RawH2.tls(server.port(), TestCertificates.trusting(pem.certFile()))) {
                 assertRapidResetCutOff(client);
             }
-            assertThat(server.process().stderr()).contains("GOAWAY ENHANCE_YOUR_CALM");
+            assertThat(streamsAtCutOff(server)).isLessThanOrEqualTo(RAPID_RESET_BOUND);
         }
     }
 
@@ -62,10 +63,14 @@ class Http2AttackIT {
                 }
                 client.flush();
                 RawH2.GoAway goAway = client.awaitGoAway(Duration.ofSeconds(10));
-                assertThat(goAway).as("GOAWAY after %d streams", sent).isNotNull();
-                assertThat(goAway.errorCode()).isEqualTo(RawH2.ENHANCE_YOUR_CALM);
-                assertThat(goAway.lastStream()).isLessThan(2 * 400);
+                if (goAway != null) {
+                    assertThat(goAway.errorCode()).isEqualTo(RawH2.ENHANCE_YOUR_CALM);
+                }
+                assertThat(client.awaitClosed(Duration.ofSeconds(10)))
+                        .as("closed after %d streams", sent)
+                        .isTrue();
             }
+            assertThat(streamsAtCutOff(server)).isLessThan(400);
             server.assertBystanderAndMemoryUnharmed();
             assertThat(server.process().stderr()).contains("new streams per second");
         }
@@ -96,7 +101,7 @@ class Http2AttackIT {
                             .as("GOAWAY of an idle connection, stream sent: %s", withStream)
                             .isNotNull();
                     assertThat(goAway.errorCode()).isZero();
-                    assertThat(seconds).as("seconds idle").isBetween(1.5, 2.0 + 1);
+                    assertThat(seconds).as("seconds idle").isBetween(1.5, 2.0 + 2);
                     assertThat(client.awaitClosed(Duration.ofSeconds(5))).isTrue();
                     assertThat(client.responses()).isEqualTo(withStream ? 1 : 0);
                 }
@@ -119,15 +124,29 @@ class Http2AttackIT {
         } catch (java.io.IOException closedWhileWriting) {
             // The server closed the connection after its GOAWAY: what is asserted below.
         }
+        // The server closes right after its GOAWAY while the attacker is still writing; the reset
+        // that follows can take the GOAWAY out of the attacker's receive queue. The server's log
+        // line says how many streams it had seen when it cut the client off: that is what is bounded.
         RawH2.GoAway goAway = client.awaitGoAway(Duration.ofSeconds(10));
-        assertThat(goAway).as("GOAWAY after %d streams", sent).isNotNull();
-        System.out.printf(
-                "rapid reset: %d streams written, GOAWAY %d with last stream %d%n",
-                sent, goAway.errorCode(), goAway.lastStream());
-        assertThat(goAway.errorCode()).isEqualTo(RawH2.ENHANCE_YOUR_CALM);
-        assertThat(goAway.lastStream() / 2 + 1).as("streams processed").isLessThanOrEqualTo(RAPID_RESET_BOUND);
-        assertThat(client.awaitClosed(Duration.ofSeconds(5)))
+        if (goAway != null) {
+            assertThat(goAway.errorCode()).isEqualTo(RawH2.ENHANCE_YOUR_CALM);
+        }
+        assertThat(client.awaitClosed(Duration.ofSeconds(10)))
                 .as("closed after GOAWAY")
                 .isTrue();
+        System.out.printf("rapid reset: %d streams written, GOAWAY %s%n", sent, goAway);
+    }
+
+    /** The streams the server had seen opened when its log says it cut the client off. */
+    private static int streamsAtCutOff(HostileServer server) throws Exception {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("ENHANCE_YOUR_CALM: .*?(\\d+) opened\\)");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        java.util.regex.Matcher cut = line.matcher(server.process().stderr());
+        while (!cut.find() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            cut = line.matcher(server.process().stderr());
+        }
+        assertThat(cut.hasMatch()).as("a cut-off line in the server log").isTrue();
+        return Integer.parseInt(cut.group(1));
     }
 }
