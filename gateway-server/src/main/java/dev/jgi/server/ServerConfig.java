@@ -24,6 +24,9 @@ import java.util.Map;
  *                           at 503, so that load balancers stop sending before the listener closes
  * @param keepAliveTimeout   how long an idle keep-alive connection stays open
  * @param headerReadTimeout  how long a client may take to send a request head, else 408 [JGI-LIM-4]
+ * @param bodyReadTimeout    the longest wait for the next request body bytes, else 408 [JGI-LIM-4]; 0 is off
+ * @param minBodyRate        the fewest request body bytes a second after ten seconds, else 408 [JGI-LIM-4]; 0 is off
+ * @param writeTimeout       the longest a response write may wait for the client to read, else the connection closes; 0 is off
  * @param maxRequestLine     the longest request line, else 414 [JGI-LIM-1]
  * @param maxHeaderCount     the most header fields, else 431 [JGI-LIM-2]
  * @param maxFieldSize       the longest header field line, else 431 [JGI-LIM-2]
@@ -41,7 +44,10 @@ import java.util.Map;
  * @param keyFile            the PEM private key of {@code certFile}
  * @param http2              whether TLS binds offer HTTP/2 by ALPN [JGI-H2-2]
  * @param h2c                whether cleartext binds also speak HTTP/2 (prior knowledge and {@code Upgrade: h2c})
+ * @param h2MaxResetRate     RST_STREAM frames per second an HTTP/2 client may send, else GOAWAY [JGI-LIM-5]; 0 is off
+ * @param h2MaxStreamRate    new streams per second an HTTP/2 client may open, else GOAWAY [JGI-LIM-5]; 0 is off
  * @param wsMaxMessageSize   the largest incoming WebSocket message; larger closes with 1009 [JGI-WS-9]
+ * @param wsIdleTimeout      how long a WebSocket connection may carry no frame before it is dropped; 0 is off
  * @param clientAuth         whether TLS clients are asked for a certificate [JGI-TLS-2]
  * @param clientCa           the PEM certificates of the authorities that client certificates must chain to
  * @param adminBind          where the admin listener (probes, metrics, status page) listens; empty is off
@@ -117,6 +123,27 @@ public record ServerConfig(
                 defaultValue = "30s",
                 help = "How long a client may take to send the request head before it gets 408 (slowloris guard).")
         Duration headerReadTimeout,
+
+        @Setting(
+                name = "body-read-timeout",
+                defaultValue = "60s",
+                help =
+                        "How long the server waits for the next bytes of a request body before it answers 408 and closes (stalled uploads); 0 is off.")
+        Duration bodyReadTimeout,
+
+        @Setting(
+                name = "min-body-rate",
+                defaultValue = "240",
+                help =
+                        "Fewest request body bytes a second, averaged over the time the server waits for them, after the first 10 s; slower gets 408; 0 is off.")
+        int minBodyRate,
+
+        @Setting(
+                name = "write-timeout",
+                defaultValue = "60s",
+                help =
+                        "How long a response write may wait for a client that does not read before the connection is closed; 0 is off.")
+        Duration writeTimeout,
 
         @Setting(name = "max-request-line", defaultValue = "8KiB", help = "Longest request line; longer gets 414.")
         int maxRequestLine,
@@ -217,11 +244,32 @@ public record ServerConfig(
         boolean h2c,
 
         @Setting(
+                name = "h2-max-reset-rate",
+                defaultValue = "100",
+                help =
+                        "Stream resets (RST_STREAM) per second one HTTP/2 connection may send, in bursts of as many; more gets GOAWAY ENHANCE_YOUR_CALM (rapid reset guard); 0 is off.")
+        int h2MaxResetRate,
+
+        @Setting(
+                name = "h2-max-stream-rate",
+                defaultValue = "2000",
+                help =
+                        "New streams per second one HTTP/2 connection may open, in bursts of as many; more gets GOAWAY ENHANCE_YOUR_CALM; 0 is off.")
+        int h2MaxStreamRate,
+
+        @Setting(
                 name = "ws-max-message-size",
                 defaultValue = "1MiB",
                 help =
                         "Largest incoming WebSocket message, fragments reassembled; larger closes the connection with 1009.")
         int wsMaxMessageSize,
+
+        @Setting(
+                name = "ws-idle-timeout",
+                defaultValue = "300s",
+                help =
+                        "How long a WebSocket connection may carry no frame either way (a ping counts) before it is dropped; also bounds an unfinished fragmented message; 0 is off.")
+        Duration wsIdleTimeout,
 
         @Setting(
                 name = "client-auth",
@@ -330,7 +378,15 @@ public record ServerConfig(
         requirePositive("max-field-size", maxFieldSize);
         requirePositive("max-header-size", maxHeaderSize);
         requireAtLeast("max-body-size", maxBodySize, 0);
-        for (Duration d : List.of(requestDeadline, gracefulTimeout, drainDelay, keepAliveTimeout, headerReadTimeout)) {
+        for (Duration d : List.of(
+                requestDeadline,
+                gracefulTimeout,
+                drainDelay,
+                keepAliveTimeout,
+                headerReadTimeout,
+                bodyReadTimeout,
+                writeTimeout,
+                wsIdleTimeout)) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations must not be negative: " + d);
             }
@@ -342,6 +398,9 @@ public record ServerConfig(
             throw new IllegalArgumentException("certfile and keyfile go together: give both or neither");
         }
         requirePositive("ws-max-message-size", wsMaxMessageSize);
+        requireAtLeast("h2-max-reset-rate", h2MaxResetRate, 0);
+        requireAtLeast("min-body-rate", minBodyRate, 0);
+        requireAtLeast("h2-max-stream-rate", h2MaxStreamRate, 0);
         if (clientAuth != ClientAuth.NONE && (clientCa.isEmpty() || certFile.isEmpty())) {
             throw new IllegalArgumentException("client-auth "
                     + clientAuth.name().toLowerCase(java.util.Locale.ROOT) + " needs certfile, keyfile and client-ca");

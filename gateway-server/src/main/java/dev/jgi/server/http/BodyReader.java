@@ -32,7 +32,17 @@ final class BodyReader {
     private static final Admission.Refused MALFORMED =
             new Admission.Refused(400, "[JGI-BODY-9] the chunked body is malformed");
 
+    /** How long the client may send slowly before the minimum body rate applies. */
+    static final long RATE_GRACE_NANOS = 10_000_000_000L;
+
     private final Transport transport;
+    private final BodyTimeouts timeouts;
+    /** When the current wait for the client's bytes began, or 0 while not waiting. */
+    private long waitingSince;
+    /** Time spent waiting for the client's bytes so far, in nanoseconds. */
+    private long waited;
+
+    private org.xnio.XnioExecutor.Key stallTimer;
     private final HeadScanner scanner;
     private final long limit;
     private final long declared;
@@ -52,8 +62,9 @@ final class BodyReader {
      * @param limit    the body limit, 0 for none
      * @param declared the content-length, or -1 for a chunked body
      */
-    BodyReader(Transport transport, HeadScanner scanner, long limit, long declared) {
+    BodyReader(Transport transport, HeadScanner scanner, long limit, long declared, BodyTimeouts timeouts) {
         this.transport = transport;
+        this.timeouts = timeouts;
         this.scanner = scanner;
         this.limit = limit;
         this.declared = declared;
@@ -116,8 +127,9 @@ final class BodyReader {
             return;
         }
         if (scanner != null && scanner.badBody()) {
-            transport.refuseBody(MALFORMED);
-            fail(new IOException("[JGI-BODY-9] the chunked body is malformed"));
+            Admission.Refused answer = scanner.badBodyAnswer();
+            transport.refuseBody(answer);
+            fail(new IOException(answer.reason()));
             return;
         }
         ByteBuffer buffer = ByteBuffer.allocate(PIECE);
@@ -134,9 +146,11 @@ final class BodyReader {
             return;
         }
         if (n == 0) {
+            startWaiting();
             channel.resumeReads();
             return;
         }
+        stopWaiting();
         waiting = null;
         if (n < 0) {
             done = true;
@@ -149,6 +163,10 @@ final class BodyReader {
             return;
         }
         received += n;
+        if (tooSlow()) {
+            timeOut("[JGI-LIM-4] the request body came slower than " + timeouts.minRate() + " bytes a second");
+            return;
+        }
         if (limit > 0 && received > limit) {
             done = true;
             transport.refuseBody(TOO_LARGE);
@@ -175,6 +193,61 @@ final class BodyReader {
         } catch (IOException ignored) {
             // The body is whole; what follows it is the connection's business, not this request's.
         }
+    }
+
+    private void startWaiting() {
+        if (waitingSince == 0) {
+            waitingSince = System.nanoTime();
+        }
+        if (stallTimer == null && !timeouts.read().isZero()) {
+            stallTimer = transport.ioThread.executeAfter(
+                    this::checkStall, timeouts.read().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopWaiting() {
+        if (waitingSince != 0) {
+            waited += System.nanoTime() - waitingSince;
+            waitingSince = 0;
+        }
+        if (stallTimer != null) {
+            stallTimer.remove();
+            stallTimer = null;
+        }
+    }
+
+    /** The client sent nothing for the body read timeout, or too little since it began: 408 [JGI-LIM-4]. */
+    private void checkStall() {
+        stallTimer = null;
+        if (done || waiting == null || waitingSince == 0) {
+            return;
+        }
+        long stalled = System.nanoTime() - waitingSince;
+        if (stalled >= timeouts.read().toNanos()) {
+            timeOut("[JGI-LIM-4] no request body bytes for " + timeouts.read().toMillis() + " ms");
+        } else if (tooSlow()) {
+            timeOut("[JGI-LIM-4] the request body came slower than " + timeouts.minRate() + " bytes a second");
+        } else {
+            stallTimer = transport.ioThread.executeAfter(
+                    this::checkStall,
+                    Math.max(1, (timeouts.read().toNanos() - stalled) / 1_000_000),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether the client, after the grace time, sends fewer bytes a second than the minimum rate while the server waits. */
+    private boolean tooSlow() {
+        long total = waited + (waitingSince == 0 ? 0 : System.nanoTime() - waitingSince);
+        return timeouts.minRate() > 0 && total > RATE_GRACE_NANOS && received * 1e9 / total < timeouts.minRate();
+    }
+
+    private void timeOut(String reason) {
+        stopWaiting();
+        if (channel != null) {
+            channel.suspendReads();
+        }
+        transport.refuseBody(new Admission.Refused(408, reason));
+        fail(new IOException(reason));
     }
 
     private void fail(IOException failure) {

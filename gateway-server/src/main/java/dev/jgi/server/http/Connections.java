@@ -40,6 +40,8 @@ public final class Connections {
         volatile long lastEnded = System.nanoTime();
         /** A WebSocket now: the shutdown closes it with 1001, not as an idle connection. */
         volatile boolean upgraded;
+        /** A refusal (414, 431) waiting for the complete requests before it to be answered, or 0. */
+        volatile int pendingRefusal;
 
         HeadScanner scanner;
 
@@ -61,30 +63,33 @@ public final class Connections {
     private final Map<java.net.SocketAddress, State> byPeer = new ConcurrentHashMap<>();
 
     private final Duration headerReadTimeout;
+    private final Duration keepAliveTimeout;
     private final int maxRequestLine;
     private final int maxHead;
     private final int maxHeaderCount;
+    private final int maxFieldSize;
     private final dev.jgi.server.observe.ServerObserver observer;
     /** How long a draining connection must be quiet before it closes; negative until {@link #drain}. */
     private volatile long drainQuietMillis = -1;
 
+    private final Http2Limits http2Limits;
+    private final boolean h2c;
+
     /**
-     * @param maxRequestLine the request-line limit, answered 414 [JGI-LIM-1]
-     * @param maxHead        the request-head limit, answered 431 [JGI-LIM-2]
-     * @param maxHeaderCount the header-count limit, answered 431 [JGI-LIM-2]
-     * @param observer       told of each of these answers
+     * @param config   the limits: request line (414), head and header count (431), chunk lines and
+     *                 trailers (400, 431), the header-read and keep-alive timeouts, the HTTP/2 rates
+     * @param observer told of each answer given here
      */
-    public Connections(
-            Duration headerReadTimeout,
-            int maxRequestLine,
-            int maxHead,
-            int maxHeaderCount,
-            dev.jgi.server.observe.ServerObserver observer) {
-        this.headerReadTimeout = headerReadTimeout;
+    public Connections(dev.jgi.server.ServerConfig config, dev.jgi.server.observe.ServerObserver observer) {
+        this.headerReadTimeout = config.headerReadTimeout();
+        this.keepAliveTimeout = config.keepAliveTimeout();
+        this.maxRequestLine = config.maxRequestLine();
+        this.maxHead = config.maxHeaderSize();
+        this.maxHeaderCount = config.maxHeaderCount();
+        this.maxFieldSize = config.maxFieldSize();
         this.observer = observer;
-        this.maxRequestLine = maxRequestLine;
-        this.maxHead = maxHead;
-        this.maxHeaderCount = maxHeaderCount;
+        this.http2Limits = new Http2Limits(config.h2MaxResetRate(), config.h2MaxStreamRate());
+        this.h2c = config.h2c();
     }
 
     /** A connection was accepted; called on its I/O thread before Undertow sees it. */
@@ -92,11 +97,18 @@ public final class Connections {
         State state = new State(connection.getPeerAddress());
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Plain HTTP/1.1 only: under TLS the conduit chain belongs to the TLS engine.
+            if (h2c) {
+                connection
+                        .getSourceChannel()
+                        .setConduit(guard(
+                                connection, state, connection.getSourceChannel().getConduit()));
+            }
             state.scanner = new HeadScanner(
                     connection.getSourceChannel().getConduit(),
                     maxRequestLine,
                     maxHead,
                     maxHeaderCount,
+                    maxFieldSize,
                     status -> connection.getIoThread().execute(() -> refuse(connection, status)));
             connection.getSourceChannel().setConduit(state.scanner);
         }
@@ -117,6 +129,58 @@ public final class Connections {
         }
     }
 
+    /**
+     * A TLS connection chose HTTP/2 by ALPN: its stream rates are watched from now on, starting with
+     * the bytes the ALPN listener already read, and its idle time is Undertow's HTTP/2 channel's to
+     * time (GOAWAY after the keep-alive timeout), no longer the head timer's.
+     */
+    public void http2(StreamConnection connection, ByteBuffer alreadyRead) {
+        State state = open.get(connection);
+        if (state == null) {
+            return;
+        }
+        StreamGuard guard =
+                guard(connection, state, connection.getSourceChannel().getConduit());
+        connection.getSourceChannel().setConduit(guard);
+        if (alreadyRead != null) {
+            guard.seen(alreadyRead);
+        }
+    }
+
+    private StreamGuard guard(StreamConnection connection, State state, org.xnio.conduits.StreamSourceConduit next) {
+        StreamGuard[] guard = new StreamGuard[1];
+        guard[0] = new StreamGuard(next, http2Limits, new StreamGuard.Listener() {
+            @Override
+            public void http2Started() {
+                if (state.headTimer != null) {
+                    state.headTimer.remove();
+                    state.headTimer = null;
+                }
+                open.remove(connection);
+                if (!keepAliveTimeout.isZero()) {
+                    connection
+                            .getIoThread()
+                            .executeAfter(
+                                    () -> {
+                                        guard[0].goAwayIfNoStream();
+                                        connection.getSourceChannel().wakeupReads();
+                                    },
+                                    keepAliveTimeout.toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                }
+            }
+
+            @Override
+            public void cutOff(String reason) {
+                ServerLog.warn(
+                        null,
+                        "HTTP/2 client " + connection.getPeerAddress() + " cut off with GOAWAY ENHANCE_YOUR_CALM: "
+                                + reason);
+            }
+        });
+        return guard[0];
+    }
+
     private void headTimedOut(StreamConnection connection, State state) {
         state.headTimer = null;
         if (!connection.isOpen()) {
@@ -135,6 +199,10 @@ public final class Connections {
 
     private void refuse(StreamConnection connection, int status) {
         State state = open.get(connection);
+        if (state != null && (state.busy.get() > 0 || (state.scanner != null && state.scanner.headsPending()))) {
+            state.pendingRefusal = status;
+            return;
+        }
         if (state != null && state.headTimer != null) {
             state.headTimer.remove();
             state.headTimer = null;
@@ -197,8 +265,10 @@ public final class Connections {
                         state.upgraded = true;
                     }
                     state.lastEnded = System.nanoTime();
-                    state.busy.decrementAndGet();
                     proceed.proceed();
+                    if (state.busy.decrementAndGet() == 0 && state.pendingRefusal != 0) {
+                        refuseLater(done.getConnection(), state);
+                    }
                 });
             }
             if (drainQuietMillis >= 0) {
@@ -206,6 +276,20 @@ public final class Connections {
             }
             next.handleRequest(exchange);
         };
+    }
+
+    /** Answers a refusal held back for the requests before it, after the last one's response went out. */
+    private void refuseLater(ServerConnection server, State state) {
+        if (server instanceof AbstractServerConnection connection) {
+            StreamConnection channel = connection.getChannel();
+            channel.getIoThread().execute(() -> {
+                int status = state.pendingRefusal;
+                state.pendingRefusal = 0;
+                if (status != 0) {
+                    refuse(channel, status);
+                }
+            });
+        }
     }
 
     private void started(ServerConnection server, State state) {

@@ -38,6 +38,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private final RequestMapper mapper;
     private final TrustedProxies proxies;
     private final ErrorPages errors;
+    private final BodyTimeouts bodyTimeouts;
     private final WebSocketUpgrade webSockets;
     private final ServerObserver observer;
 
@@ -50,6 +51,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             Connections connections,
             ServerObserver observer) {
         this.config = config;
+        this.bodyTimeouts = new BodyTimeouts(config.bodyReadTimeout(), config.minBodyRate());
         this.apps = apps;
         this.syncExecutor = syncExecutor;
         this.accessLog = accessLog;
@@ -60,8 +62,9 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         this.mapper = new RequestMapper(config.rootPath(), proxies);
         this.observer = observer;
         this.errors = new ErrorPages(config.dev(), observer);
-        this.webSockets =
-                new WebSocketUpgrade(WebSocketSettings.defaults().withMaxMessageSize(config.wsMaxMessageSize()));
+        this.webSockets = new WebSocketUpgrade(WebSocketSettings.defaults()
+                .withMaxMessageSize(config.wsMaxMessageSize())
+                .withIdleTimeout(config.wsIdleTimeout()));
     }
 
     /**
@@ -165,10 +168,12 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         HeaderValues lengths = exchange.getRequestHeaders().get(io.undertow.util.Headers.CONTENT_LENGTH);
         if (lengths != null && !lengths.isEmpty()) {
             long declared = Long.parseLong(lengths.getFirst().split(",")[0].strip());
-            return declared == 0 ? null : new BodyReader(transport, scanner, config.maxBodySize(), declared);
+            return declared == 0
+                    ? null
+                    : new BodyReader(transport, scanner, config.maxBodySize(), declared, bodyTimeouts);
         }
         return exchange.getRequestHeaders().contains(io.undertow.util.Headers.TRANSFER_ENCODING)
-                ? new BodyReader(transport, scanner, config.maxBodySize(), -1)
+                ? new BodyReader(transport, scanner, config.maxBodySize(), -1, bodyTimeouts)
                 : null;
     }
 

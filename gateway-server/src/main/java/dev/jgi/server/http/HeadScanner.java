@@ -33,11 +33,27 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
         BAD_BODY
     }
 
+    /** The most hex digits a chunk size may have: 15 keeps it below 2^60, beyond any body limit. */
+    private static final int MAX_CHUNK_DIGITS = 15;
+
+    private static final String MALFORMED = "[JGI-BODY-9] the chunked body is malformed";
+
     private final int maxHead;
     private final int maxRequestLine;
     private final java.util.function.IntConsumer reject;
     private final int maxHeaderCount;
+    private final int maxFieldSize;
     private int requestLineLength = -1;
+    /** Where, in the current read, the bytes to hide from Undertow begin after a refused head. */
+    private int passUntil = -1;
+
+    /** Trailer fields and bytes of the current chunked body so far. */
+    private int trailerCount;
+
+    private long trailerBytes;
+    /** What a malformed or oversized chunked body is answered. */
+    private Admission.Refused badBodyAnswer;
+
     private int lineFeeds;
     /** Where in the current read a malformed chunk line began, or -1. */
     private int badAt = -1;
@@ -56,7 +72,9 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     /**
      * @param maxRequestLine the request-line limit [JGI-LIM-1]
      * @param maxHead        the head limit [JGI-LIM-2]; also the most this records
-     * @param maxHeaderCount the header-count limit [JGI-LIM-2]
+     * @param maxHeaderCount the header-count limit [JGI-LIM-2]; also the most trailer fields
+     * @param maxFieldSize   the longest header field [JGI-LIM-2]; also the longest chunk line (size and
+     *                       extensions, else 400) and trailer field (else 431)
      * @param reject         told 414 or 431 once a head crosses a limit; from then on every byte read
      *                       is discarded, so that Undertow never sees the oversized head
      */
@@ -65,12 +83,19 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
             int maxRequestLine,
             int maxHead,
             int maxHeaderCount,
+            int maxFieldSize,
             java.util.function.IntConsumer reject) {
         super(next);
+        this.maxFieldSize = maxFieldSize;
         this.maxRequestLine = maxRequestLine;
         this.maxHeaderCount = maxHeaderCount;
         this.maxHead = maxHead;
         this.reject = reject;
+    }
+
+    /** Whether heads were recorded that no request has taken yet: requests Undertow still has to start. */
+    boolean headsPending() {
+        return !heads.isEmpty();
     }
 
     /** The next recorded head, or null when none was recorded (the scanner lost track). */
@@ -106,8 +131,14 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
         }
         if (n > 0 && state != State.LOST) {
             boolean wasBad = state == State.BAD_BODY;
+            boolean wasRejected = state == State.REJECTED;
             badAt = -1;
+            passUntil = -1;
             scan(dst, start, start + n);
+            if (!wasRejected && state == State.REJECTED && passUntil > start) {
+                dst.position(passUntil);
+                return passUntil - start;
+            }
             if (state == State.REJECTED || wasBad) {
                 dst.position(start);
                 return 0;
@@ -130,6 +161,18 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
      */
     boolean badBody() {
         return state == State.BAD_BODY;
+    }
+
+    /** The answer to a body that {@link #badBody()}: 400 for bad framing, 431 for too many or too large trailers. */
+    Admission.Refused badBodyAnswer() {
+        return badBodyAnswer;
+    }
+
+    private int bad(int i, int status, String reason) {
+        badAt = i;
+        state = State.BAD_BODY;
+        badBodyAnswer = new Admission.Refused(status, reason);
+        return i + 1;
     }
 
     /** Runs {@code task} (on the I/O thread) when a malformed chunk line is found. */
@@ -211,17 +254,17 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
             if (requestLineLength < 0) {
                 requestLineLength = headLength;
             } else if (++lineFeeds > maxHeaderCount + 1) {
-                refuse(431);
+                refuse(431, i);
                 return i + 1;
             }
         }
         if (requestLineLength < 0 && headLength > maxRequestLine + 1) {
-            refuse(414);
+            refuse(414, i);
             return i + 1;
         }
         if (headLength == head.length) {
             if (head.length >= maxHead) {
-                refuse(431);
+                refuse(431, i);
                 return i + 1;
             }
             head = java.util.Arrays.copyOf(head, Math.min(maxHead, head.length * 2));
@@ -242,9 +285,10 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
         heads.clear();
     }
 
-    private void refuse(int status) {
+    private void refuse(int status, int at) {
         state = State.REJECTED;
-        heads.clear();
+        // Complete requests before the refused head stay Undertow's to answer first (RFC 9112 §9.3.2).
+        passUntil = at - headLength;
         reject.accept(status);
     }
 
@@ -336,9 +380,7 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     /** Chunk-size lines, the CRLF after chunk data, and trailer lines, byte by byte. */
     private int chunkLineByte(byte b, int i) {
         if (state == State.CHUNK_END && b != '\r' && b != '\n') {
-            badAt = i;
-            state = State.BAD_BODY;
-            return i + 1;
+            return bad(i, 400, MALFORMED);
         }
         if (state == State.CHUNK_SIZE && !chunkExtension) {
             // chunk-size = 1*HEXDIG; whitespace only after it, before an extension (BWS).
@@ -347,18 +389,24 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
                 chunkExtension = true;
             } else if (!sizeChar && !(b == '\r' || b == '\n')
                     || (b == '\r' || b == '\n') && line.toString().isBlank()) {
-                badAt = i;
-                state = State.BAD_BODY;
-                return i + 1;
+                return bad(i, 400, MALFORMED);
             }
+        }
+        if (state == State.TRAILERS && ++trailerBytes > maxHead) {
+            return bad(i, 431, "[JGI-LIM-2] the trailer fields are larger than " + maxHead + " bytes");
         }
         if (b != '\n') {
             if (b != '\r') {
-                if (line.length() > 1024) {
-                    lose();
-                } else {
-                    line.append((char) (b & 0xFF));
+                if (line.length() >= maxFieldSize) {
+                    return state == State.TRAILERS
+                            ? bad(i, 431, "[JGI-LIM-2] a trailer field is longer than " + maxFieldSize + " bytes")
+                            : bad(
+                                    i,
+                                    400,
+                                    "[JGI-BODY-9] a chunk line (size and extensions) is longer than " + maxFieldSize
+                                            + " bytes");
                 }
+                line.append((char) (b & 0xFF));
             }
             return i + 1;
         }
@@ -369,12 +417,17 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
             case CHUNK_SIZE -> {
                 int semicolon = text.indexOf(';');
                 String size = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
-                if (size.isEmpty() || size.length() > 12 || !size.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                    lose();
-                    return i + 1;
+                if (size.isEmpty() || !size.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                    return bad(i, 400, MALFORMED);
                 }
-                remaining = Long.parseLong(size, 16);
+                String digits = size.replaceFirst("^0+(?=.)", "");
+                if (digits.length() > MAX_CHUNK_DIGITS) {
+                    return bad(i, 400, "[JGI-BODY-9] a chunk size of more than " + MAX_CHUNK_DIGITS + " hex digits");
+                }
+                remaining = Long.parseLong(digits, 16);
                 state = remaining == 0 ? State.TRAILERS : State.CHUNK_DATA;
+                trailerCount = 0;
+                trailerBytes = 0;
             }
             case CHUNK_END -> {
                 if (!text.isEmpty()) {
@@ -386,6 +439,8 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
             default -> {
                 if (text.isEmpty()) {
                     state = State.HEAD;
+                } else if (++trailerCount > maxHeaderCount) {
+                    return bad(i, 431, "[JGI-LIM-2] more than " + maxHeaderCount + " trailer fields");
                 }
             }
         }

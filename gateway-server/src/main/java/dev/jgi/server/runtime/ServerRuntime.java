@@ -91,12 +91,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
         this.inFlight = new InFlight(config.maxConcurrent());
         this.operations = Operations.of(config);
-        this.connections = new Connections(
-                config.headerReadTimeout(),
-                config.maxRequestLine(),
-                config.maxHeaderSize(),
-                config.maxHeaderCount(),
-                operations.observer());
+        this.connections = new Connections(config, operations.observer());
     }
 
     /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */
@@ -203,8 +198,9 @@ public final class ServerRuntime implements AutoCloseable {
             certificateCheck = worker.getIoThread()
                     .executeAtInterval(certificates::reloadIfChanged, CERTIFICATE_CHECK_SECONDS, TimeUnit.SECONDS);
         }
-        ChannelListener<StreamConnection> tcpOpen =
-                tls == null ? open : ServerTls.openListener(buffers, undertowOptions, root, config.http2());
+        ChannelListener<StreamConnection> tcpOpen = tls == null
+                ? open
+                : ServerTls.openListener(buffers, undertowOptions, root, config.http2(), connections::http2);
         for (String bind : config.binds()) {
             if (bind.startsWith("unix:")) {
                 listenUnix(Path.of(bind.substring("unix:".length())), open);
@@ -354,7 +350,7 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     private OptionMap socketOptions() {
-        return UndertowSetup.socket(worker.getIoThreadCount());
+        return UndertowSetup.socket(worker.getIoThreadCount(), config.writeTimeout());
     }
 
     /** The bound addresses, in the order of the binds, with the actual ports. */

@@ -44,9 +44,16 @@ final class UndertowSetup {
                 .getMap();
     }
 
-    static OptionMap socket(int ioThreads) {
-        return OptionMap.builder()
-                .set(Options.WORKER_IO_THREADS, ioThreads)
+    /**
+     * The options of each listening socket; a write timeout there makes Undertow close a connection
+     * whose response write makes no progress for that long (a client that does not read).
+     */
+    static OptionMap socket(int ioThreads, java.time.Duration writeTimeout) {
+        OptionMap.Builder options = OptionMap.builder();
+        if (!writeTimeout.isZero()) {
+            options.set(Options.WRITE_TIMEOUT, millis(writeTimeout));
+        }
+        return options.set(Options.WORKER_IO_THREADS, ioThreads)
                 .set(Options.TCP_NODELAY, true)
                 .set(Options.REUSE_ADDRESSES, true)
                 .set(Options.BALANCING_TOKENS, 1)

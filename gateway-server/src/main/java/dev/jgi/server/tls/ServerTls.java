@@ -59,17 +59,22 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth, Reload
     /**
      * The open listener for accepted TLS connections.
      *
-     * @param http2 whether ALPN offers {@code h2} before {@code http/1.1}
+     * @param http2        whether ALPN offers {@code h2} before {@code http/1.1}
+     * @param watchHttp2   told of each connection that chose {@code h2}, with the bytes already read
      */
     public static ChannelListener<StreamConnection> openListener(
-            ByteBufferPool buffers, OptionMap undertowOptions, HttpHandler root, boolean http2) {
+            ByteBufferPool buffers,
+            OptionMap undertowOptions,
+            HttpHandler root,
+            boolean http2,
+            java.util.function.BiConsumer<StreamConnection, java.nio.ByteBuffer> watchHttp2) {
         HttpOpenListener http1 = new HttpOpenListener(buffers, undertowOptions);
         http1.setRootHandler(root);
         AlpnOpenListener alpn = new AlpnOpenListener(buffers, undertowOptions, http1);
         if (http2) {
             Http2OpenListener h2 = new Http2OpenListener(buffers, undertowOptions, Http2OpenListener.HTTP2);
             h2.setRootHandler(root);
-            alpn.addProtocol(Http2OpenListener.HTTP2, h2, 10);
+            alpn.addProtocol(Http2OpenListener.HTTP2, new WatchedHttp2Listener(h2, watchHttp2), 10);
         }
         return alpn;
     }

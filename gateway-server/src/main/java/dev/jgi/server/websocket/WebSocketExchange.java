@@ -166,6 +166,9 @@ final class WebSocketExchange implements Channel {
         });
         upgraded.getReceiveSetter().set(new MessageReader(inbox, settings.maxMessageSize(), this::closeSoon));
         upgraded.getCloseSetter().set(channel -> endTransport(null));
+        if (!settings.idleTimeout().isZero()) {
+            upgraded.setIdleTimeout(settings.idleTimeout().toMillis());
+        }
         upgraded.resumeReceives();
         state.set(State.OPEN);
         done.complete(null);

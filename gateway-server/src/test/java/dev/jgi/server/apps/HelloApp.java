@@ -8,7 +8,7 @@ import dev.jgi.api.ServerInfo;
 import java.util.Map;
 
 /**
- * A sync app for the jgi command tests: greets, sleeps on /slow, logs on /log, shows its environment
+ * A sync app for the jgi command tests: greets, sleeps on /slow, reads the body on /upload, sends 16 MiB on /big, logs on /log, shows its environment
  * view, and on /reach tries to open the server's class of its exchange for reflection.
  */
 public final class HelloApp implements Application {
@@ -34,6 +34,12 @@ public final class HelloApp implements Application {
                 yield Response.text(200, "slow done");
             }
             case "/reach" -> Response.text(200, reach(exchange));
+            case "/upload" -> Response.text(200, "read " + exchange.body().readAllBytes().length);
+            case "/big" ->
+                Response.of(
+                        200,
+                        dev.jgi.api.Headers.of("content-type", "application/octet-stream"),
+                        dev.jgi.api.Body.of(Big.BYTES));
             case "/log" -> {
                 java.util.logging.Logger.getLogger("hello.app").info("handled " + request.path());
                 java.util.logging.Logger.getLogger("hello.app").fine("a debug line");
@@ -54,6 +60,11 @@ public final class HelloApp implements Application {
     private static String reach(Exchange exchange) {
         Class<?> internal = exchange.getClass();
         return internal.getName() + (internal.getDeclaredConstructors()[0].trySetAccessible() ? " open" : " closed");
+    }
+
+    /** 16 MiB, made once: the body of /big, larger than any socket buffer on loopback. */
+    private static final class Big {
+        static final byte[] BYTES = new byte[16 * 1024 * 1024];
     }
 
     /** The factory form, {@code dev.jgi.server.apps.HelloApp::create}. */

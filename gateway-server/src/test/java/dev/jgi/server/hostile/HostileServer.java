@@ -1,0 +1,106 @@
+package dev.jgi.server.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgi.testing.JgiProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real {@code bin/jgi serve} process for one attack, with a bystander client beside it and its
+ * resident memory read from {@code /proc}: the bounds every hostile-client test asserts (RSS grows
+ * by at most {@value #MAX_RSS_GROWTH_MIB} MiB, the bystander's p99 stays under 100 ms or ten times
+ * its baseline, whichever is larger). {@code -Dhostile=full} makes every attack as large as the
+ * audit's; the quick mode that {@code mvn verify} runs takes a few seconds per attack.
+ */
+final class HostileServer implements AutoCloseable {
+
+    static final int MAX_RSS_GROWTH_MIB = 64;
+    static final boolean FULL = "full".equals(System.getProperty("hostile"));
+
+    private static final String APP = "dev.jgi.server.apps.HelloApp";
+
+    private final JgiProcess process;
+    private final int port;
+    private final Bystander bystander;
+    private final double baselineP99;
+    private final long rssBefore;
+
+    private HostileServer(JgiProcess process) throws Exception {
+        this.process = process;
+        this.port = process.awaitPort();
+        this.bystander = Bystander.start(port);
+        Thread.sleep(1500);
+        this.baselineP99 = bystander.p99Millis();
+        this.rssBefore = rssKiB();
+        bystander.reset();
+    }
+
+    /** Serves the test app with {@code options} added to a loopback bind on a free port. */
+    static HostileServer start(String... options) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                "serve",
+                "--classpath",
+                Path.of("target", "test-classes").toAbsolutePath().toString(),
+                "--bind",
+                "127.0.0.1:0",
+                "--graceful-timeout",
+                "1s"));
+        arguments.addAll(List.of(options));
+        arguments.add(APP);
+        JgiProcess process = JgiProcess.start(Path.of("").toAbsolutePath(), Map.of(), arguments);
+        try {
+            return new HostileServer(process);
+        } catch (Exception | AssertionError e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    JgiProcess process() {
+        return process;
+    }
+
+    /**
+     * Asserts the bounds that hold for every attack: the bystander was served throughout, fast
+     * enough, and the server's memory stayed within bounds.
+     */
+    void assertBystanderAndMemoryUnharmed() throws IOException {
+        assertThat(bystander.failure()).as("the bystander's connection").isNull();
+        assertThat(bystander.count())
+                .as("bystander responses during the attack")
+                .isPositive();
+        double limit = Math.max(100, 10 * baselineP99);
+        assertThat(bystander.p99Millis())
+                .as("bystander p99 in ms during the attack (baseline %.1f ms)", baselineP99)
+                .isLessThan(limit);
+        long grownMiB = (rssKiB() - rssBefore) / 1024;
+        assertThat(grownMiB).as("RSS growth in MiB").isLessThanOrEqualTo(MAX_RSS_GROWTH_MIB);
+    }
+
+    private long rssKiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS for process " + process.pid());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            bystander.close();
+        } finally {
+            process.close();
+        }
+    }
+}

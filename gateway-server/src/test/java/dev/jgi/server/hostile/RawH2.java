@@ -1,0 +1,171 @@
+package dev.jgi.server.hostile;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * An HTTP/2 client that writes raw frames, as an attacker does: no flow control, no stream state,
+ * and GET heads encoded with HPACK's static table only. A reader thread drains everything the
+ * server sends and remembers its GOAWAY.
+ */
+final class RawH2 implements AutoCloseable {
+
+    static final int ENHANCE_YOUR_CALM = 0xb;
+    private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADERS = 0x1;
+    private static final int RST_STREAM = 0x3;
+    private static final int SETTINGS = 0x4;
+    private static final int GOAWAY = 0x7;
+
+    /** A GOAWAY the server sent: the last stream it processed, and why. */
+    record GoAway(int lastStream, int errorCode) {}
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final boolean tls;
+    private final CompletableFuture<GoAway> goAway = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final AtomicInteger responses = new AtomicInteger();
+
+    private RawH2(Socket socket, boolean tls) throws IOException {
+        this.socket = socket;
+        this.tls = tls;
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        Thread.ofPlatform().daemon().name("raw-h2-reader").start(this::readAll);
+        out.write(PREFACE);
+        frame(SETTINGS, 0, 0, new byte[0]);
+        out.flush();
+    }
+
+    /** Prior-knowledge cleartext HTTP/2 (h2c). */
+    static RawH2 cleartext(int port) throws IOException {
+        return new RawH2(new Socket("127.0.0.1", port), false);
+    }
+
+    /** HTTP/2 over TLS, chosen by ALPN. */
+    static RawH2 tls(int port, SSLContext context) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(new String[] {"h2"});
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        if (!"h2".equals(socket.getApplicationProtocol())) {
+            throw new IOException("ALPN did not choose h2: " + socket.getApplicationProtocol());
+        }
+        return new RawH2(socket, true);
+    }
+
+    /** HEADERS for {@code GET path} on {@code stream}, with END_STREAM and END_HEADERS; not flushed. */
+    void get(int stream, String path) throws IOException {
+        byte[] p = path.getBytes(StandardCharsets.US_ASCII);
+        byte[] authority = "localhost".getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
+        block.write(0x82); // :method GET
+        block.write(tls ? 0x87 : 0x86); // :scheme https / http
+        block.write(0x04); // :path, literal value without indexing
+        block.write(p.length);
+        block.write(p, 0, p.length);
+        block.write(0x01); // :authority, literal value without indexing
+        block.write(authority.length);
+        block.write(authority, 0, authority.length);
+        frame(HEADERS, 0x1 | 0x4, stream, block.toByteArray());
+    }
+
+    /** RST_STREAM {@code CANCEL} for {@code stream}; not flushed. */
+    void reset(int stream) throws IOException {
+        frame(RST_STREAM, 0, stream, new byte[] {0, 0, 0, 0x8});
+    }
+
+    void flush() throws IOException {
+        out.flush();
+    }
+
+    private void frame(int type, int flags, int stream, byte[] payload) throws IOException {
+        out.write(payload.length >>> 16);
+        out.write(payload.length >>> 8);
+        out.write(payload.length);
+        out.write(type);
+        out.write(flags);
+        out.write(stream >>> 24);
+        out.write(stream >>> 16);
+        out.write(stream >>> 8);
+        out.write(stream);
+        out.write(payload);
+    }
+
+    /** Whether the server has sent GOAWAY or closed the connection. */
+    boolean stopped() {
+        return goAway.isDone() || closed.isDone();
+    }
+
+    /** The server's GOAWAY, waiting at most {@code timeout}; null when the connection closed without one. */
+    GoAway awaitGoAway(Duration timeout) throws Exception {
+        try {
+            return CompletableFuture.anyOf(goAway, closed)
+                    .thenApply(any -> goAway.getNow(null))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Waits at most {@code timeout} for the server to close the connection; true when it did. */
+    boolean awaitClosed(Duration timeout) throws Exception {
+        try {
+            closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** HEADERS frames the server sent: responses begun. */
+    int responses() {
+        return responses.get();
+    }
+
+    private void readAll() {
+        try {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            while (true) {
+                int length = in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
+                int type = in.readUnsignedByte();
+                in.readUnsignedByte();
+                in.readInt();
+                byte[] payload = in.readNBytes(length);
+                if (payload.length < length) {
+                    throw new EOFException();
+                }
+                if (type == HEADERS) {
+                    responses.incrementAndGet();
+                } else if (type == GOAWAY && length >= 8) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(payload);
+                    goAway.complete(new GoAway(b.getInt() & 0x7FFFFFFF, b.getInt()));
+                }
+            }
+        } catch (EOFException | SocketException e) {
+            closed.complete(null);
+        } catch (IOException e) {
+            closed.complete(null);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
