@@ -43,7 +43,7 @@ public final class AppSuite {
         }
         return outcomes.finish(
                 subject,
-                () -> new OutcomeCollector.ServerFacts("jgi-harness (in process)", "", "1.0", List.of()),
+                () -> new OutcomeCollector.ServerFacts("jgi-harness (in process)", "", "1.0", List.of(), List.of()),
                 reportDir);
     }
 

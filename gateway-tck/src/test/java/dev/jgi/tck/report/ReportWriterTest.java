@@ -21,6 +21,7 @@ class ReportWriterTest {
                     "2.1",
                     "1.0",
                     List.of("WEBSOCKET"),
+                    List.of("http/1.1", "h2c"),
                     "a JVM",
                     "2026-01-01T00:00:00Z",
                     "2026-01-01T00:00:10Z"),
@@ -44,6 +45,7 @@ class ReportWriterTest {
         String body3 = "[JGI-BODY-3](" + ClauseLinks.of("JGI-BODY-3") + ")";
         assertThat(md)
                 .contains("**NOT CONFORMING**")
+                .contains("| Protocols tested | http/1.1, h2c |")
                 .contains("| " + body3 + " | MUST | FAIL | 1 | no \\| end |")
                 .contains("| [JGI-HDR-9](" + ClauseLinks.of("JGI-HDR-9") + ") | SHOULD | PASS | 1 |  |")
                 .contains("Clauses: " + body3 + "\n");
