@@ -2,6 +2,7 @@ package dev.jgi.tck.run;
 
 import dev.jgi.tck.Clause;
 import dev.jgi.tck.Http1Only;
+import dev.jgi.tck.Http2Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.Requires;
 import dev.jgi.tck.ServerTest;
@@ -51,13 +52,17 @@ public final class ServerTestInvocations
         ServerTest test = method.getAnnotation(ServerTest.class);
         List<Protocol> protocols = List.copyOf(TckRun.of(context).session().protocols());
         boolean http1Only = method.isAnnotationPresent(Http1Only.class);
+        boolean http2Only = method.isAnnotationPresent(Http2Only.class);
         return Arrays.stream(test.value())
                 .flatMap(variant -> protocols.stream()
-                        .filter(p -> p == Protocol.HTTP_1_1 || !http1Only && variant != Variant.SECURE)
+                        .filter(p -> p == Protocol.HTTP_1_1 ? !http2Only : !http1Only && variant != Variant.SECURE)
                         .map(p -> new Invocation(variant, p)));
     }
 
-    /** A run limited to HTTP/2 by {@code jgi.tck.protocols} has no invocation of an HTTP/1.1-only test. */
+    /**
+     * A run limited to HTTP/2 by {@code jgi.tck.protocols} has no invocation of an HTTP/1.1-only test,
+     * nor a run of an HTTP/1.1-only server of an HTTP/2-only one.
+     */
     @Override
     public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
         return true;
