@@ -67,4 +67,31 @@ class ReportWriterTest {
                 .isEqualTo(REPORT);
         assertThat(Files.readString(dir.resolve("report.md"))).isEqualTo(ReportWriter.markdown(REPORT, true));
     }
+
+    @Test
+    void junitXmlCountsAndNamesEveryTest(@TempDir Path dir) throws Exception {
+        Path file = JunitXml.write(REPORT, dir);
+        var suite = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(file.toFile())
+                .getDocumentElement();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        var cases = suite.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(2);
+        var failed = (org.w3c.dom.Element) cases.item(0);
+        assertThat(failed.getAttribute("classname")).isEqualTo("T");
+        assertThat(failed.getAttribute("name")).isEqualTo("a[SYNC]");
+        assertThat(failed.getElementsByTagName("failure")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("message")
+                        .getNodeValue())
+                .isEqualTo("JGI-BODY-3");
+        assertThat(((org.w3c.dom.Element) cases.item(1))
+                        .getElementsByTagName("failure")
+                        .getLength())
+                .isZero();
+    }
 }
