@@ -23,6 +23,11 @@ open module dev.jgi.tck {
     requires org.assertj.core;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    // The application suite's JUnit XML.
+    requires java.xml;
+    // The HTTP/2 client's HPACK decoder and the field types it returns.
+    requires org.eclipse.jetty.http2.hpack;
+    requires org.eclipse.jetty.http;
 
     exports dev.jgi.tck.spi;
     exports dev.jgi.tck.launch;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jgi.tck.h2.Http2Exchange;
 import dev.jgi.tck.run.ServerSession;
 import dev.jgi.tck.run.Target;
+import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
 import dev.jgi.tck.wire.Transcript;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,13 +32,30 @@ public final class Probe {
 
     private final ServerSession session;
     private final Target target;
+    private final Protocol protocol;
     private final Transcript transcript;
     private String nonce = "";
 
     public Probe(ServerSession session, Target target, Transcript transcript) {
+        this(session, target, Protocol.HTTP_1_1, transcript);
+    }
+
+    /** A handle whose {@link #exchange}s go over {@code protocol}. */
+    public Probe(ServerSession session, Target target, Protocol protocol, Transcript transcript) {
         this.session = session;
         this.target = target;
+        this.protocol = protocol;
         this.transcript = transcript;
+    }
+
+    /** The scheme the application must see: {@code https} exactly over TLS [JGI-REQ-2]. */
+    public String scheme() {
+        return protocol == Protocol.H2 ? "https" : "http";
+    }
+
+    /** The protocol {@link #exchange} speaks. */
+    public Protocol protocol() {
+        return protocol;
     }
 
     public Variant variant() {
@@ -55,13 +75,20 @@ public final class Probe {
         return session.settings().timeout();
     }
 
-    /** The same test's handle on another deployment. */
+    /** The same test's handle on another deployment, over the same protocol. */
     public Probe on(Variant other) {
-        return new Probe(session, session.target(other), transcript);
+        return new Probe(session, session.target(other, protocol), protocol, transcript);
     }
 
-    /** A new connection to this deployment. */
+    /**
+     * A new HTTP/1.1 connection to this deployment. Only HTTP/1.1 runs have one: a test that drives
+     * the connection itself is {@link Http1Only}, which the check here makes sure is declared.
+     */
     public RawConnection connect() {
+        if (protocol != Protocol.HTTP_1_1) {
+            throw new IllegalStateException("a test that opens an HTTP/1.1 connection itself must be @Http1Only,"
+                    + " with the reason; this run speaks " + protocol.token());
+        }
         return RawConnection.open(target.address(), transcript, timeout());
     }
 
@@ -88,9 +115,19 @@ public final class Probe {
         return head.append("\r\n").toString();
     }
 
-    /** Sends the literal request on a new connection and reads the response, then closes. */
+    /**
+     * Sends the literal HTTP/1.1 request on a new connection and reads the response, then closes.
+     * Over HTTP/2 the request is sent as the HTTP/2 request that means the same (a chunked body as
+     * one DATA frame per chunk, see {@code dev.jgi.tck.h2.LiteralRequest}) on stream 1, and the
+     * response comes back as a {@link RawResponse} of version {@code HTTP/2}.
+     */
     public RawResponse exchange(String request) {
-        try (RawConnection connection = connect()) {
+        if (protocol != Protocol.HTTP_1_1) {
+            Optional<javax.net.ssl.SSLContext> tls =
+                    protocol == Protocol.H2 ? Optional.of(session.tlsContext()) : Optional.empty();
+            return Http2Exchange.exchange(target.address(), tls, transcript, timeout(), request);
+        }
+        try (RawConnection connection = RawConnection.open(target.address(), transcript, timeout())) {
             return connection.send(request).readResponse(request.substring(0, request.indexOf(' ')));
         }
     }

@@ -172,9 +172,11 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
                     ? null
                     : new BodyReader(transport, scanner, config.maxBodySize(), declared, bodyTimeouts);
         }
-        return exchange.getRequestHeaders().contains(io.undertow.util.Headers.TRANSFER_ENCODING)
-                ? new BodyReader(transport, scanner, config.maxBodySize(), -1, bodyTimeouts)
-                : null;
+        // HTTP/2 frames a body of unknown length in DATA frames without any field announcing it
+        // (RFC 9113 §8.1): there the open stream, not a transfer coding, says that a body follows.
+        boolean streamed = exchange.getRequestHeaders().contains(io.undertow.util.Headers.TRANSFER_ENCODING)
+                || io.undertow.util.Protocols.HTTP_2_0.equals(exchange.getProtocol()) && !exchange.isRequestComplete();
+        return streamed ? new BodyReader(transport, scanner, config.maxBodySize(), -1, bodyTimeouts) : null;
     }
 
     /** {@code OPTIONS *} is the server's to answer [JGI-REQ-10]; any other method with {@code *} is malformed. */

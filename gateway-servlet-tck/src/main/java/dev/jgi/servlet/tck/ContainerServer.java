@@ -4,8 +4,11 @@ import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.servlet.JgiServlet;
 import dev.jgi.servlet.embedded.Deployment;
+import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.spi.ServerUnderTest;
 import java.net.InetSocketAddress;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The TCK's view of a servlet container running the bridge: each application gets its own
@@ -15,6 +18,16 @@ abstract class ContainerServer implements ServerUnderTest {
 
     /** Starts a container with {@code servlet} under {@code mountPath}. */
     abstract Deployment deploy(JgiServlet servlet, String mountPath) throws Exception;
+
+    /**
+     * HTTP/1.1 only: the embedded containers open one cleartext HTTP/1.1 connector and no TLS one.
+     * HTTP/2 in front of the bridge is the container's (its connector), not the bridge's, so the
+     * report states that these runs cover HTTP/1.1.
+     */
+    @Override
+    public Set<Protocol> protocols() {
+        return EnumSet.of(Protocol.HTTP_1_1);
+    }
 
     @Override
     public Started start(Application app, String mountPath) throws Exception {

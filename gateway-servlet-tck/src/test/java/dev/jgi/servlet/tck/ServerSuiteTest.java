@@ -37,6 +37,9 @@ class ServerSuiteTest {
                 Optional.empty());
 
         TckReport report = result.report().orElseThrow(() -> new AssertionError("the TCK wrote no report"));
+        assertThat(report.header().protocols())
+                .as("the bridge's containers declare HTTP/1.1 only, and the report says so")
+                .containsExactly("http/1.1");
         Set<String> failed = new TreeSet<>();
         report.clauses().stream()
                 .filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)

@@ -3,16 +3,28 @@ package dev.jgi.tck.selftest;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.server.GatewayServer;
+import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.spi.ServerUnderTest;
 import java.net.InetSocketAddress;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
-/** The reference server as the TCK sees it: {@code --server reference}. */
+/**
+ * The reference server as the TCK sees it: {@code --server reference}. The suite runs over all
+ * three protocols: HTTP/1.1 on the default listener, h2 by ALPN on the TLS one, prior-knowledge h2c
+ * on one started with {@code h2c} on.
+ */
 public final class ReferenceServer implements ServerUnderTest {
 
     @Override
     public String name() {
         return "reference";
+    }
+
+    @Override
+    public Set<Protocol> protocols() {
+        return EnumSet.allOf(Protocol.class);
     }
 
     @Override
@@ -25,9 +37,27 @@ public final class ReferenceServer implements ServerUnderTest {
         return started(mounted(GatewayServer.builder(app), mountPath));
     }
 
+    /** A separate listener, so that the HTTP/1.1 runs see the server as configured by default. */
+    @Override
+    public Started startH2c(Application app, String mountPath) {
+        return started(mounted(GatewayServer.builder(app), mountPath).h2c(true));
+    }
+
+    @Override
+    public Started startH2c(AsyncApplication app, String mountPath) {
+        return started(mounted(GatewayServer.builder(app), mountPath).h2c(true));
+    }
+
     /** The TLS listener offers HTTP/2 by ALPN, so the server declares both TLS and HTTP2 [JGI-H2-2]. */
     @Override
     public Optional<Started> startSecure(Application app, String mountPath, TlsFiles tls) {
+        return Optional.of(started(mounted(GatewayServer.builder(app), mountPath)
+                .tls(tls.certificate(), tls.privateKey())
+                .http2(true)));
+    }
+
+    @Override
+    public Optional<Started> startSecure(AsyncApplication app, String mountPath, TlsFiles tls) {
         return Optional.of(started(mounted(GatewayServer.builder(app), mountPath)
                 .tls(tls.certificate(), tls.privateKey())
                 .http2(true)));

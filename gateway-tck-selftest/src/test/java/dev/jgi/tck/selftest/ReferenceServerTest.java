@@ -6,12 +6,14 @@ import dev.jgi.tck.launch.TckLauncher;
 import dev.jgi.tck.report.ClauseVerdict;
 import dev.jgi.tck.report.ReportWriter;
 import dev.jgi.tck.report.TckReport;
+import dev.jgi.tck.report.TestOutcome;
 import dev.jgi.tck.run.TckSettings;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference server against the whole server suite; its report is kept under
+ * The reference server against the whole server suite, over HTTP/1.1, h2 and h2c; its report is kept under
  * target/tck-report/reference and summarised in target/tck-docs/reference-report.md (copied to
  * docs/tck/ by bin/publish-tck-reports). MUST clauses it
  * still fails are listed, with the server issue, in reference-known-failures.txt: the build fails
@@ -38,6 +40,14 @@ class ReferenceServerTest {
                 Optional.of(dir.resolve("junit")));
         TckReport report = result.report().orElseThrow();
         assertThat(result.summary().getTestsStartedCount()).isGreaterThan(50);
+        assertThat(report.header().protocols()).containsExactly("http/1.1", "h2", "h2c");
+        for (String protocol : List.of("h2", "h2c")) {
+            assertThat(report.tests().stream()
+                            .filter(t -> t.display().endsWith(" " + protocol + "]"))
+                            .filter(t -> t.status() == TestOutcome.Status.PASSED))
+                    .as("tests passed over %s", protocol)
+                    .hasSizeGreaterThan(50);
+        }
         Path summary = Path.of("target", "tck-docs", "reference-report.md");
         Files.createDirectories(summary.getParent());
         Files.writeString(summary, ReportWriter.markdown(report, false));

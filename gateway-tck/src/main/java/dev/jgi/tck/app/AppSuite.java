@@ -5,6 +5,7 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.harness.Communicator;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestServer;
+import dev.jgi.tck.report.JunitXml;
 import dev.jgi.tck.report.OutcomeCollector;
 import dev.jgi.tck.report.TckReport;
 import dev.jgi.tck.report.TestOutcome;
@@ -34,17 +35,19 @@ public final class AppSuite {
      *
      * @param subject   the application's name for the report
      * @param factory   makes a new instance: an {@link Application} or an {@link AsyncApplication}
-     * @param reportDir where report.json and report.md go, if anywhere
+     * @param reportDir where report.json, report.md and junit/ (JUnit XML, as the server suite's) go, if anywhere
      */
     public static TckReport run(String subject, Supplier<Object> factory, Optional<Path> reportDir) {
         OutcomeCollector outcomes = new OutcomeCollector("app");
         for (AppScenario scenario : AppScenarios.all()) {
             outcomes.add(run(scenario, factory));
         }
-        return outcomes.finish(
+        TckReport report = outcomes.finish(
                 subject,
-                () -> new OutcomeCollector.ServerFacts("jgi-harness (in process)", "", "1.0", List.of()),
+                () -> new OutcomeCollector.ServerFacts("jgi-harness (in process)", "", "1.0", List.of(), List.of()),
                 reportDir);
+        reportDir.ifPresent(dir -> JunitXml.write(report, dir.resolve("junit")));
+        return report;
     }
 
     static TestOutcome run(AppScenario scenario, Supplier<Object> factory) {

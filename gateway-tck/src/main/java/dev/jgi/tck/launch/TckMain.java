@@ -2,6 +2,7 @@ package dev.jgi.tck.launch;
 
 import dev.jgi.tck.report.ClauseVerdict;
 import dev.jgi.tck.report.TckReport;
+import dev.jgi.tck.report.TestOutcome;
 import dev.jgi.tck.run.ServerResolver;
 import dev.jgi.tck.run.TckSettings;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class TckMain {
 
     private static final String USAGE = """
-            usage: jgi-tck --server NAME_OR_CLASS --report DIR [--timeout MS]
+            usage: jgi-tck --server NAME_OR_CLASS --report DIR [--timeout MS] [--protocols LIST]
                    jgi-tck --endpoint URL [--async-endpoint URL] [--mounted-endpoint URL] --report DIR
                    jgi-tck --app CLASS --report DIR
               --server            a server name (%s) or a class implementing dev.jgi.tck.spi.ServerUnderTest
@@ -28,6 +29,8 @@ public final class TckMain {
                                   no-argument constructor) runs under the validator in the in-process harness
               --report            the directory for junit/, report.json and report.md
               --timeout           milliseconds a read waits for the server (default 10000)
+              --protocols         run over these of the protocols the server declares, e.g. http/1.1,h2c
+                                  (default: all it declares; http/1.1, h2 and h2c for the reference server)
             """;
 
     private TckMain() {}
@@ -48,6 +51,7 @@ public final class TckMain {
                 case "--mounted-endpoint" -> TckSettings.MOUNTED_ENDPOINT;
                 case "--timeout" -> TckSettings.TIMEOUT;
                 case "--report" -> TckSettings.REPORT;
+                case "--protocols" -> TckSettings.PROTOCOLS;
                 case "--app" -> "jgi.tck.app";
                 default -> null;
             };
@@ -77,21 +81,29 @@ public final class TckMain {
             return 2;
         }
         TckReport tck = result.report().get();
+        // The test counts are the report's, so that the console and report.md never disagree.
         System.out.printf(
-                "jgi-tck: %s: %d clauses PASS, %d FAIL, %d WARN, %d SKIP; %d tests, %d failed; report in %s%n",
+                "jgi-tck: %s: %d clauses PASS, %d FAIL, %d WARN, %d SKIP; %d tests: %d passed, %d failed, %d skipped;"
+                        + " report in %s%n",
                 tck.header().subject(),
                 tck.count(ClauseVerdict.Verdict.PASS),
                 tck.count(ClauseVerdict.Verdict.FAIL),
                 tck.count(ClauseVerdict.Verdict.WARN),
                 tck.count(ClauseVerdict.Verdict.SKIP),
-                result.summary().getTestsStartedCount(),
-                result.summary().getTotalFailureCount(),
+                tck.tests().size(),
+                tests(tck, TestOutcome.Status.PASSED),
+                tests(tck, TestOutcome.Status.FAILED),
+                tests(tck, TestOutcome.Status.SKIPPED),
                 report);
         tck.clauses().stream()
                 .filter(c -> c.verdict() == ClauseVerdict.Verdict.FAIL)
                 .forEach(c -> System.out.println("  FAIL " + c.id() + ": "
                         + c.reason().lines().findFirst().orElse("")));
         return tck.mandatoryFailed() ? 1 : 0;
+    }
+
+    private static long tests(TckReport report, TestOutcome.Status status) {
+        return report.tests().stream().filter(t -> t.status() == status).count();
     }
 
     private static int runApp(String className, Path report) {

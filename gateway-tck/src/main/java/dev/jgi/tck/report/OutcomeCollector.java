@@ -50,7 +50,7 @@ public final class OutcomeCollector {
         try {
             facts = info.get();
         } catch (RuntimeException e) {
-            facts = new ServerFacts("unknown (" + e.getMessage() + ")", "", "", List.of());
+            facts = new ServerFacts("unknown (" + e.getMessage() + ")", "", "", List.of(), List.of());
         }
         ReportHeader header = new ReportHeader(
                 ReportHeader.currentTckVersion(),
@@ -60,6 +60,7 @@ public final class OutcomeCollector {
                 facts.version(),
                 facts.specVersion(),
                 facts.capabilities(),
+                facts.protocols(),
                 ReportHeader.currentJvm(),
                 started.toString(),
                 Instant.now().toString());
@@ -75,6 +76,7 @@ public final class OutcomeCollector {
         return report;
     }
 
-    /** What a server declared in its ServerInfo. */
-    public record ServerFacts(String name, String version, String specVersion, List<String> capabilities) {}
+    /** What a server declared in its ServerInfo, and the protocols the suite spoke to it. */
+    public record ServerFacts(
+            String name, String version, String specVersion, List<String> capabilities, List<String> protocols) {}
 }

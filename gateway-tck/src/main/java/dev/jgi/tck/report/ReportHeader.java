@@ -12,6 +12,8 @@ import java.util.List;
  * @param serverVersion the version it gave
  * @param specVersion   the spec version it claims
  * @param capabilities  the capabilities it declared
+ * @param protocols     the protocols the server suite spoke to it ({@code http/1.1}, {@code h2}, {@code h2c}),
+ *                      empty for the application suite
  * @param jvm           the JVM that ran the TCK
  * @param started       when the run started (UTC, ISO-8601)
  * @param finished      when it ended
@@ -24,12 +26,14 @@ public record ReportHeader(
         String serverVersion,
         String specVersion,
         List<String> capabilities,
+        List<String> protocols,
         String jvm,
         String started,
         String finished) {
 
     public ReportHeader {
         capabilities = List.copyOf(capabilities);
+        protocols = List.copyOf(protocols);
     }
 
     /** The TCK's version from its jar's Maven metadata, or {@code development} when run from classes. */

@@ -53,8 +53,13 @@ public final class ReportWriter {
                 .append(" |\n")
                 .append("| Declared capabilities | ")
                 .append(h.capabilities().isEmpty() ? "none" : String.join(", ", h.capabilities()))
-                .append(" |\n")
-                .append("| JVM | ")
+                .append(" |\n");
+        if (!h.protocols().isEmpty()) {
+            md.append("| Protocols tested | ")
+                    .append(String.join(", ", h.protocols()))
+                    .append(" |\n");
+        }
+        md.append("| JVM | ")
                 .append(h.jvm())
                 .append(" |\n")
                 .append("| Run | ")

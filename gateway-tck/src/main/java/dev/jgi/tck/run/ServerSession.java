@@ -7,6 +7,7 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.tck.Variant;
 import dev.jgi.tck.probe.AsyncProbeApp;
 import dev.jgi.tck.probe.ProbeApp;
+import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.spi.ServerUnderTest;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,7 @@ public final class ServerSession implements AutoCloseable {
     private final Map<Variant, Target> targets = new EnumMap<>(Variant.class);
     private final List<ServerUnderTest.Started> started = new ArrayList<>();
     private final Map<Variant, String> failures = new EnumMap<>(Variant.class);
+    private final Map<Protocol, Map<Variant, Target>> protocolTargets = new EnumMap<>(Protocol.class);
     private JsonNode info;
     private JsonNode secureInfo;
     private TlsMaterial tls;
@@ -79,6 +82,73 @@ public final class ServerSession implements AutoCloseable {
             failures.put(variant, "the " + variant + " probe could not be started: " + e);
             throw new IllegalStateException(failures.get(variant), e);
         }
+    }
+
+    /**
+     * The protocols this run speaks: those the server declares and the settings allow; HTTP/1.1
+     * alone in external mode.
+     */
+    public Set<Protocol> protocols() {
+        Set<Protocol> declared = server.map(ServerUnderTest::protocols).orElse(Set.of(Protocol.HTTP_1_1));
+        Set<Protocol> run = EnumSet.noneOf(Protocol.class);
+        declared.stream().filter(settings.protocols()::contains).forEach(run::add);
+        return run;
+    }
+
+    /**
+     * The deployment of {@code variant} for {@code protocol}: the HTTP/1.1 one, or one started for
+     * the protocol by {@link ServerUnderTest#startSecure} (h2; the sync one is {@link Variant#SECURE}'s)
+     * or {@link ServerUnderTest#startH2c}.
+     */
+    public synchronized Target target(Variant variant, Protocol protocol) {
+        if (protocol == Protocol.HTTP_1_1 || variant == Variant.SECURE) {
+            return target(variant);
+        }
+        if (protocol == Protocol.H2 && variant == Variant.SYNC) {
+            return target(Variant.SECURE);
+        }
+        Map<Variant, Target> known = protocolTargets.computeIfAbsent(protocol, p -> new EnumMap<>(Variant.class));
+        if (known.containsKey(variant)) {
+            return known.get(variant);
+        }
+        ServerUnderTest sut = server.orElseThrow(
+                () -> new IllegalStateException("external mode has no " + protocol.token() + " listener"));
+        try {
+            ServerUnderTest.Started running =
+                    protocol == Protocol.H2 ? startSecure(sut, variant) : startH2c(sut, variant);
+            started.add(running);
+            Target target = new Target(variant, running.address(), variant.mountPath());
+            known.put(variant, target);
+            return target;
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "the " + variant + " probe could not be started over " + protocol.token() + ": " + e, e);
+        }
+    }
+
+    private ServerUnderTest.Started startSecure(ServerUnderTest sut, Variant variant) throws Exception {
+        ServerUnderTest.TlsFiles files = tlsMaterial().files();
+        String mount = variant.mountPath();
+        Optional<ServerUnderTest.Started> running = switch (variant) {
+            case ASYNC -> sut.startSecure(new AsyncProbeApp(), mount, files);
+            case MOUNTED -> sut.startSecure(new ProbeApp(), mount, files);
+            case ADAPTED_SYNC -> sut.startSecure(AsyncApplication.fromSync(new ProbeApp()), mount, files);
+            case ADAPTED_ASYNC -> sut.startSecure(Application.fromAsync(new AsyncProbeApp()), mount, files);
+            case SYNC, SECURE -> throw new IllegalStateException("served by the SECURE deployment");
+        };
+        return running.orElseThrow(() -> new IllegalStateException(
+                "the server declares h2 but startSecure offers no TLS listener for " + variant));
+    }
+
+    private static ServerUnderTest.Started startH2c(ServerUnderTest sut, Variant variant) throws Exception {
+        String mount = variant.mountPath();
+        return switch (variant) {
+            case ASYNC -> sut.startH2c(new AsyncProbeApp(), mount);
+            case SYNC, MOUNTED -> sut.startH2c((Application) new ProbeApp(), mount);
+            case ADAPTED_SYNC -> sut.startH2c(AsyncApplication.fromSync(new ProbeApp()), mount);
+            case ADAPTED_ASYNC -> sut.startH2c(Application.fromAsync(new AsyncProbeApp()), mount);
+            case SECURE -> throw new IllegalStateException("SECURE is a TLS deployment");
+        };
     }
 
     /** Whether this deployment exists in this run (external mode may lack some). */
@@ -246,6 +316,7 @@ public final class ServerSession implements AutoCloseable {
         }
         started.clear();
         targets.clear();
+        protocolTargets.clear();
         if (https != null) {
             https.close();
         }

@@ -1,11 +1,14 @@
 package dev.jgi.tck.run;
 
 import dev.jgi.tck.Clause;
+import dev.jgi.tck.Http1Only;
+import dev.jgi.tck.Http2Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.Requires;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
 import dev.jgi.tck.report.TestOutcome;
+import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.wire.Transcript;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -24,7 +27,9 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * Runs each {@link ServerTest} once per probe variant, hands it a {@link Probe}, skips it when the
+ * Runs each {@link ServerTest} once per probe variant and protocol of the run (HTTP/1.1 only for an
+ * {@link Http1Only} test and for the {@link Variant#SECURE} deployment, whose client picks its
+ * protocol by ALPN), hands it a {@link Probe}, skips it when the
  * server lacks a {@link Requires required} capability or the deployment, and records its outcome
  * (with the bytes exchanged, on failure) for the report.
  */
@@ -43,8 +48,24 @@ public final class ServerTestInvocations
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        ServerTest test = context.getRequiredTestMethod().getAnnotation(ServerTest.class);
-        return Arrays.stream(test.value()).map(Invocation::new);
+        Method method = context.getRequiredTestMethod();
+        ServerTest test = method.getAnnotation(ServerTest.class);
+        List<Protocol> protocols = List.copyOf(TckRun.of(context).session().protocols());
+        boolean http1Only = method.isAnnotationPresent(Http1Only.class);
+        boolean http2Only = method.isAnnotationPresent(Http2Only.class);
+        return Arrays.stream(test.value())
+                .flatMap(variant -> protocols.stream()
+                        .filter(p -> p == Protocol.HTTP_1_1 ? !http2Only : !http1Only && variant != Variant.SECURE)
+                        .map(p -> new Invocation(variant, p)));
+    }
+
+    /**
+     * A run limited to HTTP/2 by {@code jgi.tck.protocols} has no invocation of an HTTP/1.1-only test,
+     * nor a run of an HTTP/1.1-only server of an HTTP/2-only one.
+     */
+    @Override
+    public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
+        return true;
     }
 
     @Override
@@ -95,17 +116,17 @@ public final class ServerTestInvocations
                         run.outcomes().takeEvidence(context.getUniqueId())));
     }
 
-    /** One variant's invocation. */
-    private record Invocation(Variant variant) implements TestTemplateInvocationContext {
+    /** One variant's invocation over one protocol; HTTP/1.1 ones keep the names they always had. */
+    private record Invocation(Variant variant, Protocol protocol) implements TestTemplateInvocationContext {
 
         @Override
         public String getDisplayName(int invocationIndex) {
-            return "[" + variant + "]";
+            return protocol == Protocol.HTTP_1_1 ? "[" + variant + "]" : "[" + variant + " " + protocol.token() + "]";
         }
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new Gate(variant), new ProbeResolver(variant));
+            return List.of(new Gate(variant), new ProbeResolver(variant, protocol));
         }
     }
 
@@ -134,7 +155,7 @@ public final class ServerTestInvocations
     }
 
     /** Supplies the {@link Probe} bound to the invocation's variant. */
-    private record ProbeResolver(Variant variant) implements ParameterResolver {
+    private record ProbeResolver(Variant variant, Protocol protocol) implements ParameterResolver {
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -146,7 +167,7 @@ public final class ServerTestInvocations
             ServerSession session = TckRun.of(context).session();
             Transcript transcript = new Transcript();
             context.getStore(NAMESPACE).put(Transcript.class, transcript);
-            return new Probe(session, session.target(variant), transcript);
+            return new Probe(session, session.target(variant, protocol), protocol, transcript);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.jgi.tck.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgi.tck.report.OutcomeCollector;
+import dev.jgi.tck.spi.Protocol;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class TckRun implements AutoCloseable {
                 info.path("name").asText(),
                 info.path("version").asText(),
                 info.path("specVersion").asText(),
-                capabilities);
+                capabilities,
+                session.protocols().stream().map(Protocol::token).toList());
     }
 }

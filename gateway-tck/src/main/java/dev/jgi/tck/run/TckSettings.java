@@ -1,8 +1,12 @@
 package dev.jgi.tck.run;
 
+import dev.jgi.tck.spi.Protocol;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -15,6 +19,8 @@ import java.util.function.Function;
  * @param mountedEndpoint {@code jgi.tck.endpoint.mounted}: external mode, the sync probe under {@code /mnt}
  * @param timeout       {@code jgi.tck.timeout}: milliseconds a read waits before the server counts as silent; 2000
  * @param reportDir     {@code jgi.tck.report}: where report.json and report.md go; none if unset
+ * @param protocols     {@code jgi.tck.protocols}: a comma-separated subset of {@code http/1.1,h2,h2c} to
+ *                      run over, of those the server declares; all of them if unset
  */
 public record TckSettings(
         Optional<String> server,
@@ -22,7 +28,8 @@ public record TckSettings(
         Optional<URI> asyncEndpoint,
         Optional<URI> mountedEndpoint,
         Duration timeout,
-        Optional<String> reportDir) {
+        Optional<String> reportDir,
+        Set<Protocol> protocols) {
 
     public static final String SERVER = "jgi.tck.server";
     public static final String ENDPOINT = "jgi.tck.endpoint";
@@ -36,6 +43,11 @@ public record TckSettings(
     static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
 
     public static final String REPORT = "jgi.tck.report";
+    public static final String PROTOCOLS = "jgi.tck.protocols";
+
+    public TckSettings {
+        protocols = Set.copyOf(protocols);
+    }
 
     static TckSettings from(Function<String, Optional<String>> parameters) {
         return new TckSettings(
@@ -44,7 +56,18 @@ public record TckSettings(
                 parameters.apply(ASYNC_ENDPOINT).filter(s -> !s.isBlank()).map(URI::create),
                 parameters.apply(MOUNTED_ENDPOINT).filter(s -> !s.isBlank()).map(URI::create),
                 Duration.ofMillis(parameters.apply(TIMEOUT).map(Long::parseLong).orElse(DEFAULT_TIMEOUT_MILLIS)),
-                parameters.apply(REPORT).filter(s -> !s.isBlank()));
+                parameters.apply(REPORT).filter(s -> !s.isBlank()),
+                parameters
+                        .apply(PROTOCOLS)
+                        .filter(s -> !s.isBlank())
+                        .map(TckSettings::protocols)
+                        .orElseGet(() -> EnumSet.allOf(Protocol.class)));
+    }
+
+    private static Set<Protocol> protocols(String list) {
+        Set<Protocol> protocols = EnumSet.noneOf(Protocol.class);
+        Arrays.stream(list.split(",")).map(Protocol::of).forEach(protocols::add);
+        return protocols;
     }
 
     boolean external() {

@@ -3,6 +3,7 @@ package dev.jgi.tck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.tck.Clause;
+import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
@@ -26,6 +27,8 @@ class ErrorTests {
                 .doesNotContain("at dev.");
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (reads how the response ends on the connection; the HTTP/2 form is a stream reset)")
     @ServerTest
     @Clause("JGI-ERR-2")
     @Clause("JGI-ERR-5")
@@ -48,6 +51,8 @@ class ErrorTests {
                 .isEqualTo(500);
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (reads how the response ends on the connection; the HTTP/2 form is a stream reset)")
     @ServerTest(Variant.ASYNC)
     @Clause("JGI-ERR-6")
     void asyncHandleEndingMidBodyAborts(Probe probe) {
@@ -59,6 +64,7 @@ class ErrorTests {
         }
     }
 
+    @Http1Only("keeps one HTTP/1.1 connection across a failed exchange; HTTP/2 streams are independent by design")
     @ServerTest
     @Clause("JGI-ERR-7")
     void oneFailureLeavesOtherExchangesAlone(Probe probe) {

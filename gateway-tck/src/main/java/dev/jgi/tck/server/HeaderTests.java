@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.tck.Clause;
 import dev.jgi.tck.Echo;
+import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.wire.RawConnection;
@@ -64,6 +65,7 @@ class HeaderTests {
         assertThat(echo.json().path("nonceByOtherCase").asText()).isEqualTo(probe.nonce());
     }
 
+    @Http1Only("field-line syntax is HTTP/1.1's; HTTP/2 carries fields in HPACK")
     @ServerTest
     @Clause("JGI-HDR-6")
     void malformedHeaderLinesAreAnswered400(Probe probe) {
@@ -78,6 +80,7 @@ class HeaderTests {
         }
     }
 
+    @Http1Only("obs-fold is HTTP/1.1 field-line syntax; HTTP/2 carries fields in HPACK")
     @ServerTest
     @Clause("JGI-HDR-6")
     void obsoleteLineFoldingIsRefusedOrReplacedWithSpaces(Probe probe) {
@@ -90,6 +93,7 @@ class HeaderTests {
         }
     }
 
+    @Http1Only("the Host rule of RFC 9112 §3.2; HTTP/2 carries :authority")
     @ServerTest
     @Clause("JGI-HDR-7")
     void http11RequestNeedsExactlyOneValidHost(Probe probe) {
@@ -142,6 +146,7 @@ class HeaderTests {
         assertThat(response.header("content-type")).isEmpty();
     }
 
+    @Http1Only("not yet ported to HTTP/2: drives its own HTTP/1.1 connection (reads the connection after the 500)")
     @ServerTest
     @Clause("JGI-RESP-5")
     @Clause("JGI-ERR-4")

@@ -3,6 +3,7 @@ package dev.jgi.tck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.tck.Clause;
+import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
@@ -19,6 +20,7 @@ class LimitTests {
     private static final int MIB = 1024 * 1024;
     private static final int PIECE = 16 * 1024;
 
+    @Http1Only("the request line and its 414 are HTTP/1.1's; HTTP/2 sends :path in HPACK")
     @ServerTest(Variant.SYNC)
     @Clause("JGI-LIM-1")
     @Clause("JGI-LIM-5")
@@ -27,6 +29,7 @@ class LimitTests {
         assertStillServing(probe);
     }
 
+    @Http1Only("not yet ported to HTTP/2: drives its own HTTP/1.1 connection (writes an oversized head in pieces)")
     @ServerTest(Variant.SYNC)
     @Clause("JGI-LIM-2")
     @Clause("JGI-LIM-5")
@@ -40,6 +43,8 @@ class LimitTests {
         assertStillServing(probe);
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (checks the 413 arrives before the body is sent)")
     @ServerTest
     @Clause("JGI-LIM-3")
     void announcedOversizedBodyIsAnswered413BeforeTheApplication(Probe probe) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.tck.Clause;
 import dev.jgi.tck.Echo;
+import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
@@ -17,6 +18,7 @@ import java.util.Optional;
 /** Chapter 4 of the spec: the request body. */
 class RequestBodyTests {
 
+    @Http1Only("checks where the next HTTP/1.1 request starts on the connection")
     @ServerTest
     @Clause("JGI-BODY-1")
     void contentLengthBodyEndsAfterExactlyThatManyBytes(Probe probe) {
@@ -73,6 +75,8 @@ class RequestBodyTests {
         assertThat(echo.bodyError()).isEmpty();
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (waits for the interim 100 between head and body)")
     @ServerTest
     @Clause("JGI-BODY-4")
     void continueIsSentWhenTheApplicationReads(Probe probe) {
@@ -86,6 +90,8 @@ class RequestBodyTests {
         }
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (waits for the interim 100 between head and body)")
     @ServerTest
     @Clause("JGI-BODY-4")
     @Clause("JGI-BODY-5")
@@ -99,6 +105,7 @@ class RequestBodyTests {
         }
     }
 
+    @Http1Only("a body parsed as the next request is an HTTP/1.1 framing fault; HTTP/2 frames each stream")
     @ServerTest
     @Clause("JGI-BODY-5")
     void unreadBodyIsNeverParsedAsTheNextRequest(Probe probe) {
@@ -118,6 +125,7 @@ class RequestBodyTests {
         }
     }
 
+    @Http1Only("Transfer-Encoding and Content-Length conflicts are HTTP/1.1 framing")
     @ServerTest
     @Clause("JGI-BODY-7")
     void ambiguousOrInvalidFramingIsAnswered400(Probe probe) {
@@ -140,6 +148,7 @@ class RequestBodyTests {
         }
     }
 
+    @Http1Only("Transfer-Encoding is HTTP/1.1 framing; HTTP/2 forbids the field")
     @ServerTest
     @Clause("JGI-BODY-11")
     void contentLengthWithChunkedIsRefusedOrReadAsChunkedThenClosed(Probe probe) {
@@ -158,6 +167,8 @@ class RequestBodyTests {
         }
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (closes the connection mid-body; the HTTP/2 form is RST_STREAM)")
     @ServerTest
     @Clause("JGI-BODY-8")
     void clientLeavingMidBodyFailsTheRead(Probe probe) {
@@ -181,6 +192,7 @@ class RequestBodyTests {
         "zz\r\nhello\r\n0\r\n\r\n", "5\r\nhelloXX\r\n0\r\n\r\n", " 5\r\nhello\r\n0\r\n\r\n"
     };
 
+    @Http1Only("chunk syntax is HTTP/1.1 framing; HTTP/2 has none")
     @ServerTest
     @Clause("JGI-BODY-9")
     void malformedChunkingFailsTheReadAndIsNeverPassedOff(Probe probe) {
@@ -199,6 +211,7 @@ class RequestBodyTests {
         }
     }
 
+    @Http1Only("chunk syntax is HTTP/1.1 framing; HTTP/2 has none")
     @ServerTest
     @Clause("JGI-BODY-12")
     void malformedChunkSizeIsAnswered400(Probe probe) {
@@ -213,6 +226,7 @@ class RequestBodyTests {
         }
     }
 
+    @Http1Only("not yet ported to HTTP/2: drives its own HTTP/1.1 connection (sends chunks with pauses between them)")
     @ServerTest({Variant.ASYNC})
     @Clause("JGI-ASYNC-1")
     @Clause("JGI-ASYNC-6")

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.tck.Clause;
 import dev.jgi.tck.Echo;
+import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
-import dev.jgi.tck.wire.RawConnection;
+import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.wire.RawResponse;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,13 +39,20 @@ class RequestTests {
     @Clause("JGI-REQ-6")
     void plainConnectionIsHttpWithoutTls(Probe probe) {
         Echo echo = probe.echo(probe.exchange(probe.head("GET", "/scheme")));
-        assertThat(echo.scheme()).isEqualTo("http");
-        assertThat(echo.tls()).as("tls present on a plain connection").isFalse();
+        boolean secure = probe.protocol() == Protocol.H2;
+        assertThat(echo.scheme()).isEqualTo(probe.scheme());
+        assertThat(echo.tls()).as("tls present exactly on a TLS connection").isEqualTo(secure);
     }
 
     @ServerTest
     @Clause("JGI-REQ-3")
     void versionIsReportedAsReceived(Probe probe) {
+        if (probe.protocol() != Protocol.HTTP_1_1) {
+            assertThat(probe.echo(probe.exchange(probe.head("GET", "/v2"))).version())
+                    .as("over HTTP/2 [JGI-H2-1]")
+                    .isEqualTo("HTTP/2");
+            return;
+        }
         assertThat(probe.echo(probe.exchange(probe.head("GET", "/v11"))).version())
                 .isEqualTo("HTTP/1.1");
         String head10 = probe.head("GET", "/v10").replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
@@ -62,6 +69,8 @@ class RequestTests {
         assertThat(echo.rawPath()).isEqualTo(probe.path("/a%20b/./c%2Fd"));
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (compares the client address with its own socket's port)")
     @ServerTest
     @Clause("JGI-REQ-5")
     void clientAndServerAreTheConnectionsAddresses(Probe probe) throws Exception {
@@ -102,6 +111,8 @@ class RequestTests {
                 .isEqualTo("HTTP");
     }
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.SYNC)
     @Clause("JGI-WS-11")
     @Clause("JGI-CAP-2")
@@ -133,14 +144,8 @@ class RequestTests {
     @Clause("JGI-APP-2")
     void blockingRequestDelaysNoOtherRequest(Probe probe) throws Exception {
         String key = java.util.UUID.randomUUID().toString();
-        CompletableFuture<RawResponse> blocked = CompletableFuture.supplyAsync(() -> {
-            try (RawConnection connection =
-                    RawConnection.open(probe.address(), probe.transcript(), Duration.ofSeconds(8))) {
-                return connection
-                        .send(probe.head("GET", probe.path("/_tck/block/" + key)))
-                        .readResponse();
-            }
-        });
+        String block = probe.head("GET", probe.path("/_tck/block/" + key));
+        CompletableFuture<RawResponse> blocked = CompletableFuture.supplyAsync(() -> probe.exchange(block));
         Thread.sleep(100);
         RawResponse release = probe.exchange(probe.head("GET", probe.path("/_tck/release/" + key)));
         assertThat(release.status()).isEqualTo(200);
@@ -157,7 +162,7 @@ class RequestTests {
                 "X-Forwarded-For: 203.0.113.9",
                 "X-Forwarded-Proto: https",
                 "X-Forwarded-Host: evil.test")));
-        assertThat(echo.scheme()).isEqualTo("http");
+        assertThat(echo.scheme()).isEqualTo(probe.scheme());
         assertThat(echo.client()).doesNotContain("203.0.113.9");
         assertThat(echo.header("host"))
                 .containsExactly("127.0.0.1:" + probe.address().getPort());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgi.api.Capability;
 import dev.jgi.tck.Clause;
 import dev.jgi.tck.Echo;
+import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.Requires;
 import dev.jgi.tck.ServerTest;
@@ -46,6 +47,7 @@ class ResponseFramingTests {
         assertThat(response.header("content-length")).contains(Integer.toString(expected.length));
     }
 
+    @Http1Only("chunked transfer coding is HTTP/1.1 framing; HTTP/2 frames every body")
     @ServerTest
     @Clause("JGI-FRAME-1")
     @Clause("JGI-FRAME-3")
@@ -57,6 +59,7 @@ class ResponseFramingTests {
         assertThat(response.body()[2999]).isEqualTo((byte) ('a' + 2999 % 26));
     }
 
+    @Http1Only("HTTP/1.0 requests exist only in HTTP/1.x")
     @ServerTest
     @Clause("JGI-FRAME-3")
     void unknownLengthBodyIsNotChunkedForHttp10(Probe probe) {
@@ -70,6 +73,8 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (checks that no bytes follow the head on the connection)")
     @ServerTest
     @Clause("JGI-FRAME-4")
     void headResponseHasNoBody(Probe probe) {
@@ -84,6 +89,8 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (checks that no bytes follow the head on the connection)")
     @ServerTest
     @Clause("JGI-FRAME-4")
     void noContentAndNotModifiedHaveNoBody(Probe probe) {
@@ -115,6 +122,8 @@ class ResponseFramingTests {
                 .ifPresent(length -> assertThat(length).isEqualTo(Integer.toString(get.body().length)));
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (watches the connection close short of the content-length)")
     @ServerTest
     @Clause("JGI-FRAME-6")
     void bodyShorterThanTheApplicationsContentLengthIsNotPassedOff(Probe probe) {
@@ -130,6 +139,7 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only("Connection: close is HTTP/1.1 connection management; HTTP/2 forbids the field (RFC 9113 §8.2.2)")
     @ServerTest
     @Clause("JGI-FRAME-7")
     void connectionCloseIsHonoured(Probe probe) {
@@ -140,6 +150,7 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only("persistent connections are HTTP/1.1 connection management")
     @ServerTest
     @Clause("JGI-FRAME-9")
     void http11ConnectionStaysOpenForTheNextRequest(Probe probe) {
@@ -152,6 +163,7 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only("HTTP/1.0 requests and their connection rules exist only in HTTP/1.x")
     @ServerTest
     @Clause("JGI-FRAME-9")
     void http10ConnectionClosesWithoutKeepAlive(Probe probe) {
@@ -162,6 +174,7 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only("pipelining is HTTP/1.1's; HTTP/2 multiplexes streams instead")
     @ServerTest
     @Clause("JGI-FRAME-8")
     void pipelinedRequestsAreAnsweredInOrder(Probe probe) {
@@ -178,6 +191,8 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (reads the body while the application still writes)")
     @ServerTest
     @Clause("JGI-BODYOUT-4")
     @Clause("JGI-STREAM-6")
@@ -204,6 +219,8 @@ class ResponseFramingTests {
         assertThat(probe.log(key, 1)).as("closes after a pause").containsExactly("closed");
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (watches the connection close short of the content-length)")
     @ServerTest(Variant.SYNC)
     @Clause("JGI-BODYOUT-5")
     void fileShorterThanItsRegionIsNotPassedOff(Probe probe) {
@@ -239,6 +256,8 @@ class ResponseFramingTests {
         return regions;
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (sends the next request on the same connection)")
     @ServerTest
     @Clause("JGI-BODYOUT-1")
     @Clause("JGI-FRAME-9")
@@ -287,6 +306,8 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (reads the body while the application still writes)")
     @ServerTest({Variant.ADAPTED_SYNC, Variant.ADAPTED_ASYNC})
     @Clause("JGI-ADAPT-1")
     @Clause("JGI-ADAPT-2")

@@ -3,6 +3,7 @@ package dev.jgi.tck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.tck.Clause;
+import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
@@ -16,6 +17,8 @@ class StreamingTests {
     /** The probe records one progress event per MiB written; far more than this means no backpressure. */
     private static final int MAX_BUFFERED_MIB = 32;
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (stops reading, then closes the connection)")
     @ServerTest
     @Clause("JGI-STREAM-1")
     @Clause("JGI-STREAM-2")
@@ -37,6 +40,8 @@ class StreamingTests {
         assertThat(last).as("what the application saw after the client left").startsWith("disconnected");
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (closes the connection while the application waits; the HTTP/2 form is RST_STREAM)")
     @ServerTest(Variant.SYNC)
     @Clause("JGI-DISC-2")
     void disconnectIsVisibleOnTheExchange(Probe probe) {
@@ -61,6 +66,8 @@ class StreamingTests {
         assertThat(probe.log(key, 2)).containsExactly("Disconnect", "Disconnect");
     }
 
+    @Http1Only(
+            "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (closes the connection while the application waits; the HTTP/2 form is RST_STREAM)")
     @ServerTest(Variant.ASYNC)
     @Clause("JGI-DISC-3")
     void receiveWaitingAfterTheBodyYieldsDisconnectOnceTheClientLeaves(Probe probe) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.api.Capability;
 import dev.jgi.tck.Clause;
+import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.Requires;
 import dev.jgi.tck.ServerTest;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 /** Chapter 11 of the spec, for servers that declare WEBSOCKET: the JDK's WebSocket client against the async probe. */
 class WebSocketTests {
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.ASYNC)
     @Requires(Capability.WEBSOCKET)
     @Clause("JGI-WS-1")
@@ -34,6 +37,8 @@ class WebSocketTests {
         }
     }
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.ASYNC)
     @Requires(Capability.WEBSOCKET)
     @Clause("JGI-WS-4")
@@ -50,6 +55,8 @@ class WebSocketTests {
         assertThat(response.bodyText()).isEqualTo("denied");
     }
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.ASYNC)
     @Requires(Capability.WEBSOCKET)
     @Clause("JGI-WS-5")
@@ -65,6 +72,8 @@ class WebSocketTests {
         }
     }
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.ASYNC)
     @Requires(Capability.WEBSOCKET)
     @Clause("JGI-WS-6")
@@ -78,6 +87,8 @@ class WebSocketTests {
         }
     }
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.ASYNC)
     @Requires(Capability.WEBSOCKET)
     @Clause("JGI-WS-7")
@@ -90,6 +101,8 @@ class WebSocketTests {
         assertThat(probe.log(key, 2)).containsExactly("close code=4001 reason=done", "close code=4001 reason=done");
     }
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.ASYNC)
     @Requires(Capability.WEBSOCKET)
     @Clause("JGI-WS-9")
@@ -112,6 +125,8 @@ class WebSocketTests {
         }
     }
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.ASYNC)
     @Requires(Capability.WEBSOCKET)
     @Clause("JGI-WS-10")

@@ -4,7 +4,9 @@ import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a server vendor implements to run the TCK against an embeddable server: start an
@@ -49,6 +51,38 @@ public interface ServerUnderTest {
      */
     default Optional<Started> startSecure(Application app, String mountPath, TlsFiles tls) throws Exception {
         return Optional.empty();
+    }
+
+    /**
+     * Starts an async application with TLS, as {@link #startSecure(Application, String, TlsFiles)}
+     * does a sync one; the suite's HTTP/2-over-TLS runs of the async deployments use it. The default
+     * runs the application through the API's adapter.
+     */
+    default Optional<Started> startSecure(AsyncApplication app, String mountPath, TlsFiles tls) throws Exception {
+        return startSecure(Application.fromAsync(app), mountPath, tls);
+    }
+
+    /**
+     * Starts {@code app} on 127.0.0.1 and a free port with a cleartext listener that takes
+     * prior-knowledge HTTP/2 (h2c); the suite's {@link Protocol#H2C} runs use it. A server whose
+     * {@link #start} listeners speak h2c anyway keeps the default.
+     */
+    default Started startH2c(Application app, String mountPath) throws Exception {
+        return start(app, mountPath);
+    }
+
+    /** Starts an async application as {@link #startH2c(Application, String)} does a sync one. */
+    default Started startH2c(AsyncApplication app, String mountPath) throws Exception {
+        return start(app, mountPath);
+    }
+
+    /**
+     * The protocols the suite speaks to this server; each server test runs once per protocol, except
+     * the HTTP/1.1-only ones. {@link Protocol#H2} needs {@link #startSecure} to offer {@code h2} by
+     * ALPN; {@link Protocol#H2C} needs {@link #startH2c}. The default is HTTP/1.1 alone.
+     */
+    default Set<Protocol> protocols() {
+        return EnumSet.of(Protocol.HTTP_1_1);
     }
 
     /**

@@ -39,7 +39,9 @@ public record RawResponse(
         CONTENT_LENGTH,
         CHUNKED,
         /** Neither length nor chunking: the body runs until the server closes. */
-        CLOSE_DELIMITED
+        CLOSE_DELIMITED,
+        /** HTTP/2 without content-length: DATA frames until END_STREAM (RFC 9113 §8.1). */
+        FRAMES
     }
 
     /** How the message ended. */

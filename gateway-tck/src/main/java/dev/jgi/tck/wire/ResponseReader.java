@@ -73,6 +73,7 @@ final class ResponseReader {
                 readFixed(Long.parseLong(headerValue(headers, "content-length").orElseThrow()), body);
             case CHUNKED -> readChunked(body, trailers);
             case CLOSE_DELIMITED -> readToClose(body);
+            case FRAMES -> throw new IllegalStateException("HTTP/1.1 has no HTTP/2 framing");
         };
         return new RawResponse(version, status, reason, headers, framing, body.toByteArray(), end, trailers, List.of());
     }

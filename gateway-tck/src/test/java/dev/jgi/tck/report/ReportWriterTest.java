@@ -21,6 +21,7 @@ class ReportWriterTest {
                     "2.1",
                     "1.0",
                     List.of("WEBSOCKET"),
+                    List.of("http/1.1", "h2c"),
                     "a JVM",
                     "2026-01-01T00:00:00Z",
                     "2026-01-01T00:00:10Z"),
@@ -44,6 +45,7 @@ class ReportWriterTest {
         String body3 = "[JGI-BODY-3](" + ClauseLinks.of("JGI-BODY-3") + ")";
         assertThat(md)
                 .contains("**NOT CONFORMING**")
+                .contains("| Protocols tested | http/1.1, h2c |")
                 .contains("| " + body3 + " | MUST | FAIL | 1 | no \\| end |")
                 .contains("| [JGI-HDR-9](" + ClauseLinks.of("JGI-HDR-9") + ") | SHOULD | PASS | 1 |  |")
                 .contains("Clauses: " + body3 + "\n");
@@ -64,5 +66,32 @@ class ReportWriterTest {
         assertThat(new ObjectMapper().readValue(dir.resolve("report.json").toFile(), TckReport.class))
                 .isEqualTo(REPORT);
         assertThat(Files.readString(dir.resolve("report.md"))).isEqualTo(ReportWriter.markdown(REPORT, true));
+    }
+
+    @Test
+    void junitXmlCountsAndNamesEveryTest(@TempDir Path dir) throws Exception {
+        Path file = JunitXml.write(REPORT, dir);
+        var suite = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(file.toFile())
+                .getDocumentElement();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        var cases = suite.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(2);
+        var failed = (org.w3c.dom.Element) cases.item(0);
+        assertThat(failed.getAttribute("classname")).isEqualTo("T");
+        assertThat(failed.getAttribute("name")).isEqualTo("a[SYNC]");
+        assertThat(failed.getElementsByTagName("failure")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("message")
+                        .getNodeValue())
+                .isEqualTo("JGI-BODY-3");
+        assertThat(((org.w3c.dom.Element) cases.item(1))
+                        .getElementsByTagName("failure")
+                        .getLength())
+                .isZero();
     }
 }
