@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Uploading a tree against a real S3-compatible server. */
@@ -104,7 +105,8 @@ class TreeUploadTest {
         s3.completeMultipartUpload(b -> b.bucket("static")
                 .key("parts/multipart.css")
                 .uploadId(id)
-                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+                .multipartUpload(m ->
+                        m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
 
         TreeUpload.Result result =
                 upload(at(server.url("static/parts")), List.of(object(file, "multipart.css", "text/css")));
