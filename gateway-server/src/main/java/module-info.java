@@ -34,7 +34,7 @@ module dev.jgi.server {
     requires io.prometheus.writer.text;
     requires io.prometheus.metrics.instrumentation.jvm;
     requires com.sun.jna;
-    // sun.misc.Signal: SIGTERM and SIGINT shut down gracefully and exit 0.
+    // sun.misc.Signal, by reflection (cli/Signals): SIGTERM and SIGINT shut down gracefully and exit 0.
     requires jdk.unsupported;
 
     // jgi serve APP.jar finds an app a jar provides as a service.

@@ -10,6 +10,8 @@
  * support use. The kit the suite's own tests are written with ({@code dev.jgi.tck}, {@code run}) is
  * not exported. The module is open because JUnit instantiates and reflects on the tests it ships.
  */
+// Error Prone's NotJavadoc takes the javadoc of an open module for a stray comment.
+@SuppressWarnings("NotJavadoc")
 open module dev.jgi.tck {
     requires transitive dev.jgi.api;
     // The report judges by the clause list of the specification's jar, and names its types.

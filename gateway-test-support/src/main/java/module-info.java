@@ -6,4 +6,5 @@ module dev.jgi.testing {
     requires transitive dev.jgi.tck;
 
     exports dev.jgi.testing;
+    exports dev.jgi.testing.doccommands;
 }

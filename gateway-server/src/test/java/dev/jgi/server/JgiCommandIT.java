@@ -4,6 +4,7 @@ import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.server.tls.TestCertificates;
+import dev.jgi.testing.Command;
 import dev.jgi.testing.JgiProcess;
 import java.net.ConnectException;
 import java.net.URI;
@@ -247,6 +248,31 @@ class JgiCommandIT {
                 HELLO)) {
             int port = jgi.awaitPort();
             assertThat(get(port, "/env")).isEqualTo("postgres://db/app s3cret false");
+        }
+    }
+
+    @Test
+    void sighupIsHandledAndDoesNotStopTheServer() throws Exception {
+        try (JgiProcess jgi = JgiProcess.start(
+                Map.of(),
+                "serve",
+                "--classpath",
+                TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                "--access-log",
+                "off",
+                HELLO)) {
+            int port = jgi.awaitPort();
+            // Without jgi's handler the JVM treats SIGHUP as a request to exit (status 129).
+            Command.of("kill", "-HUP", Long.toString(jgi.pid()))
+                    .run(Duration.ofSeconds(30))
+                    .successfulOutput();
+            for (int i = 0; i < 3; i++) {
+                assertThat(get(port, "/after-hup")).as(jgi.output()).isNotEmpty();
+            }
+            jgi.terminate();
+            assertThat(jgi.exitCode()).as(jgi.output()).isZero();
         }
     }
 

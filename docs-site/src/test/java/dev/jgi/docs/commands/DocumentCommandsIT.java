@@ -3,6 +3,10 @@ package dev.jgi.docs.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jgi.testing.doccommands.CommandRunner;
+import dev.jgi.testing.doccommands.ShellBlock;
+import dev.jgi.testing.doccommands.ShellBlocks;
+import dev.jgi.testing.doccommands.ShellCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +23,14 @@ import org.junit.jupiter.api.TestFactory;
  * Every shell command of the README, the samples' README and every page of {@code docs/}, run in a
  * scratch copy of the checkout by the one extractor ({@link ShellBlocks}, {@link CommandRunner}):
  * builds build, servers answer at the address the page names and stop cleanly, and a command not
- * run says why in its document. Blocks run in document order in one copy, so a later block finds
- * what an earlier one built, as a reader who follows the README would.
+ * run says why in its document.
+ *
+ * <p>The README's first block ({@code bin/demo}) runs as a newcomer runs it, in a fresh copy with no
+ * build output. Every other block runs, in document order, in a second copy that starts with what
+ * this build made (each module's {@code target/}), as on the machine of a reader who has built once:
+ * its {@code mvn} commands must still succeed and make what the next command uses, but they do not
+ * compile the project a second time (the build that runs this test has just compiled it, from the
+ * same sources).
  */
 class DocumentCommandsIT {
 
@@ -38,12 +48,19 @@ class DocumentCommandsIT {
                 .as("the README's blocks are among them")
                 .filteredOn(b -> b.document().equals(root.resolve("README.md")))
                 .hasSizeGreaterThanOrEqualTo(3);
+        ShellBlock newcomer = blocks.getFirst();
+        assertThat(newcomer.commands())
+                .as("the README's first block, the one run from a fresh copy")
+                .extracting(ShellCommand::text)
+                .contains("bin/demo");
         Path work = Path.of("target", "doc-commands").toAbsolutePath();
         delete(work);
-        CommandRunner runner = CommandRunner.inScratchCopy(root, work, BLOCK_TIMEOUT);
+        CommandRunner fresh = CommandRunner.inScratchCopy(root, work.resolve("fresh"), BLOCK_TIMEOUT);
+        CommandRunner built = CommandRunner.inScratchCopyWithBuildOutputs(root, work.resolve("built"), BLOCK_TIMEOUT);
         return blocks.stream()
-                .filter(block -> block.commands().stream().anyMatch(c -> !(c.handling() instanceof Command.Skip)))
+                .filter(block -> block.commands().stream().anyMatch(c -> !(c.handling() instanceof ShellCommand.Skip)))
                 .map(block -> DynamicTest.dynamicTest(root.relativize(block.document()) + ":" + block.line(), () -> {
+                    CommandRunner runner = block == newcomer ? fresh : built;
                     CommandRunner.Outcome outcome = runner.run(block, Map.of());
                     assertThat(outcome.exitCode())
                             .as("%s ran %s; its output:%n%s", block.where(), outcome.script(), outcome.output())

@@ -125,6 +125,7 @@ public final class AccessLog implements AutoCloseable {
      * Writes lines as they come and flushes when idle or at least every 200 ms, so a busy server
      * makes one write per buffer instead of one per request.
      */
+    @SuppressWarnings("ReferenceEquality") // END is a sentinel: that very string, not an equal line.
     private void drain() {
         try {
             long lastFlush = System.nanoTime();

@@ -23,7 +23,7 @@ final class UndertowSetup {
                 .set(UndertowOptions.MAX_ENTITY_SIZE, -1L)
                 .set(UndertowOptions.DECODE_URL, false)
                 .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, false)
-                .set(UndertowOptions.ALLOW_ENCODED_SLASH, true)
+                .set(UndertowOptions.DECODE_SLASH, true)
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.keepAliveTimeout()))
                 .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(config.headerReadTimeout()) + 1000)

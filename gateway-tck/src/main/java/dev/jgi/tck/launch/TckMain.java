@@ -42,7 +42,8 @@ public final class TckMain {
     static int run(String[] args) {
         Map<String, String> settings = new LinkedHashMap<>();
         Path report;
-        for (int i = 0; i < args.length; i++) {
+        // Options come in pairs: the name, then its value.
+        for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             String key = switch (args[i]) {
                 case "--server" -> TckSettings.SERVER;
@@ -60,7 +61,6 @@ public final class TckMain {
                 return 2;
             }
             settings.put(key, value);
-            i++;
         }
         if (settings.containsKey("jgi.tck.app") && settings.containsKey(TckSettings.REPORT)) {
             return runApp(

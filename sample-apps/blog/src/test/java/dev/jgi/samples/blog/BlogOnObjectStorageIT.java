@@ -6,6 +6,9 @@ import dev.jgi.s3.testing.S3ProxyServer;
 import dev.jgi.samples.testing.Browser;
 import dev.jgi.testing.Command;
 import dev.jgi.testing.JgiProcess;
+import dev.jgi.testing.doccommands.ShellBlock;
+import dev.jgi.testing.doccommands.ShellBlocks;
+import dev.jgi.testing.doccommands.ShellCommand;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,33 +41,32 @@ import software.amazon.awssdk.services.s3.S3Client;
 class BlogOnObjectStorageIT {
 
     private static final Path JAR = Path.of("target/blog.jar").toAbsolutePath();
-    private static final Pattern BLOCK = Pattern.compile(
-            "<!-- object-storage commands begin -->\\s*(?:<!-- doc-commands.*?-->\\s*)?```sh\\n(.*?)```\\s*<!-- object-storage commands end -->",
-            Pattern.DOTALL);
 
     @TempDir
     Path site;
 
-    /** The document's commands with this test's endpoint, keys and URLs in place of the examples. */
+    /**
+     * The commands of the block of docs/static-assets.md that DocumentCommandsIT leaves to this test
+     * (its directives skip every command naming this class), read by the project's one extractor,
+     * with this test's endpoint, keys and URLs in place of the examples.
+     */
     private static List<String> commands(S3ProxyServer s3) throws Exception {
         Path doc = Path.of(System.getProperty("jgi.root"), "docs", "static-assets.md");
-        Matcher block = BLOCK.matcher(Files.readString(doc));
-        assertThat(block.find()).as("the commands block of " + doc).isTrue();
+        List<ShellBlock> ours = ShellBlocks.of(doc).stream()
+                .filter(block -> block.commands().stream()
+                        .allMatch(c -> c.handling() instanceof ShellCommand.Skip skip
+                                && skip.reason().contains(BlogOnObjectStorageIT.class.getSimpleName())))
+                .toList();
+        assertThat(ours).as("the block of %s left to this test", doc).hasSize(1);
         String endpoint = s3.endpoint().toString();
-        String text = block.group(1)
-                .replace("AKIAEXAMPLE", S3ProxyServer.IDENTITY)
-                .replace("example-secret", S3ProxyServer.CREDENTIAL)
-                .replace("https://s3.example.com", endpoint)
-                .replace("https://static.example.com/", endpoint + "/example-static/")
-                .replace("https://media.example.com/", endpoint + "/example-media/");
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            String command = line.replaceFirst("\\s+#.*$", "").strip();
-            if (!command.isEmpty()) {
-                lines.add(command);
-            }
-        }
-        return lines;
+        return ours.getFirst().commands().stream()
+                .map(command -> command.text()
+                        .replace("AKIAEXAMPLE", S3ProxyServer.IDENTITY)
+                        .replace("example-secret", S3ProxyServer.CREDENTIAL)
+                        .replace("https://s3.example.com", endpoint)
+                        .replace("https://static.example.com/", endpoint + "/example-static/")
+                        .replace("https://media.example.com/", endpoint + "/example-media/"))
+                .toList();
     }
 
     /** Splits a shell line into words at spaces outside double quotes, which are removed. */

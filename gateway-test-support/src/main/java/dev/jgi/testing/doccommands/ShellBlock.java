@@ -1,4 +1,4 @@
-package dev.jgi.docs.commands;
+package dev.jgi.testing.doccommands;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * @param line     the line of its opening fence (1-based)
  * @param commands its commands, in order
  */
-public record ShellBlock(Path document, int line, List<Command> commands) {
+public record ShellBlock(Path document, int line, List<ShellCommand> commands) {
 
     public ShellBlock {
         commands = List.copyOf(commands);

@@ -1,4 +1,4 @@
-package dev.jgi.docs.commands;
+package dev.jgi.testing.doccommands;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,11 +64,11 @@ public final class DocCommands {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    private static String describe(Command command) {
+    private static String describe(ShellCommand command) {
         return switch (command.handling()) {
-            case Command.Run run -> "run    " + command.text();
-            case Command.Serve serve -> "serve  " + command.text() + "  (until " + serve.url() + " answers)";
-            case Command.Skip skip -> "skip   " + command.text() + "  (" + skip.reason() + ")";
+            case ShellCommand.Run run -> "run    " + command.text();
+            case ShellCommand.Serve serve -> "serve  " + command.text() + "  (until " + serve.url() + " answers)";
+            case ShellCommand.Skip skip -> "skip   " + command.text() + "  (" + skip.reason() + ")";
         };
     }
 }

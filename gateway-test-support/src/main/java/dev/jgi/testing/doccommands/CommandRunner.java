@@ -1,5 +1,6 @@
-package dev.jgi.docs.commands;
+package dev.jgi.testing.doccommands;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,14 +28,23 @@ public final class CommandRunner {
         }
     }
 
+    /**
+     * Maven's compiler then trusts file times alone: a class newer than its source is up to date
+     * wherever the build that made it ran (its default also compares the absolute paths of the
+     * sources, which differ in the copy).
+     */
+    static final String TRUST_FILE_TIMES = "-Dmaven.compiler.useIncrementalCompilation=false";
+
     private final Path checkout;
     private final Path work;
     private final Duration blockTimeout;
+    private final boolean withBuildOutputs;
 
-    private CommandRunner(Path checkout, Path work, Duration blockTimeout) {
+    private CommandRunner(Path checkout, Path work, Duration blockTimeout, boolean withBuildOutputs) {
         this.checkout = checkout;
         this.work = work;
         this.blockTimeout = blockTimeout;
+        this.withBuildOutputs = withBuildOutputs;
     }
 
     /**
@@ -48,7 +58,20 @@ public final class CommandRunner {
             throw new IllegalArgumentException("not a fresh folder: " + copy);
         }
         ScratchCheckout.copy(checkout, copy);
-        return new CommandRunner(copy, work, blockTimeout);
+        return new CommandRunner(copy, work, blockTimeout, false);
+    }
+
+    /**
+     * Like {@link #inScratchCopy}, and the copy also holds what the checkout's own build made (each
+     * reactor module's {@code target/}): a block's {@code mvn} then finds the modules built and
+     * compiles nothing again, as on a reader's machine after a first build. For every block but the
+     * first one a newcomer runs, which belongs in a fresh copy.
+     */
+    public static CommandRunner inScratchCopyWithBuildOutputs(Path checkout, Path work, Duration blockTimeout)
+            throws IOException, InterruptedException {
+        CommandRunner runner = inScratchCopy(checkout, work, blockTimeout);
+        ScratchCheckout.copyBuildOutputs(checkout, runner.checkout, work);
+        return new CommandRunner(runner.checkout, work, blockTimeout, true);
     }
 
     /** The scratch copy the commands run in. */
@@ -79,8 +102,11 @@ public final class CommandRunner {
                 .directory(checkout.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
+        if (withBuildOutputs) {
+            builder.environment().merge("MAVEN_OPTS", TRUST_FILE_TIMES, (opts, trust) -> opts + " " + trust);
+        }
         Process process = builder.start();
         if (!process.waitFor(blockTimeout.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -1,4 +1,4 @@
-package dev.jgi.docs.commands;
+package dev.jgi.testing.doccommands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,9 +49,10 @@ class ShellBlocksTest {
         assertThat(blocks.get(0).line()).isEqualTo(7);
         assertThat(blocks.get(0).commands())
                 .containsExactly(
-                        new Command(8, "bin/demo", new Command.Run()),
-                        new Command(11, "echo 'a # kept' \"b # kept\" c#kept", new Command.Run()));
-        assertThat(blocks.get(1).commands()).containsExactly(new Command(19, "mvn -B -q verify", new Command.Run()));
+                        new ShellCommand(8, "bin/demo", new ShellCommand.Run()),
+                        new ShellCommand(11, "echo 'a # kept' \"b # kept\" c#kept", new ShellCommand.Run()));
+        assertThat(blocks.get(1).commands())
+                .containsExactly(new ShellCommand(19, "mvn -B -q verify", new ShellCommand.Run()));
     }
 
     @Test
@@ -73,12 +74,12 @@ class ShellBlocksTest {
                 ```
                 """);
         assertThat(blocks.get(0).commands())
-                .extracting(Command::handling)
+                .extracting(ShellCommand::handling)
                 .containsExactly(
-                        new Command.Serve("http://127.0.0.1:8000/"),
-                        new Command.Skip("it runs every test, this one included"),
-                        new Command.Run());
-        assertThat(blocks.get(1).commands()).extracting(Command::handling).containsExactly(new Command.Run());
+                        new ShellCommand.Serve("http://127.0.0.1:8000/"),
+                        new ShellCommand.Skip("it runs every test, this one included"),
+                        new ShellCommand.Run());
+        assertThat(blocks.get(1).commands()).extracting(ShellCommand::handling).containsExactly(new ShellCommand.Run());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.jgi.docs.commands;
+package dev.jgi.testing.doccommands;
 
 /**
  * One command of a shell block, as a reader would type it: continuation lines joined, the trailing
@@ -8,7 +8,7 @@ package dev.jgi.docs.commands;
  * @param text    the command
  * @param handling how the runner treats it
  */
-public record Command(int line, String text, Handling handling) {
+public record ShellCommand(int line, String text, Handling handling) {
 
     /** How the runner treats a command; {@link Run} unless a directive says otherwise. */
     public sealed interface Handling {}

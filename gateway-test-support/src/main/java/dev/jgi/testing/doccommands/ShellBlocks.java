@@ -1,4 +1,4 @@
-package dev.jgi.docs.commands;
+package dev.jgi.testing.doccommands;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * -->
  * }</pre>
  *
- * {@code serve COMMAND | URL} marks a server ({@link Command.Serve}), {@code skip COMMAND | REASON} a
- * command not to run ({@link Command.Skip}). {@code COMMAND} is the command exactly as the extractor
+ * {@code serve COMMAND | URL} marks a server ({@link ShellCommand.Serve}), {@code skip COMMAND | REASON} a
+ * command not to run ({@link ShellCommand.Skip}). {@code COMMAND} is the command exactly as the extractor
  * reads it; a directive that names no command of its block is an error, so that a changed document
  * cannot leave a stale directive behind.
  */
@@ -50,7 +50,7 @@ public final class ShellBlocks {
     public static List<ShellBlock> of(Path document) throws IOException {
         List<String> lines = Files.readAllLines(document, StandardCharsets.UTF_8);
         List<ShellBlock> blocks = new ArrayList<>();
-        Map<String, Command.Handling> directives = Map.of();
+        Map<String, ShellCommand.Handling> directives = Map.of();
         int directivesLine = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -101,10 +101,10 @@ public final class ShellBlocks {
         return blocks;
     }
 
-    private static List<Command> commands(
-            Path document, int fenceLine, List<String> content, Map<String, Command.Handling> directives) {
-        List<Command> commands = new ArrayList<>();
-        Map<String, Command.Handling> unused = new LinkedHashMap<>(directives);
+    private static List<ShellCommand> commands(
+            Path document, int fenceLine, List<String> content, Map<String, ShellCommand.Handling> directives) {
+        List<ShellCommand> commands = new ArrayList<>();
+        Map<String, ShellCommand.Handling> unused = new LinkedHashMap<>(directives);
         for (int i = 0; i < content.size(); i++) {
             int start = i;
             StringBuilder text = new StringBuilder();
@@ -118,8 +118,9 @@ public final class ShellBlocks {
             if (command.isEmpty()) {
                 continue;
             }
-            Command.Handling handling = unused.remove(command);
-            commands.add(new Command(fenceLine + 1 + start, command, handling == null ? new Command.Run() : handling));
+            ShellCommand.Handling handling = unused.remove(command);
+            commands.add(new ShellCommand(
+                    fenceLine + 1 + start, command, handling == null ? new ShellCommand.Run() : handling));
         }
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException(document + ":" + fenceLine + ": a doc-commands directive names no"
@@ -128,8 +129,8 @@ public final class ShellBlocks {
         return commands;
     }
 
-    private static Map<String, Command.Handling> directives(Path document, int line, String body) {
-        Map<String, Command.Handling> out = new LinkedHashMap<>();
+    private static Map<String, ShellCommand.Handling> directives(Path document, int line, String body) {
+        Map<String, ShellCommand.Handling> out = new LinkedHashMap<>();
         for (String raw : body.strip().split("\n")) {
             String directive = raw.strip();
             if (directive.isEmpty()) {
@@ -143,15 +144,15 @@ public final class ShellBlocks {
             }
             String command = directive.substring(space + 1, bar).strip().replaceAll("\\s+", " ");
             String argument = directive.substring(bar + 3).strip();
-            Command.Handling handling = switch (directive.substring(0, space)) {
+            ShellCommand.Handling handling = switch (directive.substring(0, space)) {
                 case "serve" -> {
                     if (!argument.startsWith("http://")) {
                         throw new IllegalArgumentException(
                                 document + ":" + line + ": serve needs an http:// URL to wait for: " + directive);
                     }
-                    yield new Command.Serve(argument);
+                    yield new ShellCommand.Serve(argument);
                 }
-                case "skip" -> new Command.Skip(argument);
+                case "skip" -> new ShellCommand.Skip(argument);
                 default ->
                     throw new IllegalArgumentException(
                             document + ":" + line + ": unknown directive (serve or skip): " + directive);
@@ -163,7 +164,7 @@ public final class ShellBlocks {
         return out;
     }
 
-    private static void checkUsed(Path document, int line, Map<String, Command.Handling> directives) {
+    private static void checkUsed(Path document, int line, Map<String, ShellCommand.Handling> directives) {
         if (!directives.isEmpty()) {
             throw new IllegalArgumentException(
                     document + ":" + line + ": doc-commands directives must come right before a shell block");

@@ -1,11 +1,11 @@
-package dev.jgi.docs.commands;
+package dev.jgi.testing.doccommands;
 
 import java.util.List;
 
 /**
  * A shell block as one bash script, so that the commands share one shell as they do when a reader
  * pastes the block into a terminal (a sourced {@code bin/java-env} stays in effect). Each command
- * that fails ends the script with its line; a {@link Command.Serve} command starts in a process
+ * that fails ends the script with its line; a {@link ShellCommand.Serve} command starts in a process
  * group of its own, and the script waits for its URL, runs the commands after it, and at the end
  * stops it with SIGTERM and requires a clean exit.
  */
@@ -15,7 +15,7 @@ final class BlockScript {
     static final int FAILED = 97;
 
     private static final String PRELUDE = """
-            # Generated from %s by dev.jgi.docs.commands.BlockScript: the block's commands in one shell.
+            # Generated from %s by dev.jgi.testing.doccommands.BlockScript: the block's commands in one shell.
             __servers=()
             __fail() { echo "doc-commands: line $1 failed: $2" >&2; __stop_servers; exit %d; }
             __wait_for() { # URL PID SECONDS LOG: until URL answers 2xx or 3xx, while PID lives
@@ -49,17 +49,17 @@ final class BlockScript {
      */
     static String of(ShellBlock block, String logs, int serveWait) {
         StringBuilder script = new StringBuilder(PRELUDE.formatted(block.where(), FAILED, FAILED)).append('\n');
-        List<Command> commands = block.commands();
-        for (Command command : commands) {
+        List<ShellCommand> commands = block.commands();
+        for (ShellCommand command : commands) {
             script.append("# line ").append(command.line()).append('\n');
             switch (command.handling()) {
-                case Command.Run run ->
+                case ShellCommand.Run run ->
                     script.append("{ ")
                             .append(command.text())
                             .append("\n} || __fail ")
                             .append(command.line())
                             .append(" \"exit $?\"\n");
-                case Command.Serve serve -> {
+                case ShellCommand.Serve serve -> {
                     String log = logs + "/serve-" + command.line() + ".log";
                     script.append("setsid bash -c ")
                             .append(quote("exec " + command.text()))
@@ -77,7 +77,7 @@ final class BlockScript {
                             .append(serve.url())
                             .append("\"\n");
                 }
-                case Command.Skip skip ->
+                case ShellCommand.Skip skip ->
                     script.append("# skipped: ")
                             .append(skip.reason().replace('\n', ' '))
                             .append('\n');
