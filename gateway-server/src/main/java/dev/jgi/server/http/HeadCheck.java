@@ -32,7 +32,7 @@ final class HeadCheck {
         }
         HeaderMap headers = exchange.getRequestHeaders();
         int count = 0;
-        long total = requestLine + 2;
+        long total = requestLine + 2L;
         for (HeaderValues values : headers) {
             String name = values.getHeaderName().toString();
             if (name.isEmpty() || !isToken(name)) {

@@ -51,7 +51,8 @@ public final class ServerMetrics implements ServerObserver {
     private final Counter staticAnswers;
     private final Counter connectionsOpened;
     private final Set<ObservedRequest> inFlight = ConcurrentHashMap.newKeySet();
-    private final LongAdder[] openConnections = new LongAdder[ConnectionProtocol.values().length];
+    private final java.util.Map<ConnectionProtocol, LongAdder> openConnections =
+            new java.util.EnumMap<>(ConnectionProtocol.class);
 
     /**
      * The metrics of one server; the arguments are label values of {@code jgi_build_info}.
@@ -61,8 +62,8 @@ public final class ServerMetrics implements ServerObserver {
      * @param undertowVersion the Undertow version it runs on
      */
     public ServerMetrics(String version, String specVersion, String undertowVersion) {
-        for (int i = 0; i < openConnections.length; i++) {
-            openConnections[i] = new LongAdder();
+        for (ConnectionProtocol protocol : ConnectionProtocol.values()) {
+            openConnections.put(protocol, new LongAdder());
         }
         duration = Histogram.builder()
                 .name(DURATION)
@@ -111,7 +112,7 @@ public final class ServerMetrics implements ServerObserver {
                 .labelNames("protocol")
                 .callback(callback -> {
                     for (ConnectionProtocol protocol : ConnectionProtocol.values()) {
-                        callback.call(openConnections[protocol.ordinal()].sum(), protocol.label());
+                        callback.call((double) openConnections.get(protocol).sum(), protocol.label());
                     }
                 })
                 .register(registry);
@@ -143,7 +144,7 @@ public final class ServerMetrics implements ServerObserver {
 
     /** Open connections of a protocol now. */
     public long openConnections(ConnectionProtocol protocol) {
-        return openConnections[protocol.ordinal()].sum();
+        return openConnections.get(protocol).sum();
     }
 
     /** The duration histogram now, every label combination. */
@@ -167,7 +168,8 @@ public final class ServerMetrics implements ServerObserver {
                             : ConnectionProtocol.HTTP1);
             connection.putAttachment(MARK, mark);
             opened(mark.protocol);
-            connection.addCloseListener(closed -> openConnections[mark.protocol.ordinal()].decrement());
+            connection.addCloseListener(
+                    closed -> openConnections.get(mark.protocol).decrement());
         }
     }
 
@@ -185,7 +187,7 @@ public final class ServerMetrics implements ServerObserver {
             ConnectionMark mark = exchange.getConnection().getAttachment(MARK);
             if (mark != null && mark.protocol == ConnectionProtocol.HTTP1) {
                 // Runs on the connection's I/O thread, as does its close listener: no race on the mark.
-                openConnections[mark.protocol.ordinal()].decrement();
+                openConnections.get(mark.protocol).decrement();
                 mark.protocol = ConnectionProtocol.WEBSOCKET;
                 opened(mark.protocol);
             }
@@ -208,7 +210,7 @@ public final class ServerMetrics implements ServerObserver {
     }
 
     private void opened(ConnectionProtocol protocol) {
-        openConnections[protocol.ordinal()].increment();
+        openConnections.get(protocol).increment();
         connectionsOpened.labelValues(protocol.label()).inc();
     }
 
