@@ -370,8 +370,8 @@ public final class ServerRuntime implements AutoCloseable {
 
     /**
      * Runs {@code hook} when the drain begins: the drain delay is over, the listeners are closed,
-     * and the graceful timeout starts. Where the server completes the {@code draining()} stage of
-     * the exchanges in flight [JGI-DRAIN-1]; runs on the closing thread, so it must not block.
+     * and the graceful timeout starts. Where the server signals the drain to the exchanges in
+     * flight; runs on the closing thread, so it must not block.
      */
     public void onDrain(Runnable hook) {
         drainHooks.add(hook);
@@ -382,7 +382,7 @@ public final class ServerRuntime implements AutoCloseable {
      * serving normally for the drain delay; the listeners close; every response closes its
      * connection and quiet idle connections close; in-flight requests finish, up to the graceful
      * timeout, at which WebSockets close with 1001 and the rest are cut; then the application stops
-     * once [JGI-LIFE-5] [JGI-LIFE-7] [JGI-DRAIN-1] [JGI-DRAIN-3].
+     * once [JGI-LIFE-5] [JGI-LIFE-7].
      */
     @Override
     public synchronized void close() {

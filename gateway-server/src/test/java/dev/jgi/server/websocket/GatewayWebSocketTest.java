@@ -81,7 +81,7 @@ class GatewayWebSocketTest {
         client.next();
         long began = System.nanoTime();
         server.close();
-        // [JGI-DRAIN-3]: the session stays open for the graceful timeout (2 s), then gets 1001.
+        // [JGI-LIFE-7]: the session stays open for the graceful timeout (2 s), then gets 1001.
         assertThat(System.nanoTime() - began).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(2));
         assertThat(client.awaitClose().code()).isEqualTo(1001);
         assertThat(app.completions.poll(5, TimeUnit.SECONDS)).isNotNull();
