@@ -60,7 +60,7 @@ class DocumentCommandsIT {
         return blocks.stream()
                 .filter(block -> block.commands().stream().anyMatch(c -> !(c.handling() instanceof ShellCommand.Skip)))
                 .map(block -> DynamicTest.dynamicTest(root.relativize(block.document()) + ":" + block.line(), () -> {
-                    CommandRunner runner = block == newcomer ? fresh : built;
+                    CommandRunner runner = block.equals(newcomer) ? fresh : built;
                     CommandRunner.Outcome outcome = runner.run(block, Map.of());
                     assertThat(outcome.exitCode())
                             .as("%s ran %s; its output:%n%s", block.where(), outcome.script(), outcome.output())
