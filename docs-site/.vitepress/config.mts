@@ -136,7 +136,7 @@ export default defineConfig({
   cleanUrls: false,
   // VitePress takes a link to a file of an extension it does not know for a page; DocFiles copies
   // such files (systemd units, manifests) as they are, and SiteIT's link check proves they resolve.
-  ignoreDeadLinks: [/\.(socket|service|conf|ya?ml|properties|env)$/],
+  ignoreDeadLinks: [/\.(socket|service|conf|ya?ml|properties|env)$/, /(^|\/)Procfile$/],
   lastUpdated: false,
   markdown: {
     config: (md) => {
