@@ -73,6 +73,8 @@ const SECTIONS = [
     text: 'Getting started',
     nav: 'Get started',
     items: [
+      { text: 'Your first app', link: '/getting-started.md' },
+      { text: 'Installing the server', link: '/install.md' },
       { text: 'Application developers', link: '/guide/applications.md' },
       { text: 'Framework authors', link: '/guide/frameworks.md' },
       { text: 'Server vendors', link: '/guide/servers.md' },
@@ -87,6 +89,9 @@ const SECTIONS = [
       { text: 'Every setting', link: '/reference/server-settings.md' },
       { text: 'Static assets', link: '/static-assets.md' },
       { text: 'Servlet bridge', link: '/servlet-bridge.md' },
+      { text: 'Operations', link: '/operations.md' },
+      { text: 'Security limits', link: '/security.md' },
+      { text: 'Architecture', link: '/architecture.md' },
     ],
   },
   {
@@ -108,6 +113,7 @@ const SECTIONS = [
       { text: 'Kill matrix', link: '/conformance/kill-matrix.md' },
       { text: 'Faulty applications', link: '/tck/faulty-apps.md' },
       { text: 'Running the TCK', link: '/tck/vendor-guide.md' },
+      { text: 'The conformance kernel', link: '/kernel.md' },
     ],
   },
   {
