@@ -180,8 +180,7 @@ class JgiCommandIT {
 
     @Test
     void theServersInternalsAreClosedToTheAppEvenByReflection() throws Exception {
-        try (JgiProcess jgi =
-                JgiProcess.start(Map.of(), "serve", "--classpath", TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO)) {
+        try (JgiProcess jgi = serveHello()) {
             int port = jgi.awaitPort();
             assertThat(get(port, "/reach")).startsWith("dev.jgi.server.").endsWith(" closed");
         }
@@ -190,18 +189,11 @@ class JgiCommandIT {
     @Test
     void servesTlsAndHttp2FromPemFiles(@TempDir Path dir) throws Exception {
         TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
-        try (JgiProcess jgi = JgiProcess.start(
-                Map.of(),
-                "serve",
-                "--classpath",
-                TEST_CLASSES,
-                "--bind",
-                "127.0.0.1:0",
+        try (JgiProcess jgi = serveHello(
                 "--certfile",
                 pem.certFile().toString(),
                 "--keyfile",
-                pem.keyFile().toString(),
-                HELLO)) {
+                pem.keyFile().toString())) {
             int port = jgi.awaitPort();
             HttpResponse<String> response = HttpClient.newBuilder()
                     .sslContext(TestCertificates.trusting(pem.certFile()))
@@ -236,16 +228,7 @@ class JgiCommandIT {
         Path env = dir.resolve(".env");
         Files.writeString(
                 env, "# settings\nDATABASE_URL=postgres://db/app\nexport SECRET_KEY='s3cret'\nDEBUG=\"false\"\n");
-        try (JgiProcess jgi = JgiProcess.start(
-                Map.of(),
-                "serve",
-                "--classpath",
-                TEST_CLASSES,
-                "--bind",
-                "127.0.0.1:0",
-                "--env-file",
-                env.toString(),
-                HELLO)) {
+        try (JgiProcess jgi = serveHello("--env-file", env.toString())) {
             int port = jgi.awaitPort();
             assertThat(get(port, "/env")).isEqualTo("postgres://db/app s3cret false");
         }
@@ -253,16 +236,7 @@ class JgiCommandIT {
 
     @Test
     void sighupIsHandledAndDoesNotStopTheServer() throws Exception {
-        try (JgiProcess jgi = JgiProcess.start(
-                Map.of(),
-                "serve",
-                "--classpath",
-                TEST_CLASSES,
-                "--bind",
-                "127.0.0.1:0",
-                "--access-log",
-                "off",
-                HELLO)) {
+        try (JgiProcess jgi = serveHello("--access-log", "off")) {
             int port = jgi.awaitPort();
             // Without jgi's handler the JVM treats SIGHUP as a request to exit (status 129).
             Command.of("kill", "-HUP", Long.toString(jgi.pid()))
@@ -278,16 +252,7 @@ class JgiCommandIT {
 
     @Test
     void sigtermUnderLoadFinishesEveryAcceptedRequestAndExitsZero() throws Exception {
-        try (JgiProcess jgi = JgiProcess.start(
-                Map.of(),
-                "serve",
-                "--classpath",
-                TEST_CLASSES,
-                "--bind",
-                "127.0.0.1:0",
-                "--access-log",
-                "off",
-                HELLO)) {
+        try (JgiProcess jgi = serveHello("--access-log", "off")) {
             int port = jgi.awaitPort();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger ok = new AtomicInteger();
@@ -386,5 +351,14 @@ class JgiCommandIT {
         try (JgiProcess missing = JgiProcess.run(Map.of(), "collect-static", "--to", to.toString())) {
             assertThat(missing.exitCode()).isEqualTo(2);
         }
+    }
+
+    /** {@code jgi serve} of the test classes' hello app on a free loopback port, with {@code options} added. */
+    private static JgiProcess serveHello(String... options) {
+        List<String> arguments =
+                new java.util.ArrayList<>(List.of("serve", "--classpath", TEST_CLASSES, "--bind", "127.0.0.1:0"));
+        arguments.addAll(List.of(options));
+        arguments.add(HELLO);
+        return JgiProcess.start(Map.of(), arguments.toArray(String[]::new));
     }
 }
