@@ -6,8 +6,8 @@
  *
  * <p>Exported is what vendors and framework authors use: the SPI, the runner ({@code launch}), the
  * report it returns, the probes (deployed by hand in external mode), the application suite, and the
- * strict raw HTTP/1.1 client ({@code wire}), which vendors' own tests and this project's test
- * support use. The kit the suite's own tests are written with ({@code dev.jgi.tck}, {@code run}) is
+ * strict raw HTTP/1.1 client with its self-signed TLS material ({@code wire}), which vendors' own
+ * tests and this project's tests use. The kit the suite's own tests are written with ({@code dev.jgi.tck}, {@code run}) is
  * not exported. The module is open because JUnit instantiates and reflects on the tests it ships.
  */
 // Error Prone's NotJavadoc takes the javadoc of an open module for a stray comment.

@@ -7,6 +7,7 @@ import dev.jgi.assets.Fixtures;
 import dev.jgi.assets.UrlPrefix;
 import dev.jgi.assets.index.AssetIndex;
 import dev.jgi.assets.index.IndexOptions;
+import dev.jgi.tck.wire.TlsMaterial;
 import dev.jgi.testing.RawHttp;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -23,17 +24,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -88,6 +84,7 @@ class RangeOverProtocolsTest {
     @TempDir
     static Path dir;
 
+    static TlsMaterial tls;
     static Undertow undertow;
     static int plainPort;
     static int tlsPort;
@@ -111,12 +108,12 @@ class RangeOverProtocolsTest {
                     .put(CLIENT, exchange.getSourceAddress().toString());
             assets.handleRequest(exchange);
         };
-        KeyStore keys = selfSigned(dir.resolve("server.p12"));
+        tls = TlsMaterial.generate();
         undertow = Undertow.builder()
                 // Undertow's builder adds h2c (Upgrade and prior knowledge) to the cleartext listener itself.
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
                 .addHttpListener(0, "127.0.0.1", root)
-                .addHttpsListener(0, "127.0.0.1", serverContext(keys), root)
+                .addHttpsListener(0, "127.0.0.1", tls.serverContext(), root)
                 .setIoThreads(2)
                 .build();
         undertow.start();
@@ -124,7 +121,7 @@ class RangeOverProtocolsTest {
         tlsPort = port(1);
         h2Tls = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
-                .sslContext(clientContext(keys))
+                .sslContext(tls.clientContext())
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         h2c = HttpClient.newBuilder()
@@ -134,8 +131,9 @@ class RangeOverProtocolsTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         undertow.stop();
+        tls.close();
         h2Tls.close();
         h2c.close();
     }
@@ -216,60 +214,5 @@ class RangeOverProtocolsTest {
 
     private static int port(int listener) {
         return ((InetSocketAddress) undertow.getListenerInfo().get(listener).getAddress()).getPort();
-    }
-
-    /** A self-signed certificate for localhost and 127.0.0.1, made by the JDK's keytool. */
-    private static KeyStore selfSigned(Path file) throws Exception {
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "server",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-dname",
-                        "CN=localhost",
-                        "-ext",
-                        "san=dns:localhost,ip:127.0.0.1",
-                        "-validity",
-                        "2",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        file.toString(),
-                        "-storepass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(keytool.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(output).isZero();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        return keys;
-    }
-
-    private static SSLContext serverContext(KeyStore keys) throws Exception {
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(keys, "changeit".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(factory.getKeyManagers(), null, null);
-        return context;
-    }
-
-    private static SSLContext clientContext(KeyStore keys) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", keys.getCertificate("server"));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

@@ -11,6 +11,7 @@ import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.spi.ServerUnderTest;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
+import dev.jgi.tck.wire.TlsMaterial;
 import dev.jgi.tck.wire.Transcript;
 import java.net.InetSocketAddress;
 import java.net.URI;

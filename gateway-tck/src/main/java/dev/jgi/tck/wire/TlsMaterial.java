@@ -1,4 +1,4 @@
-package dev.jgi.tck.run;
+package dev.jgi.tck.wire;
 
 import dev.jgi.tck.spi.ServerUnderTest;
 import java.io.IOException;
@@ -13,29 +13,35 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for {@code 127.0.0.1} and {@code localhost}, made by the JDK's
  * {@code keytool} so that the TCK needs no crypto library: the PEM files a server under test
- * serves, and a client context that trusts exactly that certificate.
+ * serves, a server context for a server a test starts in process, and a client context that trusts
+ * exactly that certificate. {@link #close()} deletes the files.
  */
-final class TlsMaterial implements AutoCloseable {
+public final class TlsMaterial implements AutoCloseable {
 
     private static final char[] PASSWORD = "jgi-tck".toCharArray();
 
     private final Path directory;
     private final ServerUnderTest.TlsFiles files;
+    private final SSLContext serverContext;
     private final SSLContext clientContext;
 
-    private TlsMaterial(Path directory, ServerUnderTest.TlsFiles files, SSLContext clientContext) {
+    private TlsMaterial(
+            Path directory, ServerUnderTest.TlsFiles files, SSLContext serverContext, SSLContext clientContext) {
         this.directory = directory;
         this.files = files;
+        this.serverContext = serverContext;
         this.clientContext = clientContext;
     }
 
-    static TlsMaterial generate() throws IOException, GeneralSecurityException, InterruptedException {
+    /** Makes a key pair and its certificate (valid two days) in a new temporary directory. */
+    public static TlsMaterial generate() throws IOException, GeneralSecurityException, InterruptedException {
         Path directory = Files.createTempDirectory("jgi-tck-tls");
         Path store = directory.resolve("server.p12");
         Process keytool = new ProcessBuilder(
@@ -83,9 +89,13 @@ final class TlsMaterial implements AutoCloseable {
         trusted.setCertificateEntry("server", certificate);
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return new TlsMaterial(directory, new ServerUnderTest.TlsFiles(certFile, keyFile), context);
+        SSLContext client = SSLContext.getInstance("TLS");
+        client.init(null, trust.getTrustManagers(), null);
+        KeyManagerFactory key = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        key.init(keys, PASSWORD);
+        SSLContext server = SSLContext.getInstance("TLS");
+        server.init(key.getKeyManagers(), null, null);
+        return new TlsMaterial(directory, new ServerUnderTest.TlsFiles(certFile, keyFile), server, client);
     }
 
     private static String pem(String type, byte[] der) {
@@ -94,12 +104,18 @@ final class TlsMaterial implements AutoCloseable {
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
-    ServerUnderTest.TlsFiles files() {
+    /** The certificate and its private key as PEM files, for a server under test. */
+    public ServerUnderTest.TlsFiles files() {
         return files;
     }
 
+    /** A server context that presents the generated certificate. */
+    public SSLContext serverContext() {
+        return serverContext;
+    }
+
     /** A client context that trusts the generated certificate and nothing else. */
-    SSLContext clientContext() {
+    public SSLContext clientContext() {
         return clientContext;
     }
 
