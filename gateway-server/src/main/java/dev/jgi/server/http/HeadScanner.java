@@ -2,14 +2,11 @@ package dev.jgi.server.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.xnio.channels.StreamSinkChannel;
-import org.xnio.conduits.AbstractStreamSourceConduit;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
@@ -19,7 +16,7 @@ import org.xnio.conduits.StreamSourceConduit;
  * the rest of the connection, and the handler then falls back to Undertow's parsed head. It never
  * changes the bytes. All calls happen on the connection's I/O thread.
  */
-final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit> {
+final class HeadScanner extends ScanningConduit {
 
     private enum State {
         HEAD,
@@ -125,16 +122,16 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     @Override
     public int read(ByteBuffer dst) throws IOException {
         int start = dst.position();
-        int n = next.read(dst);
+        boolean wasLost = state == State.LOST;
+        boolean wasBad = state == State.BAD_BODY;
+        boolean wasRejected = state == State.REJECTED;
+        badAt = -1;
+        passUntil = -1;
+        int n = readScanned(dst);
         if (n > 0) {
             lastRead = System.nanoTime();
         }
-        if (n > 0 && state != State.LOST) {
-            boolean wasBad = state == State.BAD_BODY;
-            boolean wasRejected = state == State.REJECTED;
-            badAt = -1;
-            passUntil = -1;
-            scan(dst, start, start + n);
+        if (n > 0 && !wasLost) {
             if (!wasRejected && state == State.REJECTED && passUntil > start) {
                 dst.position(passUntil);
                 return passUntil - start;
@@ -183,17 +180,12 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     @Override
     public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
         int[] starts = new int[len];
-        for (int i = 0; i < len; i++) {
-            starts[i] = dsts[offs + i].position();
-        }
-        long n = next.read(dsts, offs, len);
+        boolean wasLost = state == State.LOST;
+        long n = readScanned(dsts, offs, len, starts);
         if (n > 0) {
             lastRead = System.nanoTime();
         }
-        if (n > 0 && state != State.LOST) {
-            for (int i = 0; i < len; i++) {
-                scan(dsts[offs + i], starts[i], dsts[offs + i].position());
-            }
+        if (n > 0 && !wasLost) {
             if (state == State.REJECTED || state == State.BAD_BODY) {
                 for (int i = 0; i < len; i++) {
                     dsts[offs + i].position(starts[i]);
@@ -208,18 +200,12 @@ final class HeadScanner extends AbstractStreamSourceConduit<StreamSourceConduit>
     }
 
     @Override
-    public long transferTo(long position, long count, FileChannel target) throws IOException {
+    void stopScanning() {
         lose();
-        return next.transferTo(position, count, target);
     }
 
     @Override
-    public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
-        lose();
-        return next.transferTo(count, throughBuffer, target);
-    }
-
-    private void scan(ByteBuffer buffer, int from, int to) {
+    void scan(ByteBuffer buffer, int from, int to) {
         int i = from;
         while (i < to && state != State.LOST && state != State.REJECTED && state != State.BAD_BODY) {
             switch (state) {

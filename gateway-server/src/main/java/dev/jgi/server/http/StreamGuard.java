@@ -4,9 +4,6 @@ import io.undertow.protocols.http2.ConnectionErrorException;
 import io.undertow.protocols.http2.Http2Channel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import org.xnio.channels.StreamSinkChannel;
-import org.xnio.conduits.AbstractStreamSourceConduit;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
@@ -18,7 +15,7 @@ import org.xnio.conduits.StreamSourceConduit;
  * changes a byte, and stays passive on a connection that does not start with the HTTP/2 preface.
  * All calls happen on the connection's I/O thread.
  */
-final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit> {
+final class StreamGuard extends ScanningConduit {
 
     private static final byte[] PREFACE =
             "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -71,46 +68,22 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
     @Override
     public int read(ByteBuffer dst) throws IOException {
         refuseWhenTripped();
-        int start = dst.position();
-        int n = next.read(dst);
-        if (n > 0 && state != State.PASSIVE) {
-            scan(dst, start, start + n);
-            refuseWhenTripped();
-        }
+        int n = readScanned(dst);
+        refuseWhenTripped();
         return n;
     }
 
     @Override
     public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
         refuseWhenTripped();
-        int[] starts = new int[len];
-        for (int i = 0; i < len; i++) {
-            starts[i] = dsts[offs + i].position();
-        }
-        long n = next.read(dsts, offs, len);
-        if (n > 0 && state != State.PASSIVE) {
-            for (int i = 0; i < len; i++) {
-                scan(dsts[offs + i], starts[i], dsts[offs + i].position());
-            }
-            refuseWhenTripped();
-        }
+        long n = readScanned(dsts, offs, len, new int[len]);
+        refuseWhenTripped();
         return n;
     }
 
-    @Override
-    public long transferTo(long position, long count, FileChannel target) throws IOException {
-        stopWatching();
-        return next.transferTo(position, count, target);
-    }
-
-    @Override
-    public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
-        stopWatching();
-        return next.transferTo(count, throughBuffer, target);
-    }
-
     /** Bytes that bypass the scan make frame boundaries unknowable: HTTP/2 never does this. */
-    private void stopWatching() {
+    @Override
+    void stopScanning() {
         if (state != State.TRIPPED) {
             state = State.PASSIVE;
         }
@@ -126,7 +99,8 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
         }
     }
 
-    private void scan(ByteBuffer buffer, int from, int to) {
+    @Override
+    void scan(ByteBuffer buffer, int from, int to) {
         int i = from;
         while (i < to) {
             switch (state) {
