@@ -1,5 +1,6 @@
 package dev.jgi.server;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.api.Application;
@@ -80,15 +81,11 @@ class PrometheusScrapeTest {
                     .start();
             try {
                 String query = "sum(jgi_http_request_duration_seconds_count{job=\"jgi\",handler=\"gateway\"})";
-                String value = "";
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (!value.equals(Integer.toString(requests)) && System.nanoTime() < end) {
-                    Thread.sleep(500);
-                    value = queryValue(webPort, query);
-                }
-                assertThat(value)
-                        .as("Prometheus log: %s", Files.readString(dir.resolve("prometheus.log")))
-                        .isEqualTo(Integer.toString(requests));
+                eventually(
+                        Duration.ofSeconds(90),
+                        () -> assertThat(queryValue(webPort, query))
+                                .as("Prometheus log: %s", Files.readString(dir.resolve("prometheus.log")))
+                                .isEqualTo(Integer.toString(requests)));
                 assertThat(queryValue(webPort, "up{job=\"jgi\"}")).isEqualTo("1");
             } finally {
                 prometheus.destroy();

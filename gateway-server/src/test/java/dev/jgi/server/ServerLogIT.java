@@ -71,11 +71,7 @@ class ServerLogIT {
                     .contains("\"trace_id\":\"" + TRACE + "\"")
                     .endsWith("}");
             // The access log line of the same request names the same id.
-            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!jgi.stdout().contains(id.group(1)) && System.nanoTime() < end) {
-                Thread.sleep(50);
-            }
-            assertThat(jgi.stdout()).contains(id.group(1));
+            eventually(Duration.ofSeconds(20), () -> assertThat(jgi.stdout()).contains(id.group(1)));
             assertThat(jgi.stderr()).doesNotContain("a debug line");
         }
     }

@@ -1,5 +1,6 @@
 package dev.jgi.server;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.JgiProcess;
@@ -180,26 +181,21 @@ class SystemdIT {
     /** The exit code the supervisor recorded for a child, once it exited. */
     private static String awaitExit(Path output) throws Exception {
         Path code = Path.of(output + ".out.exit");
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(code) && System.nanoTime() < end) {
-            Thread.sleep(100);
-        }
-        return Files.exists(code) ? Files.readString(code).strip() : "still running";
+        eventually(
+                Duration.ofSeconds(60),
+                () -> assertThat(code).as("the child's exit code").exists());
+        return Files.readString(code).strip();
     }
 
     private static void awaitListening(Path err, int port) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        String banner = "";
-        while (System.nanoTime() < end) {
-            banner = Files.exists(err) ? Files.readString(err) : "";
-            if (banner.contains("listening on http://127.0.0.1:" + port)) {
-                return;
-            }
+        eventually(Duration.ofSeconds(90), () -> {
+            String banner = Files.exists(err) ? Files.readString(err) : "";
             if (banner.contains("jgi: error")) {
-                break;
+                throw new IllegalStateException("the server did not start on the inherited socket: " + banner);
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not start on the inherited socket: " + banner);
+            assertThat(banner)
+                    .as("the server did not start on the inherited socket")
+                    .contains("listening on http://127.0.0.1:" + port);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.jgi.server.hostile;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.server.tls.TestCertificates;
@@ -140,13 +141,11 @@ class Http2AttackIT {
     /** The streams the server had seen opened when its log says it cut the client off. */
     private static int streamsAtCutOff(HostileServer server) throws Exception {
         java.util.regex.Pattern line = java.util.regex.Pattern.compile("ENHANCE_YOUR_CALM: .*?(\\d+) opened\\)");
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        eventually(() -> assertThat(line.matcher(server.process().stderr()).find())
+                .as("a cut-off line in the server log")
+                .isTrue());
         java.util.regex.Matcher cut = line.matcher(server.process().stderr());
-        while (!cut.find() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            cut = line.matcher(server.process().stderr());
-        }
-        assertThat(cut.hasMatch()).as("a cut-off line in the server log").isTrue();
+        assertThat(cut.find()).isTrue();
         return Integer.parseInt(cut.group(1));
     }
 }
