@@ -13,9 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,17 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AsyncBridgeTest {
 
-    private EachContainer<AsyncProbe> containers;
-
-    @BeforeAll
-    void startContainers() throws Exception {
-        containers = EachContainer.start(AsyncProbe::new, JgiServlet::new, "");
-    }
-
-    @AfterAll
-    void stopContainers() throws Exception {
-        containers.close();
-    }
+    @RegisterExtension
+    final EachContainer<AsyncProbe> containers = new EachContainer<>(AsyncProbe::new, JgiServlet::new, "");
 
     private InetSocketAddress at(Container container) {
         return containers.at(container);

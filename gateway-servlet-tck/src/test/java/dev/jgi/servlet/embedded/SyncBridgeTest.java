@@ -11,9 +11,8 @@ import dev.jgi.testing.RawHttp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,17 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncBridgeTest {
 
-    private EachContainer<SyncProbe> containers;
-
-    @BeforeAll
-    void startContainers() throws Exception {
-        containers = EachContainer.start(SyncProbe::new, JgiServlet::new, "/mnt");
-    }
-
-    @AfterAll
-    void stopContainers() throws Exception {
-        containers.close();
-    }
+    @RegisterExtension
+    final EachContainer<SyncProbe> containers = new EachContainer<>(SyncProbe::new, JgiServlet::new, "/mnt");
 
     private InetSocketAddress at(Container container) {
         return containers.at(container);

@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -116,33 +114,17 @@ class WebSocketBridgeTest {
         }
     }
 
-    private final Map<Container, Echo> apps = new EnumMap<>(Container.class);
-    private final Map<Container, Deployment> running = new EnumMap<>(Container.class);
-
-    @BeforeAll
-    void startContainers() throws Exception {
-        for (Container container : Container.values()) {
-            Echo app = new Echo();
-            apps.put(container, app);
-            running.put(container, container.start(new JgiServlet(app), "/ws"));
-        }
-    }
-
-    @AfterAll
-    void stopContainers() throws Exception {
-        for (Deployment deployment : running.values()) {
-            deployment.close();
-        }
-    }
+    @RegisterExtension
+    final EachContainer<Echo> containers = new EachContainer<>(Echo::new, JgiServlet::new, "/ws");
 
     private URI uri(Container container, String path) {
-        return URI.create("ws://127.0.0.1:" + running.get(container).address().getPort() + path);
+        return URI.create("ws://127.0.0.1:" + containers.at(container).getPort() + path);
     }
 
     @ParameterizedTest
     @EnumSource(Container.class)
     void theBridgeDeclaresWebSocketForAnAsyncApplication(Container container) {
-        assertThat(apps.get(container).info.capabilities()).contains(Capability.WEBSOCKET, Capability.TRAILERS);
+        assertThat(containers.app(container).info.capabilities()).contains(Capability.WEBSOCKET, Capability.TRAILERS);
     }
 
     @ParameterizedTest
@@ -162,17 +144,17 @@ class WebSocketBridgeTest {
             socket.sendClose(4000, "bye").get(5, TimeUnit.SECONDS);
             listener.closed.get(5, TimeUnit.SECONDS);
         }
-        eventually(() -> assertThat(apps.get(container).closes).isNotEmpty());
+        eventually(() -> assertThat(containers.app(container).closes).isNotEmpty());
 
         assertThat(listener.received).containsExactly("text HELLO", "binary cba");
-        assertThat(apps.get(container).closes).contains("4000 bye");
+        assertThat(containers.app(container).closes).contains("4000 bye");
     }
 
     @ParameterizedTest
     @EnumSource(Container.class)
     void aDeniedHandshakeIsAnOrdinaryResponse(Container container) throws Exception {
         RawResponse reply = RawHttp.exchange(
-                running.get(container).address(),
+                containers.at(container),
                 "GET /ws/deny HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                         + "Sec-WebSocket-Version: 13\r\nConnection: close\r\n\r\n");
@@ -185,8 +167,7 @@ class WebSocketBridgeTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aPlainRequestStillReachesTheApplicationAsHttp(Container container) throws Exception {
-        assertThat(RawHttp.get(running.get(container).address(), "/ws/page").bodyText())
-                .isEqualTo("plain");
+        assertThat(RawHttp.get(containers.at(container), "/ws/page").bodyText()).isEqualTo("plain");
     }
 
     @ParameterizedTest
