@@ -8,16 +8,30 @@ import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
 /** Ways of putting a fault between the reference server and the application it hosts. */
 final class Wrap {
 
+    /** Starts and stops the application as the server should. */
+    private static final Lifespan FAITHFUL = new Lifespan() {
+        @Override
+        public Map<String, Object> start(dev.jgi.api.Lifespan app, ServerInfo server) throws Exception {
+            return app.start(server);
+        }
+
+        @Override
+        public void stop(dev.jgi.api.Lifespan app) throws Exception {
+            app.stop();
+        }
+    };
+
     private Wrap() {}
 
     /** What the server would do wrong in the request it builds. */
-    static Fault request(String name, java.util.Set<String> clauses, UnaryOperator<Request> corrupt) {
+    static Fault request(String name, Set<String> clauses, UnaryOperator<Request> corrupt) {
         return Fault.ofApps(
                 name,
                 clauses,
@@ -25,42 +39,14 @@ final class Wrap {
                 app -> async(app, (request, channel) -> app.handle(corrupt.apply(request), channel)));
     }
 
+    /** {@code app} with its requests handled by {@code handler}. */
     static Application sync(Application app, Application handler) {
-        return new Application() {
-            @Override
-            public Response handle(Request request, Exchange exchange) throws Exception {
-                return handler.handle(request, exchange);
-            }
-
-            @Override
-            public Map<String, Object> start(ServerInfo server) throws Exception {
-                return app.start(server);
-            }
-
-            @Override
-            public void stop() throws Exception {
-                app.stop();
-            }
-        };
+        return sync(app, handler, FAITHFUL);
     }
 
+    /** {@code app} with its requests handled by {@code handler}. */
     static AsyncApplication async(AsyncApplication app, AsyncApplication handler) {
-        return new AsyncApplication() {
-            @Override
-            public CompletionStage<Void> handle(Request request, Channel channel) {
-                return handler.handle(request, channel);
-            }
-
-            @Override
-            public Map<String, Object> start(ServerInfo server) throws Exception {
-                return app.start(server);
-            }
-
-            @Override
-            public void stop() throws Exception {
-                app.stop();
-            }
-        };
+        return async(app, handler, FAITHFUL);
     }
 
     /** A lifespan fault: the same for both interfaces. */
@@ -70,41 +56,45 @@ final class Wrap {
         void stop(dev.jgi.api.Lifespan app) throws Exception;
     }
 
-    static Fault lifespan(String name, java.util.Set<String> clauses, Lifespan fault) {
-        return Fault.ofApps(
-                name,
-                clauses,
-                app -> new Application() {
-                    @Override
-                    public Response handle(Request request, Exchange exchange) throws Exception {
-                        return app.handle(request, exchange);
-                    }
+    static Fault lifespan(String name, Set<String> clauses, Lifespan fault) {
+        return Fault.ofApps(name, clauses, app -> sync(app, app, fault), app -> async(app, app, fault));
+    }
 
-                    @Override
-                    public Map<String, Object> start(ServerInfo server) throws Exception {
-                        return fault.start(app, server);
-                    }
+    private static Application sync(Application app, Application handler, Lifespan lifespan) {
+        return new Application() {
+            @Override
+            public Response handle(Request request, Exchange exchange) throws Exception {
+                return handler.handle(request, exchange);
+            }
 
-                    @Override
-                    public void stop() throws Exception {
-                        fault.stop(app);
-                    }
-                },
-                app -> new AsyncApplication() {
-                    @Override
-                    public CompletionStage<Void> handle(Request request, Channel channel) {
-                        return app.handle(request, channel);
-                    }
+            @Override
+            public Map<String, Object> start(ServerInfo server) throws Exception {
+                return lifespan.start(app, server);
+            }
 
-                    @Override
-                    public Map<String, Object> start(ServerInfo server) throws Exception {
-                        return fault.start(app, server);
-                    }
+            @Override
+            public void stop() throws Exception {
+                lifespan.stop(app);
+            }
+        };
+    }
 
-                    @Override
-                    public void stop() throws Exception {
-                        fault.stop(app);
-                    }
-                });
+    private static AsyncApplication async(AsyncApplication app, AsyncApplication handler, Lifespan lifespan) {
+        return new AsyncApplication() {
+            @Override
+            public CompletionStage<Void> handle(Request request, Channel channel) {
+                return handler.handle(request, channel);
+            }
+
+            @Override
+            public Map<String, Object> start(ServerInfo server) throws Exception {
+                return lifespan.start(app, server);
+            }
+
+            @Override
+            public void stop() throws Exception {
+                lifespan.stop(app);
+            }
+        };
     }
 }

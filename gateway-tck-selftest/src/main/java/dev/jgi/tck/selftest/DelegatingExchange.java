@@ -1,0 +1,36 @@
+package dev.jgi.tck.selftest;
+
+import dev.jgi.api.Completion;
+import dev.jgi.api.Exchange;
+import dev.jgi.api.Headers;
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/** An exchange that hands everything to the server's: faults override the part they break. */
+class DelegatingExchange implements Exchange {
+    private final Exchange server;
+
+    DelegatingExchange(Exchange server) {
+        this.server = server;
+    }
+
+    @Override
+    public InputStream body() {
+        return server.body();
+    }
+
+    @Override
+    public void onComplete(Consumer<Completion> hook) {
+        server.onComplete(hook);
+    }
+
+    @Override
+    public boolean isDisconnected() {
+        return server.isDisconnected();
+    }
+
+    @Override
+    public boolean sendEarlyHints(Headers headers) {
+        return server.sendEarlyHints(headers);
+    }
+}
