@@ -58,7 +58,7 @@ public sealed interface Action {
     /** A file region as a piece of the body; needs {@link Capability#FILE_SENDING} [JGI-EXT-4]. */
     record ResponseFile(Path path, long offset, OptionalLong length, boolean more) implements Action {
         public ResponseFile {
-            if (offset < 0 || length.isPresent() && length.getAsLong() < 0) {
+            if (offset < 0 || (length.isPresent() && length.getAsLong() < 0)) {
                 throw new IllegalArgumentException("offset and length must not be negative");
             }
         }

@@ -59,7 +59,7 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.Fil
      */
     record FileRegion(Path path, long offset, OptionalLong length) implements Body {
         public FileRegion {
-            if (offset < 0 || length.isPresent() && length.getAsLong() < 0) {
+            if (offset < 0 || (length.isPresent() && length.getAsLong() < 0)) {
                 throw new IllegalArgumentException("offset and length must not be negative");
             }
         }

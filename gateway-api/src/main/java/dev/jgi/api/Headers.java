@@ -276,7 +276,7 @@ public final class Headers implements Iterable<Headers.Field> {
 
     /** RFC 9110 tchar. */
     static boolean isTokenChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
             return true;
         }
         return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;

@@ -31,7 +31,7 @@ class StaticUrlsClassPathTest {
                 """);
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry ->
-                        entry.endsWith("classes") && !entry.endsWith("test-classes") || entry.contains("jackson"))
+                        (entry.endsWith("classes") && !entry.endsWith("test-classes")) || entry.contains("jackson"))
                 .collect(Collectors.joining(File.pathSeparator));
         assertThat(classPath).doesNotContain("undertow").doesNotContain("xnio");
         String out = Command.java(

@@ -217,7 +217,7 @@ final class ExchangeCall implements ContainerResponseWriter {
             } finally {
                 lock.unlock();
             }
-            if (done.isDone() || out != null && out.finished()) {
+            if (done.isDone() || (out != null && out.finished())) {
                 return;
             }
             if (out != null) {

@@ -62,7 +62,7 @@ final class HookCheck {
         }
         if (completion == null) {
             reporter.report(Violation.byServer("JGI-DONE-3", "a completion hook received null"));
-        } else if (completion.status() != 0 && (completion.status() < 100 || completion.status() > 599)
+        } else if ((completion.status() != 0 && (completion.status() < 100 || completion.status() > 599))
                 || completion.bytesSent() < 0) {
             reporter.report(Violation.byServer("JGI-DONE-3", "an unsound completion: " + completion));
         }

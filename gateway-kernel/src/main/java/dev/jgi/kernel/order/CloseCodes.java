@@ -11,6 +11,6 @@ public final class CloseCodes {
      * are reserved for reports and never sent.
      */
     public static boolean sendable(int code) {
-        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
+        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
     }
 }

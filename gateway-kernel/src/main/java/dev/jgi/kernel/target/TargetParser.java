@@ -129,7 +129,7 @@ public final class TargetParser {
     private static boolean isPlain(String path) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '%' || c > 0x7E || c == '.' && path.charAt(i - 1) == '/') {
+            if (c == '%' || c > 0x7E || (c == '.' && path.charAt(i - 1) == '/')) {
                 return false;
             }
         }

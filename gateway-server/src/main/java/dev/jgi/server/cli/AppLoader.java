@@ -182,7 +182,7 @@ final class AppLoader {
         private static boolean isShared(String className) {
             String assets = "dev.jgi.assets.";
             return className.startsWith("dev.jgi.api.")
-                    || className.startsWith(assets) && className.indexOf('.', assets.length()) < 0;
+                    || (className.startsWith(assets) && className.indexOf('.', assets.length()) < 0);
         }
     }
 }

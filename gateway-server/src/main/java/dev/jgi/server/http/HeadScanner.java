@@ -110,7 +110,7 @@ final class HeadScanner extends ScanningConduit {
      * still being sent, or a complete head not yet taken. A scanner that lost track answers false.
      */
     boolean midHead() {
-        return state == State.HEAD && headLength > 0 || !heads.isEmpty();
+        return (state == State.HEAD && headLength > 0) || !heads.isEmpty();
     }
 
     /** The handler saw a head that does not match: stop trusting this connection's records. */
@@ -259,7 +259,7 @@ final class HeadScanner extends ScanningConduit {
         if (b == '\n'
                 && headLength >= 2
                 && (head[headLength - 2] == '\n'
-                        || headLength >= 3 && head[headLength - 2] == '\r' && head[headLength - 3] == '\n')) {
+                        || (headLength >= 3 && head[headLength - 2] == '\r' && head[headLength - 3] == '\n'))) {
             finishHead();
         }
         return i + 1;
@@ -370,11 +370,11 @@ final class HeadScanner extends ScanningConduit {
         }
         if (state == State.CHUNK_SIZE && !chunkExtension) {
             // chunk-size = 1*HEXDIG; whitespace only after it, before an extension (BWS).
-            boolean sizeChar = Character.digit(b, 16) >= 0 || (b == ' ' || b == '\t') && !line.isEmpty();
+            boolean sizeChar = Character.digit(b, 16) >= 0 || ((b == ' ' || b == '\t') && !line.isEmpty());
             if (b == ';') {
                 chunkExtension = true;
-            } else if (!sizeChar && !(b == '\r' || b == '\n')
-                    || (b == '\r' || b == '\n') && line.toString().isBlank()) {
+            } else if ((!sizeChar && !(b == '\r' || b == '\n'))
+                    || ((b == '\r' || b == '\n') && line.toString().isBlank())) {
                 return bad(i, 400, MALFORMED);
             }
         }

@@ -45,7 +45,7 @@ final class EnvFile {
 
     private static String value(String raw) {
         if (raw.length() >= 2
-                && (raw.startsWith("\"") && raw.endsWith("\"") || raw.startsWith("'") && raw.endsWith("'"))) {
+                && ((raw.startsWith("\"") && raw.endsWith("\"")) || (raw.startsWith("'") && raw.endsWith("'")))) {
             String inner = raw.substring(1, raw.length() - 1);
             return raw.startsWith("\"") ? inner.replace("\\n", "\n").replace("\\\"", "\"") : inner;
         }

@@ -101,7 +101,7 @@ public final class ServerRuntime implements AutoCloseable {
         if (tls) {
             offered.add(Capability.TLS);
         }
-        if (tls && config.http2() || config.h2c()) {
+        if ((tls && config.http2()) || config.h2c()) {
             offered.add(Capability.HTTP2);
         }
         return offered;

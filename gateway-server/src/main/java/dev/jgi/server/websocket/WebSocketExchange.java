@@ -311,7 +311,7 @@ final class WebSocketExchange implements Channel {
             handshake.completeExceptionally(gone(error));
         }
         boolean dropped = inbox.close(new Event.WebSocketClose(1006, ""));
-        if (failure == null && (error != null || dropped && state.get() != State.DENIED)) {
+        if (failure == null && (error != null || (dropped && state.get() != State.DENIED))) {
             failure = error != null ? error : gone(null);
         }
         countEnd();

@@ -74,7 +74,7 @@ class WebSocketLimitsTest {
             byte[] close = received.toByteArray();
             assertThat(close).as("a close frame").hasSizeGreaterThanOrEqualTo(4);
             assertThat(close[0] & 0x0F).isEqualTo(0x8);
-            assertThat((close[2] & 0xFF) << 8 | close[3] & 0xFF).isEqualTo(1009);
+            assertThat(((close[2] & 0xFF) << 8) | (close[3] & 0xFF)).isEqualTo(1009);
         }
     }
 

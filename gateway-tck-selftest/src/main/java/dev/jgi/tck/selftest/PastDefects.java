@@ -114,8 +114,8 @@ final class PastDefects {
         @Override
         public CompletionStage<Void> send(Action action) {
             CompletionStage<Void> sent = server.send(action);
-            boolean last = action instanceof Action.ResponseBody body && !body.more()
-                    || action instanceof Action.ResponseFile file && !file.more();
+            boolean last = (action instanceof Action.ResponseBody body && !body.more())
+                    || (action instanceof Action.ResponseFile file && !file.more());
             return last ? sent.whenComplete((x, failure) -> answered.complete(null)) : sent;
         }
 

@@ -68,7 +68,7 @@ public final class TckMain {
                     Path.of(settings.get(TckSettings.REPORT)).toAbsolutePath());
         }
         if (!settings.containsKey(TckSettings.REPORT)
-                || !settings.containsKey(TckSettings.SERVER) && !settings.containsKey(TckSettings.ENDPOINT)) {
+                || (!settings.containsKey(TckSettings.SERVER) && !settings.containsKey(TckSettings.ENDPOINT))) {
             System.err.printf(USAGE, String.join(", ", ServerResolver.available()));
             return 2;
         }

@@ -195,7 +195,7 @@ public final class AsyncProbeApp implements AsyncApplication {
         CompletionStage<Void> sent = channel.send(new Action.ResponseStart(reply.status(), headers, false));
         var pieces = reply.pieces();
         for (int i = 0; i < pieces.size(); i++) {
-            boolean more = reply.shape() != Reply.Shape.KNOWN_LENGTH && reply.shape() != Reply.Shape.STREAMED
+            boolean more = (reply.shape() != Reply.Shape.KNOWN_LENGTH && reply.shape() != Reply.Shape.STREAMED)
                     || i < pieces.size() - 1;
             ByteBuffer piece = ByteBuffer.wrap(pieces.get(i));
             sent = sent.thenCompose(x -> channel.send(new Action.ResponseBody(piece, more)));

@@ -27,8 +27,8 @@ final class DotEnv {
             }
             String value = line.substring(eq + 1).strip();
             if (value.length() >= 2
-                    && (value.startsWith("\"") && value.endsWith("\"")
-                            || value.startsWith("'") && value.endsWith("'"))) {
+                    && ((value.startsWith("\"") && value.endsWith("\""))
+                            || (value.startsWith("'") && value.endsWith("'")))) {
                 value = value.substring(1, value.length() - 1);
             } else {
                 int comment = value.indexOf(" #");

@@ -89,7 +89,7 @@ public final class Router implements Application {
                 continue;
             }
             if (route.method().equals(request.method())
-                    || request.method().equals("HEAD") && route.method().equals("GET")) {
+                    || (request.method().equals("HEAD") && route.method().equals("GET"))) {
                 return route.handler().handle(new Context(request, exchange, params.get(), limits));
             }
             allowed.add(route.method());
