@@ -24,7 +24,7 @@ final class AcceptEncoding {
         }
         Map<String, Double> weights = new HashMap<>();
         for (String field : fields) {
-            for (String entry : field.split(",")) {
+            for (String entry : field.split(",", -1)) {
                 String[] parts = entry.split(";");
                 String coding = parts[0].strip().toLowerCase(Locale.ROOT);
                 if (coding.equals("x-gzip")) {

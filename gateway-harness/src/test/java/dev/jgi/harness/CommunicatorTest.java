@@ -31,7 +31,7 @@ class CommunicatorTest {
     private static final AsyncApplication ECHO = (request, channel) -> channel.receive()
             .thenCompose(connect -> {
                 Optional<String> offered =
-                        request.header("sec-websocket-protocol").map(list -> list.split(",")[0].strip());
+                        request.header("sec-websocket-protocol").map(list -> list.split(",", -1)[0].strip());
                 return channel.send(new Action.WebSocketAccept(offered, Headers.of()));
             })
             .thenCompose(accepted -> echo(channel));

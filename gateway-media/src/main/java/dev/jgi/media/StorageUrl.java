@@ -54,7 +54,7 @@ public record StorageUrl(String scheme, String location, Map<String, String> par
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         if (query >= 0) {
-            for (String pair : value.substring(query + 1).split("&")) {
+            for (String pair : value.substring(query + 1).split("&", -1)) {
                 if (pair.isEmpty()) {
                     continue;
                 }

@@ -57,7 +57,7 @@ class FileRegionTest {
         }
 
         static Region of(Request request) {
-            String[] parts = request.path().split("/");
+            String[] parts = request.path().split("/", -1);
             return new Region(
                     parts[1],
                     Long.parseLong(parts[2]),

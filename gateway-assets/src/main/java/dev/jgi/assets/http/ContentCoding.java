@@ -36,7 +36,7 @@ public enum ContentCoding {
         if (acceptEncoding == null) {
             return false;
         }
-        for (String element : acceptEncoding.split(",")) {
+        for (String element : acceptEncoding.split(",", -1)) {
             int semicolon = element.indexOf(';');
             String name = (semicolon < 0 ? element : element.substring(0, semicolon))
                     .strip()
@@ -49,7 +49,7 @@ public enum ContentCoding {
     }
 
     private static boolean qualityAboveZero(String parameters) {
-        for (String parameter : parameters.split(";")) {
+        for (String parameter : parameters.split(";", -1)) {
             String p = parameter.strip();
             if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
                 try {

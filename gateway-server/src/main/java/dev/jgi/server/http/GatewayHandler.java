@@ -167,7 +167,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private BodyReader bodyReader(HttpServerExchange exchange, Transport transport, HeadScanner scanner) {
         HeaderValues lengths = exchange.getRequestHeaders().get(io.undertow.util.Headers.CONTENT_LENGTH);
         if (lengths != null && !lengths.isEmpty()) {
-            long declared = Long.parseLong(lengths.getFirst().split(",")[0].strip());
+            long declared = Long.parseLong(lengths.getFirst().split(",", -1)[0].strip());
             return declared == 0
                     ? null
                     : new BodyReader(transport, scanner, config.maxBodySize(), declared, bodyTimeouts);

@@ -356,7 +356,7 @@ final class HeadScanner extends ScanningConduit {
     }
 
     private static long parseLength(String value) {
-        String first = value.split(",")[0].strip();
+        String first = value.split(",", -1)[0].strip();
         if (first.isEmpty() || first.length() > 18 || !first.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }

@@ -44,8 +44,11 @@ public record Forwarded(Optional<InetSocketAddress> client, Optional<String> sch
         }
         List<String> hops = new ArrayList<>();
         for (String value : forwardedFor) {
-            for (String hop : value.split(",")) {
-                hops.add(hop.strip());
+            // Empty list elements are ignored wherever they stand (RFC 9110 section 5.6.1).
+            for (String hop : value.split(",", -1)) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.strip());
+                }
             }
         }
         return new Forwarded(
@@ -59,8 +62,8 @@ public record Forwarded(Optional<InetSocketAddress> client, Optional<String> sch
         String proto = null;
         String host = null;
         for (String value : values) {
-            for (String element : value.split(",")) {
-                for (String pair : element.split(";")) {
+            for (String element : value.split(",", -1)) {
+                for (String pair : element.split(";", -1)) {
                     int eq = pair.indexOf('=');
                     if (eq < 0) {
                         continue;

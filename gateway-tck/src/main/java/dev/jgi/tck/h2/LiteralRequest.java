@@ -111,7 +111,7 @@ record LiteralRequest(String method, String target, List<Field> fields, List<byt
             if (length == 0) {
                 int sectionEnd = body.indexOf("\r\n\r\n", at - 2);
                 if (sectionEnd > at - 2) {
-                    String[] lines = body.substring(at, sectionEnd).split("\r\n");
+                    String[] lines = body.substring(at, sectionEnd).split("\r\n", -1);
                     trailers.addAll(fields(lines, 0, lines.length));
                 }
                 return;

@@ -28,7 +28,7 @@ public final class ProbeFiles {
     record Region(Path file, long offset, OptionalLong length) {
 
         static Region of(String argument) {
-            String[] parts = argument.split("/");
+            String[] parts = argument.split("/", -1);
             int size = Integer.parseInt(parts[0]);
             return new Region(
                     fileOfSize(size),

@@ -45,7 +45,7 @@ final class WebSocketProbe {
         return channel.receive().thenCompose(event -> switch (event) {
             case Event.WebSocketText text
             when text.text().startsWith("flood:") -> {
-                String[] counts = text.text().split(":");
+                String[] counts = text.text().split(":", -1);
                 ByteBuffer message =
                         ByteBuffer.allocate(Integer.parseInt(counts[2])).asReadOnlyBuffer();
                 yield flood(channel, state, key, message, Integer.parseInt(counts[1]))

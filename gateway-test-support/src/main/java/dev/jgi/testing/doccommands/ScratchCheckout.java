@@ -36,7 +36,7 @@ final class ScratchCheckout {
             throw new IllegalStateException("git ls-files failed in " + checkout);
         }
         Files.createDirectories(into);
-        for (String name : listing.split("\0")) {
+        for (String name : listing.split("\0", -1)) {
             Path source = checkout.resolve(name);
             // A tracked file deleted in the working tree is not part of the copy.
             if (name.isEmpty() || !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {

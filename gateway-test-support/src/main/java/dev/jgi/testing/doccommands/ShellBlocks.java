@@ -131,7 +131,7 @@ public final class ShellBlocks {
 
     private static Map<String, ShellCommand.Handling> directives(Path document, int line, String body) {
         Map<String, ShellCommand.Handling> out = new LinkedHashMap<>();
-        for (String raw : body.strip().split("\n")) {
+        for (String raw : body.strip().split("\n", -1)) {
             String directive = raw.strip();
             if (directive.isEmpty()) {
                 continue;

@@ -13,7 +13,7 @@ final class DotEnv {
 
     static Map<String, String> parse(String text) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String raw : text.split("\\R")) {
+        for (String raw : text.split("\\R", -1)) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;

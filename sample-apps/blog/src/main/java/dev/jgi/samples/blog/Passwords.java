@@ -28,7 +28,7 @@ public final class Passwords {
 
     /** Whether {@code password} matches {@code stored}, compared in constant time. */
     public static boolean verify(String password, String stored) {
-        String[] parts = stored.split("\\$");
+        String[] parts = stored.split("\\$", -1);
         if (parts.length != 4 || !parts[0].equals(ALGORITHM)) {
             return false;
         }

@@ -13,7 +13,7 @@ public final class Cookies {
     public static Map<String, String> parse(Headers headers) {
         Map<String, String> cookies = new LinkedHashMap<>();
         for (String header : headers.all("cookie")) {
-            for (String pair : header.split(";")) {
+            for (String pair : header.split(";", -1)) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
                     continue;

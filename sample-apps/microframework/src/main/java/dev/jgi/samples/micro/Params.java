@@ -38,7 +38,7 @@ public record Params(Map<String, List<String>> values) {
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
         int fields = 0;
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

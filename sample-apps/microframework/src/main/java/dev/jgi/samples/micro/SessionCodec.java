@@ -67,7 +67,7 @@ final class SessionCodec {
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : text.substring(newline + 1).split("&")) {
+        for (String pair : text.substring(newline + 1).split("&", -1)) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 values.put(
