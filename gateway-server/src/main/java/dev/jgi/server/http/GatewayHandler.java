@@ -175,7 +175,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         // HTTP/2 frames a body of unknown length in DATA frames without any field announcing it
         // (RFC 9113 §8.1): there the open stream, not a transfer coding, says that a body follows.
         boolean streamed = exchange.getRequestHeaders().contains(io.undertow.util.Headers.TRANSFER_ENCODING)
-                || (io.undertow.util.Protocols.HTTP_2_0.equals(exchange.getProtocol()) && !exchange.isRequestComplete());
+                || (io.undertow.util.Protocols.HTTP_2_0.equals(exchange.getProtocol())
+                        && !exchange.isRequestComplete());
         return streamed ? new BodyReader(transport, scanner, config.maxBodySize(), -1, bodyTimeouts) : null;
     }
 

@@ -140,7 +140,10 @@ final class StreamGuard extends ScanningConduit {
     private void frame() {
         int length = ((header[0] & 0xFF) << 16) | ((header[1] & 0xFF) << 8) | (header[2] & 0xFF);
         int type = header[3] & 0xFF;
-        int stream = ((header[5] & 0x7F) << 24) | ((header[6] & 0xFF) << 16) | ((header[7] & 0xFF) << 8) | (header[8] & 0xFF);
+        int stream = ((header[5] & 0x7F) << 24)
+                | ((header[6] & 0xFF) << 16)
+                | ((header[7] & 0xFF) << 8)
+                | (header[8] & 0xFF);
         payloadLeft = length;
         state = length == 0 ? State.HEADER : State.PAYLOAD;
         long now = System.nanoTime();
