@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -163,7 +164,9 @@ class CommunicatorTest {
                             + StandardCharsets.UTF_8.decode(((Event.RequestBody) second).data());
                     return channel.send(new Action.ResponseStart(200, Headers.of(), false))
                             .thenCompose(started -> channel.send(new Action.ResponseBody(
-                                    ByteBuffer.wrap(text.toUpperCase().getBytes(StandardCharsets.UTF_8)), false)));
+                                    ByteBuffer.wrap(
+                                            text.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)),
+                                    false)));
                 }));
         try (TestServer server = TestServer.start(upper);
                 Communicator http = server.open(TestRequest.post("/"))) {

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ class ErrorHandlingTest {
         try (GatewayServer server = Servers.started(Servers.quiet(app))) {
             String raw = RawHttp.received(server.port(), "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertThat(raw).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n").doesNotContain("body of a GET");
-            assertThat(raw.toLowerCase()).contains("content-length: 13");
+            assertThat(raw.toLowerCase(Locale.ROOT)).contains("content-length: 13");
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +52,8 @@ class JgiCommandIT {
             for (Setting setting : ServerConfig.settings()) {
                 assertThat(help.stdout())
                         .contains("--" + setting.name())
-                        .contains("JGI_" + setting.name().toUpperCase().replace('-', '_'));
+                        .contains(
+                                "JGI_" + setting.name().toUpperCase(Locale.ROOT).replace('-', '_'));
             }
             assertThat(help.stdout()).contains("Default: 10MiB").contains("Default: 127.0.0.1:8000");
         }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,8 @@ class JgiSettingsAndFilesIT {
             String md = settings.stdout();
             assertThat(md).startsWith("# Every setting of `jgi serve`\n");
             for (Setting setting : ServerConfig.settings()) {
-                String variable = "JGI_" + setting.name().toUpperCase().replace('-', '_');
+                String variable =
+                        "JGI_" + setting.name().toUpperCase(Locale.ROOT).replace('-', '_');
                 String defaultCell = setting.defaultValue().isEmpty() ? "none" : "`" + setting.defaultValue() + "`";
                 assertThat(md.lines())
                         .as(setting.name())

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -63,8 +64,8 @@ class AdaptersTest {
 
     @Test
     void fromSyncServesTextAndReadsTheBodyFromEvents() throws Exception {
-        Application upper = (request, exchange) ->
-                Response.text(200, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8).toUpperCase());
+        Application upper = (request, exchange) -> Response.text(
+                200, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT));
         try (TestServer server = TestServer.start(
                 asyncFacade(upper), TestServer.Options.defaults().withMaxPiece(2))) {
             TestResponse response = server.send(TestRequest.post("/").body("hello"));

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -103,7 +104,7 @@ class CorrectApplicationsTest {
             exchange.sendEarlyHints(Headers.of("link", "</a.css>; rel=preload"));
             exchange.onComplete(completion -> {});
             exchange.onComplete(completion -> {});
-            return Response.text(200, new String(body, StandardCharsets.UTF_8).toUpperCase())
+            return Response.text(200, new String(body, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT))
                     .withTrailers(() -> Headers.of("x-checksum", "42"));
         };
         Outcome outcome = Outcome.sync(

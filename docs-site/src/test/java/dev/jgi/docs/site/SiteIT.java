@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -180,7 +181,8 @@ class SiteIT {
             assertThat(html)
                     .as(setting.name())
                     .contains("<code>--" + setting.name() + "</code>")
-                    .contains("<code>JGI_" + setting.name().toUpperCase().replace('-', '_') + "</code>");
+                    .contains("<code>JGI_"
+                            + setting.name().toUpperCase(Locale.ROOT).replace('-', '_') + "</code>");
         }
     }
 

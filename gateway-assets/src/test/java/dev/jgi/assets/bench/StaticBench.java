@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -114,7 +115,7 @@ public final class StaticBench {
     }
 
     private static String fileName(String size) {
-        return size.replace(" ", "").toLowerCase() + ".bin";
+        return size.replace(" ", "").toLowerCase(Locale.ROOT) + ".bin";
     }
 
     private static Undertow undertow(HttpHandler handler) {

@@ -20,6 +20,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +66,7 @@ class WebSocketBridgeTest {
         private CompletionStage<Void> loop(Channel channel) {
             return channel.receive().thenCompose(event -> switch (event) {
                 case Event.WebSocketText text ->
-                    channel.send(new Action.WebSocketSendText(text.text().toUpperCase()))
+                    channel.send(new Action.WebSocketSendText(text.text().toUpperCase(Locale.ROOT)))
                             .thenCompose(s -> loop(channel));
                 case Event.WebSocketBinary binary -> {
                     byte[] bytes = new byte[binary.data().remaining()];

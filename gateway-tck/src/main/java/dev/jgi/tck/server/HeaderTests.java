@@ -10,6 +10,7 @@ import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
 import java.util.List;
+import java.util.Locale;
 
 /** Section 3.2 of the spec: request and response header fields. */
 class HeaderTests {
@@ -18,7 +19,7 @@ class HeaderTests {
     @Clause("JGI-HDR-1")
     void requestHeaderNamesArriveInLowerCase(Probe probe) {
         Echo echo = probe.echo(probe.exchange(probe.head("GET", "/h", "X-Mixed-CASE: v")));
-        assertThat(echo.headers()).extracting(f -> f.get(0)).allMatch(n -> n.equals(n.toLowerCase()));
+        assertThat(echo.headers()).extracting(f -> f.get(0)).allMatch(n -> n.equals(n.toLowerCase(Locale.ROOT)));
         assertThat(echo.header("x-mixed-case")).containsExactly("v");
     }
 
@@ -133,7 +134,7 @@ class HeaderTests {
         RawResponse response = probe.exchange(probe.head(
                 "GET", probe.path("/_tck/echo-headers"), "X-Tck-Set: x-a=1", "X-Tck-Set: x-b=2", "X-Tck-Set: x-a=3"));
         return response.headers().stream()
-                .map(f -> f.name().toLowerCase() + "=" + f.value())
+                .map(f -> f.name().toLowerCase(Locale.ROOT) + "=" + f.value())
                 .filter(f -> f.startsWith("x-a") || f.startsWith("x-b"))
                 .toList();
     }

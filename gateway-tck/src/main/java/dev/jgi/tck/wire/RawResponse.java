@@ -2,6 +2,7 @@ package dev.jgi.tck.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -86,6 +87,7 @@ public record RawResponse(
 
     /** Whether the response asks for the connection to close. */
     public boolean announcesClose() {
-        return headers("connection").stream().anyMatch(v -> v.toLowerCase().contains("close"));
+        return headers("connection").stream()
+                .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("close"));
     }
 }
