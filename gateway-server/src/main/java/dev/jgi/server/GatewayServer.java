@@ -284,7 +284,11 @@ public final class GatewayServer implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the setting, for an invalid value */
+        /**
+         * Checks the settings and makes the server, not yet started.
+         *
+         * @throws IllegalArgumentException naming the setting, for an invalid value
+         */
         public GatewayServer build() {
             Map<String, String> all = new LinkedHashMap<>(settings);
             if (!binds.isEmpty()) {

@@ -14,7 +14,11 @@ final class RequestCheck {
 
     private RequestCheck() {}
 
-    /** @return whether the request is whole enough to serve (no null component) */
+    /**
+     * Checks what the server put in the request and reports each violation.
+     *
+     * @return whether the request is whole enough to serve (no null component)
+     */
     static boolean check(Request request, boolean async, Optional<ServerInfo> info, Reporter reporter) {
         if (request == null) {
             reporter.report(Violation.byServer("JGI-APP-1", "handle was called with no request"));

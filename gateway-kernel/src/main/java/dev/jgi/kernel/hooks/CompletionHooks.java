@@ -37,6 +37,8 @@ public final class CompletionHooks {
     public interface FailureLog {
 
         /**
+         * Reports a hook that threw.
+         *
          * @param message names the clause, for example {@code [JGI-DONE-4] a completion hook failed}
          * @param failure what the hook threw
          */

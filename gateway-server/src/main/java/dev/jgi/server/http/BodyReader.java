@@ -15,7 +15,11 @@ final class BodyReader {
 
     /** Where pieces go; called on the I/O thread. */
     interface Sink {
-        /** @param last whether the body ends with this piece (known only under a content-length) */
+        /**
+         * Takes one piece of the body.
+         *
+         * @param last whether the body ends with this piece (known only under a content-length)
+         */
         void piece(ByteBuffer data, boolean last);
 
         void end();

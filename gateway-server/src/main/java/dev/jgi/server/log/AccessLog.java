@@ -59,7 +59,11 @@ public final class AccessLog implements AutoCloseable {
         this.writer = Thread.ofPlatform().daemon().name("jgi-access-log").start(this::drain);
     }
 
-    /** @param file a path, or {@code -} for standard output */
+    /**
+     * Opens the access log, appending to a file.
+     *
+     * @param file a path, or {@code -} for standard output
+     */
     public static AccessLog open(boolean json, String file) throws IOException {
         Writer out = file.equals("-")
                 ? new OutputStreamWriter(new FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8)

@@ -38,7 +38,11 @@ public final class TrustedProxies {
         this.everyone = everyone;
     }
 
-    /** @throws IllegalArgumentException for an entry that is not an IP literal or CIDR range */
+    /**
+     * Reads the trusted proxies from IP literals, CIDR ranges and {@code *} for every address.
+     *
+     * @throws IllegalArgumentException for an entry that is not an IP literal or CIDR range
+     */
     public static TrustedProxies parse(List<String> entries) {
         boolean everyone = entries.contains("*");
         List<Range> ranges = entries.stream()

@@ -14,7 +14,11 @@ public record BindAddress(String host, int port) {
         }
     }
 
-    /** @throws IllegalArgumentException naming the value, for anything but HOST:PORT */
+    /**
+     * Reads a {@code --bind} value.
+     *
+     * @throws IllegalArgumentException naming the value, for anything but HOST:PORT
+     */
     public static BindAddress parse(String text) {
         int colon = text.lastIndexOf(':');
         if (colon < 0) {

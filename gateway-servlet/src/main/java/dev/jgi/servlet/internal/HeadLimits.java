@@ -19,7 +19,11 @@ public record HeadLimits(int maxRequestLine, int maxHeaderCount, int maxFieldSiz
     /** 8 KiB, 100 fields, 8 KiB, 64 KiB: as the reference server. */
     public static final HeadLimits DEFAULTS = new HeadLimits(8 * 1024, 100, 8 * 1024, 64 * 1024);
 
-    /** @throws Refusal with 414 or 431 for a head over a limit */
+    /**
+     * Checks the request head against the limits.
+     *
+     * @throws Refusal with 414 or 431 for a head over a limit
+     */
     public void check(HttpServletRequest request) throws Refusal {
         String query = request.getQueryString();
         int line = request.getMethod().length()
