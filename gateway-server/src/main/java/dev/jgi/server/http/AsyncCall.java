@@ -95,7 +95,8 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
                         transport,
                         () -> transport.abort(new ClientDisconnectedException(
                                 "[JGI-DISC-3] the client went away while the application waited")));
-                finished.whenComplete((event, e) -> next.complete(event));
+                // The hand-over cannot fail, so the stage whenComplete returns has nothing to report.
+                var unused = finished.whenComplete((event, e) -> next.complete(event));
             } else if (reader == null) {
                 bodyEnded = true;
                 next.complete(LAST_EMPTY);

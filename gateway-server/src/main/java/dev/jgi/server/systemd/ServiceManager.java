@@ -51,11 +51,12 @@ public final class ServiceManager implements AutoCloseable {
         send("READY=1\nMAINPID=" + ProcessHandle.current().pid() + "\nSTATUS=" + status.get());
         timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("jgi-systemd").factory());
-        timer.scheduleAtFixedRate(
+        // Nothing waits on the schedules: send() reports its own failures, and close() ends them.
+        var unusedStatus = timer.scheduleAtFixedRate(
                 () -> send("STATUS=" + status.get()), STATUS_SECONDS, STATUS_SECONDS, TimeUnit.SECONDS);
         if (watchdogMicros > 0) {
             long half = Math.max(1, watchdogMicros / 2);
-            timer.scheduleAtFixedRate(() -> send("WATCHDOG=1"), 0, half, TimeUnit.MICROSECONDS);
+            var unusedWatchdog = timer.scheduleAtFixedRate(() -> send("WATCHDOG=1"), 0, half, TimeUnit.MICROSECONDS);
         }
     }
 

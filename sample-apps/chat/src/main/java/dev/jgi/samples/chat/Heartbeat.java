@@ -18,7 +18,8 @@ final class Heartbeat implements AutoCloseable {
             Thread.ofPlatform().name("chat-heartbeat").daemon(true).factory());
 
     Heartbeat(Duration interval) {
-        timer.scheduleAtFixedRate(
+        // Nothing waits on the schedule; the timer is a daemon thread that ends with the server.
+        var unused = timer.scheduleAtFixedRate(
                 () -> beats.forEach(Runnable::run), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
