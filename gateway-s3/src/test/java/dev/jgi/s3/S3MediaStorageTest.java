@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -170,7 +171,7 @@ class S3MediaStorageTest {
             StoredMedia stored = storage.store(new ByteArrayInputStream(png(500)), UploadRules.images(1 << 20));
             assertThat(storage.url(stored.name())).isEqualTo(base + stored.name());
             HttpResponse<byte[]> anonymous = get(storage.url(stored.name()));
-            assertThat(anonymous.statusCode()).as(new String(anonymous.body())).isEqualTo(200);
+            assertThat(anonymous.statusCode()).as(new String(anonymous.body(), StandardCharsets.UTF_8)).isEqualTo(200);
             assertThat(anonymous.headers().firstValue("content-type")).hasValue("image/png");
         }
     }

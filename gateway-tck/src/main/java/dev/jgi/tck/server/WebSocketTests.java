@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,7 @@ class WebSocketTests {
     void pingsAreAnsweredByTheServerAndNeverDelivered(Probe probe) throws Exception {
         try (Client client = Client.open(probe, "/_tck/ws/" + UUID.randomUUID())) {
             client.next();
-            client.socket.sendPing(ByteBuffer.wrap("p1".getBytes())).get(5, TimeUnit.SECONDS);
+            client.socket.sendPing(ByteBuffer.wrap("p1".getBytes(StandardCharsets.US_ASCII))).get(5, TimeUnit.SECONDS);
             assertThat(client.pongs.poll(5, TimeUnit.SECONDS)).as("pong").isEqualTo("p1");
             client.socket.sendText("after", true).get(5, TimeUnit.SECONDS);
             assertThat(client.next()).as("the first message after a ping").isEqualTo("echo:after");
@@ -235,7 +236,7 @@ class WebSocketTests {
         public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
             byte[] bytes = new byte[message.remaining()];
             message.get(bytes);
-            pongs.add(new String(bytes));
+            pongs.add(new String(bytes, StandardCharsets.US_ASCII));
             webSocket.request(1);
             return null;
         }
