@@ -288,7 +288,8 @@ public final class Headers implements Iterable<Headers.Field> {
 
     private static String printable(String s) {
         StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c < 0x20 || c == 0x7F) {
                 out.append(String.format("\\x%02X", (int) c));
             } else {

@@ -47,7 +47,8 @@ public final class ClauseListWriter {
 
     private static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
             switch (ch) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
