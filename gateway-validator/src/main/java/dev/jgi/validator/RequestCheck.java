@@ -3,6 +3,7 @@ package dev.jgi.validator;
 import dev.jgi.api.Capability;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,12 +25,15 @@ final class RequestCheck {
             reporter.report(Violation.byServer("JGI-APP-1", "handle was called with no request"));
             return false;
         }
-        boolean whole = notNull(request.target(), "JGI-REQ-4", "target", reporter)
-                & notNull(request.headers(), "JGI-HDR-1", "headers", reporter)
-                & notNull(request.client(), "JGI-REQ-5", "client", reporter)
-                & notNull(request.server(), "JGI-REQ-5", "server", reporter)
-                & notNull(request.tls(), "JGI-REQ-6", "tls", reporter)
-                & notNull(request.kind(), "JGI-REQ-9", "kind", reporter);
+        // Every component is checked, so that each missing one is reported, not only the first.
+        boolean whole = !List.of(
+                        notNull(request.target(), "JGI-REQ-4", "target", reporter),
+                        notNull(request.headers(), "JGI-HDR-1", "headers", reporter),
+                        notNull(request.client(), "JGI-REQ-5", "client", reporter),
+                        notNull(request.server(), "JGI-REQ-5", "server", reporter),
+                        notNull(request.tls(), "JGI-REQ-6", "tls", reporter),
+                        notNull(request.kind(), "JGI-REQ-9", "kind", reporter))
+                .contains(false);
         if (!VERSIONS.contains(request.version())) {
             reporter.report(Violation.byServer("JGI-REQ-3", "version is " + request.version()));
         }
