@@ -32,8 +32,12 @@ final class FedEvents implements Supplier<CompletionStage<Event>> {
                 ready.add(event);
                 return;
             }
-            receivers = terminal != null ? List.copyOf(waiting) : List.of(waiting.peek());
-            receivers.forEach(waiting::remove);
+            if (terminal != null) {
+                receivers = List.copyOf(waiting);
+                waiting.clear();
+            } else {
+                receivers = List.of(waiting.poll());
+            }
         }
         receivers.forEach(receiver -> receiver.complete(event));
     }
