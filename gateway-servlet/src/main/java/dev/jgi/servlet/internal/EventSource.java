@@ -132,7 +132,7 @@ final class EventSource implements ReadListener {
         while (true) {
             CompletableFuture<Event> waiting = null;
             synchronized (this) {
-                if (pumping || !listening && !closed) {
+                if (pumping || (!listening && !closed)) {
                     again = pumping;
                     return;
                 }
