@@ -171,7 +171,9 @@ class S3MediaStorageTest {
             StoredMedia stored = storage.store(new ByteArrayInputStream(png(500)), UploadRules.images(1 << 20));
             assertThat(storage.url(stored.name())).isEqualTo(base + stored.name());
             HttpResponse<byte[]> anonymous = get(storage.url(stored.name()));
-            assertThat(anonymous.statusCode()).as(new String(anonymous.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(anonymous.statusCode())
+                    .as(new String(anonymous.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
             assertThat(anonymous.headers().firstValue("content-type")).hasValue("image/png");
         }
     }

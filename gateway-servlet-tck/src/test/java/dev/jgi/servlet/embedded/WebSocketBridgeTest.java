@@ -51,13 +51,15 @@ class WebSocketBridgeTest {
         public CompletionStage<Void> handle(Request request, Channel channel) {
             if (request.kind() != Request.Kind.WEBSOCKET) {
                 return channel.send(new Action.ResponseStart(200, Headers.of(), false))
-                        .thenCompose(
-                                s -> channel.send(new Action.ResponseBody(ByteBuffer.wrap("plain".getBytes(StandardCharsets.US_ASCII)), false)));
+                        .thenCompose(s -> channel.send(new Action.ResponseBody(
+                                ByteBuffer.wrap("plain".getBytes(StandardCharsets.US_ASCII)), false)));
             }
             return channel.receive()
                     .thenCompose(connect -> request.path().equals("/deny")
                             ? channel.send(new Action.WebSocketDeny(
-                                    403, Headers.of("x-why", "closed"), ByteBuffer.wrap("no".getBytes(StandardCharsets.US_ASCII))))
+                                    403,
+                                    Headers.of("x-why", "closed"),
+                                    ByteBuffer.wrap("no".getBytes(StandardCharsets.US_ASCII))))
                             : channel.send(new Action.WebSocketAccept(
                                             Optional.of("chat"), Headers.of("x-accepted", "yes")))
                                     .thenCompose(accepted -> loop(channel)));

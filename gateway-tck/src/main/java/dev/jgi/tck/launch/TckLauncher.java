@@ -43,7 +43,8 @@ public final class TckLauncher {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         TestExecutionListener[] listeners = junitXml.<TestExecutionListener[]>map(dir -> new TestExecutionListener[] {
-                    summary, new LegacyXmlReportGeneratingListener(dir, new PrintWriter(System.err, true, System.err.charset()))
+                    summary,
+                    new LegacyXmlReportGeneratingListener(dir, new PrintWriter(System.err, true, System.err.charset()))
                 })
                 .orElse(new TestExecutionListener[] {summary});
         launcher.execute(request, listeners);

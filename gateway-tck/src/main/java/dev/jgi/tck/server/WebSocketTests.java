@@ -81,7 +81,9 @@ class WebSocketTests {
     void pingsAreAnsweredByTheServerAndNeverDelivered(Probe probe) throws Exception {
         try (Client client = Client.open(probe, "/_tck/ws/" + UUID.randomUUID())) {
             client.next();
-            client.socket.sendPing(ByteBuffer.wrap("p1".getBytes(StandardCharsets.US_ASCII))).get(5, TimeUnit.SECONDS);
+            client.socket
+                    .sendPing(ByteBuffer.wrap("p1".getBytes(StandardCharsets.US_ASCII)))
+                    .get(5, TimeUnit.SECONDS);
             assertThat(client.pongs.poll(5, TimeUnit.SECONDS)).as("pong").isEqualTo("p1");
             client.socket.sendText("after", true).get(5, TimeUnit.SECONDS);
             assertThat(client.next()).as("the first message after a ping").isEqualTo("echo:after");
