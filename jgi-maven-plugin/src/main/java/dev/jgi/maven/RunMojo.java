@@ -25,7 +25,7 @@ import org.apache.maven.project.MavenProject;
  * defaults, each overridable: {@code reload} is on (the server loads the app again whenever a
  * class or jar on that path changes, so {@code mvn compile} in another terminal is enough), a
  * {@code .env} file in the project's folder is the {@code env-file}, and the {@code static/} folder
- * of the project's resources is served from the source folder at {@code jgi.static-prefix}, so an
+ * of the project's resources is served from the source folder at {@code jgi.staticPrefix}, so an
  * edited stylesheet shows at once. Every other {@code jgi serve} setting is a parameter too:
  * {@code <settings><bind>127.0.0.1:8080</bind></settings>}, a project property {@code jgi.bind}, or
  * {@code -Djgi.bind=127.0.0.1:8080}; {@code PORT} and {@code JGI_*} variables work as for {@code
@@ -53,7 +53,7 @@ public final class RunMojo extends JgiMojo {
      * The URL prefix of the resources' {@code static/} folder (the manifest's {@code
      * JGI-Static-Prefix}), for example {@code /static}; none when unset.
      */
-    @Parameter(property = "jgi.static-prefix")
+    @Parameter(property = "jgi.staticPrefix")
     private String staticPrefix;
 
     /** Any {@code jgi serve} setting by its name, for example {@code <max-body-size>1MiB</max-body-size>}. */
@@ -85,7 +85,7 @@ public final class RunMojo extends JgiMojo {
         if (staticPrefix != null && !staticPrefix.isBlank()) {
             Optional<Path> folder = staticFolder();
             if (folder.isEmpty()) {
-                throw new MojoFailureException("jgi.static-prefix is " + staticPrefix
+                throw new MojoFailureException("jgi.staticPrefix is " + staticPrefix
                         + ", but no resource folder of the project has a static/ folder");
             }
             arguments.addAll(List.of("--static", staticPrefix + "=" + folder.get()));
