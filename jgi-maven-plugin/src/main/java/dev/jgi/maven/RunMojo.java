@@ -56,6 +56,10 @@ public final class RunMojo extends JgiMojo {
     @Parameter(property = "jgi.staticPrefix")
     private String staticPrefix;
 
+    /** A {@code .properties} file of settings ({@code jgi serve --config}); what the build sets wins over it. */
+    @Parameter(property = "jgi.config")
+    private File config;
+
     /** Any {@code jgi serve} setting by its name, for example {@code <max-body-size>1MiB</max-body-size>}. */
     @Parameter
     private Map<String, String> settings = Map.of();
@@ -82,6 +86,9 @@ public final class RunMojo extends JgiMojo {
         }
         List<String> arguments = new ArrayList<>(List.of("serve"));
         arguments.addAll(serve.arguments());
+        if (config != null) {
+            arguments.addAll(List.of("--config", config.getPath()));
+        }
         if (staticPrefix != null && !staticPrefix.isBlank()) {
             Optional<Path> folder = staticFolder();
             if (folder.isEmpty()) {
