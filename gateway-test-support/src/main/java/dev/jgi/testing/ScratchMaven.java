@@ -49,11 +49,6 @@ public final class ScratchMaven {
         return maven;
     }
 
-    /** The version of the build's artifacts. */
-    public String version() {
-        return version;
-    }
-
     /**
      * Stages the checkout's module {@code module} (a folder named as its artifact): its POM and the
      * jar its build made, {@code target/MODULE-VERSION.jar} or, for modules with a fixed final name,
@@ -77,6 +72,26 @@ public final class ScratchMaven {
         if (jar != null) {
             Files.copy(jar, dir.resolve(artifactId + "-" + version + ".jar"));
         }
+    }
+
+    /**
+     * Generates {@code DIR/my-app} (package {@code com.example.myapp}) from the staged {@code
+     * jgi-archetype-app}, as docs/getting-started.md does, and returns its folder.
+     */
+    public Path generateApp(Path dir) {
+        run(
+                        dir,
+                        "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate",
+                        "-DarchetypeGroupId=dev.jgi",
+                        "-DarchetypeArtifactId=jgi-archetype-app",
+                        "-DarchetypeVersion=" + version,
+                        "-DgroupId=com.example",
+                        "-DartifactId=my-app",
+                        "-Dversion=0.1.0-SNAPSHOT",
+                        "-Dpackage=com.example.myapp",
+                        "-DinteractiveMode=false")
+                .successfulOutput();
+        return dir.resolve("my-app");
     }
 
     /** Runs {@code mvn ARGUMENTS} in {@code dir} to its end (10 minutes at most). */

@@ -31,19 +31,7 @@ class ArchetypeIT {
             maven.stageModule(module);
         }
 
-        maven.run(
-                        work,
-                        "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate",
-                        "-DarchetypeGroupId=dev.jgi",
-                        "-DarchetypeArtifactId=jgi-archetype-app",
-                        "-DarchetypeVersion=" + maven.version(),
-                        "-DgroupId=com.example",
-                        "-DartifactId=my-app",
-                        "-Dversion=0.1.0-SNAPSHOT",
-                        "-Dpackage=com.example.myapp",
-                        "-DinteractiveMode=false")
-                .successfulOutput();
-        Path project = work.resolve("my-app");
+        Path project = maven.generateApp(work);
         assertThat(project.resolve("src/main/java/com/example/myapp/App.java")).isRegularFile();
         assertThat(project.resolve("src/main/resources/static/style.css")).isRegularFile();
 

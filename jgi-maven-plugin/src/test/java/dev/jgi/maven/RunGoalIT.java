@@ -48,18 +48,7 @@ class RunGoalIT {
                 "jgi-maven-plugin")) {
             maven.stageModule(module);
         }
-        maven.run(
-                        work,
-                        "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate",
-                        "-DarchetypeGroupId=dev.jgi",
-                        "-DarchetypeArtifactId=jgi-archetype-app",
-                        "-DarchetypeVersion=" + maven.version(),
-                        "-DgroupId=com.example",
-                        "-DartifactId=my-app",
-                        "-Dpackage=com.example.myapp",
-                        "-DinteractiveMode=false")
-                .successfulOutput();
-        Path project = work.resolve("my-app");
+        Path project = maven.generateApp(work);
         Files.writeString(project.resolve(".env"), "GREETING=hello from .env\n");
 
         try (ChildProcess run = maven.start(project, "jgi:run", "-Djgi.bind=127.0.0.1:0", "-Djgi.graceful-timeout=5s");
