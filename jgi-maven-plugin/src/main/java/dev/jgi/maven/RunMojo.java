@@ -25,11 +25,11 @@ import org.apache.maven.project.MavenProject;
  * defaults, each overridable: {@code reload} is on (the server loads the app again whenever a
  * class or jar on that path changes, so {@code mvn compile} in another terminal is enough), a
  * {@code .env} file in the project's folder is the {@code env-file}, and the {@code static/} folder
- * of the project's resources is served from the source folder at {@code jgi.staticPrefix}, so an
- * edited stylesheet shows at once. Every other {@code jgi serve} setting is a parameter too:
- * {@code <settings><bind>127.0.0.1:8080</bind></settings>}, a project property {@code jgi.bind}, or
- * {@code -Djgi.bind=127.0.0.1:8080}; {@code PORT} and {@code JGI_*} variables work as for {@code
- * jgi serve}.
+ * of the project's resources is served from the source folder at {@code jgi.staticPrefix} (the
+ * server indexes it at start: an edited file shows after a restart). Every other {@code jgi
+ * serve} setting is a parameter too: {@code <settings><bind>127.0.0.1:8080</bind></settings>}, a
+ * project property {@code jgi.bind}, or {@code -Djgi.bind=127.0.0.1:8080}; {@code PORT} and {@code
+ * JGI_*} variables work as for {@code jgi serve}.
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
