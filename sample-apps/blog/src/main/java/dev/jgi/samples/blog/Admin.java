@@ -41,7 +41,8 @@ public final class Admin {
             err.println(USAGE);
             return 2;
         }
-        try (Database database = Database.open(config.databaseUrl())) {
+        try (Database database = Database.open(
+                config.databaseUrl(), new Config.Pool(2, config.pool().timeout()))) {
             switch (args.getFirst()) {
                 case "migrate" -> {
                     int applied = database.migrate();

@@ -10,6 +10,7 @@ import dev.jgi.media.MediaStorage;
 import dev.jgi.samples.micro.Csrf;
 import dev.jgi.samples.micro.Router;
 import dev.jgi.samples.micro.Sessions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class Blog implements Application {
     @Override
     public Map<String, Object> start(ServerInfo server) throws Exception {
         Config config = configSource.load();
-        Database db = Database.open(config.databaseUrl());
+        Database db = Database.open(config.databaseUrl(), config.pool());
         try {
             if (config.debug()) {
                 db.migrate();
@@ -72,7 +73,8 @@ public final class Blog implements Application {
         Templates templates = new Templates(assets, config.debug());
         Users users = new Users(db);
         PublicPages pages = new PublicPages(new Posts(db), templates, storage);
-        AdminPages admin = new AdminPages(users, new Posts(db), templates, storage);
+        AdminPages admin = new AdminPages(
+                users, new Posts(db), templates, storage, new LoginThrottle(config.logins(), Clock.systemUTC()));
         this.database = db;
         this.media = storage;
         List<String> elsewhere = new ArrayList<>();
@@ -80,6 +82,7 @@ public final class Blog implements Application {
         storage.origin().ifPresent(elsewhere::add);
         this.router = Router.builder()
                 .use(securityHeaders(elsewhere))
+                .use(new DatabaseOutage())
                 .use(new Sessions(config.requireSecretKey()))
                 .use(new Csrf())
                 .get("/", pages::index)
