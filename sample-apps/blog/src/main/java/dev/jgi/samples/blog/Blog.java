@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The blog, the jar's {@code JGI-App}: public posts, an admin area behind a login, on PostgreSQL or
  * the embedded H2 database. Configured by {@link Config}; the schema comes from Flyway migrations,
- * applied by {@code Admin migrate}, or at start-up when {@code DEBUG=true}.
+ * applied by {@code java -jar blog.jar manage migrate}, or at start-up when {@code DEBUG=true}.
  */
 public final class Blog implements Application {
 
@@ -56,7 +56,7 @@ public final class Blog implements Application {
             List<String> pending = db.pendingMigrations();
             if (!pending.isEmpty()) {
                 throw new IllegalStateException("the database (" + db.description() + ") lacks migrations " + pending
-                        + "; run: java -cp blog.jar dev.jgi.samples.blog.Admin migrate");
+                        + "; run: java -jar blog.jar manage migrate");
             }
         } catch (RuntimeException e) {
             db.close();

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param debug       {@code DEBUG}: {@code true} for development (migrations at start-up,
  *                    templates re-read on every request, cookies without {@code Secure})
  * @param pool        {@code DB_POOL_SIZE} and {@code DB_POOL_WAIT_SECONDS}: the PostgreSQL connections
- *                    this instance keeps (default 10) and how long a request waits for one (default 3)
+ *                    this instance keeps (default 10) and how long a request waits for one (default 5)
  * @param logins      {@code LOGIN_FAILURES_PER_ACCOUNT} (default 10), {@code LOGIN_FAILURES_PER_ADDRESS}
  *                    (default 50) and {@code LOGIN_THROTTLE_MINUTES} (default 15)
  */
@@ -97,7 +97,7 @@ public record Config(
                 Boolean.parseBoolean(merged.getOrDefault("DEBUG", "false").strip()),
                 new Pool(
                         number(merged, "DB_POOL_SIZE", 10),
-                        Duration.ofSeconds(number(merged, "DB_POOL_WAIT_SECONDS", 3))),
+                        Duration.ofSeconds(number(merged, "DB_POOL_WAIT_SECONDS", 5))),
                 new LoginThrottle.Limits(
                         number(merged, "LOGIN_FAILURES_PER_ACCOUNT", 10),
                         number(merged, "LOGIN_FAILURES_PER_ADDRESS", 50),

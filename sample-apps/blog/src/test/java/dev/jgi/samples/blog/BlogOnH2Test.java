@@ -30,7 +30,7 @@ class BlogOnH2Test extends BlogBehaviour {
         assertThatThrownBy(() -> EmbeddedServer.start(new Blog(production)).close())
                 .satisfies(e -> assertThat(messages(e))
                         .contains("lacks migrations [1, 2]")
-                        .contains("Admin migrate"));
+                        .contains("java -jar blog.jar manage migrate"));
     }
 
     @Test
