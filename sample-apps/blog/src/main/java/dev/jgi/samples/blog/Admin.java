@@ -83,7 +83,11 @@ public final class Admin {
             root = root.getCause();
         }
         String message = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
-        return message.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> a + " " + b).orElse("");
+        return message.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
     }
 
     // On JDK 21, the release the blog targets, System.console() is null without a terminal; on newer

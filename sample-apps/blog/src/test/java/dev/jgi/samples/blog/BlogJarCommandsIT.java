@@ -84,14 +84,15 @@ class BlogJarCommandsIT {
             HttpResponse<String> page = client.send(
                     HttpRequest.newBuilder(server.uri("/blog/")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
-            Matcher css = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\">").matcher(page.body());
+            Matcher css = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\">")
+                    .matcher(page.body());
             assertThat(css.find()).as(page.body()).isTrue();
             assertThat(css.group(1)).startsWith("/blog/static/css/blog");
             HttpResponse<String> stylesheet = client.send(
                     HttpRequest.newBuilder(server.uri(css.group(1))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(stylesheet.statusCode()).isEqualTo(200);
-            assertThat(stylesheet.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t)
-                    .startsWith("text/css"));
+            assertThat(stylesheet.headers().firstValue("content-type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
         }
     }
 }
