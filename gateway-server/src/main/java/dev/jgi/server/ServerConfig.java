@@ -1,6 +1,7 @@
 package dev.jgi.server;
 
 import dev.jgi.server.runtime.SettingText;
+import dev.jgi.server.unix.SocketFileAccess;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -408,7 +409,7 @@ public record ServerConfig(
             }
         }
         try {
-            dev.jgi.server.unix.SocketFileAccess.of(unixSocketMode, unixSocketGroup);
+            SocketFileAccess.of(unixSocketMode, unixSocketGroup);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unix-socket-mode: " + e.getMessage(), e);
         }
