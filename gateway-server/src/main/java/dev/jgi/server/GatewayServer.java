@@ -228,6 +228,15 @@ public final class GatewayServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The permissions ({@code 660} by default) and group (the server's own by default) of
+         * {@link #bindUnix} socket files, so that a proxy running as another user can connect.
+         */
+        public Builder unixSocketAccess(String mode, String group) {
+            set("unix-socket-mode", mode);
+            return set("unix-socket-group", group);
+        }
+
         /** Speaks TLS on every TCP bind, with a PEM certificate chain and its key [JGI-TLS-1]. */
         public Builder tls(java.nio.file.Path certFile, java.nio.file.Path keyFile) {
             set("certfile", certFile.toString());

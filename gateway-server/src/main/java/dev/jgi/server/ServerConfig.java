@@ -1,6 +1,7 @@
 package dev.jgi.server;
 
 import dev.jgi.server.runtime.SettingText;
+import dev.jgi.server.unix.SocketFileAccess;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
  * are {@code jgi serve --help}, the {@code JGI_*} environment variables and the config-file keys.
  *
  * @param binds              where to listen, {@code HOST:PORT} ({@code [::1]:8000} for IPv6) or {@code unix:PATH}
+ * @param unixSocketMode     the permissions of {@code unix:PATH} socket files, three octal digits
+ * @param unixSocketGroup    the group of {@code unix:PATH} socket files; empty keeps the server's own
  * @param rootPath           the mount prefix the application is served under [JGI-PATH-1]
  * @param threads            how sync applications run: a virtual thread per request, or a bounded pool
  * @param platformThreads    the pool size when {@code threads} is {@code platform}
@@ -64,6 +67,20 @@ public record ServerConfig(
                 help =
                         "Listen on HOST:PORT or unix:PATH; repeatable. With PORT set in the environment and no bind given: 0.0.0.0:$PORT.")
         List<String> binds,
+
+        @Setting(
+                name = "unix-socket-mode",
+                defaultValue = "660",
+                help =
+                        "Permissions of unix:PATH socket files, three octal digits: 660 lets the server's user and group connect (put nginx's user in that group, or see unix-socket-group); 666 lets every local user.")
+        String unixSocketMode,
+
+        @Setting(
+                name = "unix-socket-group",
+                defaultValue = "",
+                help =
+                        "Group of unix:PATH socket files, for example www-data so that nginx's workers can connect; empty keeps the server's own group. The server's user must belong to it.")
+        String unixSocketGroup,
 
         @Setting(
                 name = "root-path",
@@ -390,6 +407,11 @@ public record ServerConfig(
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations must not be negative: " + d);
             }
+        }
+        try {
+            SocketFileAccess.of(unixSocketMode, unixSocketGroup);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unix-socket-mode: " + e.getMessage(), e);
         }
         if (binds.isEmpty()) {
             throw new IllegalArgumentException("bind: at least one address is needed");

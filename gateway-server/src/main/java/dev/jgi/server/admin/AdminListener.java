@@ -33,13 +33,21 @@ public final class AdminListener implements AutoCloseable {
             throws IOException {
         HttpOpenListener open = new HttpOpenListener(buffers, OptionMap.EMPTY);
         open.setRootHandler(routes);
-        AcceptingChannel<StreamConnection> channel = worker.createStreamConnectionServer(
-                address,
-                ChannelListeners.openListenerAdapter(open),
-                OptionMap.builder()
-                        .set(Options.REUSE_ADDRESSES, true)
-                        .set(Options.TCP_NODELAY, true)
-                        .getMap());
+        AcceptingChannel<StreamConnection> channel;
+        try {
+            channel = worker.createStreamConnectionServer(
+                    address,
+                    ChannelListeners.openListenerAdapter(open),
+                    OptionMap.builder()
+                            .set(Options.REUSE_ADDRESSES, true)
+                            .set(Options.TCP_NODELAY, true)
+                            .getMap());
+        } catch (IOException e) {
+            throw new IOException(
+                    "cannot listen on admin-bind " + address.getHostString() + ":" + address.getPort() + ": "
+                            + e.getMessage(),
+                    e);
+        }
         channel.resumeAccepts();
         return new AdminListener(channel);
     }

@@ -12,6 +12,7 @@ import dev.jgi.server.log.AccessLog;
 import dev.jgi.server.log.ServerLog;
 import dev.jgi.server.tls.Http2Options;
 import dev.jgi.server.tls.ServerTls;
+import dev.jgi.server.unix.SocketFileAccess;
 import dev.jgi.server.unix.UnixSocketRelay;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
@@ -211,10 +212,16 @@ public final class ServerRuntime implements AutoCloseable {
                 continue;
             }
             BindAddress address = BindAddress.parse(bind);
-            AcceptingChannel<? extends StreamConnection> server = tls == null
-                    ? worker.createStreamConnectionServer(
-                            address.socketAddress(), acceptor(tcpOpen, false), socketOptions())
-                    : tls.bind(worker, address.socketAddress(), acceptor(tcpOpen, false), socketOptions());
+            AcceptingChannel<? extends StreamConnection> server;
+            try {
+                server = tls == null
+                        ? worker.createStreamConnectionServer(
+                                address.socketAddress(), acceptor(tcpOpen, false), socketOptions())
+                        : tls.bind(worker, address.socketAddress(), acceptor(tcpOpen, false), socketOptions());
+            } catch (IOException e) {
+                // The JDK's "Address already in use" does not say which; with several binds it matters.
+                throw new IOException("cannot listen on " + bind + ": " + e.getMessage(), e);
+            }
             server.resumeAccepts();
             listeners.add(new Listening(server, tcpOpen, false));
             addresses.add(server.getLocalAddress(InetSocketAddress.class));
@@ -278,7 +285,10 @@ public final class ServerRuntime implements AutoCloseable {
                 socketOptions());
         loopback.resumeAccepts();
         listeners.add(new Listening(loopback, open, true));
-        relays.add(UnixSocketRelay.open(socket, loopback.getLocalAddress(InetSocketAddress.class)));
+        relays.add(UnixSocketRelay.open(
+                socket,
+                loopback.getLocalAddress(InetSocketAddress.class),
+                SocketFileAccess.of(config.unixSocketMode(), config.unixSocketGroup())));
     }
 
     /** A listening socket with what its accepted connections are handed to. */

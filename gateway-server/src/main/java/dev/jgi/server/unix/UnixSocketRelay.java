@@ -53,17 +53,28 @@ public final class UnixSocketRelay implements AutoCloseable {
 
     /**
      * Listens on {@code path} and relays to {@code target}, a loopback listener of this server. A
-     * stale socket file that nobody listens on is replaced.
+     * stale socket file that nobody listens on is replaced. The file gets {@code access} before the
+     * first connection is accepted; until then the umask's permissions apply, which for the usual
+     * umasks let no other user connect.
      *
-     * @throws IOException when the path is taken by a live socket or another kind of file
+     * @throws IOException when the path is taken by a live socket or another kind of file, or the
+     *     group or permissions cannot be set
      */
-    public static UnixSocketRelay open(Path path, InetSocketAddress target) throws IOException {
+    public static UnixSocketRelay open(Path path, InetSocketAddress target, SocketFileAccess access)
+            throws IOException {
         removeStale(path);
         ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             listener.bind(UnixDomainSocketAddress.of(path), 2048);
         } catch (IOException e) {
             listener.close();
+            throw new IOException("cannot listen on unix:" + path + ": " + e.getMessage(), e);
+        }
+        try {
+            access.applyTo(path);
+        } catch (IOException e) {
+            listener.close();
+            Files.deleteIfExists(path);
             throw new IOException("cannot listen on unix:" + path + ": " + e.getMessage(), e);
         }
         return new UnixSocketRelay(path, target, listener);

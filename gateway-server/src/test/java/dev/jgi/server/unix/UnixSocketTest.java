@@ -21,7 +21,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +75,9 @@ class UnixSocketTest {
     void relayRegistersEachConnectionSoOnlyRelayedPeersAreRecognised() throws Exception {
         try (ServerSocket target = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 UnixSocketRelay relay = UnixSocketRelay.open(
-                        dir.resolve("relay.sock"), (InetSocketAddress) target.getLocalSocketAddress())) {
+                        dir.resolve("relay.sock"),
+                        (InetSocketAddress) target.getLocalSocketAddress(),
+                        SocketFileAccess.OWNER_AND_GROUP)) {
             try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(relay.path()));
                     Socket relayed = target.accept()) {
                 assertThat(UnixSocketRelay.peerOf(relayed.getRemoteSocketAddress()))
@@ -110,22 +115,110 @@ class UnixSocketTest {
                             .run()
                             .output())
                     .contains("kind=HTTP");
-            assertThatThrownBy(() ->
-                            UnixSocketRelay.open(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 1)))
+            assertThatThrownBy(() -> UnixSocketRelay.open(
+                            socket,
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 1),
+                            SocketFileAccess.OWNER_AND_GROUP))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("another process listens there");
         }
         Files.writeString(socket, "not a socket");
-        assertThatThrownBy(
-                        () -> UnixSocketRelay.open(socket, new InetSocketAddress(InetAddress.getLoopbackAddress(), 1)))
+        assertThatThrownBy(() -> UnixSocketRelay.open(
+                        socket,
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 1),
+                        SocketFileAccess.OWNER_AND_GROUP))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("not a socket");
     }
 
+    @Test
+    void socketFileIsOwnerAndGroupOnlyByDefault() throws Exception {
+        Path socket = dir.resolve("default.sock");
+        try (GatewayServer server = start(socket)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
+                    .isEqualTo("rw-rw----");
+        }
+    }
+
+    @Test
+    void proxyUserInTheSocketGroupCanConnectAndOthersCannot() throws Exception {
+        Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "runs the client as www-data, which needs root");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Path grouped = dir.resolve("grouped.sock");
+        Path ungrouped = dir.resolve("ungrouped.sock");
+        try (GatewayServer withGroup = start(grouped, "660", "www-data");
+                GatewayServer withoutGroup = start(ungrouped, "660", "")) {
+            assertThat(Files.readAttributes(grouped, PosixFileAttributes.class)
+                            .group()
+                            .getName())
+                    .isEqualTo("www-data");
+            assertThat(curlAsWwwData(grouped).output()).contains("kind=HTTP");
+            ChildProcess.Result refused = curlAsWwwData(ungrouped);
+            // curl's exit status 7: connect(2) failed, here with EACCES on the socket file.
+            assertThat(refused.exit()).as(refused.output()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void unknownGroupIsOneLineNamingTheSocketAndTheGroup() {
+        Path socket = dir.resolve("nogroup.sock");
+        assertThatThrownBy(() -> start(socket, "660", "no-such-group-jgi").close())
+                .hasMessageContaining("unix:" + socket)
+                .hasMessageContaining("no group named no-such-group-jgi");
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void modeMustBeThreeOctalDigits() {
+        assertThatThrownBy(() -> GatewayServer.builder(new RequestEcho())
+                        .unixSocketAccess("u+rw", "")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unix-socket-mode")
+                .hasMessageContaining("u+rw");
+    }
+
+    @Test
+    void addressAlreadyInUseNamesTheAddressAndPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String bind = "127.0.0.1:" + taken.getLocalPort();
+            try (GatewayServer server = GatewayServer.builder(new RequestEcho())
+                    .bind("127.0.0.1", taken.getLocalPort())
+                    .accessLog(ServerConfig.AccessLogFormat.OFF)
+                    .build()) {
+                assertThatThrownBy(server::start)
+                        .hasMessageContaining("cannot listen on " + bind + ": ")
+                        .hasMessageContaining("in use");
+            }
+        }
+    }
+
+    private static ChildProcess.Result curlAsWwwData(Path socket) {
+        return Command.of(
+                        "runuser",
+                        "-u",
+                        "www-data",
+                        "--",
+                        "curl",
+                        "-sS",
+                        "--max-time",
+                        "10",
+                        "--unix-socket",
+                        socket.toString(),
+                        "http://a/")
+                .run();
+    }
+
     private static GatewayServer start(Path socket) {
+        return start(socket, "660", "");
+    }
+
+    private static GatewayServer start(Path socket, String mode, String group) {
         GatewayServer server = GatewayServer.builder(new RequestEcho())
                 .bind("127.0.0.1", 0)
                 .bindUnix(socket)
+                .unixSocketAccess(mode, group)
                 .accessLog(ServerConfig.AccessLogFormat.OFF)
                 .gracefulTimeout(Duration.ofSeconds(2))
                 .build();

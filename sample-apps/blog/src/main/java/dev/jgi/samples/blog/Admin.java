@@ -2,6 +2,7 @@ package dev.jgi.samples.blog;
 
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -13,25 +14,35 @@ import java.util.logging.Logger;
 /**
  * The blog's admin commands, configured like the app ({@code DATABASE_URL}, {@code .env}):
  * <pre>
- * java -cp blog.jar dev.jgi.samples.blog.Admin migrate
- * java -cp blog.jar dev.jgi.samples.blog.Admin createsuperuser --username NAME [--password-stdin]
+ * java -jar blog.jar manage migrate
+ * java -jar blog.jar manage createsuperuser --username NAME [--password-stdin]
  * </pre>
- * Without {@code --password-stdin} the password is asked for on the terminal.
+ * Without {@code --password-stdin} the password is asked for on the terminal. Failures are one line
+ * on standard error and exit status 1; neither command needs {@code SECRET_KEY}.
  */
 public final class Admin {
 
     private static final String USAGE = """
-            usage: Admin migrate
-                   Admin createsuperuser --username NAME [--password-stdin]""";
+            usage: java -jar blog.jar manage migrate
+                   java -jar blog.jar manage createsuperuser --username NAME [--password-stdin]""";
 
-    /** Flyway narrates every step at INFO; the commands print their own one-line summary instead. */
-    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    /** Flyway and HikariCP narrate every step at INFO; the commands print their own one-line summary instead. */
+    private static final List<Logger> CHATTY =
+            List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("com.zaxxer.hikari"));
 
     private Admin() {}
 
     public static void main(String[] args) throws Exception {
-        FLYWAY_LOG.setLevel(Level.WARNING);
-        System.exit(run(List.of(args), Config.fromEnvironment(), System.in, System.out, System.err));
+        CHATTY.forEach(log -> log.setLevel(Level.OFF));
+        Config config;
+        try {
+            config = Config.fromEnvironment();
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.exit(run(List.of(args), config, System.in, System.out, System.err));
     }
 
     /** Runs one command; returns the exit status (0 done, 1 failed, 2 usage). */
@@ -41,7 +52,8 @@ public final class Admin {
             err.println(USAGE);
             return 2;
         }
-        try (Database database = Database.open(config.databaseUrl())) {
+        try (Database database = Database.open(
+                config.databaseUrl(), new Config.Pool(2, config.pool().timeout()))) {
             switch (args.getFirst()) {
                 case "migrate" -> {
                     int applied = database.migrate();
@@ -57,10 +69,25 @@ public final class Admin {
                     return 2;
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
+        } catch (Exception e) {
+            // An operator's command: the cause in one line (a database that is down, a bad URL), no trace.
+            err.println("error: " + oneLine(e));
             return 1;
         }
+    }
+
+    /** The innermost message of a chain, where the database's own words are, on one line. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
+        return message.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
     }
 
     // On JDK 21, the release the blog targets, System.console() is null without a terminal; on newer
@@ -90,7 +117,7 @@ public final class Admin {
             return 2;
         }
         if (!database.pendingMigrations().isEmpty()) {
-            err.println("error: the database needs migrations first: run Admin migrate");
+            err.println("error: the database needs migrations first: run: java -jar blog.jar manage migrate");
             return 1;
         }
         new Users(database).create(username, password);

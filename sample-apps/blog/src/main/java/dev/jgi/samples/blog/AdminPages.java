@@ -10,6 +10,7 @@ import dev.jgi.samples.micro.Csrf;
 import dev.jgi.samples.micro.HttpError;
 import dev.jgi.samples.micro.MultipartForm;
 import dev.jgi.samples.micro.Params;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,15 +24,17 @@ final class AdminPages {
     private final Posts posts;
     private final Templates templates;
     private final MediaStorage media;
+    private final LoginThrottle throttle;
 
     /** Images up to 8 MiB, of the sniffed types gateway-media knows (PNG, JPEG, GIF, WebP). */
     static final UploadRules IMAGE_RULES = UploadRules.images(8L * 1024 * 1024);
 
-    AdminPages(Users users, Posts posts, Templates templates, MediaStorage media) {
+    AdminPages(Users users, Posts posts, Templates templates, MediaStorage media, LoginThrottle throttle) {
         this.users = users;
         this.posts = posts;
         this.templates = templates;
         this.media = media;
+        this.throttle = throttle;
     }
 
     Response loginForm(Context context) throws Exception {
@@ -41,14 +44,28 @@ final class AdminPages {
     Response login(Context context) throws Exception {
         Params form = context.form();
         String username = form.first("username").orElse("").strip();
+        Optional<Duration> wait =
+                throttle.retryAfter(username, context.request().client());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            String message = "Too many failed logins; try again in " + Math.ceilDiv(seconds, 60) + " minute(s).";
+            return templates
+                    .page(
+                            429,
+                            "admin/login",
+                            PublicPages.model(context, Map.of("error", message, "username", username)))
+                    .withHeader("retry-after", String.valueOf(seconds));
+        }
         Optional<Users.User> user =
                 users.authenticate(username, form.first("password").orElse(""));
         if (user.isEmpty()) {
+            throttle.failed(username, context.request().client());
             return templates.page(
                     200,
                     "admin/login",
                     PublicPages.model(context, Map.of("error", "Wrong username or password.", "username", username)));
         }
+        throttle.succeeded(username);
         Csrf.rotate(context.session());
         context.session().put(USER_ID, String.valueOf(user.get().id()));
         context.session().put(USERNAME, user.get().username());

@@ -10,6 +10,7 @@ import dev.jgi.media.MediaStorage;
 import dev.jgi.samples.micro.Csrf;
 import dev.jgi.samples.micro.Router;
 import dev.jgi.samples.micro.Sessions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * The blog, the jar's {@code JGI-App}: public posts, an admin area behind a login, on PostgreSQL or
  * the embedded H2 database. Configured by {@link Config}; the schema comes from Flyway migrations,
- * applied by {@code Admin migrate}, or at start-up when {@code DEBUG=true}.
+ * applied by {@code java -jar blog.jar manage migrate}, or at start-up when {@code DEBUG=true}.
  */
 public final class Blog implements Application {
 
@@ -47,7 +48,7 @@ public final class Blog implements Application {
     @Override
     public Map<String, Object> start(ServerInfo server) throws Exception {
         Config config = configSource.load();
-        Database db = Database.open(config.databaseUrl());
+        Database db = Database.open(config.databaseUrl(), config.pool());
         try {
             if (config.debug()) {
                 db.migrate();
@@ -55,7 +56,7 @@ public final class Blog implements Application {
             List<String> pending = db.pendingMigrations();
             if (!pending.isEmpty()) {
                 throw new IllegalStateException("the database (" + db.description() + ") lacks migrations " + pending
-                        + "; run: java -cp blog.jar dev.jgi.samples.blog.Admin migrate");
+                        + "; run: java -jar blog.jar manage migrate");
             }
         } catch (RuntimeException e) {
             db.close();
@@ -72,7 +73,8 @@ public final class Blog implements Application {
         Templates templates = new Templates(assets, config.debug());
         Users users = new Users(db);
         PublicPages pages = new PublicPages(new Posts(db), templates, storage);
-        AdminPages admin = new AdminPages(users, new Posts(db), templates, storage);
+        AdminPages admin = new AdminPages(
+                users, new Posts(db), templates, storage, new LoginThrottle(config.logins(), Clock.systemUTC()));
         this.database = db;
         this.media = storage;
         List<String> elsewhere = new ArrayList<>();
@@ -80,6 +82,7 @@ public final class Blog implements Application {
         storage.origin().ifPresent(elsewhere::add);
         this.router = Router.builder()
                 .use(securityHeaders(elsewhere))
+                .use(new DatabaseOutage())
                 .use(new Sessions(config.requireSecretKey()))
                 .use(new Csrf())
                 .get("/", pages::index)

@@ -3,6 +3,7 @@ package dev.jgi.samples.blog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,31 @@ import java.util.Optional;
  *                    characters ({@link #requireSecretKey()})
  * @param debug       {@code DEBUG}: {@code true} for development (migrations at start-up,
  *                    templates re-read on every request, cookies without {@code Secure})
+ * @param pool        {@code DB_POOL_SIZE} and {@code DB_POOL_WAIT_SECONDS}: the PostgreSQL connections
+ *                    this instance keeps (default 10) and how long a request waits for one (default 5)
+ * @param logins      {@code LOGIN_FAILURES_PER_ACCOUNT} (default 10), {@code LOGIN_FAILURES_PER_ADDRESS}
+ *                    (default 50) and {@code LOGIN_THROTTLE_MINUTES} (default 15)
  */
-public record Config(Optional<String> databaseUrl, String secretKey, boolean debug) {
+public record Config(
+        Optional<String> databaseUrl, String secretKey, boolean debug, Pool pool, LoginThrottle.Limits logins) {
+
+    /**
+     * The connection pool of one instance. Every instance keeps {@code size} connections open, so
+     * instances times {@code size} must stay below PostgreSQL's {@code max_connections} (100 by default).
+     *
+     * @param size the connections kept open, 1 to 1000
+     * @param timeout how long a request waits for a free connection before it is answered 503
+     */
+    public record Pool(int size, Duration timeout) {
+        public Pool {
+            if (size < 1 || size > 1000) {
+                throw new IllegalArgumentException("DB_POOL_SIZE must be 1 to 1000, got " + size);
+            }
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("DB_POOL_WAIT_SECONDS must be at least 1");
+            }
+        }
+    }
 
     /**
      * The secret key, for the server that signs cookies; the admin commands, which sign nothing,
@@ -36,7 +60,15 @@ public record Config(Optional<String> databaseUrl, String secretKey, boolean deb
         return secretKey;
     }
 
-    private static final List<String> NAMES = List.of("DATABASE_URL", "SECRET_KEY", "DEBUG");
+    private static final List<String> NAMES = List.of(
+            "DATABASE_URL",
+            "SECRET_KEY",
+            "DEBUG",
+            "DB_POOL_SIZE",
+            "DB_POOL_WAIT_SECONDS",
+            "LOGIN_FAILURES_PER_ACCOUNT",
+            "LOGIN_FAILURES_PER_ADDRESS",
+            "LOGIN_THROTTLE_MINUTES");
 
     /** The settings of this process: its environment, over system properties, over {@code ./.env}. */
     public static Config fromEnvironment() throws IOException {
@@ -50,7 +82,11 @@ public record Config(Optional<String> databaseUrl, String secretKey, boolean deb
         return from(settings, Path.of(".env"));
     }
 
-    /** The settings from {@code environment}, falling back to the {@code dotEnv} file if it exists. */
+    /**
+     * The settings from {@code environment}, falling back to the {@code dotEnv} file if it exists.
+     *
+     * @throws IllegalArgumentException naming the setting whose value is not a number in its range
+     */
     public static Config from(Map<String, String> environment, Path dotEnv) throws IOException {
         Map<String, String> merged =
                 new HashMap<>(Files.isRegularFile(dotEnv) ? DotEnv.parse(Files.readString(dotEnv)) : Map.of());
@@ -58,6 +94,25 @@ public record Config(Optional<String> databaseUrl, String secretKey, boolean deb
         return new Config(
                 Optional.ofNullable(merged.get("DATABASE_URL")).filter(s -> !s.isBlank()),
                 merged.getOrDefault("SECRET_KEY", ""),
-                Boolean.parseBoolean(merged.getOrDefault("DEBUG", "false").strip()));
+                Boolean.parseBoolean(merged.getOrDefault("DEBUG", "false").strip()),
+                new Pool(
+                        number(merged, "DB_POOL_SIZE", 10),
+                        Duration.ofSeconds(number(merged, "DB_POOL_WAIT_SECONDS", 5))),
+                new LoginThrottle.Limits(
+                        number(merged, "LOGIN_FAILURES_PER_ACCOUNT", 10),
+                        number(merged, "LOGIN_FAILURES_PER_ADDRESS", 50),
+                        Duration.ofMinutes(number(merged, "LOGIN_THROTTLE_MINUTES", 15))));
+    }
+
+    private static int number(Map<String, String> settings, String name, int fallback) {
+        String value = settings.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got " + value.strip(), e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jgi.samples.blog;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,26 +36,30 @@ public final class Database implements AutoCloseable {
         this.closer = closer;
     }
 
-    public static Database open(Optional<String> databaseUrl) {
+    /**
+     * The database {@code databaseUrl} names; PostgreSQL through a pool of {@code pool.size()}
+     * connections. Nothing connects yet: a database that is down fails the first query, not this.
+     */
+    public static Database open(Optional<String> databaseUrl, Config.Pool pool) {
         String url = databaseUrl.orElse(EMBEDDED_URL);
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-            return postgres(URI.create(url));
+            return postgres(URI.create(url), pool);
         }
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(url);
-            return new Database(pg, "PostgreSQL " + url.replaceAll("password=[^&]*", "password=***"), () -> {});
+            return pooled(pg, "PostgreSQL " + url.replaceAll("password=[^&]*", "password=***"), pool);
         }
         if (url.startsWith("jdbc:h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-            return new Database(pool, "H2 " + url, pool::dispose);
+            JdbcConnectionPool h2 = JdbcConnectionPool.create(url, "sa", "");
+            return new Database(h2, "H2 " + url, h2::dispose);
         }
         throw new IllegalArgumentException(
                 "DATABASE_URL must be postgres://user:password@host:port/name or a jdbc:postgresql: "
                         + "or jdbc:h2: URL, got one starting " + url.substring(0, Math.min(url.length(), 12)));
     }
 
-    private static Database postgres(URI uri) {
+    private static Database postgres(URI uri, Config.Pool pool) {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setServerNames(new String[] {uri.getHost()});
         pg.setPortNumbers(new int[] {uri.getPort() < 0 ? 5432 : uri.getPort()});
@@ -65,10 +71,25 @@ public final class Database implements AutoCloseable {
                 pg.setPassword(URLDecoder.decode(user[1], StandardCharsets.UTF_8));
             }
         }
-        return new Database(
-                pg,
-                "PostgreSQL at " + uri.getHost() + ":" + pg.getPortNumbers()[0] + "/" + pg.getDatabaseName(),
-                () -> {});
+        return pooled(
+                pg, "PostgreSQL at " + uri.getHost() + ":" + pg.getPortNumbers()[0] + "/" + pg.getDatabaseName(), pool);
+    }
+
+    /**
+     * A fixed-size pool: connections are opened once and reused, so a page costs no connection
+     * set-up, and the instance never holds more than {@code pool.size()} of PostgreSQL's slots. A
+     * connection that failed (the database restarted) is dropped and replaced by the pool.
+     */
+    private static Database pooled(DataSource pg, String description, Config.Pool pool) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(pg);
+        config.setPoolName("blog");
+        config.setMaximumPoolSize(pool.size());
+        config.setConnectionTimeout(pool.timeout().toMillis());
+        // Start without the database: the first query, not the constructor, reports it missing.
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource hikari = new HikariDataSource(config);
+        return new Database(hikari, description + " (pool of " + pool.size() + ")", hikari::close);
     }
 
     public Connection connection() throws SQLException {

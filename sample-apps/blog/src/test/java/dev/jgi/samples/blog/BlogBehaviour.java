@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,6 +30,19 @@ abstract class BlogBehaviour {
 
     private EmbeddedServer server;
     private BlogClient sharedAdmin;
+
+    /** Settings as the environment gives them, with the test's secret key and every other default. */
+    static Config settings(String databaseUrl, boolean debug) throws Exception {
+        return Config.from(
+                Map.of(
+                        "DATABASE_URL",
+                        databaseUrl,
+                        "SECRET_KEY",
+                        "test-secret-key-0123456789abcdef",
+                        "DEBUG",
+                        String.valueOf(debug)),
+                Path.of("no-such.env"));
+    }
 
     /** The configuration of the blog under test, its database ready to migrate. */
     abstract Config config() throws Exception;
@@ -108,6 +122,24 @@ abstract class BlogBehaviour {
     @Test
     void unknownUserIsRefusedLikeAWrongPassword() throws Exception {
         assertThat(visitor().logIn("nobody", PASSWORD).body()).contains("Wrong username or password.");
+    }
+
+    @Test
+    void repeatedWrongPasswordsForOneAccountAreThrottledWith429() throws Exception {
+        BlogClient client = visitor();
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.logIn("guessed-account", "guess " + i).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> refused = client.logIn("guessed-account", "guess 10");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("retry-after"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 900L));
+        assertThat(refused.body()).contains("Too many failed logins");
+        assertThat(loggedInAdmin().get("/admin").statusCode())
+                .as("another account from the same address")
+                .isEqualTo(200);
     }
 
     @Test

@@ -30,7 +30,7 @@ class BlogJarOnPostgresIT {
         try (Postgres postgres = Postgres.start()) {
             Map<String, String> env = Map.of(
                     "DATABASE_URL", postgres.createDatabase("blogjar"), "SECRET_KEY", "postgres-jar-secret-0123456789");
-            String migrated = Command.java("-cp", JAR.toString(), "dev.jgi.samples.blog.Admin", "migrate")
+            String migrated = Command.java("-jar", JAR.toString(), "manage", "migrate")
                     .in(site)
                     .with(env)
                     .run(Duration.ofMinutes(2))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jgi.samples.testing.EmbeddedServer;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +15,8 @@ class BlogOnH2Test extends BlogBehaviour {
     static Path dir;
 
     @Override
-    Config config() {
-        return new Config(
-                Optional.of("jdbc:h2:file:" + dir.resolve("blog-db")), "test-secret-key-0123456789abcdef", true);
+    Config config() throws Exception {
+        return settings("jdbc:h2:file:" + dir.resolve("blog-db"), true);
     }
 
     @Override
@@ -27,13 +25,12 @@ class BlogOnH2Test extends BlogBehaviour {
     }
 
     @Test
-    void withoutDebugAnUnmigratedDatabaseStopsTheStartWithTheCommandToRun() {
-        Config production = new Config(
-                Optional.of("jdbc:h2:file:" + dir.resolve("fresh-db")), "test-secret-key-0123456789abcdef", false);
+    void withoutDebugAnUnmigratedDatabaseStopsTheStartWithTheCommandToRun() throws Exception {
+        Config production = settings("jdbc:h2:file:" + dir.resolve("fresh-db"), false);
         assertThatThrownBy(() -> EmbeddedServer.start(new Blog(production)).close())
                 .satisfies(e -> assertThat(messages(e))
                         .contains("lacks migrations [1, 2]")
-                        .contains("Admin migrate"));
+                        .contains("java -jar blog.jar manage migrate"));
     }
 
     @Test

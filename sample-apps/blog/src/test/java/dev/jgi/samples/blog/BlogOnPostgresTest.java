@@ -1,7 +1,6 @@
 package dev.jgi.samples.blog;
 
 import dev.jgi.samples.testing.Postgres;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -18,7 +17,7 @@ class BlogOnPostgresTest extends BlogBehaviour {
             postgres = Postgres.start();
             url = postgres.createDatabase("blog");
         }
-        return new Config(Optional.of(url), "test-secret-key-0123456789abcdef", false);
+        return settings(url, false);
     }
 
     private String url;

@@ -58,7 +58,13 @@ public final class Postgres implements AutoCloseable {
                 "-E",
                 "UTF8",
                 "--no-sync");
-        pg.run(
+        pg.startServer();
+        return pg;
+    }
+
+    /** Starts the server again on the same port and data, after {@link #stopServer()}; waits until it accepts. */
+    public void startServer() throws IOException, InterruptedException {
+        run(
                 "pg_ctl",
                 "-D",
                 dir.resolve("data").toString(),
@@ -70,7 +76,14 @@ public final class Postgres implements AutoCloseable {
                 "-o",
                 "-h 127.0.0.1 -p " + port + " -k " + dir + " -F",
                 "start");
-        return pg;
+    }
+
+    /**
+     * Stops the server as an operator's restart does ({@code pg_ctl stop -m fast}): open
+     * connections are ended, new ones refused until {@link #startServer()}.
+     */
+    public void stopServer() throws IOException, InterruptedException {
+        run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
     }
 
     /** A {@code DATABASE_URL} for a new database of this cluster, as Heroku and Django spell it. */
