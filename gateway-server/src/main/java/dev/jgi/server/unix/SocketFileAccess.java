@@ -28,6 +28,8 @@ public record SocketFileAccess(Set<PosixFilePermission> permissions, Optional<St
     }
 
     /**
+     * Reads a socket file's access from its command-line spelling.
+     *
      * @param mode  three octal digits, as {@code chmod} takes them
      * @param group a group name; empty for the server's own
      * @throws IllegalArgumentException when {@code mode} is not three octal digits
@@ -37,8 +39,8 @@ public record SocketFileAccess(Set<PosixFilePermission> permissions, Optional<St
             throw new IllegalArgumentException("a socket file mode is three octal digits such as 660, got " + mode);
         }
         StringBuilder rwx = new StringBuilder();
-        for (char digit : mode.toCharArray()) {
-            int bits = digit - '0';
+        for (int i = 0; i < mode.length(); i++) {
+            int bits = mode.charAt(i) - '0';
             rwx.append((bits & 4) != 0 ? 'r' : '-')
                     .append((bits & 2) != 0 ? 'w' : '-')
                     .append((bits & 1) != 0 ? 'x' : '-');
