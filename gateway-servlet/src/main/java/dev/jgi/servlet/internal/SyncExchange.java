@@ -36,7 +36,7 @@ final class SyncExchange implements Exchange {
     @Override
     public boolean isDisconnected() {
         BodyOutput out = output;
-        return body.disconnected() || out != null && out.disconnected();
+        return body.disconnected() || (out != null && out.disconnected());
     }
 
     /** Servlet 6.1 has no interim-response API, so the bridge does not declare EARLY_HINTS [JGI-CAP-5]. */

@@ -38,7 +38,7 @@ public final class WebSocketSupport {
         if (list == null) {
             return false;
         }
-        for (String item : list.split(",")) {
+        for (String item : list.split(",", -1)) {
             if (item.strip().toLowerCase(Locale.ROOT).equals(token)) {
                 return true;
             }

@@ -35,7 +35,7 @@ public class FilesResource {
         long first = 0;
         long length = size;
         Matcher m = range == null ? null : ONE_RANGE.matcher(range.strip());
-        if (m == null || !m.matches() || m.group(1).isEmpty() && m.group(2).isEmpty()) {
+        if (m == null || !m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
             // No range, or one this resource does not serve (several ranges): the whole file [RFC 9110 §14.2].
             answer = Response.ok();
         } else {
