@@ -1,8 +1,8 @@
 package dev.jgi.maven;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.jgi.testing.Eventually.eventually;
 
 import dev.jgi.testing.ChildProcess;
 import dev.jgi.testing.ScratchMaven;
@@ -86,8 +86,9 @@ class RunGoalIT {
             maven.run(project, "-q", "compile").successfulOutput();
             // The copied stylesheet may trigger a reload of the old classes first; the new ones follow.
             run.awaitOutput(Pattern.compile("reloaded com\\.example\\.myapp\\.App"), START);
-            eventually(Duration.ofSeconds(60), () -> assertThat(get(client, base.resolve("/")).body())
-                    .isEqualTo("greeting: hello from .env\n"));
+            eventually(
+                    Duration.ofSeconds(60),
+                    () -> assertThat(get(client, base.resolve("/")).body()).isEqualTo("greeting: hello from .env\n"));
 
             run.terminate();
             assertThat(run.awaitExit(Duration.ofMinutes(1)))
