@@ -23,10 +23,11 @@ import org.apache.maven.project.MavenProject;
  * {@code mvn jgi:run}: compiles the project, then serves its application on the reference server
  * from {@code target/classes} and the project's runtime class path, until Ctrl-C. Development
  * defaults, each overridable: {@code reload} is on (the server loads the app again whenever a
- * class or jar on that path changes, so {@code mvn compile} in another terminal is enough), a
- * {@code .env} file in the project's folder is the {@code env-file}, and the {@code static/} folder
- * of the project's resources is served from the source folder at {@code jgi.staticPrefix} (the
- * server indexes it at start: an edited file shows after a restart). Every other {@code jgi
+ * class or jar on that path changes, so {@code mvn compile} in another terminal is enough), so is
+ * {@code dev} (error pages with stack traces, verbose logs, static files checked on disk at each
+ * request), a {@code .env} file in the project's folder is the {@code env-file}, and the {@code
+ * static/} folder of the project's resources is served from the source folder at {@code
+ * jgi.staticPrefix}, so an edited stylesheet shows at the next request. Every other {@code jgi
  * serve} setting is a parameter too: {@code <settings><bind>127.0.0.1:8080</bind></settings>}, a
  * project property {@code jgi.bind}, or {@code -Djgi.bind=127.0.0.1:8080}; {@code PORT} and {@code
  * JGI_*} variables work as for {@code jgi serve}.
@@ -79,7 +80,7 @@ public final class RunMojo extends JgiMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        serve = serve.withDefault("reload", "true");
+        serve = serve.withDefault("reload", "true").withDefault("dev", "true");
         Path envFile = project.getBasedir().toPath().resolve(".env");
         if (Files.isRegularFile(envFile)) {
             serve = serve.withDefault("env-file", envFile.toString());

@@ -1,5 +1,6 @@
 package dev.jgi.maven;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code mvn jgi:run} as a developer uses it, on a project generated from {@code jgi-archetype-app}
  * with this build's plugin, on a {@link ScratchMaven}: the goal compiles and serves the app and its
- * stylesheet, reads the project's {@code .env}, loads the app again after {@code mvn compile} in a
- * second Maven, and on SIGTERM to Maven the server shuts down gracefully and leaves no process behind.
+ * stylesheet (an edit of which shows at once), reads the project's {@code .env}, loads the app
+ * again after {@code mvn compile} in a second Maven, and on SIGTERM to Maven the server shuts down
+ * gracefully and leaves no process behind.
  */
 class RunGoalIT {
 
@@ -61,6 +63,10 @@ class RunGoalIT {
             assertThat(css.statusCode()).isEqualTo(200);
             assertThat(css.headers().firstValue("content-type"))
                     .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+            Files.writeString(project.resolve("src/main/resources/static/style.css"), "h1 { color: green; }\n");
+            assertThat(get(client, base.resolve("/static/style.css")).body())
+                    .as("dev mode: the edited source file, at the next request")
+                    .isEqualTo("h1 { color: green; }\n");
 
             Files.writeString(project.resolve("src/main/java/com/example/myapp/App.java"), """
                     package com.example.myapp;
@@ -78,8 +84,11 @@ class RunGoalIT {
                     }
                     """);
             maven.run(project, "-q", "compile").successfulOutput();
+            // The copied stylesheet may trigger a reload of the old classes first; the new ones follow.
             run.awaitOutput(Pattern.compile("reloaded com\\.example\\.myapp\\.App"), START);
-            assertThat(get(client, base.resolve("/")).body()).isEqualTo("greeting: hello from .env\n");
+            eventually(
+                    Duration.ofSeconds(60),
+                    () -> assertThat(get(client, base.resolve("/")).body()).isEqualTo("greeting: hello from .env\n"));
 
             run.terminate();
             assertThat(run.awaitExit(Duration.ofMinutes(1)))
