@@ -89,7 +89,7 @@ public final class Database implements AutoCloseable {
         // Start without the database: the first query, not the constructor, reports it missing.
         config.setInitializationFailTimeout(-1);
         HikariDataSource hikari = new HikariDataSource(config);
-        return new Database(hikari, description + " (pool of " + pool.size() + ")", hikari::close);
+        return new Database(hikari, description + " (pool of " + pool.size() + ")", hikari);
     }
 
     public Connection connection() throws SQLException {
