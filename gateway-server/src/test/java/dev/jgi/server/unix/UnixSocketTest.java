@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,15 +42,7 @@ class UnixSocketTest {
     void curlReachesTheApplicationThroughTheSocketAndItSeesUnixAddresses() throws Exception {
         Path socket = dir.resolve("app.sock");
         try (GatewayServer server = start(socket)) {
-            ChildProcess.Result curl = Command.of(
-                            "curl",
-                            "-sS",
-                            "--max-time",
-                            "10",
-                            "--unix-socket",
-                            socket.toString(),
-                            "http://app.local/hello")
-                    .run();
+            ChildProcess.Result curl = curl(socket, "http://app.local/hello", List.of());
             assertThat(curl.exit()).as(curl.output()).isZero();
             assertThat(RequestEcho.field(curl.output(), "client-type")).isEqualTo("UnixDomainSocketAddress");
             assertThat(RequestEcho.field(curl.output(), "server")).isEqualTo(socket.toString());
@@ -195,19 +189,14 @@ class UnixSocketTest {
     }
 
     private static ChildProcess.Result curlAsWwwData(Path socket) {
-        return Command.of(
-                        "runuser",
-                        "-u",
-                        "www-data",
-                        "--",
-                        "curl",
-                        "-sS",
-                        "--max-time",
-                        "10",
-                        "--unix-socket",
-                        socket.toString(),
-                        "http://a/")
-                .run();
+        return curl(socket, "http://a/", List.of("runuser", "-u", "www-data", "--"));
+    }
+
+    /** curl through the socket, after {@code prefix} (which may run it as another user). */
+    private static ChildProcess.Result curl(Path socket, String url, List<String> prefix) {
+        List<String> line = new ArrayList<>(prefix);
+        line.addAll(List.of("curl", "-sS", "--max-time", "10", "--unix-socket", socket.toString(), url));
+        return Command.of(line).run();
     }
 
     private static GatewayServer start(Path socket) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,23 @@ class ConfigTest {
     void missingSecretKeyIsExplained() throws Exception {
         Config withoutKey = Config.from(Map.of(), dir.resolve("missing.env"));
         assertThatThrownBy(withoutKey::requireSecretKey).hasMessageContaining("SECRET_KEY must be set");
+    }
+
+    @Test
+    void poolAndLoginLimitsHaveSafeDefaults() throws Exception {
+        Config config = Config.from(Map.of(), dir.resolve("missing.env"));
+        assertThat(config.pool()).isEqualTo(new Config.Pool(10, Duration.ofSeconds(5)));
+        assertThat(config.logins()).isEqualTo(new LoginThrottle.Limits(10, 50, Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void badPoolSettingIsNamed() {
+        assertThatThrownBy(() -> Config.from(Map.of("DB_POOL_SIZE", "ten"), dir.resolve("missing.env")))
+                .hasMessage("DB_POOL_SIZE must be a whole number, got ten");
+        assertThatThrownBy(() -> Config.from(Map.of("DB_POOL_SIZE", "0"), dir.resolve("missing.env")))
+                .hasMessage("DB_POOL_SIZE must be 1 to 1000, got 0");
+        assertThatThrownBy(() -> Config.from(Map.of("LOGIN_THROTTLE_MINUTES", "0"), dir.resolve("missing.env")))
+                .hasMessageContaining("LOGIN_THROTTLE_MINUTES must be at least 1");
     }
 
     @Test
