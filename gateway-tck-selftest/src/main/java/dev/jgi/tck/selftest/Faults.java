@@ -25,7 +25,8 @@ public final class Faults {
     private Faults() {}
 
     public static List<Fault> all() {
-        return java.util.stream.Stream.concat(rules().stream(), PastDefects.all().stream())
+        return java.util.stream.Stream.of(rules(), PastDefects.all(), ValueFaults.all())
+                .flatMap(List::stream)
                 .toList();
     }
 
@@ -553,7 +554,7 @@ public final class Faults {
     }
 
     /** An exchange that hands everything to the server's. */
-    private static class DelegatingExchange implements Exchange {
+    static class DelegatingExchange implements Exchange {
         private final Exchange server;
 
         DelegatingExchange(Exchange server) {
