@@ -23,8 +23,6 @@ import java.util.Optional;
 /** Turns Undertow's parsed request head into a JGI {@link Request}, on the I/O thread. */
 final class RequestMapper {
 
-    private static final HttpString PSEUDO_PATH = HttpString.tryFromString(":path");
-
     private final String mountPath;
     private final TrustedProxies proxies;
 
@@ -34,16 +32,10 @@ final class RequestMapper {
     }
 
     /**
-     * The raw request target, as received [JGI-REQ-4] [JGI-PATH-9]. Over HTTP/2 that is the
-     * {@code :path} pseudo-header, which Undertow keeps among the request headers. Otherwise it is
-     * rebuilt from Undertow's parsed path and query, which lose a lone "?"; over HTTP/1.1 the
-     * handler prefers the recorded raw head.
+     * The request target rebuilt from Undertow's parsed path and query, which lose a lone "?": the
+     * handler prefers the raw head of HTTP/1.1 and the {@code :path} of HTTP/2 [JGI-REQ-4].
      */
     static String rawTarget(HttpServerExchange exchange) {
-        String path = exchange.getRequestHeaders().getFirst(PSEUDO_PATH);
-        if (path != null && exchange.getProtocol().equals(Protocols.HTTP_2_0)) {
-            return path;
-        }
         String query = exchange.getQueryString();
         String uri = exchange.getRequestURI();
         return query.isEmpty() ? uri : uri + '?' + query;

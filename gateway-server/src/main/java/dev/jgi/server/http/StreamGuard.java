@@ -14,8 +14,9 @@ import org.xnio.conduits.StreamSourceConduit;
  * reads, and cuts the connection off with GOAWAY {@code ENHANCE_YOUR_CALM} when either rate runs
  * over its {@link Http2Limits} [JGI-LIM-5]. Undertow's own reset guard counts a reset only while the
  * client's half of the stream is open, so the CVE-2023-44487 pattern (HEADERS with END_STREAM, then
- * RST_STREAM) escapes it; this one counts every RST_STREAM. It reads frame headers only, never
- * changes a byte, and stays passive on a connection that does not start with the HTTP/2 preface.
+ * RST_STREAM) escapes it; this one counts every RST_STREAM. It reads frame headers, and hands the
+ * header blocks to {@link Http2Targets}; it never changes a byte, and stays passive on a connection
+ * that does not start with the HTTP/2 preface.
  * All calls happen on the connection's I/O thread.
  */
 final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit> {
@@ -42,6 +43,7 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
     }
 
     private final Listener listener;
+    private final Http2Targets targets;
     private final TokenBucket resets;
     private final TokenBucket streams;
     private final byte[] header = new byte[FRAME_HEADER];
@@ -54,9 +56,11 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
     private long streamCount;
     private String trippedBy;
     private int errorCode;
+    private boolean headerBlock;
 
-    StreamGuard(StreamSourceConduit next, Http2Limits limits, Listener listener) {
+    StreamGuard(StreamSourceConduit next, Http2Limits limits, Http2Targets targets, Listener listener) {
         super(next);
+        this.targets = targets;
         this.listener = listener;
         this.resets = new TokenBucket(limits.resetRate());
         this.streams = new TokenBucket(limits.streamRate());
@@ -150,6 +154,9 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
                 }
                 case PAYLOAD -> {
                     long skip = Math.min(payloadLeft, to - i);
+                    if (headerBlock) {
+                        targets.payload(buffer, i, (int) skip);
+                    }
                     i += (int) skip;
                     payloadLeft -= skip;
                     if (payloadLeft == 0) {
@@ -169,6 +176,7 @@ final class StreamGuard extends AbstractStreamSourceConduit<StreamSourceConduit>
         int stream = ((header[5] & 0x7F) << 24) | (header[6] & 0xFF) << 16 | (header[7] & 0xFF) << 8 | header[8] & 0xFF;
         payloadLeft = length;
         state = length == 0 ? State.HEADER : State.PAYLOAD;
+        headerBlock = targets.frame(type, header[4] & 0xFF, stream, length);
         long now = System.nanoTime();
         if (type == HEADERS && stream > lastStream) {
             lastStream = stream;

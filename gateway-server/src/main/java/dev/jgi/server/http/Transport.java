@@ -314,7 +314,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             ServerLog.warn(requestId, clause);
         }
         if (phase == Phase.OPEN) {
-            error = failure;
+            // A complete error response is no abort: the completion carries no error [JGI-DONE-3].
             if (bodyRefused != null) {
                 refuse(bodyRefused);
             } else {
@@ -424,6 +424,10 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             deadline.remove();
         }
         int status = isCommitted() || exchange.isResponseStarted() ? exchange.getStatusCode() : 0;
+        if (error == null && disconnected) {
+            // Undertow ended the exchange when the connection closed, before any failure reached abort.
+            error = new ClientDisconnectedException("[JGI-DONE-3] the client left before the exchange ended");
+        }
         Completion completion = new Completion(
                 status,
                 exchange.getResponseBytesSent(),

@@ -25,7 +25,7 @@ public final class Faults {
     private Faults() {}
 
     public static List<Fault> all() {
-        return java.util.stream.Stream.of(rules(), PastDefects.all(), ValueFaults.all())
+        return java.util.stream.Stream.of(rules(), PastDefects.all(), ValueFaults.all(), ResponseFaults.all())
                 .flatMap(List::stream)
                 .toList();
     }

@@ -36,8 +36,8 @@ public final class MutantServer implements ServerUnderTest {
     }
 
     /**
-     * The reference server's TLS listener with the fault's applications, for the faults of the TLS
-     * clauses only: wire faults sit in a plaintext proxy, and the other mutant runs skip the cost
+     * The reference server's TLS listener with the fault's applications, for the faults of the TLS and
+     * HTTP/2 clauses only: wire faults sit in a plaintext proxy, and the other mutant runs skip the cost
      * of the certificates and handshakes.
      */
     @Override
@@ -51,7 +51,8 @@ public final class MutantServer implements ServerUnderTest {
     }
 
     private boolean overTls() {
-        return fault.wire() == WireFault.NONE && fault.clauses().stream().anyMatch(c -> c.startsWith("JGI-TLS-"));
+        return fault.wire() == WireFault.NONE
+                && fault.clauses().stream().anyMatch(c -> c.startsWith("JGI-TLS-") || c.startsWith("JGI-H2-"));
     }
 
     private Started behindProxy(Started server) throws Exception {
