@@ -419,15 +419,15 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         if (phase == Phase.ENDED) {
             return;
         }
+        if (error == null && (disconnected || phase == Phase.STREAMING)) {
+            // Undertow ended the exchange as the connection closed mid-body, before a failure reached abort.
+            error = new ClientDisconnectedException("[JGI-DONE-3] the connection closed before the response ended");
+        }
         phase = Phase.ENDED;
         if (deadline != null) {
             deadline.remove();
         }
         int status = isCommitted() || exchange.isResponseStarted() ? exchange.getStatusCode() : 0;
-        if (error == null && disconnected) {
-            // Undertow ended the exchange when the connection closed, before any failure reached abort.
-            error = new ClientDisconnectedException("[JGI-DONE-3] the client left before the exchange ended");
-        }
         Completion completion = new Completion(
                 status,
                 exchange.getResponseBytesSent(),

@@ -155,6 +155,10 @@ final class Replies {
         out.put("nonceByOtherCase", request.headers().first("X-TCK-Nonce").orElse(null));
         String nonce = request.headers().first(NONCE_HEADER).orElse("none");
         state.record("calls-" + nonce, "call");
+        if (body.error() != null) {
+            // Readable after the fact, for a client that cannot read the echo.
+            state.record("body-error-" + nonce, body.error());
+        }
         out.put("calls", state.events("calls-" + nonce).size());
         out.put("bodyLength", body.length());
         out.put("bodyPieces", body.pieces());
