@@ -28,6 +28,9 @@ final class Http2Targets {
     private static final int PADDED = 0x8;
     private static final int PRIORITY = 0x20;
 
+    /** Targets of requests Undertow refused are never taken; past this many the oldest go. */
+    private static final int MAX_PENDING = 256;
+
     /** One request's method and target as received. */
     record Target(String method, String path) {}
 
@@ -130,6 +133,9 @@ final class Http2Targets {
         if (blockStream > lastRequestStream) {
             lastRequestStream = blockStream;
             if (fields[0] != null && fields[1] != null) {
+                if (targets.size() == MAX_PENDING) {
+                    targets.poll();
+                }
                 targets.add(new Target(fields[0], fields[1]));
             }
         }

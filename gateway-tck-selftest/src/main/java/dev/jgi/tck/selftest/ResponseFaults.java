@@ -1,12 +1,10 @@
 package dev.jgi.tck.selftest;
 
-import dev.jgi.api.Body;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Event;
 import dev.jgi.api.Response;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,22 +29,6 @@ final class ResponseFaults {
                                 .without("keep-alive")
                                 .without("transfer-encoding")
                                 .without("upgrade"))),
-                response(
-                        "trailers-dropped",
-                        Set.of("JGI-EXT-1"),
-                        r -> new Response(r.status(), r.headers(), r.body(), Optional.empty())),
-                response(
-                        "known-length-body-streamed",
-                        Set.of("JGI-FRAME-2", "JGI-BODYOUT-1"),
-                        r -> r.body() instanceof Body.Bytes bytes
-                                        && !r.headers().contains("content-length")
-                                ? r.withBody((Body.Writer) out -> {
-                                    ByteBuffer data = bytes.data().duplicate();
-                                    byte[] copy = new byte[data.remaining()];
-                                    data.get(copy);
-                                    out.write(copy);
-                                })
-                                : r),
                 Fault.ofApps(
                         "second-last-body-event",
                         Set.of("JGI-ASYNC-2", "JGI-DISC-3"),
