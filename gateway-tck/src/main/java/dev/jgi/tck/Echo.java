@@ -92,6 +92,13 @@ public record Echo(JsonNode json) {
         return optional("tlsServerName");
     }
 
+    /** The SHA-256 of each certificate the client presented, lower-case hex, in chain order [JGI-TLS-2]. */
+    public List<String> tlsPeerCertificates() {
+        List<String> out = new ArrayList<>();
+        json.path("tlsPeerCertificates").forEach(c -> out.add(c.asText()));
+        return out;
+    }
+
     private Optional<String> optional(String field) {
         JsonNode value = json.path(field);
         return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asText());

@@ -156,18 +156,31 @@ public final class Probe {
      * {@link Variant#SECURE} deployment, trusting only the certificate the TCK generated for it.
      */
     public java.net.http.HttpResponse<String> getOverTls(String path) {
+        return getOverTls(session.https(), path);
+    }
+
+    /**
+     * As {@link #getOverTls(String)}, on a new connection whose client presents the TCK's client
+     * certificate when the server asks for one; {@code asked} runs if it does.
+     */
+    public java.net.http.HttpResponse<String> getOverTlsWithClientCertificate(String path, Runnable asked) {
+        try (java.net.http.HttpClient client = session.httpsWithClientCertificate(asked)) {
+            return getOverTls(client, path);
+        }
+    }
+
+    private java.net.http.HttpResponse<String> getOverTls(java.net.http.HttpClient client, String path) {
         nonce = UUID.randomUUID().toString();
         java.net.URI uri =
                 java.net.URI.create("https://127.0.0.1:" + target.address().getPort() + path(path));
         transcript.note(true, "GET " + uri + " (HTTP/2 over TLS)\nx-tck-nonce: " + nonce);
         try {
-            var response = session.https()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(uri)
-                                    .timeout(timeout())
-                                    .header("x-tck-nonce", nonce)
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response = client.send(
+                    java.net.http.HttpRequest.newBuilder(uri)
+                            .timeout(timeout())
+                            .header("x-tck-nonce", nonce)
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
             transcript.note(
                     false,
                     response.version() + " " + response.statusCode() + "\n"

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
@@ -44,6 +45,8 @@ public final class Connections {
         volatile int pendingRefusal;
 
         HeadScanner scanner;
+        /** The raw targets of an HTTP/2 connection's requests, or null. */
+        Http2Targets http2Targets;
 
         State(java.net.SocketAddress peer) {
             this.peer = peer;
@@ -149,7 +152,9 @@ public final class Connections {
 
     private StreamGuard guard(StreamConnection connection, State state, org.xnio.conduits.StreamSourceConduit next) {
         StreamGuard[] guard = new StreamGuard[1];
-        guard[0] = new StreamGuard(next, http2Limits, new StreamGuard.Listener() {
+        // A compressed header block may slightly outgrow the head it decodes to.
+        state.http2Targets = new Http2Targets(2 * maxHead);
+        guard[0] = new StreamGuard(next, http2Limits, state.http2Targets, new StreamGuard.Listener() {
             @Override
             public void http2Started() {
                 if (state.headTimer != null) {
@@ -316,6 +321,15 @@ public final class Connections {
         }
         java.net.SocketAddress peer = server.getPeerAddress();
         return peer == null ? null : byPeer.get(peer);
+    }
+
+    /**
+     * The target of the HTTP/2 request Undertow parsed as {@code method} and {@code parsed} on
+     * {@code server}, as the client sent it, or empty.
+     */
+    Optional<String> http2Target(ServerConnection server, String method, String parsed) {
+        State state = stateOf(server);
+        return state == null || state.http2Targets == null ? Optional.empty() : state.http2Targets.take(method, parsed);
     }
 
     /** The raw-head scanner of a plain HTTP/1.1 connection, or null. */

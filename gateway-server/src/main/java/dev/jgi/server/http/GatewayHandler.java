@@ -16,6 +16,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Methods;
+import io.undertow.util.Protocols;
 import io.undertow.util.SameThreadExecutor;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -84,7 +85,16 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             connections.distrust(exchange.getConnection());
             head = null;
         }
-        String raw = head != null ? head.target() : parsed;
+        String raw = head != null
+                ? head.target()
+                : exchange.getProtocol().equals(Protocols.HTTP_2_0)
+                        ? connections
+                                .http2Target(
+                                        exchange.getConnection(),
+                                        exchange.getRequestMethod().toString(),
+                                        parsed)
+                                .orElse(parsed)
+                        : parsed;
         Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors);
         observer.requestStarted(transport, exchange);
         try {

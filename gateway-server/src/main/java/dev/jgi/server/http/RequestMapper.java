@@ -31,7 +31,10 @@ final class RequestMapper {
         this.proxies = proxies;
     }
 
-    /** The raw request target, as received [JGI-REQ-4]. */
+    /**
+     * The request target rebuilt from Undertow's parsed path and query, which lose a lone "?": the
+     * handler prefers the raw head of HTTP/1.1 and the {@code :path} of HTTP/2 [JGI-REQ-4].
+     */
     static String rawTarget(HttpServerExchange exchange) {
         String query = exchange.getQueryString();
         String uri = exchange.getRequestURI();

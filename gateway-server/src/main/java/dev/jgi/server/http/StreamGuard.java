@@ -11,8 +11,9 @@ import org.xnio.conduits.StreamSourceConduit;
  * reads, and cuts the connection off with GOAWAY {@code ENHANCE_YOUR_CALM} when either rate runs
  * over its {@link Http2Limits} [JGI-LIM-5]. Undertow's own reset guard counts a reset only while the
  * client's half of the stream is open, so the CVE-2023-44487 pattern (HEADERS with END_STREAM, then
- * RST_STREAM) escapes it; this one counts every RST_STREAM. It reads frame headers only, never
- * changes a byte, and stays passive on a connection that does not start with the HTTP/2 preface.
+ * RST_STREAM) escapes it; this one counts every RST_STREAM. It reads frame headers, and hands the
+ * header blocks to {@link Http2Targets}; it never changes a byte, and stays passive on a connection
+ * that does not start with the HTTP/2 preface.
  * All calls happen on the connection's I/O thread.
  */
 final class StreamGuard extends ScanningConduit {
@@ -39,6 +40,7 @@ final class StreamGuard extends ScanningConduit {
     }
 
     private final Listener listener;
+    private final Http2Targets targets;
     private final TokenBucket resets;
     private final TokenBucket streams;
     private final byte[] header = new byte[FRAME_HEADER];
@@ -51,9 +53,11 @@ final class StreamGuard extends ScanningConduit {
     private long streamCount;
     private String trippedBy;
     private int errorCode;
+    private boolean headerBlock;
 
-    StreamGuard(StreamSourceConduit next, Http2Limits limits, Listener listener) {
+    StreamGuard(StreamSourceConduit next, Http2Limits limits, Http2Targets targets, Listener listener) {
         super(next);
+        this.targets = targets;
         this.listener = listener;
         this.resets = new TokenBucket(limits.resetRate());
         this.streams = new TokenBucket(limits.streamRate());
@@ -124,6 +128,9 @@ final class StreamGuard extends ScanningConduit {
                 }
                 case PAYLOAD -> {
                     long skip = Math.min(payloadLeft, to - i);
+                    if (headerBlock) {
+                        targets.payload(buffer, i, (int) skip);
+                    }
                     i += (int) skip;
                     payloadLeft -= skip;
                     if (payloadLeft == 0) {
@@ -146,6 +153,7 @@ final class StreamGuard extends ScanningConduit {
                 | (header[8] & 0xFF);
         payloadLeft = length;
         state = length == 0 ? State.HEADER : State.PAYLOAD;
+        headerBlock = targets.frame(type, header[4] & 0xFF, stream, length);
         long now = System.nanoTime();
         if (type == HEADERS && stream > lastStream) {
             lastStream = stream;

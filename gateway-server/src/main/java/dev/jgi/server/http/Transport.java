@@ -314,7 +314,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             ServerLog.warn(requestId, clause);
         }
         if (phase == Phase.OPEN) {
-            error = failure;
+            // A complete error response is no abort: the completion carries no error [JGI-DONE-3].
             if (bodyRefused != null) {
                 refuse(bodyRefused);
             } else {
@@ -418,6 +418,10 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     private void complete() {
         if (phase == Phase.ENDED) {
             return;
+        }
+        if (error == null && (disconnected || phase == Phase.STREAMING)) {
+            // Undertow ended the exchange as the connection closed mid-body, before a failure reached abort.
+            error = new ClientDisconnectedException("[JGI-DONE-3] the connection closed before the response ended");
         }
         phase = Phase.ENDED;
         if (deadline != null) {

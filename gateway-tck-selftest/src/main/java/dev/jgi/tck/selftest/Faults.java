@@ -22,6 +22,8 @@ public final class Faults {
                         LifespanFaults.all(),
                         WebSocketFaults.all(),
                         WireFaults.all(),
+                        ValueFaults.all(),
+                        ResponseFaults.all(),
                         PastDefects.all())
                 .flatMap(List::stream)
                 .toList();

@@ -4,6 +4,7 @@ import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.tck.spi.ServerUnderTest;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /** The reference server with exactly one {@link Fault} injected. */
 public final class MutantServer implements ServerUnderTest {
@@ -32,6 +33,26 @@ public final class MutantServer implements ServerUnderTest {
     @Override
     public Started start(AsyncApplication app, String mountPath) throws Exception {
         return behindProxy(reference.start(fault.async().apply(app), mountPath));
+    }
+
+    /**
+     * The reference server's TLS listener with the fault's applications, for the faults of the TLS and
+     * HTTP/2 clauses only: wire faults sit in a plaintext proxy, and the other mutant runs skip the cost
+     * of the certificates and handshakes.
+     */
+    @Override
+    public Optional<Started> startSecure(Application app, String mountPath, TlsFiles tls) throws Exception {
+        return overTls() ? reference.startSecure(fault.sync().apply(app), mountPath, tls) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Started> startSecure(AsyncApplication app, String mountPath, TlsFiles tls) throws Exception {
+        return overTls() ? reference.startSecure(fault.async().apply(app), mountPath, tls) : Optional.empty();
+    }
+
+    private boolean overTls() {
+        return fault.wire() == WireFault.NONE
+                && fault.clauses().stream().anyMatch(c -> c.startsWith("JGI-TLS-") || c.startsWith("JGI-H2-"));
     }
 
     private Started behindProxy(Started server) throws Exception {

@@ -3,6 +3,7 @@ package dev.jgi.tck.selftest;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.server.GatewayServer;
+import dev.jgi.server.ServerConfig.ClientAuth;
 import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.spi.ServerUnderTest;
 import java.net.InetSocketAddress;
@@ -48,11 +49,15 @@ public final class ReferenceServer implements ServerUnderTest {
         return started(mounted(GatewayServer.builder(app), mountPath).h2c(true));
     }
 
-    /** The TLS listener offers HTTP/2 by ALPN, so the server declares both TLS and HTTP2 [JGI-H2-2]. */
+    /**
+     * The TLS listener offers HTTP/2 by ALPN, so the server declares both TLS and HTTP2 [JGI-H2-2];
+     * it asks clients for a certificate without requiring one [JGI-TLS-2].
+     */
     @Override
     public Optional<Started> startSecure(Application app, String mountPath, TlsFiles tls) {
         return Optional.of(started(mounted(GatewayServer.builder(app), mountPath)
                 .tls(tls.certificate(), tls.privateKey())
+                .clientAuth(ClientAuth.WANT, tls.clientAuthority())
                 .http2(true)));
     }
 
@@ -60,6 +65,7 @@ public final class ReferenceServer implements ServerUnderTest {
     public Optional<Started> startSecure(AsyncApplication app, String mountPath, TlsFiles tls) {
         return Optional.of(started(mounted(GatewayServer.builder(app), mountPath)
                 .tls(tls.certificate(), tls.privateKey())
+                .clientAuth(ClientAuth.WANT, tls.clientAuthority())
                 .http2(true)));
     }
 

@@ -49,7 +49,7 @@ public final class AsyncProbeApp implements AsyncApplication {
             case "hooks" -> {
                 for (String hook : new String[] {"first", "second", "third"}) {
                     channel.onComplete(done -> {
-                        state.record(key, hook + " status=" + done.status() + " ok=" + done.succeeded());
+                        state.record(key, hook + " " + Replies.completion(done));
                         if (hook.equals("second")) {
                             throw new IllegalStateException("completion hook failure provoked by the TCK [JGI-DONE-4]");
                         }
@@ -63,10 +63,12 @@ public final class AsyncProbeApp implements AsyncApplication {
                         .handle((ok, timeout) ->
                                 timeout == null ? Reply.text(200, "released") : Reply.text(504, "never released"))
                         .thenCompose(reply -> send(channel, reply));
-            case "flood" ->
-                channel.send(new Action.ResponseStart(
+            case "flood" -> {
+                channel.onComplete(done -> state.record(key + ".done", Replies.completion(done)));
+                yield channel.send(new Action.ResponseStart(
                                 200, Headers.of("content-type", "application/octet-stream"), false))
                         .thenCompose(started -> sendUntilGone(channel, key, 0));
+            }
             case "trailers" ->
                 channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), true))
                         .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("with trailers"), false)))
@@ -83,8 +85,7 @@ public final class AsyncProbeApp implements AsyncApplication {
                                 state.gate(key).orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null))
                         .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("part2"), false)));
             case "hooks-fail" -> {
-                channel.onComplete(
-                        done -> state.record(key, "hook status=" + done.status() + " ok=" + done.succeeded()));
+                channel.onComplete(done -> state.record(key, "hook " + Replies.completion(done)));
                 yield CompletableFuture.failedFuture(
                         new IllegalStateException("probe failure after registering a hook, provoked by the TCK"));
             }

@@ -49,9 +49,11 @@ public final class ProbeApp implements Application {
             case "stream-close" ->
                 Response.of(
                         200, Headers.of("content-type", "text/plain"), new Body.Stream(new ClosingStream(state, key)));
-            case "flood" ->
-                Response.of(200, Headers.of("content-type", "application/octet-stream"), (Body.Writer)
+            case "flood" -> {
+                exchange.onComplete(done -> state.record(key + ".done", Replies.completion(done)));
+                yield Response.of(200, Headers.of("content-type", "application/octet-stream"), (Body.Writer)
                         out -> writeUntilGone(out, key, exchange));
+            }
             case "gated" ->
                 Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
                     out.write("part1".getBytes(StandardCharsets.US_ASCII));
@@ -63,8 +65,7 @@ public final class ProbeApp implements Application {
                     out.write("part2".getBytes(StandardCharsets.US_ASCII));
                 });
             case "hooks-fail" -> {
-                exchange.onComplete(
-                        done -> state.record(key, "hook status=" + done.status() + " ok=" + done.succeeded()));
+                exchange.onComplete(done -> state.record(key, "hook " + Replies.completion(done)));
                 throw new IllegalStateException("probe failure after registering a hook, provoked by the TCK");
             }
             case "text" -> Response.text(200, "h\u00e9llo \u2603");
@@ -126,7 +127,7 @@ public final class ProbeApp implements Application {
     private Response hooks(String key, Exchange exchange) {
         for (String hook : new String[] {"first", "second", "third"}) {
             exchange.onComplete(done -> {
-                state.record(key, hook + " status=" + done.status() + " ok=" + done.succeeded());
+                state.record(key, hook + " " + Replies.completion(done));
                 if (hook.equals("second")) {
                     throw new IllegalStateException("completion hook failure provoked by the TCK [JGI-DONE-4]");
                 }

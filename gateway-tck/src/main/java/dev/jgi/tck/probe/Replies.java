@@ -1,11 +1,14 @@
 package dev.jgi.tck.probe;
 
+import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,12 +146,19 @@ final class Replies {
         out.put("tlsProtocol", request.tls().map(Request.Tls::protocol).orElse(null));
         out.put("tlsCipherSuite", request.tls().map(Request.Tls::cipherSuite).orElse(null));
         out.put("tlsServerName", request.tls().flatMap(Request.Tls::serverName).orElse(null));
+        out.put(
+                "tlsPeerCertificates",
+                request.tls().map(tls -> sha256s(tls.peerCertificates())).orElse(List.of()));
         out.put("kind", request.kind().name());
         out.put("stateCarried", state.carriesToken(request.state()));
         out.put("startedBefore", state.starts() > 0);
         out.put("nonceByOtherCase", request.headers().first("X-TCK-Nonce").orElse(null));
         String nonce = request.headers().first(NONCE_HEADER).orElse("none");
         state.record("calls-" + nonce, "call");
+        if (body.error() != null) {
+            // Readable after the fact, for a client that cannot read the echo.
+            state.record("body-error-" + nonce, body.error());
+        }
         out.put("calls", state.events("calls-" + nonce).size());
         out.put("bodyLength", body.length());
         out.put("bodyPieces", body.pieces());
@@ -156,5 +166,24 @@ final class Replies {
         out.put("bodyHead", body.head());
         out.put("bodyError", body.error());
         return Json.write(out);
+    }
+
+    /** Each certificate's SHA-256, lower-case hex: a certificate the TCK can compare without parsing it. */
+    private static List<String> sha256s(List<java.security.cert.Certificate> certificates) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (java.security.cert.Certificate certificate : certificates) {
+                out.add(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())));
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            out.add("unreadable: " + e);
+        }
+        return out;
+    }
+
+    /** What a completion hook was handed, as the probe records it [JGI-DONE-3]. */
+    static String completion(Completion done) {
+        return "status=" + done.status() + " bytes=" + done.bytesSent() + " ok=" + done.succeeded();
     }
 }

@@ -191,6 +191,23 @@ public final class ServerSession implements AutoCloseable {
         return https;
     }
 
+    /**
+     * A new HTTP/2 client over TLS like {@link #https()}, which presents the TCK's client certificate
+     * when the server asks for one; {@code asked} runs each time a server does. The caller closes it.
+     */
+    public synchronized HttpClient httpsWithClientCertificate(Runnable asked) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .sslContext(tlsMaterial().mutualContext(asked))
+                .connectTimeout(settings.timeout())
+                .build();
+    }
+
+    /** The SHA-256 of the TCK's client certificate, lower-case hex, as the probe reports peer certificates. */
+    public synchronized String clientCertificateSha256() {
+        return tlsMaterial().clientCertificateSha256();
+    }
+
     /** A client TLS context that trusts the certificate handed to the server, and nothing else. */
     public synchronized javax.net.ssl.SSLContext tlsContext() {
         return tlsMaterial().clientContext();

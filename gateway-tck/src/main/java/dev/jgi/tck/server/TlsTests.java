@@ -12,8 +12,10 @@ import dev.jgi.tck.Variant;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Chapter 16 of the spec: HTTP/2 and TLS, against the server's TLS listener
@@ -46,6 +48,22 @@ class TlsTests {
         assertThat(echo.tlsServerName())
                 .as("no SNI: the client connected to an IP address")
                 .isEmpty();
+        assertThat(echo.tlsPeerCertificates())
+                .as("Request.tls peer certificates: the client sent none")
+                .isEmpty();
+    }
+
+    @ServerTest(Variant.SECURE)
+    @Requires(Capability.TLS)
+    @Clause("JGI-TLS-2")
+    void requestTlsCarriesTheClientCertificate(Probe probe) {
+        AtomicBoolean asked = new AtomicBoolean();
+        HttpResponse<String> response = probe.getOverTlsWithClientCertificate("/tls/client", () -> asked.set(true));
+        Assumptions.assumeTrue(
+                asked.get(), "the TLS listener does not ask for a client certificate (ServerUnderTest.startSecure)");
+        assertThat(probe.echo(response).tlsPeerCertificates())
+                .as("Request.tls peer certificates: the client's own, self-signed")
+                .containsExactly(probe.session().clientCertificateSha256());
     }
 
     @ServerTest(Variant.SECURE)

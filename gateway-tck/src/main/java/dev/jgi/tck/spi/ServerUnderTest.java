@@ -44,7 +44,10 @@ public interface ServerUnderTest {
      * Starts {@code app} on 127.0.0.1 and a free port, speaking TLS with the certificate the TCK
      * generated for {@code 127.0.0.1} and {@code localhost}. The TLS tests [JGI-TLS-1] [JGI-TLS-2]
      * [JGI-H2-1] [JGI-H2-2] run against it, gated by the capabilities this server declares; a
-     * server without TLS keeps the default, which offers none, and those tests are skipped.
+     * server without TLS keeps the default, which offers none, and those tests are skipped. A
+     * server that can ask TLS clients for a certificate should ask for one here without requiring
+     * it, trusting {@link TlsFiles#clientAuthority}: the test that {@code Request.tls} carries the
+     * client's certificate runs only against a listener that asks [JGI-TLS-2].
      *
      * @param tls the PEM certificate and unencrypted PKCS#8 key to serve
      * @return the running server, or empty when the server cannot speak TLS
@@ -88,10 +91,12 @@ public interface ServerUnderTest {
     /**
      * PEM files for a TLS listener, deleted by the TCK when the run ends.
      *
-     * @param certificate the self-signed certificate ({@code BEGIN CERTIFICATE})
-     * @param privateKey  its key, PKCS#8 ({@code BEGIN PRIVATE KEY})
+     * @param certificate     the self-signed certificate ({@code BEGIN CERTIFICATE})
+     * @param privateKey      its key, PKCS#8 ({@code BEGIN PRIVATE KEY})
+     * @param clientAuthority the TCK's self-signed client certificate, the one authority a listener
+     *                        that asks clients for a certificate trusts
      */
-    record TlsFiles(Path certificate, Path privateKey) {}
+    record TlsFiles(Path certificate, Path privateKey, Path clientAuthority) {}
 
     /** A running server. */
     interface Started extends AutoCloseable {

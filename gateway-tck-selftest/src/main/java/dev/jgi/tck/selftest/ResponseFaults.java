@@ -1,0 +1,79 @@
+package dev.jgi.tck.selftest;
+
+import dev.jgi.api.Channel;
+import dev.jgi.api.Event;
+import dev.jgi.api.Response;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
+
+/**
+ * Faults in what the server does with the response a sync application returns, and in the body
+ * events it hands an async one, for clauses the other mutants leave alone.
+ */
+final class ResponseFaults {
+
+    private ResponseFaults() {}
+
+    static List<Fault> all() {
+        return List.of(
+                response("5xx-sent-as-500", Set.of("JGI-RESP-2"), r -> r.status() > 500 ? r.withStatus(500) : r),
+                response(
+                        "hop-by-hop-fields-dropped",
+                        Set.of("JGI-RESP-5", "JGI-ERR-4"),
+                        r -> r.withHeaders(r.headers()
+                                .without("connection")
+                                .without("keep-alive")
+                                .without("transfer-encoding")
+                                .without("upgrade"))),
+                Fault.ofApps(
+                        "second-last-body-event",
+                        Set.of("JGI-ASYNC-2", "JGI-DISC-3"),
+                        app -> app,
+                        app -> Wrap.async(app, (request, channel) -> app.handle(request, new SecondLast(channel)))));
+    }
+
+    private static Fault response(String name, Set<String> clauses, UnaryOperator<Response> corrupt) {
+        return Fault.ofApps(
+                name,
+                clauses,
+                app -> Wrap.sync(app, (request, exchange) -> corrupt.apply(app.handle(request, exchange))),
+                app -> app);
+    }
+
+    /** A channel that delivers an empty body event marked last once more after the last one. */
+    private static final class SecondLast implements Channel {
+        private final Channel server;
+        private volatile boolean lastSeen;
+        private volatile boolean repeated;
+
+        SecondLast(Channel server) {
+            this.server = server;
+        }
+
+        @Override
+        public CompletionStage<Event> receive() {
+            if (lastSeen && !repeated) {
+                repeated = true;
+                return CompletableFuture.completedFuture(new Event.RequestBody(ByteBuffer.allocate(0), true));
+            }
+            return server.receive().thenApply(event -> {
+                lastSeen |= event instanceof Event.RequestBody body && body.last();
+                return event;
+            });
+        }
+
+        @Override
+        public CompletionStage<Void> send(dev.jgi.api.Action action) {
+            return server.send(action);
+        }
+
+        @Override
+        public void onComplete(java.util.function.Consumer<dev.jgi.api.Completion> hook) {
+            server.onComplete(hook);
+        }
+    }
+}
