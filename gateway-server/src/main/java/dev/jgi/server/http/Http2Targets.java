@@ -54,7 +54,7 @@ final class Http2Targets {
 
     /** Whether the payload of the frame just announced is wanted through {@link #payload}. */
     boolean frame(int type, int flags, int stream, int length) {
-        if (decoder == null || type != HEADERS && type != CONTINUATION) {
+        if (decoder == null || (type != HEADERS && type != CONTINUATION)) {
             return false;
         }
         if (length > maxBlock) {
