@@ -72,6 +72,9 @@ public final class ServerRuntime implements AutoCloseable {
 
     private final InFlight inFlight;
     private final Connections connections;
+    /** Keeps the listeners' accept back-off short; open while the listeners are. */
+    private final AcceptBackOff acceptBackOff = AcceptBackOff.open();
+
     private XnioWorker worker;
     private ExecutorService syncExecutor;
     private AccessLog accessLog;
@@ -215,6 +218,7 @@ public final class ServerRuntime implements AutoCloseable {
                     ? worker.createStreamConnectionServer(
                             address.socketAddress(), acceptor(tcpOpen, false), socketOptions())
                     : tls.bind(worker, address.socketAddress(), acceptor(tcpOpen, false), socketOptions());
+            acceptBackOff.watch(server);
             server.resumeAccepts();
             listeners.add(new Listening(server, tcpOpen, false));
             addresses.add(server.getLocalAddress(InetSocketAddress.class));
@@ -262,6 +266,7 @@ public final class ServerRuntime implements AutoCloseable {
                 dev.jgi.server.systemd.InheritedSocket.take(fd, System.getenv());
         AcceptingChannel<StreamConnection> server =
                 InheritedListener.adopt(worker, channel, acceptor(open, false), socketOptions());
+        acceptBackOff.watch(server);
         server.resumeAccepts();
         inherited.add(server);
         addresses.add(server.getLocalAddress(InetSocketAddress.class));
@@ -276,6 +281,7 @@ public final class ServerRuntime implements AutoCloseable {
                 new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
                 acceptor(open, true),
                 socketOptions());
+        acceptBackOff.watch(loopback);
         loopback.resumeAccepts();
         listeners.add(new Listening(loopback, open, true));
         relays.add(UnixSocketRelay.open(socket, loopback.getLocalAddress(InetSocketAddress.class)));
@@ -299,6 +305,7 @@ public final class ServerRuntime implements AutoCloseable {
             boolean relayedOnly) {
         try {
             for (StreamConnection connection = channel.accept(); connection != null; connection = channel.accept()) {
+                acceptBackOff.accepted();
                 if (relayedOnly
                         && UnixSocketRelay.peerOf(connection.getPeerAddress()).isEmpty()) {
                     IoUtils.safeClose(connection);
@@ -350,7 +357,7 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     private OptionMap socketOptions() {
-        return UndertowSetup.socket(worker.getIoThreadCount(), config.writeTimeout());
+        return UndertowSetup.socket(worker.getIoThreadCount(), config.writeTimeout(), config.maxConnections());
     }
 
     /** The bound addresses, in the order of the binds, with the actual ports. */
@@ -390,6 +397,7 @@ public final class ServerRuntime implements AutoCloseable {
         draining = true;
         if (closed || !started) {
             closed = true;
+            acceptBackOff.close();
             operations.close();
             return;
         }
@@ -416,6 +424,7 @@ public final class ServerRuntime implements AutoCloseable {
                     "the graceful timeout passed with " + inFlight.current() + " requests in flight; closing them");
         }
         connections.closeAll();
+        acceptBackOff.close();
         relays.forEach(UnixSocketRelay::close);
         apps.close();
         // The admin listener answered /readyz with 503 throughout the drain; it closes before its I/O threads.
