@@ -96,21 +96,14 @@ public final class Connections {
     public void opened(StreamConnection connection) {
         State state = new State(connection.getPeerAddress());
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
-            // Plain HTTP/1.1 only: under TLS the conduit chain belongs to the TLS engine.
+            // Under TLS, the scanner waits for ALPN to choose HTTP/1.1 (http1).
             if (h2c) {
                 connection
                         .getSourceChannel()
                         .setConduit(guard(
                                 connection, state, connection.getSourceChannel().getConduit()));
             }
-            state.scanner = new HeadScanner(
-                    connection.getSourceChannel().getConduit(),
-                    maxRequestLine,
-                    maxHead,
-                    maxHeaderCount,
-                    maxFieldSize,
-                    status -> connection.getIoThread().execute(() -> refuse(connection, status)));
-            connection.getSourceChannel().setConduit(state.scanner);
+            state.scanner = scanner(connection);
         }
         open.put(connection, state);
         if (state.peer != null) {
@@ -127,6 +120,35 @@ public final class Connections {
                     .executeAfter(
                             () -> headTimedOut(connection, state), headerReadTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * A TLS connection chose HTTP/1.1 (by ALPN, or offering none): its request heads, chunk lines
+     * and trailers are checked from now on as a cleartext connection's are [JGI-LIM-2], starting
+     * with the bytes the ALPN listener already read. Called before Undertow sees the connection.
+     */
+    public void http1(StreamConnection connection, ByteBuffer alreadyRead) {
+        State state = open.get(connection);
+        if (state == null || state.scanner != null) {
+            return;
+        }
+        state.scanner = scanner(connection);
+        if (alreadyRead != null) {
+            state.scanner.seen(alreadyRead);
+        }
+    }
+
+    /** Puts a head scanner on {@code connection}'s decrypted (or plain) bytes. */
+    private HeadScanner scanner(StreamConnection connection) {
+        HeadScanner scanner = new HeadScanner(
+                connection.getSourceChannel().getConduit(),
+                maxRequestLine,
+                maxHead,
+                maxHeaderCount,
+                maxFieldSize,
+                status -> connection.getIoThread().execute(() -> refuse(connection, status)));
+        connection.getSourceChannel().setConduit(scanner);
+        return scanner;
     }
 
     /**
@@ -318,7 +340,7 @@ public final class Connections {
         return peer == null ? null : byPeer.get(peer);
     }
 
-    /** The raw-head scanner of a plain HTTP/1.1 connection, or null. */
+    /** The raw-head scanner of an HTTP/1.1 connection, or null. */
     HeadScanner scannerOf(ServerConnection server) {
         if (server instanceof AbstractServerConnection connection) {
             State state = open.get(connection.getChannel());

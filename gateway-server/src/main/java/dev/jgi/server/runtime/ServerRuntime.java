@@ -203,7 +203,8 @@ public final class ServerRuntime implements AutoCloseable {
         }
         ChannelListener<StreamConnection> tcpOpen = tls == null
                 ? open
-                : ServerTls.openListener(buffers, undertowOptions, root, config.http2(), connections::http2);
+                : ServerTls.openListener(
+                        buffers, undertowOptions, root, config.http2(), connections::http1, connections::http2);
         for (String bind : config.binds()) {
             if (bind.startsWith("unix:")) {
                 listenUnix(Path.of(bind.substring("unix:".length())), open);
