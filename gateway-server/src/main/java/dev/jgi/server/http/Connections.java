@@ -44,6 +44,8 @@ public final class Connections {
         volatile int pendingRefusal;
 
         HeadScanner scanner;
+        /** The HTTP/2 stream guard of a cleartext connection when h2c is on, else null. */
+        StreamGuard guard;
 
         State(java.net.SocketAddress peer) {
             this.peer = peer;
@@ -98,10 +100,9 @@ public final class Connections {
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Under TLS, the scanner waits for ALPN to choose HTTP/1.1 (http1).
             if (h2c) {
-                connection
-                        .getSourceChannel()
-                        .setConduit(guard(
-                                connection, state, connection.getSourceChannel().getConduit()));
+                state.guard =
+                        guard(connection, state, connection.getSourceChannel().getConduit());
+                connection.getSourceChannel().setConduit(state.guard);
             }
             state.scanner = scanner(connection);
         }
@@ -278,6 +279,10 @@ public final class Connections {
         return exchange -> {
             State state = stateOf(exchange.getConnection());
             if (state != null) {
+                if (state.guard != null
+                        && "h2c".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("upgrade"))) {
+                    state.guard.expectPreface();
+                }
                 started(exchange.getConnection(), state);
                 state.exchanges.add(exchange);
                 exchange.addExchangeCompleteListener((done, proceed) -> {
