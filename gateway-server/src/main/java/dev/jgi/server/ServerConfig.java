@@ -21,6 +21,8 @@ import java.util.Map;
  * @param platformThreads    the pool size when {@code threads} is {@code platform}
  * @param ioThreads          Undertow I/O threads; 0 picks the number of cores (at least 2)
  * @param maxConcurrent      requests in flight beyond which the server answers 503 [JGI-LIM-6]; 0 is off
+ * @param maxConnections     open connections per listening address beyond which the server stops accepting
+ *                           until some close (new ones wait in the kernel's accept queue); 0 is off
  * @param requestDeadline    time after which an uncommitted request gets 503 and its thread is interrupted; 0 is off
  * @param gracefulTimeout    how long shutdown waits for in-flight requests [JGI-LIFE-7]
  * @param drainDelay         how long the server keeps serving normally after SIGTERM, with {@code /readyz}
@@ -105,9 +107,16 @@ public record ServerConfig(
 
         @Setting(
                 name = "max-concurrent",
-                defaultValue = "0",
+                defaultValue = "5000",
                 help = "Requests in flight beyond which new ones get 503 with Retry-After; 0 is off.")
         int maxConcurrent,
+
+        @Setting(
+                name = "max-connections",
+                defaultValue = "10000",
+                help =
+                        "Open connections per listening address; beyond it the server accepts no more until some close (they wait in the kernel's accept queue); 0 is off.")
+        int maxConnections,
 
         @Setting(
                 name = "request-deadline",
@@ -390,6 +399,7 @@ public record ServerConfig(
         requirePositive("platform-threads", platformThreads);
         requireAtLeast("io-threads", ioThreads, 0);
         requireAtLeast("max-concurrent", maxConcurrent, 0);
+        requireAtLeast("max-connections", maxConnections, 0);
         requirePositive("max-request-line", maxRequestLine);
         requirePositive("max-header-count", maxHeaderCount);
         requirePositive("max-field-size", maxFieldSize);

@@ -45,6 +45,7 @@ final class Banner {
                 + ", graceful " + seconds(c.gracefulTimeout()) + ", request deadline "
                 + (c.requestDeadline().isZero() ? "off" : seconds(c.requestDeadline()) + " (503)"));
         out.println("  in-flight cap: " + (c.maxConcurrent() == 0 ? "off" : c.maxConcurrent() + " (503 + retry-after)")
+                + "; connection cap: " + (c.maxConnections() == 0 ? "off" : c.maxConnections() + " per address")
                 + "; forwarded headers trusted from: " + String.join(", ", c.forwardedAllowIps()));
         out.println("  access log: "
                 + (c.accessLog() == ServerConfig.AccessLogFormat.OFF

@@ -110,8 +110,9 @@ final class Serve {
             err.println("jgi: error: cannot start: " + e.getMessage());
             return 1;
         }
-        Banner.print(err, runtime, loaded.name(), async);
+        // Before the banner: a supervisor (or a test) may send SIGHUP as soon as it reads "listening".
         Signals.onHangUp(runtime::reloadCertificates);
+        Banner.print(err, runtime, loaded.name(), async);
         systemd.ready(() -> "serving; " + runtime.requestsInFlight() + " requests in flight");
         if (config.reload()) {
             new Reloader(loader, runtime, loaded).start();

@@ -47,6 +47,8 @@ public final class Connections {
         HeadScanner scanner;
         /** The raw targets of an HTTP/2 connection's requests, or null. */
         Http2Targets http2Targets;
+        /** The HTTP/2 stream guard of a cleartext connection when h2c is on, else null. */
+        StreamGuard guard;
 
         State(java.net.SocketAddress peer) {
             this.peer = peer;
@@ -99,21 +101,13 @@ public final class Connections {
     public void opened(StreamConnection connection) {
         State state = new State(connection.getPeerAddress());
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
-            // Plain HTTP/1.1 only: under TLS the conduit chain belongs to the TLS engine.
+            // Under TLS, the scanner waits for ALPN to choose HTTP/1.1 (http1).
             if (h2c) {
-                connection
-                        .getSourceChannel()
-                        .setConduit(guard(
-                                connection, state, connection.getSourceChannel().getConduit()));
+                state.guard =
+                        guard(connection, state, connection.getSourceChannel().getConduit());
+                connection.getSourceChannel().setConduit(state.guard);
             }
-            state.scanner = new HeadScanner(
-                    connection.getSourceChannel().getConduit(),
-                    maxRequestLine,
-                    maxHead,
-                    maxHeaderCount,
-                    maxFieldSize,
-                    status -> connection.getIoThread().execute(() -> refuse(connection, status)));
-            connection.getSourceChannel().setConduit(state.scanner);
+            state.scanner = scanner(connection);
         }
         open.put(connection, state);
         if (state.peer != null) {
@@ -130,6 +124,35 @@ public final class Connections {
                     .executeAfter(
                             () -> headTimedOut(connection, state), headerReadTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * A TLS connection chose HTTP/1.1 (by ALPN, or offering none): its request heads, chunk lines
+     * and trailers are checked from now on as a cleartext connection's are [JGI-LIM-2], starting
+     * with the bytes the ALPN listener already read. Called before Undertow sees the connection.
+     */
+    public void http1(StreamConnection connection, ByteBuffer alreadyRead) {
+        State state = open.get(connection);
+        if (state == null || state.scanner != null) {
+            return;
+        }
+        state.scanner = scanner(connection);
+        if (alreadyRead != null) {
+            state.scanner.seen(alreadyRead);
+        }
+    }
+
+    /** Puts a head scanner on {@code connection}'s decrypted (or plain) bytes. */
+    private HeadScanner scanner(StreamConnection connection) {
+        HeadScanner scanner = new HeadScanner(
+                connection.getSourceChannel().getConduit(),
+                maxRequestLine,
+                maxHead,
+                maxHeaderCount,
+                maxFieldSize,
+                status -> connection.getIoThread().execute(() -> refuse(connection, status)));
+        connection.getSourceChannel().setConduit(scanner);
+        return scanner;
     }
 
     /**
@@ -261,6 +284,10 @@ public final class Connections {
         return exchange -> {
             State state = stateOf(exchange.getConnection());
             if (state != null) {
+                if (state.guard != null
+                        && "h2c".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("upgrade"))) {
+                    state.guard.expectPreface();
+                }
                 started(exchange.getConnection(), state);
                 state.exchanges.add(exchange);
                 exchange.addExchangeCompleteListener((done, proceed) -> {
@@ -332,7 +359,7 @@ public final class Connections {
         return state == null || state.http2Targets == null ? Optional.empty() : state.http2Targets.take(method, parsed);
     }
 
-    /** The raw-head scanner of a plain HTTP/1.1 connection, or null. */
+    /** The raw-head scanner of an HTTP/1.1 connection, or null. */
     HeadScanner scannerOf(ServerConnection server) {
         if (server instanceof AbstractServerConnection connection) {
             State state = open.get(connection.getChannel());

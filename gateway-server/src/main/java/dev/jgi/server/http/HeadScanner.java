@@ -113,6 +113,15 @@ final class HeadScanner extends ScanningConduit {
         return (state == State.HEAD && headLength > 0) || !heads.isEmpty();
     }
 
+    /**
+     * Follows bytes read before this scanner was put on the connection (by the TLS ALPN listener),
+     * which Undertow parses from its own buffer: they are recorded, never hidden.
+     */
+    void seen(ByteBuffer alreadyRead) {
+        lastRead = System.nanoTime();
+        scan(alreadyRead, alreadyRead.position(), alreadyRead.limit());
+    }
+
     /** The handler saw a head that does not match: stop trusting this connection's records. */
     void lose() {
         state = State.LOST;

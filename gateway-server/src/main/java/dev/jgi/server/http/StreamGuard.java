@@ -63,6 +63,18 @@ final class StreamGuard extends ScanningConduit {
         this.streams = new TokenBucket(limits.streamRate());
     }
 
+    /**
+     * The client asked to upgrade to h2c (RFC 7540 section 3.2): its HTTP/2 preface follows the
+     * server's 101, so a guard that went passive on the HTTP/1.1 request watches again, and the
+     * upgraded connection gets the same rates as one that spoke HTTP/2 from its first byte.
+     */
+    void expectPreface() {
+        if (state == State.PASSIVE) {
+            state = State.PREFACE;
+            matched = 0;
+        }
+    }
+
     /** Bytes read before the guard was installed (those that chose HTTP/2 by ALPN), scanned first. */
     void seen(ByteBuffer alreadyRead) {
         ByteBuffer view = alreadyRead.duplicate();

@@ -73,6 +73,9 @@ public final class ServerRuntime implements AutoCloseable {
 
     private final InFlight inFlight;
     private final Connections connections;
+    /** Keeps the listeners' accept back-off short; open while the listeners are. */
+    private final AcceptBackOff acceptBackOff = AcceptBackOff.open();
+
     private XnioWorker worker;
     private ExecutorService syncExecutor;
     private AccessLog accessLog;
@@ -201,7 +204,8 @@ public final class ServerRuntime implements AutoCloseable {
         }
         ChannelListener<StreamConnection> tcpOpen = tls == null
                 ? open
-                : ServerTls.openListener(buffers, undertowOptions, root, config.http2(), connections::http2);
+                : ServerTls.openListener(
+                        buffers, undertowOptions, root, config.http2(), connections::http1, connections::http2);
         for (String bind : config.binds()) {
             if (bind.startsWith("unix:")) {
                 listenUnix(Path.of(bind.substring("unix:".length())), open);
@@ -222,6 +226,7 @@ public final class ServerRuntime implements AutoCloseable {
                 // The JDK's "Address already in use" does not say which; with several binds it matters.
                 throw new IOException("cannot listen on " + bind + ": " + e.getMessage(), e);
             }
+            acceptBackOff.watch(server);
             server.resumeAccepts();
             listeners.add(new Listening(server, tcpOpen, false));
             addresses.add(server.getLocalAddress(InetSocketAddress.class));
@@ -269,6 +274,7 @@ public final class ServerRuntime implements AutoCloseable {
                 dev.jgi.server.systemd.InheritedSocket.take(fd, System.getenv());
         AcceptingChannel<StreamConnection> server =
                 InheritedListener.adopt(worker, channel, acceptor(open, false), socketOptions());
+        acceptBackOff.watch(server);
         server.resumeAccepts();
         inherited.add(server);
         addresses.add(server.getLocalAddress(InetSocketAddress.class));
@@ -283,6 +289,7 @@ public final class ServerRuntime implements AutoCloseable {
                 new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
                 acceptor(open, true),
                 socketOptions());
+        acceptBackOff.watch(loopback);
         loopback.resumeAccepts();
         listeners.add(new Listening(loopback, open, true));
         relays.add(UnixSocketRelay.open(
@@ -309,6 +316,7 @@ public final class ServerRuntime implements AutoCloseable {
             boolean relayedOnly) {
         try {
             for (StreamConnection connection = channel.accept(); connection != null; connection = channel.accept()) {
+                acceptBackOff.accepted();
                 if (relayedOnly
                         && UnixSocketRelay.peerOf(connection.getPeerAddress()).isEmpty()) {
                     IoUtils.safeClose(connection);
@@ -360,7 +368,7 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     private OptionMap socketOptions() {
-        return UndertowSetup.socket(worker.getIoThreadCount(), config.writeTimeout());
+        return UndertowSetup.socket(worker.getIoThreadCount(), config.writeTimeout(), config.maxConnections());
     }
 
     /** The bound addresses, in the order of the binds, with the actual ports. */
@@ -400,6 +408,7 @@ public final class ServerRuntime implements AutoCloseable {
         draining = true;
         if (closed || !started) {
             closed = true;
+            acceptBackOff.close();
             operations.close();
             return;
         }
@@ -426,6 +435,7 @@ public final class ServerRuntime implements AutoCloseable {
                     "the graceful timeout passed with " + inFlight.current() + " requests in flight; closing them");
         }
         connections.closeAll();
+        acceptBackOff.close();
         relays.forEach(UnixSocketRelay::close);
         apps.close();
         // The admin listener answered /readyz with 503 throughout the drain; it closes before its I/O threads.

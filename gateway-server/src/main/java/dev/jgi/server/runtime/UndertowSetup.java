@@ -46,12 +46,19 @@ final class UndertowSetup {
 
     /**
      * The options of each listening socket; a write timeout there makes Undertow close a connection
-     * whose response write makes no progress for that long (a client that does not read).
+     * whose response write makes no progress for that long (a client that does not read). The
+     * connection cap is XNIO's high-water mark: at it the listener stops accepting, costing nothing
+     * per refused client (the kernel queues them, and refuses beyond the backlog), and resumes
+     * once the open connections fell to nine tenths of it, so that it does not flap.
      */
-    static OptionMap socket(int ioThreads, java.time.Duration writeTimeout) {
+    static OptionMap socket(int ioThreads, java.time.Duration writeTimeout, int maxConnections) {
         OptionMap.Builder options = OptionMap.builder();
         if (!writeTimeout.isZero()) {
             options.set(Options.WRITE_TIMEOUT, millis(writeTimeout));
+        }
+        if (maxConnections > 0) {
+            options.set(Options.CONNECTION_HIGH_WATER, maxConnections)
+                    .set(Options.CONNECTION_LOW_WATER, Math.max(1, maxConnections * 9 / 10));
         }
         return options.set(Options.WORKER_IO_THREADS, ioThreads)
                 .set(Options.TCP_NODELAY, true)

@@ -60,6 +60,8 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth, Reload
      * The open listener for accepted TLS connections.
      *
      * @param http2        whether ALPN offers {@code h2} before {@code http/1.1}
+     * @param watchHttp1   told of each connection that chose {@code http/1.1} (or offered no ALPN),
+     *                     with the bytes already read
      * @param watchHttp2   told of each connection that chose {@code h2}, with the bytes already read
      */
     public static ChannelListener<StreamConnection> openListener(
@@ -67,14 +69,16 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth, Reload
             OptionMap undertowOptions,
             HttpHandler root,
             boolean http2,
+            java.util.function.BiConsumer<StreamConnection, java.nio.ByteBuffer> watchHttp1,
             java.util.function.BiConsumer<StreamConnection, java.nio.ByteBuffer> watchHttp2) {
         HttpOpenListener http1 = new HttpOpenListener(buffers, undertowOptions);
         http1.setRootHandler(root);
-        AlpnOpenListener alpn = new AlpnOpenListener(buffers, undertowOptions, http1);
+        AlpnOpenListener alpn =
+                new AlpnOpenListener(buffers, undertowOptions, new WatchedOpenListener(http1, watchHttp1));
         if (http2) {
             Http2OpenListener h2 = new Http2OpenListener(buffers, undertowOptions, Http2OpenListener.HTTP2);
             h2.setRootHandler(root);
-            alpn.addProtocol(Http2OpenListener.HTTP2, new WatchedHttp2Listener(h2, watchHttp2), 10);
+            alpn.addProtocol(Http2OpenListener.HTTP2, new WatchedOpenListener(h2, watchHttp2), 10);
         }
         return alpn;
     }

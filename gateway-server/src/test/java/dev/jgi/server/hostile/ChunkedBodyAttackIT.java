@@ -2,19 +2,34 @@ package dev.jgi.server.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.server.tls.TestCertificates;
 import dev.jgi.testing.RawHttp;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Chunked-body attacks against a real server: trailers without end in count or size, a chunk
  * extension without end, a chunk size of too many digits. Each is answered (431 or 400) once the
- * client crossed the header limit, without the server waiting for more [JGI-LIM-2] [JGI-BODY-9].
+ * client crossed the header limit, without the server waiting for more [JGI-LIM-2] [JGI-BODY-9];
+ * over TLS HTTP/1.1 too, whether the client offered ALPN or not.
  */
 class ChunkedBodyAttackIT {
+
+    /** Opens a client connection to the server under attack. */
+    private interface Client {
+        Socket connect(int port) throws IOException;
+    }
+
+    private static final Client CLEARTEXT = port -> new Socket("127.0.0.1", port);
 
     private static final int MAX_HEADER_COUNT = 100;
     private static final int MAX_FIELD_SIZE = 8 * 1024;
@@ -28,10 +43,40 @@ class ChunkedBodyAttackIT {
             for (int i = 0; i <= MAX_HEADER_COUNT; i++) {
                 many.append("x-trailer-").append(i).append(": v\r\n");
             }
-            assertAnswered(server, UPLOAD + many, 431, "trailer fields");
+            assertAnswered(server, CLEARTEXT, UPLOAD + many, 431, "trailer fields");
             String oneLarge = "0\r\nx-trailer: " + "a".repeat(MAX_FIELD_SIZE);
-            assertAnswered(server, UPLOAD + oneLarge, 431, "trailer field is longer");
+            assertAnswered(server, CLEARTEXT, UPLOAD + oneLarge, 431, "trailer field is longer");
             server.assertBystanderAndMemoryUnharmed();
+        }
+    }
+
+    @Test
+    void trailersAndChunkExtensionsAreBoundedOverTlsToo(@TempDir Path dir) throws Exception {
+        TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
+        SSLContext trusting = TestCertificates.trusting(pem.certFile());
+        try (HostileServer server = HostileServer.start(
+                "--certfile",
+                pem.certFile().toString(),
+                "--keyfile",
+                pem.keyFile().toString())) {
+            for (String[] alpn : new String[][] {{"http/1.1"}, {}}) {
+                Client tls = port -> {
+                    SSLSocket socket = (SSLSocket) trusting.getSocketFactory().createSocket("127.0.0.1", port);
+                    SSLParameters parameters = socket.getSSLParameters();
+                    parameters.setApplicationProtocols(alpn);
+                    socket.setSSLParameters(parameters);
+                    socket.startHandshake();
+                    return socket;
+                };
+                StringBuilder many = new StringBuilder("0\r\n");
+                for (int i = 0; i <= MAX_HEADER_COUNT; i++) {
+                    many.append("x-trailer-").append(i).append(": v\r\n");
+                }
+                assertAnswered(server, tls, UPLOAD + many, 431, "trailer fields");
+                String oneLarge = "0\r\nx-trailer: " + "a".repeat(MAX_FIELD_SIZE);
+                assertAnswered(server, tls, UPLOAD + oneLarge, 431, "trailer field is longer");
+                assertAnswered(server, tls, UPLOAD + "5;ext=" + "a".repeat(MAX_FIELD_SIZE), 400, "chunk line");
+            }
         }
     }
 
@@ -39,7 +84,7 @@ class ChunkedBodyAttackIT {
     void aChunkExtensionBeyondTheFieldLimitGets400() throws Exception {
         try (HostileServer server = HostileServer.start()) {
             String extension = "5;ext=" + "a".repeat(MAX_FIELD_SIZE);
-            assertAnswered(server, UPLOAD + extension, 400, "chunk line");
+            assertAnswered(server, CLEARTEXT, UPLOAD + extension, 400, "chunk line");
             server.assertBystanderAndMemoryUnharmed();
         }
     }
@@ -47,7 +92,7 @@ class ChunkedBodyAttackIT {
     @Test
     void aChunkSizeOfTooManyDigitsGets400() throws Exception {
         try (HostileServer server = HostileServer.start()) {
-            assertAnswered(server, UPLOAD + "1000000000000000\r\n", 400, "hex digits");
+            assertAnswered(server, CLEARTEXT, UPLOAD + "1000000000000000\r\n", 400, "hex digits");
             // Leading zeros are not digits of the size: this chunk is 5 bytes, and the body is fine.
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
                 socket.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
@@ -65,9 +110,9 @@ class ChunkedBodyAttackIT {
      * Sends {@code request} and no byte more, and expects {@code status} for it: the server must
      * decide from what crossed the limit, not wait for the rest.
      */
-    private static void assertAnswered(HostileServer server, String request, int status, String reason)
+    private static void assertAnswered(HostileServer server, Client client, String request, int status, String reason)
             throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = client.connect(server.port())) {
             socket.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

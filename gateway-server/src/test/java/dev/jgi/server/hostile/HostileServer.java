@@ -3,6 +3,7 @@ package dev.jgi.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.JgiProcess;
+import dev.jgi.testing.RawHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +15,17 @@ import java.util.Map;
  * A real {@code bin/jgi serve} process for one attack, with a bystander client beside it and its
  * resident memory read from {@code /proc}: the bounds every hostile-client test asserts (RSS grows
  * by at most {@value #MAX_RSS_GROWTH_MIB} MiB, the bystander's p99 stays under 100 ms or ten times
- * its baseline, whichever is larger). {@code -Dhostile=full} makes every attack as large as the
+ * its baseline, whichever is larger; the baseline is the worse of its p99 before and after the
+ * attack). {@code -Dhostile=full} makes every attack as large as the
  * audit's; the quick mode that {@code mvn verify} runs takes a few seconds per attack.
  */
 final class HostileServer implements AutoCloseable {
 
     static final int MAX_RSS_GROWTH_MIB = 64;
     static final boolean FULL = "full".equals(System.getProperty("hostile"));
+
+    /** How long the bystander is timed for a baseline, before the attack and after it. */
+    private static final long BASELINE_MILLIS = 1500;
 
     private static final String APP = "dev.jgi.server.apps.HelloApp";
 
@@ -34,7 +39,7 @@ final class HostileServer implements AutoCloseable {
         this.process = process;
         this.port = process.awaitPort();
         this.bystander = Bystander.start(port);
-        Thread.sleep(1500);
+        Thread.sleep(BASELINE_MILLIS);
         this.baselineP99 = bystander.p99Millis();
         this.rssBefore = rssKiB();
         bystander.reset();
@@ -71,16 +76,32 @@ final class HostileServer implements AutoCloseable {
 
     /**
      * Asserts the bounds that hold for every attack: the bystander was served throughout, fast
-     * enough, and the server's memory stayed within bounds.
+     * enough, and the server's memory stayed within bounds. Call it once the attack ended: it
+     * times the bystander for a moment more, for the baseline after the attack.
      */
-    void assertBystanderAndMemoryUnharmed() throws IOException {
+    void assertBystanderAndMemoryUnharmed() throws IOException, InterruptedException {
+        // An attack cut off within milliseconds can end before the bystander's next response: the
+        // response in flight across the attack is the one that measures it.
+        long end = System.nanoTime() + RawHttp.TIMEOUT.toNanos();
+        while (bystander.count() == 0 && bystander.failure() == null && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
         assertThat(bystander.failure()).as("the bystander's connection").isNull();
         assertThat(bystander.count())
                 .as("bystander responses during the attack")
                 .isPositive();
-        double limit = Math.max(100, 10 * baselineP99);
-        assertThat(bystander.p99Millis())
-                .as("bystander p99 in ms during the attack (baseline %.1f ms)", baselineP99)
+        double during = bystander.p99Millis();
+        // The machine's own load (other builds on two cores) can slow every process for seconds:
+        // the baseline is the worse of the bystander's p99 just before and just after the attack,
+        // so that what is held against the bound is what the attack added, not what the machine did.
+        bystander.reset();
+        Thread.sleep(BASELINE_MILLIS);
+        double baseline = Math.max(baselineP99, bystander.p99Millis());
+        double limit = Math.max(100, 10 * baseline);
+        assertThat(during)
+                .as(
+                        "bystander p99 in ms during the attack (before %.1f ms, after %.1f ms)",
+                        baselineP99, bystander.p99Millis())
                 .isLessThan(limit);
         long grownMiB = (rssKiB() - rssBefore) / 1024;
         assertThat(grownMiB).as("RSS growth in MiB").isLessThanOrEqualTo(MAX_RSS_GROWTH_MIB);

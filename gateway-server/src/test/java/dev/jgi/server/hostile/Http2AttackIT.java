@@ -25,10 +25,23 @@ class Http2AttackIT {
     void rapidResetOverCleartextGetsGoAwayWithinAThousandStreams() throws Exception {
         try (HostileServer server = HostileServer.start("--h2c", "--access-log", "off")) {
             try (RawH2 client = RawH2.cleartext(server.port())) {
-                assertRapidResetCutOff(client);
+                assertRapidResetCutOff(client, 1);
             }
             assertThat(streamsAtCutOff(server)).isLessThanOrEqualTo(RAPID_RESET_BOUND);
             server.assertBystanderAndMemoryUnharmed();
+            assertThat(server.process().stderr()).contains("GOAWAY ENHANCE_YOUR_CALM", "stream resets per second");
+        }
+    }
+
+    @Test
+    void rapidResetAfterUpgradeToH2cGetsGoAwayWithinAThousandStreams() throws Exception {
+        try (HostileServer server = HostileServer.start("--h2c", "--access-log", "off")) {
+            try (RawH2 client = RawH2.upgraded(server.port())) {
+                assertRapidResetCutOff(client, 3);
+            }
+            assertThat(streamsAtCutOff(server)).isLessThanOrEqualTo(RAPID_RESET_BOUND);
+            // No bystander bound here yet: its p99 measured 171 and 412 ms over baselines of 6 to
+            // 22 ms on a loaded machine, where prior knowledge stays within it; see docs/security.md.
             assertThat(server.process().stderr()).contains("GOAWAY ENHANCE_YOUR_CALM", "stream resets per second");
         }
     }
@@ -44,7 +57,7 @@ class Http2AttackIT {
                 "--access-log",
                 "off")) {
             try (RawH2 client = RawH2.tls(server.port(), TestCertificates.trusting(pem.certFile()))) {
-                assertRapidResetCutOff(client);
+                assertRapidResetCutOff(client, 1);
             }
             assertThat(streamsAtCutOff(server)).isLessThanOrEqualTo(RAPID_RESET_BOUND);
         }
@@ -111,10 +124,10 @@ class Http2AttackIT {
     }
 
     /** HEADERS with END_STREAM, then RST_STREAM, as fast as the socket takes them. */
-    private static void assertRapidResetCutOff(RawH2 client) throws Exception {
+    private static void assertRapidResetCutOff(RawH2 client, int firstStream) throws Exception {
         int sent = 0;
         try {
-            for (int stream = 1; sent < ATTACK_STREAMS && !client.stopped(); stream += 2, sent++) {
+            for (int stream = firstStream; sent < ATTACK_STREAMS && !client.stopped(); stream += 2, sent++) {
                 client.get(stream, "/");
                 client.reset(stream);
                 if (sent % 100 == 99) {

@@ -56,6 +56,33 @@ final class RawH2 implements AutoCloseable {
         return new RawH2(new Socket("127.0.0.1", port), false);
     }
 
+    /**
+     * Cleartext HTTP/2 by {@code Upgrade: h2c} (RFC 7540 section 3.2): {@code GET /} on HTTP/1.1,
+     * the server's 101, then the preface. The upgrade's request is stream 1; the client's own
+     * streams start at 3.
+     */
+    static RawH2 upgraded(int port) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.getOutputStream()
+                .write(("GET / HTTP/1.1\r\nhost: localhost\r\nconnection: Upgrade, HTTP2-Settings\r\n"
+                                + "upgrade: h2c\r\nhttp2-settings: \r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        StringBuilder head = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before the upgrade's answer: " + head);
+            }
+            head.append((char) b);
+        }
+        if (!head.toString().startsWith("HTTP/1.1 101")) {
+            socket.close();
+            throw new IOException("no upgrade to h2c: " + head);
+        }
+        return new RawH2(socket, false);
+    }
+
     /** HTTP/2 over TLS, chosen by ALPN. */
     static RawH2 tls(int port, SSLContext context) throws IOException {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);

@@ -5,30 +5,31 @@ import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.ConnectorStatistics;
 import io.undertow.server.DelegateOpenListener;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.protocol.http2.Http2OpenListener;
 import java.nio.ByteBuffer;
 import java.util.function.BiConsumer;
 import org.xnio.OptionMap;
 import org.xnio.StreamConnection;
 
 /**
- * Undertow's HTTP/2 open listener, told first of each connection that ALPN gave it, with the bytes
- * already read: so that the server watches the stream rates of TLS HTTP/2 clients [JGI-LIM-5].
+ * One of Undertow's open listeners behind ALPN, with {@code watch} told first of each connection
+ * that ALPN gave it, with the bytes already read: so that the server watches the stream rates of
+ * TLS HTTP/2 clients [JGI-LIM-5], and the request heads, chunk lines and trailers of TLS HTTP/1.1
+ * clients [JGI-LIM-2], as it does on cleartext connections.
  */
-final class WatchedHttp2Listener implements DelegateOpenListener {
+final class WatchedOpenListener implements DelegateOpenListener {
 
-    private final Http2OpenListener h2;
+    private final DelegateOpenListener delegate;
     private final BiConsumer<StreamConnection, ByteBuffer> watch;
 
-    WatchedHttp2Listener(Http2OpenListener h2, BiConsumer<StreamConnection, ByteBuffer> watch) {
-        this.h2 = h2;
+    WatchedOpenListener(DelegateOpenListener delegate, BiConsumer<StreamConnection, ByteBuffer> watch) {
+        this.delegate = delegate;
         this.watch = watch;
     }
 
     @Override
     public void handleEvent(StreamConnection channel, PooledByteBuffer buffer) {
         watch.accept(channel, buffer == null ? null : buffer.getBuffer());
-        h2.handleEvent(channel, buffer);
+        delegate.handleEvent(channel, buffer);
     }
 
     @Override
@@ -38,36 +39,36 @@ final class WatchedHttp2Listener implements DelegateOpenListener {
 
     @Override
     public HttpHandler getRootHandler() {
-        return h2.getRootHandler();
+        return delegate.getRootHandler();
     }
 
     @Override
     public void setRootHandler(HttpHandler rootHandler) {
-        h2.setRootHandler(rootHandler);
+        delegate.setRootHandler(rootHandler);
     }
 
     @Override
     public OptionMap getUndertowOptions() {
-        return h2.getUndertowOptions();
+        return delegate.getUndertowOptions();
     }
 
     @Override
     public void setUndertowOptions(OptionMap undertowOptions) {
-        h2.setUndertowOptions(undertowOptions);
+        delegate.setUndertowOptions(undertowOptions);
     }
 
     @Override
     public ByteBufferPool getBufferPool() {
-        return h2.getBufferPool();
+        return delegate.getBufferPool();
     }
 
     @Override
     public ConnectorStatistics getConnectorStatistics() {
-        return h2.getConnectorStatistics();
+        return delegate.getConnectorStatistics();
     }
 
     @Override
     public void closeConnections() {
-        h2.closeConnections();
+        delegate.closeConnections();
     }
 }
