@@ -103,6 +103,14 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         if (head != null && head.malformed() != null) {
             return new Admission.Refused(400, head.malformed());
         }
+        if (!(exchange.getConnection() instanceof io.undertow.server.protocol.http2.Http2ServerConnection)) {
+            String version = exchange.getProtocol().toString();
+            var refusal = dev.jgi.kernel.request.HttpVersion.refusal(version);
+            if (refusal.isPresent()) {
+                return new Admission.Refused(
+                        refusal.getAsInt(), "[JGI-REQ-11] HTTP-version " + version + " on an HTTP/1.x connection");
+            }
+        }
         Admission.Refused refused = check.check(exchange, raw);
         if (refused != null) {
             return refused;

@@ -25,7 +25,8 @@ public final class Faults {
     private Faults() {}
 
     public static List<Fault> all() {
-        return java.util.stream.Stream.concat(rules().stream(), PastDefects.all().stream())
+        return java.util.stream.Stream.of(rules(), PastDefects.all(), ProtocolFaults.all())
+                .flatMap(List::stream)
                 .toList();
     }
 
