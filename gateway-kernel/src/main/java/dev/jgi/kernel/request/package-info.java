@@ -1,2 +1,2 @@
-/** What a server decides about a request line before it reads further: its HTTP-version [JGI-REQ-11]. */
+/** What a server refuses in a request line: its HTTP-version [JGI-REQ-11], CONNECT [JGI-REQ-12]. */
 package dev.jgi.kernel.request;

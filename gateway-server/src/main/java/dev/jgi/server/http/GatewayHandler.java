@@ -6,6 +6,7 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
+import dev.jgi.kernel.request.RequestLine;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.AccessLog;
 import dev.jgi.server.observe.ServerObserver;
@@ -19,6 +20,7 @@ import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 
 /**
@@ -103,13 +105,9 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         if (head != null && head.malformed() != null) {
             return new Admission.Refused(400, head.malformed());
         }
-        if (!(exchange.getConnection() instanceof io.undertow.server.protocol.http2.Http2ServerConnection)) {
-            String version = exchange.getProtocol().toString();
-            var refusal = dev.jgi.kernel.request.HttpVersion.refusal(version);
-            if (refusal.isPresent()) {
-                return new Admission.Refused(
-                        refusal.getAsInt(), "[JGI-REQ-11] HTTP-version " + version + " on an HTTP/1.x connection");
-            }
+        OptionalInt tunnel = RequestLine.method(exchange.getRequestMethod().toString());
+        if (tunnel.isPresent()) {
+            return new Admission.Refused(tunnel.getAsInt(), "[JGI-REQ-12] CONNECT: JGI 1.0 has no tunnels");
         }
         Admission.Refused refused = check.check(exchange, raw);
         if (refused != null) {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * Faults of the protocol corrections of the 1.0 candidate: a server that still serves another major
- * HTTP version as HTTP/1.1, drops a 426's {@code upgrade} or an application's
+ * HTTP version as HTTP/1.1, passes CONNECT on, drops a 426's {@code upgrade} or an application's
  * {@code connection: close}, or gates file actions on {@code FILE_SENDING}.
  */
 final class ProtocolFaults {
@@ -29,6 +29,13 @@ final class ProtocolFaults {
                         return end > 8 && head.substring(0, end).matches(".* HTTP/[02-9]\\.[0-9]")
                                 ? head.substring(0, end - 8) + "HTTP/1.1" + head.substring(end)
                                 : head;
+                    }
+                }),
+                Fault.ofWire("connect-passed-on", Set.of("JGI-REQ-12"), new WireFault() {
+                    @Override
+                    public String request(String head) {
+                        // The server then answers OPTIONS * itself [JGI-REQ-10], whatever its mount.
+                        return head.startsWith("CONNECT ") ? head.replaceFirst("^CONNECT \\S+ ", "OPTIONS * ") : head;
                     }
                 }),
                 droppingField("upgrade-dropped-from-426", "upgrade", Set.of("JGI-RESP-9")),

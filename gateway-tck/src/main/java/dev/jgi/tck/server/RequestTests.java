@@ -182,4 +182,16 @@ class RequestTests {
             }
         }
     }
+
+    @Http1Only(
+            "HTTP/2 carries CONNECT in pseudo-header fields (RFC 9113 §8.5); this test writes an HTTP/1.1 request line")
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-REQ-12")
+    void connectIsRefusedWith501(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            RawResponse response =
+                    connection.send(probe.head("CONNECT", "example.com:443")).readResponse();
+            assertThat(response.status()).isEqualTo(501);
+        }
+    }
 }
