@@ -189,8 +189,10 @@ class RequestTests {
     @Clause("JGI-REQ-12")
     void connectIsRefusedWith501(Probe probe) {
         try (RawConnection connection = probe.connect()) {
-            RawResponse response =
-                    connection.send(probe.head("CONNECT", "example.com:443")).readResponse();
+            // The host field names the tunnel's authority, as RFC 9112 §3.2.3 asks of CONNECT.
+            RawResponse response = connection
+                    .send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")
+                    .readResponse();
             assertThat(response.status()).isEqualTo(501);
         }
     }
