@@ -4,6 +4,7 @@ import dev.jgi.api.Action;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
+import dev.jgi.kernel.response.ResponseHead;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,7 @@ final class ProtocolFaults {
                     }
                 }),
                 droppingField("upgrade-dropped-from-426", "upgrade", Set.of("JGI-RESP-9")),
-                droppingField("connection-close-ignored", "connection", Set.of("JGI-FRAME-11")),
+                droppingField("application-close-ignored", "connection", Set.of("JGI-FRAME-11")),
                 Fault.ofApps(
                         "file-action-gated-on-file-sending",
                         // The file-region test runs the async variant too, and names JGI-BODYOUT-1.
@@ -63,12 +64,18 @@ final class ProtocolFaults {
                 clauses,
                 app -> Wrap.sync(app, (request, exchange) -> {
                     var response = app.handle(request, exchange);
-                    return response.withHeaders(response.headers().without(field));
+                    // Only a head that may carry the field: a 200 with upgrade is the hop-by-hop test's 500.
+                    return ResponseHead.breaches(response.status(), response.headers())
+                                    .isEmpty()
+                            ? response.withHeaders(response.headers().without(field))
+                            : response;
                 }),
                 app -> Wrap.async(
                         app,
                         (request, channel) -> app.handle(request, new Sending(channel, action -> {
-                            if (action instanceof Action.ResponseStart start) {
+                            if (action instanceof Action.ResponseStart start
+                                    && ResponseHead.breaches(start.status(), start.headers())
+                                            .isEmpty()) {
                                 return channel.send(new Action.ResponseStart(
                                         start.status(), start.headers().without(field), start.trailers()));
                             }
