@@ -55,7 +55,10 @@ public sealed interface Action {
         }
     }
 
-    /** A file region as a piece of the body; needs {@link Capability#FILE_SENDING} [JGI-EXT-4]. */
+    /**
+     * A file region as a piece of the body; every server sends it [JGI-BODYOUT-7], without copying
+     * it through user space where it declares {@link Capability#FILE_SENDING} [JGI-EXT-4].
+     */
     record ResponseFile(Path path, long offset, OptionalLong length, boolean more) implements Action {
         public ResponseFile {
             if (offset < 0 || (length.isPresent() && length.getAsLong() < 0)) {

@@ -11,7 +11,10 @@ public enum Capability {
     TRAILERS,
     /** {@code 103 Early Hints}: {@link Exchange#sendEarlyHints} and {@link Action.EarlyHints} [JGI-EXT-3]. */
     EARLY_HINTS,
-    /** Zero-copy file bodies: {@link Body.FileRegion} sent by the kernel, {@link Action.ResponseFile} [JGI-EXT-4]. */
+    /**
+     * Zero-copy file bodies: {@link Body.FileRegion} and {@link Action.ResponseFile} sent by the
+     * kernel [JGI-EXT-4]. An optimisation, not a permission: every server sends both [JGI-BODYOUT-7].
+     */
     FILE_SENDING,
     /** WebSocket handshakes reach async applications as {@link Request.Kind#WEBSOCKET} [JGI-WS-1]. */
     WEBSOCKET,

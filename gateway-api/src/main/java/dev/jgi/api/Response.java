@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  *   <li>[JGI-RESP-1] The status MUST be a final status, 200 to 599 (the constructor accepts 100 to
  *       599 so that a validator can report a 1xx by its clause).</li>
  *   <li>[JGI-RESP-4] The headers MUST NOT contain hop-by-hop fields (Connection, Keep-Alive,
- *       Proxy-Connection, TE, Transfer-Encoding, Upgrade); the server owns framing.</li>
+ *       Proxy-Connection, TE, Transfer-Encoding, Upgrade); the server owns framing. Two are
+ *       allowed: {@code connection: close}, which closes an HTTP/1.x connection after the response
+ *       [JGI-FRAME-11], and {@code upgrade} on a 426 [JGI-RESP-9].</li>
  *   <li>[JGI-FRAME-5] A Content-Length header, if set, MUST equal the length of the body.</li>
  *   <li>[JGI-EXT-1] Trailers MAY be given only when the server declares
  *       {@link Capability#TRAILERS}; the supplier is called once, after the last body byte.</li>

@@ -5,6 +5,7 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.kernel.request.RequestLine;
 import dev.jgi.kernel.target.TargetParser;
 import dev.jgi.kernel.target.TargetRefusal;
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** The {@link Request} a server builds from what the client sent, or the answer it gives itself. */
 final class RequestHead {
@@ -35,6 +37,10 @@ final class RequestHead {
         }
         if (!VERSIONS.contains(request.version())) {
             throw new Refusal(505, "[JGI-REQ-3] unsupported version " + request.version());
+        }
+        OptionalInt tunnel = RequestLine.method(request.method());
+        if (tunnel.isPresent()) {
+            throw new Refusal(tunnel.getAsInt(), "[JGI-REQ-12] CONNECT: JGI 1.0 has no tunnels");
         }
         checkFraming(request);
         RequestTarget target;

@@ -151,6 +151,19 @@ class TestServerTest {
     }
 
     @Test
+    void connectIsRefusedWithoutCallingTheApplication() throws Exception {
+        AtomicReference<Request> seen = new AtomicReference<>();
+        TestResponse response = send(
+                (request, exchange) -> {
+                    seen.set(request);
+                    return Response.empty(200);
+                },
+                TestRequest.of("CONNECT", "/"));
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(seen).hasNullValue();
+    }
+
+    @Test
     void requestHeadCarriesHeadersLowerCasedClientAndTls() throws Exception {
         AtomicReference<Request> seen = new AtomicReference<>();
         send(
@@ -312,7 +325,7 @@ class TestServerTest {
     @Test
     void hopByHopFieldAndInterimStatusAre500() throws Exception {
         assertThat(send(
-                                (request, exchange) -> Response.text(200, "x").withHeader("connection", "close"),
+                                (request, exchange) -> Response.text(200, "x").withHeader("connection", "keep-alive"),
                                 TestRequest.get("/"))
                         .status())
                 .isEqualTo(500);

@@ -6,6 +6,7 @@ import dev.jgi.api.Capability;
 import dev.jgi.api.Lifespan;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.kernel.request.RequestLine;
 import dev.jgi.servlet.internal.AsyncCall;
 import dev.jgi.servlet.internal.Errors;
 import dev.jgi.servlet.internal.Framing;
@@ -27,6 +28,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -184,6 +186,10 @@ public class JgiServlet extends HttpServlet {
         Request head;
         try {
             HeadLimits.DEFAULTS.check(request);
+            OptionalInt tunnel = RequestLine.method(request.getMethod());
+            if (tunnel.isPresent()) {
+                throw new Refusal(tunnel.getAsInt(), "[JGI-REQ-12] CONNECT: JGI 1.0 has no tunnels");
+            }
             if (request.getContentLengthLong() > bodyLimit) {
                 throw new Refusal(413, "[JGI-LIM-3] content-length over the body limit");
             }

@@ -13,7 +13,7 @@ class JavadocExamplesTest {
 
     @Test
     void collectWhatAnApplicationBreaks() throws Exception {
-        Application app = (request, exchange) -> Response.text(200, "hi").withHeader("connection", "close");
+        Application app = (request, exchange) -> Response.text(200, "hi").withHeader("connection", "keep-alive");
         // @start region="collect"
         CollectingReporter violations = Reporter.collecting();
         try (TestServer server = TestServer.start(Validator.wrap(app, violations))) {

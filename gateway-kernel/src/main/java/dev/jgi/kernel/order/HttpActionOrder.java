@@ -20,10 +20,11 @@ import java.util.Set;
  *       {@code ResponseStart} announced trailers.</li>
  *   <li>[JGI-EXT-5] {@code EarlyHints} only before the {@code ResponseStart}; a late one is never
  *       sent [JGI-EXT-3].</li>
- *   <li>[JGI-CAP-3] {@code EarlyHints}, {@code ResponseFile}, announced trailers and
- *       {@code ResponseTrailers} need {@code EARLY_HINTS}, {@code FILE_SENDING} and
- *       {@code TRAILERS}; without the capability the server refuses them [JGI-CAP-5]. The
- *       capability is checked before the order.</li>
+ *   <li>[JGI-CAP-3] {@code EarlyHints}, announced trailers and {@code ResponseTrailers} need
+ *       {@code EARLY_HINTS} and {@code TRAILERS}; without the capability the server refuses them
+ *       [JGI-CAP-5]. The capability is checked before the order.</li>
+ *   <li>[JGI-BODYOUT-7] {@code ResponseFile} is a body action like {@code ResponseBody}, whether or
+ *       not the server declared {@code FILE_SENDING}.</li>
  *   <li>WebSocket actions are out of order on an HTTP exchange [JGI-ASYNC-5].</li>
  * </ul>
  */
@@ -67,10 +68,7 @@ public final class HttpActionOrder implements ActionOrder {
             }
             case Action.ResponseStart start -> startBreach(start);
             case Action.ResponseBody piece -> bodyBreach();
-            case Action.ResponseFile file ->
-                declared.contains(Capability.FILE_SENDING)
-                        ? bodyBreach()
-                        : undeclared("ResponseFile needs the FILE_SENDING capability");
+            case Action.ResponseFile file -> bodyBreach();
             case Action.ResponseTrailers sent -> trailersBreach();
             case Action.WebSocketAccept ws -> Breach.wrongKind(action, "an HTTP exchange");
             case Action.WebSocketDeny ws -> Breach.wrongKind(action, "an HTTP exchange");

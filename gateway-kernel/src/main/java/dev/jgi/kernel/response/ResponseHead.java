@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  *       100 to 599. A server answers 500 instead [JGI-ERR-4].</li>
  *   <li>[JGI-RESP-4] No hop-by-hop field: {@code connection}, {@code keep-alive},
  *       {@code proxy-connection}, {@code te}, {@code transfer-encoding}, {@code upgrade}, in any
- *       case. A server answers 500 instead [JGI-RESP-5].</li>
+ *       case; but {@code connection: close} [JGI-FRAME-11], and {@code upgrade} on a 426
+ *       [JGI-RESP-9]. A server answers 500 instead [JGI-RESP-5].</li>
  *   <li>[JGI-FRAME-5] Every {@code content-length} field is a decimal number of at most 18 digits
  *       (below 10<sup>18</sup>, so that it fits a {@code long}), and repeated fields agree. A
  *       server answers 500 instead [JGI-ERR-4].</li>
@@ -30,6 +31,9 @@ public final class ResponseHead {
         "connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade"
     };
     private static final String CONTENT_LENGTH = "content-length";
+    private static final String CONNECTION = "connection";
+    private static final String UPGRADE = "upgrade";
+    private static final int UPGRADE_REQUIRED = 426;
 
     private ResponseHead() {}
 
@@ -77,7 +81,7 @@ public final class ResponseHead {
         String lengthProblem = null;
         for (Headers.Field field : headers) {
             String name = field.name();
-            int hop = hopByHop(name);
+            int hop = allowed(status, field) ? -1 : hopByHop(name);
             if (hop >= 0 && (reported & 1 << hop) == 0) {
                 reported |= 1 << hop;
                 found = add(
@@ -106,12 +110,50 @@ public final class ResponseHead {
     }
 
     /**
-     * The fields a server sends for a head that passed {@link #check}: the application's, less a
-     * {@code content-length} on a 204, which RFC 9110 §8.6 forbids and a server drops rather than
-     * refuses.
+     * The fields a server sends for a head that passed {@link #check}, on a connection of the
+     * request's {@code version}: the application's, less
+     * <ul>
+     *   <li>a {@code content-length} on a 204, which RFC 9110 §8.6 forbids and a server drops
+     *       rather than refuses;</li>
+     *   <li>{@code connection: close}, which the server expresses by its own connection management
+     *       [JGI-FRAME-11] (see {@link #asksToClose});</li>
+     *   <li>over HTTP/2, the {@code upgrade} of a 426 [JGI-RESP-9];</li>
+     * </ul>
+     * plus, over HTTP/1.x, the {@code upgrade} connection option that a 426's {@code upgrade}
+     * needs [JGI-RESP-9].
      */
-    public static Headers sendable(int status, Headers headers) {
-        return status == 204 && headers.contains(CONTENT_LENGTH) ? headers.without(CONTENT_LENGTH) : headers;
+    public static Headers sendable(String version, int status, Headers headers) {
+        Headers sent = status == 204 && headers.contains(CONTENT_LENGTH) ? headers.without(CONTENT_LENGTH) : headers;
+        if (sent.contains(CONNECTION)) {
+            sent = sent.without(CONNECTION);
+        }
+        if (status == UPGRADE_REQUIRED && sent.contains(UPGRADE)) {
+            sent = version.startsWith("HTTP/1.") ? sent.plus(CONNECTION, UPGRADE) : sent.without(UPGRADE);
+        }
+        return sent;
+    }
+
+    /**
+     * Whether the application asked for its connection to be closed after this response, with
+     * {@code connection: close} [JGI-FRAME-11]; a server closes an HTTP/1.x connection then.
+     */
+    public static boolean asksToClose(Headers headers) {
+        for (String value : headers.all(CONNECTION)) {
+            if (isClose(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The hop-by-hop fields an application may set: {@code connection: close}, a 426's {@code upgrade}. */
+    private static boolean allowed(int status, Headers.Field field) {
+        return field.name().equalsIgnoreCase(CONNECTION) && isClose(field.value())
+                || field.name().equalsIgnoreCase(UPGRADE) && status == UPGRADE_REQUIRED;
+    }
+
+    private static boolean isClose(String value) {
+        return value.equalsIgnoreCase("close");
     }
 
     /**

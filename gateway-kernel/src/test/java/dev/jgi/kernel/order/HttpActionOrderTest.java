@@ -118,7 +118,7 @@ class HttpActionOrderTest {
     void actionsNeedingAnUndeclaredCapabilityAreRefusedNamingJgiCap5() {
         HttpActionOrder bare = new HttpActionOrder(Set.of());
 
-        for (Action action : new Action[] {HINTS, START_WITH_TRAILERS, FILE, TRAILERS}) {
+        for (Action action : new Action[] {HINTS, START_WITH_TRAILERS, TRAILERS}) {
             Breach breach = bare.check(action).orElseThrow();
             assertThat(breach.clause()).as("%s", action).isEqualTo("JGI-CAP-3");
             assertThat(breach.duty()).isEqualTo(Duty.REFUSE_UNDECLARED);
@@ -132,7 +132,18 @@ class HttpActionOrderTest {
     void theCapabilityIsCheckedBeforeTheOrder() {
         HttpActionOrder bare = new HttpActionOrder(EnumSet.of(Capability.WEBSOCKET));
 
-        assertThat(bare.check(FILE)).map(Breach::clause).contains("JGI-CAP-3");
+        bare.check(START);
+        assertThat(bare.check(HINTS)).map(Breach::clause).contains("JGI-CAP-3");
+    }
+
+    @Test
+    void aFileNeedsNoCapability() {
+        HttpActionOrder bare = new HttpActionOrder(EnumSet.noneOf(Capability.class));
+
+        assertThat(bare.check(FILE)).map(Breach::clause).contains("JGI-ASYNC-3");
+        assertThat(bare.check(START)).isEmpty();
+        assertThat(bare.check(FILE)).isEmpty();
+        assertThat(bare.ended()).isTrue();
     }
 
     @Test

@@ -50,7 +50,7 @@ class ResponseHeadTest {
     @Test
     void everyBreachIsListedInOrderEachHopByHopNameOnce() {
         Headers headers =
-                Headers.of("upgrade", "h2c", "connection", "close", "Upgrade", "websocket", "content-length", "x");
+                Headers.of("upgrade", "h2c", "connection", "keep-alive", "Upgrade", "websocket", "content-length", "x");
 
         assertThat(ResponseHead.breaches(101, headers))
                 .extracting(ResponseBreach::clause)
@@ -111,11 +111,54 @@ class ResponseHeadTest {
     void aNoContentResponseLosesItsContentLengthAndKeepsTheRest() {
         Headers headers = Headers.of("content-length", "0", "x-id", "7");
 
-        assertThat(ResponseHead.sendable(204, headers)).isEqualTo(Headers.of("x-id", "7"));
-        assertThat(ResponseHead.sendable(200, headers)).isSameAs(headers);
-        assertThat(ResponseHead.sendable(304, headers)).isSameAs(headers);
+        assertThat(ResponseHead.sendable("HTTP/1.1", 204, headers)).isEqualTo(Headers.of("x-id", "7"));
+        assertThat(ResponseHead.sendable("HTTP/1.1", 200, headers)).isSameAs(headers);
+        assertThat(ResponseHead.sendable("HTTP/1.1", 304, headers)).isSameAs(headers);
         Headers plain = Headers.of("x-id", "7");
-        assertThat(ResponseHead.sendable(204, plain)).isSameAs(plain);
+        assertThat(ResponseHead.sendable("HTTP/1.1", 204, plain)).isSameAs(plain);
+    }
+
+    @Test
+    void anApplicationMayAskToCloseItsConnection() throws InvalidResponseException {
+        Headers close = Headers.of("x-id", "7", "Connection", "Close");
+
+        ResponseHead.check(200, close);
+        assertThat(ResponseHead.asksToClose(close)).isTrue();
+        assertThat(ResponseHead.asksToClose(Headers.of("x-id", "7"))).isFalse();
+        assertThat(ResponseHead.sendable("HTTP/1.1", 200, close)).isEqualTo(Headers.of("x-id", "7"));
+        assertThat(ResponseHead.sendable("HTTP/2", 200, close)).isEqualTo(Headers.of("x-id", "7"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"keep-alive", "upgrade", "close, upgrade", "x-custom"})
+    void aConnectionFieldOtherThanCloseIsABreachOfJgiResp4(String value) {
+        assertThat(ResponseHead.breaches(200, Headers.of("connection", value)))
+                .extracting(ResponseBreach::clause)
+                .containsExactly("JGI-RESP-4");
+    }
+
+    @Test
+    void aStatus426MayCarryUpgradeAndNoOtherStatusMay() {
+        Headers upgrade = Headers.of("upgrade", "TLS/1.2, HTTP/1.1");
+
+        assertThat(ResponseHead.breaches(426, upgrade)).isEmpty();
+        assertThat(ResponseHead.breaches(200, upgrade))
+                .extracting(ResponseBreach::clause)
+                .containsExactly("JGI-RESP-4");
+        assertThat(ResponseHead.breaches(426, Headers.of("upgrade", "h2c", "te", "trailers")))
+                .extracting(ResponseBreach::reason)
+                .containsExactly("hop-by-hop field te in the response");
+    }
+
+    @Test
+    void aStatus426SendsItsUpgradeWithTheConnectionOptionOverHttp1AndDropsItOverHttp2() {
+        Headers upgrade = Headers.of("upgrade", "TLS/1.2");
+
+        assertThat(ResponseHead.sendable("HTTP/1.1", 426, upgrade))
+                .isEqualTo(Headers.of("upgrade", "TLS/1.2", "connection", "upgrade"));
+        assertThat(ResponseHead.sendable("HTTP/1.0", 426, upgrade))
+                .isEqualTo(Headers.of("upgrade", "TLS/1.2", "connection", "upgrade"));
+        assertThat(ResponseHead.sendable("HTTP/2", 426, upgrade)).isEqualTo(Headers.of());
     }
 
     @Test

@@ -13,7 +13,7 @@ sealed interface Admission {
     /**
      * The server refuses the request with an error status, without calling the application.
      *
-     * @param status the error status: 400, 404, 413, 414 or 431
+     * @param status the error status: 400, 404, 413, 414, 431 or 501
      * @param reason why, naming the clause; sent in the body and logged
      */
     record Refused(int status, String reason) implements Admission {
@@ -39,6 +39,7 @@ sealed interface Admission {
                 case 413 -> "Content Too Large";
                 case 414 -> "URI Too Long";
                 case 431 -> "Request Header Fields Too Large";
+                case 501 -> "Not Implemented";
                 default -> "Error";
             };
         }

@@ -245,7 +245,7 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
     /** @param wholeLength the body's length when this piece is all of it, else -1; a content-length the application set wins */
     private void commitIfFirst(long wholeLength) {
         if (!transport.isCommitted()) {
-            transport.commit(start.status(), ResponseHead.sendable(start.status(), start.headers()), wholeLength);
+            transport.commit(start.status(), start.headers(), wholeLength);
         }
     }
 }

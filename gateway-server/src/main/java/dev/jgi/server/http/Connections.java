@@ -235,7 +235,13 @@ public final class Connections {
             state.headTimer.remove();
             state.headTimer = null;
         }
-        if (status == 414) {
+        if (status == 505) {
+            answerAndClose(
+                    connection,
+                    505,
+                    "HTTP Version Not Supported",
+                    "[JGI-REQ-11] the request's major HTTP version is not 1");
+        } else if (status == 414) {
             answerAndClose(
                     connection,
                     414,

@@ -6,6 +6,7 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
+import dev.jgi.kernel.request.RequestLine;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.AccessLog;
 import dev.jgi.server.observe.ServerObserver;
@@ -20,6 +21,7 @@ import io.undertow.util.Protocols;
 import io.undertow.util.SameThreadExecutor;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 
 /**
@@ -112,6 +114,10 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private Admission admit(HttpServerExchange exchange, String raw, HeadInfo head) {
         if (head != null && head.malformed() != null) {
             return new Admission.Refused(400, head.malformed());
+        }
+        OptionalInt tunnel = RequestLine.method(exchange.getRequestMethod().toString());
+        if (tunnel.isPresent()) {
+            return new Admission.Refused(tunnel.getAsInt(), "[JGI-REQ-12] CONNECT: JGI 1.0 has no tunnels");
         }
         Admission.Refused refused = check.check(exchange, raw);
         if (refused != null) {

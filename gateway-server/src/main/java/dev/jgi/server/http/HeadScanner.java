@@ -1,5 +1,6 @@
 package dev.jgi.server.http;
 
+import dev.jgi.kernel.request.RequestLine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,8 @@ final class HeadScanner extends ScanningConduit {
      * @param maxHeaderCount the header-count limit [JGI-LIM-2]; also the most trailer fields
      * @param maxFieldSize   the longest header field [JGI-LIM-2]; also the longest chunk line (size and
      *                       extensions, else 400) and trailer field (else 431)
-     * @param reject         told 414 or 431 once a head crosses a limit; from then on every byte read
+     * @param reject         told 414 or 431 once a head crosses a limit, 505 for a head whose major
+     *                       version is not 1 [JGI-REQ-11]; from then on every byte read
      *                       is discarded, so that Undertow never sees the oversized head
      */
     HeadScanner(
@@ -269,9 +271,14 @@ final class HeadScanner extends ScanningConduit {
                 && headLength >= 2
                 && (head[headLength - 2] == '\n'
                         || (headLength >= 3 && head[headLength - 2] == '\r' && head[headLength - 3] == '\n'))) {
-            finishHead();
+            finishHead(i);
         }
         return i + 1;
+    }
+
+    /** The connection preface of HTTP/2 with prior knowledge (RFC 9113 §3.4), which h2c hands on. */
+    private static boolean isHttp2Preface(String[] requestLine) {
+        return requestLine[0].equals("PRI") && requestLine[1].equals("*") && requestLine[2].equals("HTTP/2.0");
     }
 
     /** Discards everything from now on: the server answered on the raw connection and is closing it. */
@@ -287,8 +294,10 @@ final class HeadScanner extends ScanningConduit {
         reject.accept(status);
     }
 
-    private void finishHead() {
+    /** @param last where, in the current read, the head's last byte is */
+    private void finishHead(int last) {
         String text = new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
+        int headBytes = headLength;
         headLength = 0;
         requestLineLength = -1;
         lineFeeds = 0;
@@ -298,6 +307,16 @@ final class HeadScanner extends ScanningConduit {
         int lineEnd = text.indexOf('\n');
         String requestLine = text.substring(0, lineEnd > 0 && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd);
         String[] parts = requestLine.split(" ", -1);
+        if (parts.length == 3
+                && !isHttp2Preface(parts)
+                && RequestLine.version(parts[2]).orElse(0) == 505) {
+            // Undertow would answer 400; RFC 9110 §6.2 says 505 [JGI-REQ-11]. refuse() counts back
+            // from the head's first byte, as for a head that crossed a limit.
+            headLength = headBytes;
+            refuse(505, last + 1);
+            headLength = 0;
+            return;
+        }
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
             lose();
             return;

@@ -69,7 +69,7 @@ final class SyncCall implements Runnable {
 
     private void send(Response response) throws Exception {
         int status = response.status();
-        Headers headers = ResponseHead.sendable(status, response.headers());
+        Headers headers = response.headers();
         switch (response.body()) {
             case Body.Empty empty -> fixed(status, headers, null);
             case Body.Bytes bytes -> fixed(status, headers, bytes.data());

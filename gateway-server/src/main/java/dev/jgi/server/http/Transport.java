@@ -5,6 +5,7 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.kernel.hooks.CompletionHooks;
+import dev.jgi.kernel.response.ResponseHead;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
@@ -177,15 +178,20 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     }
 
     /**
-     * Sends the status and header fields; the body follows. {@code contentLength} is -1 when unknown.
-     * Only while {@link Phase#OPEN}; callers check.
+     * Sends the status and the fields of a checked head as the kernel's {@code ResponseHead.sendable}
+     * makes them; the body follows. {@code contentLength} is -1 when unknown. An application's
+     * {@code connection: close} ends an HTTP/1.x connection after the response, and Undertow then
+     * sends the field itself to an HTTP/1.1 client [JGI-FRAME-11]. Only while {@link Phase#OPEN};
+     * callers check.
      */
-    void commit(int status, Headers headers, long contentLength) {
+    void commit(int status, Headers checked, long contentLength) {
         phase = Phase.STREAMING;
         committedStatus = status;
-        if (reader != null && reader.leavesMuchUnread()) {
+        boolean http1 = !exchange.getProtocol().equals(io.undertow.util.Protocols.HTTP_2_0);
+        if (reader != null && reader.leavesMuchUnread() || http1 && ResponseHead.asksToClose(checked)) {
             exchange.setPersistent(false);
         }
+        Headers headers = ResponseHead.sendable(exchange.getProtocol().toString(), status, checked);
         exchange.setStatusCode(status);
         HeaderMap target = exchange.getResponseHeaders();
         headers.forEach((name, value) -> target.add(HttpString.tryFromString(name), value));

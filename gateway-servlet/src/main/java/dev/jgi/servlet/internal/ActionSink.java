@@ -16,6 +16,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
 final class ActionSink implements WriteListener {
 
     private static final System.Logger LOG = System.getLogger("dev.jgi.servlet");
+    private static final int FILE_PIECE = 64 * 1024;
 
     /** A body piece waiting for the container: to be written, or written and awaiting its flush. */
     private record Deferred(ByteBuffer data, boolean finish, CompletableFuture<Void> done, boolean written) {}
@@ -90,6 +92,7 @@ final class ActionSink implements WriteListener {
         return switch (action) {
             case Action.ResponseStart start -> start(start);
             case Action.ResponseBody body -> body(body);
+            case Action.ResponseFile file -> file(file);
             case Action.ResponseTrailers fields -> trailers(fields);
             default ->
                 throw new IllegalStateException("the order lets only what the bridge declares through: " + action);
@@ -115,7 +118,7 @@ final class ActionSink implements WriteListener {
         }
         noBody = ResponseHead.bodiless(head.method(), start.status());
         length = new BodyLength(head.method(), start.status(), declared);
-        ResponseHeads.apply(start.status(), start.headers(), response);
+        ResponseHeads.apply(head, start.status(), start.headers(), response);
         boolean trailersSent = start.trailers() && !noBody && Trailers.offer(response, () -> trailers);
         if (declared.isPresent() && !trailersSent && start.status() != 204 && start.status() != 304) {
             response.setContentLengthLong(declared.getAsLong());
@@ -158,6 +161,64 @@ final class ActionSink implements WriteListener {
             write(new Deferred(data, finish, done, false));
         }
         return done;
+    }
+
+    /**
+     * A file region, sent as body pieces of at most {@link #FILE_PIECE} bytes, each waiting for the
+     * previous one: Servlet output has no zero-copy path, and the bridge does not declare
+     * {@code FILE_SENDING} [JGI-BODYOUT-7]. A file shorter than its region, or one that cannot be
+     * read, breaks the response [JGI-BODYOUT-5].
+     */
+    private CompletionStage<Void> file(Action.ResponseFile file) {
+        FileChannel channel;
+        long end;
+        try {
+            channel = FileChannel.open(file.path());
+            end = file.offset() + file.length().orElse(Math.max(0, channel.size() - file.offset()));
+        } catch (IOException failure) {
+            return unreadable(failure);
+        }
+        CompletionStage<Void> sent = filePieces(channel, file.offset(), end, file.more());
+        return sent.whenComplete((x, failure) -> {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Read-only: a failed close loses nothing.
+            }
+        });
+    }
+
+    /** Sends pieces from {@code position}; loops while the container takes them at once, so that the stack stays flat. */
+    private CompletionStage<Void> filePieces(FileChannel channel, long position, long end, boolean more) {
+        long at = position;
+        while (true) {
+            ByteBuffer data = ByteBuffer.allocate((int) Math.min(FILE_PIECE, end - at));
+            try {
+                while (data.hasRemaining()) {
+                    if (channel.read(data, at + data.position()) < 0) {
+                        return unreadable(new IOException("[JGI-BODYOUT-5] the file is shorter than its region"));
+                    }
+                }
+            } catch (IOException failure) {
+                return unreadable(failure);
+            }
+            long next = at + data.flip().remaining();
+            boolean last = next >= end;
+            CompletableFuture<Void> sent =
+                    body(new Action.ResponseBody(data, more || !last)).toCompletableFuture();
+            if (last || sent.isCompletedExceptionally()) {
+                return sent;
+            }
+            if (!sent.isDone()) {
+                return sent.thenCompose(x -> filePieces(channel, next, end, more));
+            }
+            at = next;
+        }
+    }
+
+    private CompletionStage<Void> unreadable(IOException failure) {
+        broken.accept(failure);
+        return CompletableFuture.failedFuture(failure);
     }
 
     private CompletionStage<Void> trailers(Action.ResponseTrailers fields) {

@@ -85,7 +85,7 @@ public final class SyncCall {
             }
         }
         boolean noBody = ResponseHead.bodiless(head.method(), answer.status());
-        ResponseHeads.apply(answer.status(), answer.headers(), response);
+        ResponseHeads.apply(head, answer.status(), answer.headers(), response);
         boolean trailers = answer.trailers().isPresent()
                 && !noBody
                 && Trailers.offer(response, answer.trailers().get());

@@ -40,6 +40,7 @@ public final class WebSocketCall implements Channel {
     /** How long a handshake may wait for the application's accept or deny. */
     private static final long DECISION_SECONDS = 60;
 
+    private final Request head;
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final Completions hooks = new Completions();
@@ -56,6 +57,7 @@ public final class WebSocketCall implements Channel {
 
     private WebSocketCall(Request head, HttpServletRequest request, HttpServletResponse response) {
         this.order = new WebSocketActionOrder(head);
+        this.head = head;
         this.request = request;
         this.response = response;
     }
@@ -132,7 +134,7 @@ public final class WebSocketCall implements Channel {
             return;
         }
         ByteBuffer body = deny.body();
-        ResponseHeads.apply(deny.status(), deny.headers(), response);
+        ResponseHeads.apply(head, deny.status(), deny.headers(), response);
         response.setContentLength(body.remaining());
         byte[] bytes = new byte[body.remaining()];
         body.get(bytes);

@@ -24,6 +24,7 @@ public final class Faults {
                         WireFaults.all(),
                         ValueFaults.all(),
                         ResponseFaults.all(),
+                        ProtocolFaults.all(),
                         PastDefects.all())
                 .flatMap(List::stream)
                 .toList();

@@ -109,7 +109,7 @@ public final class FaultyApps {
                         "async-hop-by-hop-field",
                         "JGI-RESP-4",
                         (request, channel) -> channel.send(
-                                        new Action.ResponseStart(200, Headers.of("connection", "close"), false))
+                                        new Action.ResponseStart(200, Headers.of("connection", "keep-alive"), false))
                                 .thenCompose(x -> channel.send(Action.ResponseBody.end()))
                                 .exceptionally(t -> null)),
                 async(
@@ -142,7 +142,8 @@ public final class FaultyApps {
                     "hop-by-hop-" + field,
                     "JGI-RESP-4",
                     (request, exchange) ->
-                            Response.text(200, "hop").withHeader(field, field.equals("te") ? "trailers" : "close")));
+                            // connection: close is allowed [JGI-FRAME-11]: every field gets a value that is not.
+                            Response.text(200, "hop").withHeader(field, field.equals("te") ? "trailers" : "keep-alive")));
         }
         return List.copyOf(apps);
     }

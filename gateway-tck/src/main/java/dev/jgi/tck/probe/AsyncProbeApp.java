@@ -2,7 +2,6 @@ package dev.jgi.tck.probe;
 
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
-import dev.jgi.api.Capability;
 import dev.jgi.api.Channel;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
@@ -133,23 +132,13 @@ public final class AsyncProbeApp implements AsyncApplication {
         };
     }
 
-    /** As a file action where the server declares file sending [JGI-CAP-3], else as bytes. */
+    /** As a file action, which every server sends, with or without FILE_SENDING [JGI-BODYOUT-7]. */
     private CompletionStage<Void> sendFile(Request request, Channel channel, ProbeFiles.Region region) {
-        boolean files = state.serverInfo()
-                .map(info -> info.capabilities().contains(Capability.FILE_SENDING))
-                .orElse(false);
         // The length is known, as for the sync probe's FileRegion [JGI-FRAME-2].
         Headers headers = ProbeApp.fileHeaders(request).plus("content-length", Long.toString(region.count()));
-        return channel.send(new Action.ResponseStart(200, headers, false)).thenCompose(x -> {
-            if (files) {
-                return channel.send(new Action.ResponseFile(region.file(), region.offset(), region.length(), false));
-            }
-            try {
-                return channel.send(new Action.ResponseBody(ByteBuffer.wrap(region.bytes()), false));
-            } catch (java.io.IOException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        });
+        return channel.send(new Action.ResponseStart(200, headers, false))
+                .thenCompose(x ->
+                        channel.send(new Action.ResponseFile(region.file(), region.offset(), region.length(), false)));
     }
 
     /**

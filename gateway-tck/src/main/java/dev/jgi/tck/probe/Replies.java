@@ -89,15 +89,19 @@ final class Replies {
         return new Reply(200, Headers.of("content-type", "application/octet-stream"), pieces, Reply.Shape.STREAMED);
     }
 
-    /** Response headers named by the request: {@code x-tck-set: name=value} adds one field per line. */
+    /**
+     * Response headers named by the request: {@code x-tck-set: name=value} adds one field per line;
+     * {@code x-tck-status} sets the status (200 without it).
+     */
     private static Reply echoHeaders(Request request) {
         Headers.Builder headers = Headers.builder().add("content-type", "text/plain");
         for (String spec : request.headers().all("x-tck-set")) {
             int eq = spec.indexOf('=');
             headers.add(spec.substring(0, eq), spec.substring(eq + 1));
         }
+        int status = Integer.parseInt(request.header("x-tck-status").orElse("200"));
         return new Reply(
-                200, headers.build(), List.of("ok".getBytes(StandardCharsets.US_ASCII)), Reply.Shape.KNOWN_LENGTH);
+                status, headers.build(), List.of("ok".getBytes(StandardCharsets.US_ASCII)), Reply.Shape.KNOWN_LENGTH);
     }
 
     /** Bytes 'a' to 'z' repeated, so a shifted or truncated body shows. */

@@ -162,6 +162,19 @@ class HeaderTests {
         }
     }
 
+    @Http1Only("HTTP/2 has no Upgrade: the server drops the field there (RFC 9113 §8.2.2)")
+    @ServerTest
+    @Clause("JGI-RESP-9")
+    void upgradeRequiredCarriesItsUpgradeFieldAndConnectionOption(Probe probe) {
+        RawResponse response = probe.exchange(probe.head(
+                "GET", probe.path("/_tck/echo-headers"), "X-Tck-Status: 426", "X-Tck-Set: upgrade=TLS/1.2, HTTP/1.1"));
+        assertThat(response.status()).isEqualTo(426);
+        assertThat(response.header("upgrade")).contains("TLS/1.2, HTTP/1.1");
+        assertThat(response.header("connection"))
+                .hasValueSatisfying(options ->
+                        assertThat(options.toLowerCase(java.util.Locale.ROOT)).contains("upgrade"));
+    }
+
     @ServerTest
     @Clause("JGI-RESP-2")
     void statusIsSentAsGiven(Probe probe) {

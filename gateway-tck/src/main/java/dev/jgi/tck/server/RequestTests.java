@@ -9,6 +9,7 @@ import dev.jgi.tck.Probe;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
 import dev.jgi.tck.spi.Protocol;
+import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -166,5 +167,33 @@ class RequestTests {
         assertThat(echo.client()).doesNotContain("203.0.113.9");
         assertThat(echo.header("host"))
                 .containsExactly("127.0.0.1:" + probe.address().getPort());
+    }
+
+    @Http1Only("the request line's HTTP-version exists only in HTTP/1.x")
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-REQ-11")
+    void requestWhoseMajorVersionIsNotOneGets505(Probe probe) {
+        for (String version : new String[] {"HTTP/2.0", "HTTP/3.0"}) {
+            try (RawConnection connection = probe.connect()) {
+                String head = probe.head("GET", probe.path("/version"))
+                        .replaceFirst(" HTTP/1\\.1\r\n", " " + version + "\r\n");
+                RawResponse response = connection.send(head).readResponse();
+                assertThat(response.status()).as(version).isEqualTo(505);
+            }
+        }
+    }
+
+    @Http1Only(
+            "HTTP/2 carries CONNECT in pseudo-header fields (RFC 9113 §8.5); this test writes an HTTP/1.1 request line")
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-REQ-12")
+    void connectIsRefusedWith501(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            // The host field names the tunnel's authority, as RFC 9112 §3.2.3 asks of CONNECT.
+            RawResponse response = connection
+                    .send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")
+                    .readResponse();
+            assertThat(response.status()).isEqualTo(501);
+        }
     }
 }

@@ -153,6 +153,22 @@ class ResponseFramingTests {
         }
     }
 
+    @Http1Only("Connection: close is HTTP/1.1 connection management; HTTP/2 forbids the field (RFC 9113 §8.2.2)")
+    @ServerTest
+    @Clause("JGI-FRAME-11")
+    void applicationAskingToCloseGetsItsConnectionClosedAfterTheResponse(Probe probe) {
+        try (RawConnection connection = probe.connect()) {
+            RawResponse response = connection
+                    .send(probe.head("GET", probe.path("/_tck/echo-headers"), "X-Tck-Set: connection=close"))
+                    .readResponse();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyText()).isEqualTo("ok");
+            assertThat(response.header("connection"))
+                    .hasValueSatisfying(value -> assertThat(value).isEqualToIgnoringCase("close"));
+            assertThat(connection.awaitState(probe.timeout())).isEqualTo(ConnectionState.CLOSED);
+        }
+    }
+
     @Http1Only("persistent connections are HTTP/1.1 connection management")
     @ServerTest
     @Clause("JGI-FRAME-9")
@@ -289,6 +305,18 @@ class ResponseFramingTests {
                         .as("the second request went over the same connection")
                         .contains(next.client());
             }
+        }
+    }
+
+    @ServerTest(Variant.ASYNC)
+    @Clause("JGI-BODYOUT-7")
+    void asyncFileActionIsSentWhetherOrNotTheServerDeclaresFileSending(Probe probe) {
+        // Whole files: the regions' offsets are JGI-BODYOUT-1's.
+        for (int size : new int[] {ProbeFiles.SMALL, ProbeFiles.LARGE}) {
+            Map.Entry<String, byte[]> region = Map.entry(size + "/0/rest", ProbeFiles.content(size));
+            RawResponse file = probe.exchange(probe.head("GET", probe.path("/_tck/file/" + region.getKey())));
+            assertThat(file.status()).as("status of region %s", region.getKey()).isEqualTo(200);
+            assertThat(file.body()).as("bytes of region %s", region.getKey()).isEqualTo(region.getValue());
         }
     }
 
