@@ -77,17 +77,26 @@ public record Request(
     public record Tls(
             String protocol, String cipherSuite, List<Certificate> peerCertificates, Optional<String> serverName) {
         public Tls {
+            Objects.requireNonNull(protocol, "protocol");
+            Objects.requireNonNull(cipherSuite, "cipherSuite");
+            Objects.requireNonNull(peerCertificates, "peerCertificates");
+            Objects.requireNonNull(serverName, "serverName");
             peerCertificates = List.copyOf(peerCertificates);
         }
     }
 
     public Request {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(extensions, "extensions");
         if (method.isEmpty() || !method.chars().allMatch(c -> Headers.isTokenChar((char) c))) {
             throw new IllegalArgumentException("[JGI-REQ-1] method is not a token: " + method);
         }

@@ -48,7 +48,7 @@ class CommunicatorTest {
 
     @Test
     void webSocketConversationRunsEventByEvent() throws Exception {
-        try (TestServer server = TestServer.start(ECHO);
+        try (TestServer server = TestServer.startAsync(ECHO);
                 Communicator ws = server.open(TestRequest.websocket("/chat", "chat.v2", "chat.v1"))) {
             ws.send(new Event.WebSocketConnect());
             Action.WebSocketAccept accept = ws.receive(Action.WebSocketAccept.class, WAIT);
@@ -69,7 +69,7 @@ class CommunicatorTest {
 
     @Test
     void binaryMessageGetsAnApplicationClose() throws Exception {
-        try (TestServer server = TestServer.start(ECHO);
+        try (TestServer server = TestServer.startAsync(ECHO);
                 Communicator ws = server.open(TestRequest.websocket("/chat"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, WAIT);
@@ -91,7 +91,7 @@ class CommunicatorTest {
                 })
                 .thenCompose(
                         ignored -> channel.send(new Action.WebSocketDeny(403, Headers.of(), ByteBuffer.allocate(0))));
-        try (TestServer server = TestServer.start(app);
+        try (TestServer server = TestServer.startAsync(app);
                 Communicator ws = server.open(TestRequest.websocket("/", "chat"))) {
             ws.send(new Event.WebSocketConnect());
             assertThat(ws.receive(WAIT)).isInstanceOf(Action.WebSocketDeny.class);
@@ -107,7 +107,7 @@ class CommunicatorTest {
                         401,
                         Headers.of("www-authenticate", "Bearer"),
                         ByteBuffer.wrap("log in".getBytes(StandardCharsets.UTF_8)))));
-        try (TestServer server = TestServer.start(app);
+        try (TestServer server = TestServer.startAsync(app);
                 Communicator ws = server.open(TestRequest.websocket("/"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketDeny.class, WAIT);
@@ -129,7 +129,7 @@ class CommunicatorTest {
                     failure.complete(error);
                     return null;
                 });
-        try (TestServer server = TestServer.start(app);
+        try (TestServer server = TestServer.startAsync(app);
                 Communicator ws = server.open(TestRequest.websocket("/"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, WAIT);
@@ -145,7 +145,7 @@ class CommunicatorTest {
         AsyncApplication app = (request, channel) -> channel.receive()
                 .thenCompose(first -> channel.receive().thenApply(second -> List.of(first, second)))
                 .thenAccept(seen::complete);
-        try (TestServer server = TestServer.start(app);
+        try (TestServer server = TestServer.startAsync(app);
                 Communicator http = server.open(TestRequest.get("/"))) {
             http.send(new Event.Disconnect());
             http.awaitEnd(WAIT);
@@ -165,7 +165,7 @@ class CommunicatorTest {
                             .thenCompose(started -> channel.send(new Action.ResponseBody(
                                     ByteBuffer.wrap(text.toUpperCase().getBytes(StandardCharsets.UTF_8)), false)));
                 }));
-        try (TestServer server = TestServer.start(upper);
+        try (TestServer server = TestServer.startAsync(upper);
                 Communicator http = server.open(TestRequest.post("/"))) {
             http.sendBody("ab".getBytes(StandardCharsets.UTF_8), false);
             assertThat(http.receivesNothing(Duration.ofMillis(50))).isTrue();
@@ -187,7 +187,7 @@ class CommunicatorTest {
                 })
                 .thenRun(completedSends::incrementAndGet);
         TestServer.Options slowClient = TestServer.Options.defaults().withSendsWaitingForTheTest(true);
-        try (TestServer server = TestServer.start(app, slowClient);
+        try (TestServer server = TestServer.startAsync(app, slowClient);
                 Communicator http = server.open(TestRequest.get("/"))) {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (!http.hasAction() && System.nanoTime() < deadline) {
@@ -210,7 +210,7 @@ class CommunicatorTest {
         AsyncApplication silent = (request, channel) -> channel.receive()
                 .thenCompose(event -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
                 .thenCompose(started -> channel.send(Action.ResponseBody.end()));
-        try (TestServer server = TestServer.start(silent);
+        try (TestServer server = TestServer.startAsync(silent);
                 Communicator http = server.open(TestRequest.get("/"))) {
             assertThatThrownBy(() -> http.receive(Duration.ofMillis(50))).isInstanceOf(TimeoutException.class);
             http.sendBody(new byte[0], true);
@@ -221,7 +221,7 @@ class CommunicatorTest {
     @Test
     void webSocketHandshakeNeedsTheCapability() throws Exception {
         try (TestServer server =
-                TestServer.start(ECHO, TestServer.Options.defaults().withCapabilities())) {
+                TestServer.startAsync(ECHO, TestServer.Options.defaults().withCapabilities())) {
             assertThatThrownBy(() -> server.open(TestRequest.websocket("/"))).hasMessageContaining("JGI-CAP-2");
         }
     }

@@ -271,11 +271,11 @@ class TestServerTest {
     @Test
     void failureAfterAFlushAbortsTheExchange() throws Exception {
         TestResponse response = send(
-                (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
                     out.write("part".getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     throw new IOException("disk gone");
-                }),
+                })),
                 TestRequest.get("/"));
 
         assertThat(response.status()).isEqualTo(200);
@@ -304,7 +304,7 @@ class TestServerTest {
     void streamedBodyShorterThanItsContentLengthIsAborted() throws Exception {
         TestResponse response = send(
                 (request, exchange) -> Response.of(
-                        200, Headers.of("content-length", "10"), (Body.Writer) out -> out.write(new byte[4])),
+                        200, Headers.of("content-length", "10"), Body.writer(out -> out.write(new byte[4]))),
                 TestRequest.get("/"));
         assertThat(response.aborted()).isTrue();
     }
@@ -402,7 +402,7 @@ class TestServerTest {
     void clientLeavingDuringTheResponseMakesWritesThrowAndAborts() throws Exception {
         AtomicReference<Throwable> writeFailure = new AtomicReference<>();
         TestResponse response = send(
-                (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
                     try {
                         for (int i = 0; i < 10; i++) {
                             out.write(new byte[100]);
@@ -412,7 +412,7 @@ class TestServerTest {
                         writeFailure.set(failure);
                         throw failure;
                     }
-                }),
+                })),
                 TestRequest.get("/").clientLeavesAfterResponseBytes(250));
 
         assertThat(writeFailure.get()).isInstanceOf(ClientDisconnectedException.class);
@@ -481,7 +481,7 @@ class TestServerTest {
     void applicationThatNeverAnswersFailsTheTestAfterTheTimeout() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         try (TestServer server = TestServer.start(
-                (Application) (request, exchange) -> {
+                (request, exchange) -> {
                     never.await();
                     return Response.empty(204);
                 },
@@ -496,7 +496,7 @@ class TestServerTest {
     void lifespanWithoutOverridesHandsEmptyState() throws Exception {
         Lifespan plain = new Lifespan() {};
         assertThat(plain.start(new ServerInfo("x", "1", "1.0", Set.of()))).isEmpty();
-        try (TestServer server = TestServer.start((Application) (request, exchange) -> Response.empty(204))) {
+        try (TestServer server = TestServer.start((request, exchange) -> Response.empty(204))) {
             assertThat(server.state()).isEmpty();
             assertThat(new ArrayList<>(server.info().capabilities())).contains(Capability.WEBSOCKET);
         }

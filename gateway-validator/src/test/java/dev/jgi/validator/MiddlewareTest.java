@@ -149,8 +149,8 @@ class MiddlewareTest {
     @Test
     void asyncMiddlewareSeesActionsAndHandsLifespanThrough() throws Exception {
         AsyncApplication inner = AsyncApplication.fromSync(recordingApp());
-        AsyncApplication app = Validator.wrap(STAMP.andThen(STAMP).wrap(Validator.wrap(inner, violations)), violations);
-        try (TestServer server = TestServer.start(app)) {
+        AsyncApplication app = Validator.wrapAsync(STAMP.andThen(STAMP).wrap(Validator.wrapAsync(inner, violations)), violations);
+        try (TestServer server = TestServer.startAsync(app)) {
             assertThat(server.state()).containsEntry("db", "pool");
             TestResponse response = server.send(TestRequest.get("/async"));
             assertThat(response.status()).isEqualTo(200);
@@ -168,7 +168,7 @@ class MiddlewareTest {
                         .thenCompose(started ->
                                 channel.send(new Action.ResponseBody(((Event.RequestBody) body).data(), false))));
         try (TestServer server =
-                TestServer.start(Validator.wrap(passThrough.wrap(Validator.wrap(echo, violations)), violations))) {
+                TestServer.startAsync(Validator.wrapAsync(passThrough.wrap(Validator.wrapAsync(echo, violations)), violations))) {
             assertThat(server.send(TestRequest.post("/").body("same")).text()).isEqualTo("same");
         }
         assertThat(violations.violations()).isEmpty();

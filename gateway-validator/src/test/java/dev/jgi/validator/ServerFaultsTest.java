@@ -118,7 +118,7 @@ class ServerFaultsTest {
     @Test
     void lifespanMisuseBreaksLife1Life5AndLife6() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Application app = Validator.wrap((Application) (request, exchange) -> Response.empty(204), reporter);
+        Application app = Validator.wrap((request, exchange) -> Response.empty(204), reporter);
         app.stop();
         assertThat(reporter.clauses()).containsExactly("JGI-LIFE-6");
         ServerInfo info = new ServerInfo("test", "1", "1.0", Set.of());
@@ -133,7 +133,7 @@ class ServerFaultsTest {
     @Test
     void wrongSpecVersionBreaksVer1() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Validator.wrap((AsyncApplication) (request, channel) -> null, reporter)
+        Validator.wrapAsync((request, channel) -> null, reporter)
                 .start(new ServerInfo("old", "1", "0.9", Set.of()));
         assertThat(reporter.clauses()).containsExactly("JGI-VER-1");
     }
@@ -141,7 +141,7 @@ class ServerFaultsTest {
     @Test
     void middlewareCallingTheApplicationTwiceBreaksMw3() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Application inner = Validator.wrap((Application) (request, exchange) -> Response.text(200, "inner"), reporter);
+        Application inner = Validator.wrap((request, exchange) -> Response.text(200, "inner"), reporter);
         Middleware twice = (request, exchange, next) -> {
             next.handle(request, exchange);
             return next.handle(request, exchange);
@@ -156,7 +156,7 @@ class ServerFaultsTest {
     @Test
     void handshakeOnASyncApplicationBreaksWs11() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Application inner = Validator.wrap((Application) (request, exchange) -> Response.empty(426), reporter);
+        Application inner = Validator.wrap((request, exchange) -> Response.empty(426), reporter);
         Application forwardsHandshakes = new Application() {
             @Override
             public Map<String, Object> start(ServerInfo server) throws Exception {

@@ -33,8 +33,8 @@ public final class ReferenceServer implements ServerUnderTest {
     }
 
     @Override
-    public Started start(AsyncApplication app, String mountPath) {
-        return started(mounted(GatewayServer.builder(app), mountPath));
+    public Started startAsync(AsyncApplication app, String mountPath) {
+        return started(mounted(GatewayServer.builderAsync(app), mountPath));
     }
 
     /** A separate listener, so that the HTTP/1.1 runs see the server as configured by default. */
@@ -44,8 +44,8 @@ public final class ReferenceServer implements ServerUnderTest {
     }
 
     @Override
-    public Started startH2c(AsyncApplication app, String mountPath) {
-        return started(mounted(GatewayServer.builder(app), mountPath).h2c(true));
+    public Started startH2cAsync(AsyncApplication app, String mountPath) {
+        return started(mounted(GatewayServer.builderAsync(app), mountPath).h2c(true));
     }
 
     /** The TLS listener offers HTTP/2 by ALPN, so the server declares both TLS and HTTP2 [JGI-H2-2]. */
@@ -57,8 +57,8 @@ public final class ReferenceServer implements ServerUnderTest {
     }
 
     @Override
-    public Optional<Started> startSecure(AsyncApplication app, String mountPath, TlsFiles tls) {
-        return Optional.of(started(mounted(GatewayServer.builder(app), mountPath)
+    public Optional<Started> startSecureAsync(AsyncApplication app, String mountPath, TlsFiles tls) {
+        return Optional.of(started(mounted(GatewayServer.builderAsync(app), mountPath)
                 .tls(tls.certificate(), tls.privateKey())
                 .http2(true)));
     }

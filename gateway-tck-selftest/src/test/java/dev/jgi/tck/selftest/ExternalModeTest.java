@@ -24,10 +24,10 @@ class ExternalModeTest {
 
     @Test
     void suiteRunsAgainstProbesStartedOutsideTheTck() {
-        try (GatewayServer sync = started(GatewayServer.builder((Application) new ProbeApp()));
-                GatewayServer async = started(GatewayServer.builder(new AsyncProbeApp()));
+        try (GatewayServer sync = started(GatewayServer.builder(new ProbeApp()));
+                GatewayServer async = started(GatewayServer.builderAsync(new AsyncProbeApp()));
                 GatewayServer mounted = started(
-                        GatewayServer.builder((Application) new ProbeApp()).mountPath("/mnt"))) {
+                        GatewayServer.builder(new ProbeApp()).mountPath("/mnt"))) {
             TckReport report = TckLauncher.run(
                             TckLauncher.SERVER_SUITE,
                             Map.of(

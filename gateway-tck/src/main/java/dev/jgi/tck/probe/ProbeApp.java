@@ -50,10 +50,9 @@ public final class ProbeApp implements Application {
                 Response.of(
                         200, Headers.of("content-type", "text/plain"), new Body.Stream(new ClosingStream(state, key)));
             case "flood" ->
-                Response.of(200, Headers.of("content-type", "application/octet-stream"), (Body.Writer)
-                        out -> writeUntilGone(out, key, exchange));
+                Response.of(200, Headers.of("content-type", "application/octet-stream"), Body.writer(out -> writeUntilGone(out, key, exchange)));
             case "gated" ->
-                Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
+                Response.of(200, Headers.of("content-type", "text/plain"), Body.writer(out -> {
                     out.write("part1".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     state.gate(key)
@@ -61,7 +60,7 @@ public final class ProbeApp implements Application {
                             .exceptionally(t -> null)
                             .join();
                     out.write("part2".getBytes(StandardCharsets.US_ASCII));
-                });
+                }));
             case "hooks-fail" -> {
                 exchange.onComplete(
                         done -> state.record(key, "hook status=" + done.status() + " ok=" + done.succeeded()));
@@ -173,20 +172,20 @@ public final class ProbeApp implements Application {
                 Response.of(
                         reply.status(), reply.headers(), Body.of(reply.pieces().getFirst()));
             case STREAMED ->
-                Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
+                Response.of(reply.status(), reply.headers(), Body.writer(out -> {
                     for (byte[] piece : reply.pieces()) {
                         out.write(piece);
                         out.flush();
                     }
-                });
+                }));
             case FAIL_BEFORE ->
                 throw new IllegalStateException("probe failure before the response, provoked by the TCK");
             case FAIL_MID_BODY ->
-                Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
+                Response.of(reply.status(), reply.headers(), Body.writer(out -> {
                     out.write(reply.pieces().getFirst());
                     out.flush();
                     throw new IOException("probe failure mid-body, provoked by the TCK");
-                });
+                }));
         };
     }
 
