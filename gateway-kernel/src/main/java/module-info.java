@@ -7,6 +7,7 @@
 module dev.jgi.kernel {
     requires transitive dev.jgi.api;
 
+    exports dev.jgi.kernel.body;
     exports dev.jgi.kernel.target;
     exports dev.jgi.kernel.hooks;
     exports dev.jgi.kernel.order;

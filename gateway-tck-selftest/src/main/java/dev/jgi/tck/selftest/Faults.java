@@ -566,6 +566,11 @@ public final class Faults {
         }
 
         @Override
+        public void limitBody(long maxBytes) {
+            server.limitBody(maxBytes);
+        }
+
+        @Override
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
         }
