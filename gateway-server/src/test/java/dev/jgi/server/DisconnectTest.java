@@ -173,8 +173,9 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterTheBodyOverTlsIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(0, false);
-        try (GatewayServer server = Servers.started(
-                Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()).http2(false))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app())
+                .tls(pem.certFile(), pem.keyFile())
+                .http2(false))) {
             try (Socket socket = trusting.getSocketFactory().createSocket("localhost", server.port())) {
                 socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
@@ -187,7 +188,8 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterTheBodyIsToldWhenAnHttp2StreamIsReset() throws Exception {
         Waiter waiter = new Waiter(0, false);
-        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
+        try (GatewayServer server =
+                        Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
                 HttpClient client = http2()) {
             CompletableFuture<HttpResponse<String>> response =
                     client.sendAsync(get(server), HttpResponse.BodyHandlers.ofString());
@@ -200,7 +202,8 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingForTheRestOfABodyIsToldWhenAnHttp2StreamIsReset() throws Exception {
         Waiter waiter = new Waiter(50, false);
-        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
+        try (GatewayServer server =
+                        Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
                 HttpClient client = http2()) {
             HttpRequest post = HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/"))
                     .POST(new HalfBody(50))
@@ -216,7 +219,8 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingWithItsResponseStartedIsToldWhenAnHttp2StreamIsReset() throws Exception {
         Waiter waiter = new Waiter(0, true);
-        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
+        try (GatewayServer server =
+                        Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
                 HttpClient client = http2()) {
             CompletableFuture<HttpResponse<InputStream>> response =
                     client.sendAsync(get(server), HttpResponse.BodyHandlers.ofInputStream());
@@ -282,7 +286,8 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterTheBodyIsToldWhenTheHttp2ConnectionCloses() throws Exception {
         Waiter waiter = new Waiter(0, false);
-        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()))) {
+        try (GatewayServer server =
+                Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()))) {
             HttpClient client = http2();
             client.sendAsync(get(server), HttpResponse.BodyHandlers.ofString());
             waiter.waiting.get(BOUND_SECONDS, TimeUnit.SECONDS);

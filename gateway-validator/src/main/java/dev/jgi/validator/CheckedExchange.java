@@ -64,9 +64,8 @@ final class CheckedExchange implements Exchange {
         checkUse("Exchange.body()");
         if (body == null) {
             // Only a received content-length binds the body; an absent one is not a promise of none.
-            OptionalLong length = request.headers().first("content-length").isPresent()
-                    ? request.bodyLength()
-                    : OptionalLong.empty();
+            OptionalLong length =
+                    request.headers().first("content-length").isPresent() ? request.bodyLength() : OptionalLong.empty();
             body = new CheckedInput(exchange.body(), length, this::written, reporter);
             if (limit != Long.MAX_VALUE) {
                 body.limited(limit);

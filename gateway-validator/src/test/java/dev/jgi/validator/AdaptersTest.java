@@ -161,8 +161,8 @@ class AdaptersTest {
     @Test
     void fromSyncTurnsANullResponseIntoAFailure() throws Exception {
         CollectingReporter quiet = Reporter.collecting();
-        try (TestServer server = TestServer.startAsync(
-                AsyncApplication.fromSync(Validator.wrap((request, exchange) -> null, quiet)))) {
+        try (TestServer server =
+                TestServer.startAsync(AsyncApplication.fromSync(Validator.wrap((request, exchange) -> null, quiet)))) {
             TestResponse response = server.send(TestRequest.get("/"));
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.failure())

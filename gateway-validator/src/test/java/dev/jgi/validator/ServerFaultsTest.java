@@ -133,8 +133,7 @@ class ServerFaultsTest {
     @Test
     void wrongSpecVersionBreaksVer1() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Validator.wrapAsync((request, channel) -> null, reporter)
-                .start(new ServerInfo("old", "1", "0.9", Set.of()));
+        Validator.wrapAsync((request, channel) -> null, reporter).start(new ServerInfo("old", "1", "0.9", Set.of()));
         assertThat(reporter.clauses()).containsExactly("JGI-VER-1");
     }
 

@@ -1,10 +1,10 @@
 package dev.jgi.api.internal;
 
 import dev.jgi.api.Action;
-import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Body;
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.Capability;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Request;
@@ -62,8 +62,8 @@ public final class SyncOnAsync implements AsyncApplication {
     }
 
     private void run(Request request, Channel channel) throws Exception {
-        ChannelExchange exchange = new ChannelExchange(
-                channel, request.kind() == Request.Kind.WEBSOCKET, server, request.bodyLength());
+        ChannelExchange exchange =
+                new ChannelExchange(channel, request.kind() == Request.Kind.WEBSOCKET, server, request.bodyLength());
         Response response;
         try {
             response = app.handle(request.kind() == Request.Kind.WEBSOCKET ? asPlainHttp(request) : request, exchange);

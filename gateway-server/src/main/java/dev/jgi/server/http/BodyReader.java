@@ -171,7 +171,8 @@ final class BodyReader {
         if (limit > 0 && received > limit) {
             done = true;
             transport.refuseBody(TOO_LARGE);
-            sink.failed(new BodyTooLargeException("[JGI-LIM-3] the request body is larger than " + limit + " bytes", limit));
+            sink.failed(new BodyTooLargeException(
+                    "[JGI-LIM-3] the request body is larger than " + limit + " bytes", limit));
             return;
         }
         buffer.flip();

@@ -63,7 +63,8 @@ class GatewayWebSocketTest {
 
     @Test
     void messageSizeLimitComesFromTheServerSettings() throws Exception {
-        try (GatewayServer server = quiet(GatewayServer.builderAsync(Apps.echo()).wsMaxMessageSize(4096))) {
+        try (GatewayServer server =
+                quiet(GatewayServer.builderAsync(Apps.echo()).wsMaxMessageSize(4096))) {
             WsClient client = WsClient.connect(server.port());
             client.socket.sendBinary(ByteBuffer.allocate(4096), true).join();
             assertThat(client.next()).isInstanceOf(WsClient.Received.Binary.class);

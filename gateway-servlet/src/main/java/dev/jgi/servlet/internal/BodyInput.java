@@ -66,7 +66,8 @@ final class BodyInput extends InputStream {
     }
 
     private IOException tooLarge() {
-        return new BodyTooLargeException("[JGI-LIM-3] the request body exceeds the limit of " + limit + " bytes", limit);
+        return new BodyTooLargeException(
+                "[JGI-LIM-3] the request body exceeds the limit of " + limit + " bytes", limit);
     }
 
     /** The status the bridge owes the client instead of the application's answer, or 0. */

@@ -1,6 +1,7 @@
 package dev.jgi.tck.selftest;
 
 import dev.jgi.api.Body;
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
@@ -195,6 +196,33 @@ public final class Faults {
                         Set.of("JGI-BODY-1", "JGI-BODY-2", "JGI-BODY-8"),
                         app -> Wrap.sync(
                                 app, (request, exchange) -> app.handle(request, new TruncatingExchange(exchange, 4))),
+                        app -> app),
+                Wrap.request(
+                        "content-length-hidden",
+                        Set.of("JGI-BODY-13"),
+                        r -> r.withHeaders(r.headers().without("content-length"))),
+                Fault.ofApps(
+                        "exchange-limit-ignored",
+                        Set.of("JGI-LIM-7", "JGI-LIM-8"),
+                        app -> Wrap.sync(
+                                app,
+                                (request, exchange) -> app.handle(request, new DelegatingExchange(exchange) {
+                                    @Override
+                                    public void limitBody(long maxBytes) {
+                                        // The mutant: the application's lower limit never reaches the body.
+                                    }
+                                })),
+                        app -> app),
+                Fault.ofApps(
+                        "body-over-limit-answered-500",
+                        Set.of("JGI-LIM-8"),
+                        app -> Wrap.sync(app, (request, exchange) -> {
+                            try {
+                                return app.handle(request, exchange);
+                            } catch (BodyTooLargeException e) {
+                                throw new IllegalStateException("a failure the server does not recognise");
+                            }
+                        }),
                         app -> app),
                 Fault.ofApps(
                         "failure-answered-200",

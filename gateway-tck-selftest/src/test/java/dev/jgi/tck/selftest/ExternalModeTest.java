@@ -2,7 +2,6 @@ package dev.jgi.tck.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jgi.api.Application;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.tck.launch.TckLauncher;
 import dev.jgi.tck.probe.AsyncProbeApp;
@@ -26,8 +25,8 @@ class ExternalModeTest {
     void suiteRunsAgainstProbesStartedOutsideTheTck() {
         try (GatewayServer sync = started(GatewayServer.builder(new ProbeApp()));
                 GatewayServer async = started(GatewayServer.builderAsync(new AsyncProbeApp()));
-                GatewayServer mounted = started(
-                        GatewayServer.builder(new ProbeApp()).mountPath("/mnt"))) {
+                GatewayServer mounted =
+                        started(GatewayServer.builder(new ProbeApp()).mountPath("/mnt"))) {
             TckReport report = TckLauncher.run(
                             TckLauncher.SERVER_SUITE,
                             Map.of(

@@ -111,7 +111,8 @@ public final class AppSuite {
             when scenario.slowReader() ->
                 TestServer.startAsync(AsyncApplication.fromSync(Validator.wrap(sync, reporter)), scenario.options());
             case Application sync -> TestServer.start(Validator.wrap(sync, reporter), scenario.options());
-            case AsyncApplication async -> TestServer.startAsync(Validator.wrapAsync(async, reporter), scenario.options());
+            case AsyncApplication async ->
+                TestServer.startAsync(Validator.wrapAsync(async, reporter), scenario.options());
             default ->
                 throw new IllegalArgumentException(
                         app.getClass().getName() + " implements neither Application nor AsyncApplication");
