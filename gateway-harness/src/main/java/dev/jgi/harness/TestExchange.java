@@ -19,9 +19,18 @@ final class TestExchange implements Exchange {
     private final ClientState client;
     private final ResponseSink sink;
     private final boolean earlyHintsAllowed;
+    private final boolean ignoresLimit;
 
-    TestExchange(BodyPieces body, Hooks hooks, ClientState client, ResponseSink sink, ServerInfo info, Request head) {
+    TestExchange(
+            BodyPieces body,
+            Hooks hooks,
+            ClientState client,
+            ResponseSink sink,
+            ServerInfo info,
+            Request head,
+            boolean ignoresLimit) {
         this.body = new LimitedBody(body.asStream(), head.bodyLength());
+        this.ignoresLimit = ignoresLimit;
         this.hooks = hooks;
         this.client = client;
         this.sink = sink;
@@ -37,7 +46,9 @@ final class TestExchange implements Exchange {
     /** [JGI-LIM-7] */
     @Override
     public void limitBody(long maxBytes) {
-        body.lower(maxBytes);
+        if (!ignoresLimit) {
+            body.lower(maxBytes);
+        }
     }
 
     @Override

@@ -501,4 +501,33 @@ class TestServerTest {
             assertThat(new ArrayList<>(server.info().capabilities())).contains(Capability.WEBSOCKET);
         }
     }
+
+    @Test
+    void exchangeLimitRefusesAnAnnouncedBodyWith413() throws Exception {
+        AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        Application limited = (request, exchange) -> {
+            exchange.limitBody(4);
+            try {
+                exchange.body().readAllBytes();
+            } catch (IOException e) {
+                readFailure.set(e);
+                throw e;
+            }
+            return Response.empty(204);
+        };
+        assertThat(send(limited, TestRequest.post("/").body("0123456789")).status()).isEqualTo(413);
+        assertThat(readFailure.get()).isInstanceOf(dev.jgi.api.BodyTooLargeException.class);
+        assertThat(send(limited, TestRequest.post("/").body("0123")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void exchangeLimitStopsAChunkedBodyOnceItCrossesTheLimit() throws Exception {
+        Application limited = (request, exchange) -> {
+            exchange.limitBody(4);
+            exchange.body().readAllBytes();
+            return Response.empty(204);
+        };
+        TestRequest chunked = TestRequest.post("/").bodyPieces("01".getBytes(StandardCharsets.UTF_8), "2345".getBytes(StandardCharsets.UTF_8));
+        assertThat(send(limited, chunked).status()).isEqualTo(413);
+    }
 }

@@ -44,6 +44,18 @@ class ServerFaultsTest {
     }
 
     @Test
+    void bodyPastTheExchangeLimitBreaksLim7() throws Exception {
+        Outcome.sync(
+                        (request, exchange) -> {
+                            exchange.limitBody(4);
+                            return Response.text(200, exchange.body().readAllBytes().length + " bytes");
+                        },
+                        broken(ServerFault.IGNORES_BODY_LIMIT),
+                        TestRequest.post("/").body("0123456789"))
+                .serverBroke("JGI-LIM-7");
+    }
+
+    @Test
     void bytesAfterTheEndOfTheBodyBreakBody10() throws Exception {
         Outcome.sync(
                         READ_TWICE_PAST_THE_END,
