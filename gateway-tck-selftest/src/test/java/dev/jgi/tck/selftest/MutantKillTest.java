@@ -77,11 +77,13 @@ class MutantKillTest {
                 }
             });
         }
-        writeMatrix(faults, matrix);
-        assertThat(faults).hasSizeGreaterThanOrEqualTo(25);
         assertThat(problems)
                 .as("mutants that survived or failed unrelated tests")
                 .isEmpty();
+        if (only.equals(Set.of(""))) {
+            writeMatrix(faults, matrix);
+            assertThat(faults).hasSizeGreaterThanOrEqualTo(25);
+        }
     }
 
     private static TckReport run(dev.jgi.tck.spi.ServerUnderTest server) {
