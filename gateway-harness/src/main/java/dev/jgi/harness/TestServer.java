@@ -172,14 +172,19 @@ public final class TestServer implements AutoCloseable {
                 client,
                 options.faults().contains(ServerFault.DATA_AFTER_END_OF_BODY));
         if (app instanceof Application sync) {
-            return sendSync(sync, head, new TestExchange(
+            return sendSync(
+                    sync,
+                    head,
+                    new TestExchange(
                             body,
                             hooks,
                             client,
                             sink,
                             info,
                             head,
-                            options.faults().contains(ServerFault.IGNORES_BODY_LIMIT)), sink, hooks);
+                            options.faults().contains(ServerFault.IGNORES_BODY_LIMIT)),
+                    sink,
+                    hooks);
         }
         if (head.kind() == Request.Kind.WEBSOCKET) {
             throw new IllegalArgumentException("a WebSocket handshake needs open(), which lets the test talk");

@@ -515,7 +515,8 @@ class TestServerTest {
             }
             return Response.empty(204);
         };
-        assertThat(send(limited, TestRequest.post("/").body("0123456789")).status()).isEqualTo(413);
+        assertThat(send(limited, TestRequest.post("/").body("0123456789")).status())
+                .isEqualTo(413);
         assertThat(readFailure.get()).isInstanceOf(dev.jgi.api.BodyTooLargeException.class);
         assertThat(send(limited, TestRequest.post("/").body("0123")).status()).isEqualTo(204);
     }
@@ -527,7 +528,8 @@ class TestServerTest {
             exchange.body().readAllBytes();
             return Response.empty(204);
         };
-        TestRequest chunked = TestRequest.post("/").bodyPieces("01".getBytes(StandardCharsets.UTF_8), "2345".getBytes(StandardCharsets.UTF_8));
+        TestRequest chunked = TestRequest.post("/")
+                .bodyPieces("01".getBytes(StandardCharsets.UTF_8), "2345".getBytes(StandardCharsets.UTF_8));
         assertThat(send(limited, chunked).status()).isEqualTo(413);
     }
 }
