@@ -8,6 +8,7 @@
 module dev.jgi.kernel {
     requires transitive dev.jgi.api;
 
+    exports dev.jgi.kernel.body;
     exports dev.jgi.kernel.target;
     exports dev.jgi.kernel.request;
     exports dev.jgi.kernel.hooks;

@@ -41,6 +41,7 @@ public sealed interface Action {
     /** A piece of the response body; {@code more == false} ends it. The buffer is not copied. */
     record ResponseBody(ByteBuffer data, boolean more) implements Action {
         public ResponseBody {
+            Objects.requireNonNull(data, "data");
             data = data.asReadOnlyBuffer();
         }
 
@@ -61,6 +62,8 @@ public sealed interface Action {
      */
     record ResponseFile(Path path, long offset, OptionalLong length, boolean more) implements Action {
         public ResponseFile {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(length, "length");
             if (offset < 0 || (length.isPresent() && length.getAsLong() < 0)) {
                 throw new IllegalArgumentException("offset and length must not be negative");
             }
@@ -68,10 +71,18 @@ public sealed interface Action {
     }
 
     /** Trailer fields after the last body piece; needs {@link Capability#TRAILERS} [JGI-EXT-1]. */
-    record ResponseTrailers(Headers trailers) implements Action {}
+    record ResponseTrailers(Headers trailers) implements Action {
+        public ResponseTrailers {
+            Objects.requireNonNull(trailers, "trailers");
+        }
+    }
 
     /** A {@code 103 Early Hints} interim response; needs {@link Capability#EARLY_HINTS} [JGI-EXT-3]. */
-    record EarlyHints(Headers headers) implements Action {}
+    record EarlyHints(Headers headers) implements Action {
+        public EarlyHints {
+            Objects.requireNonNull(headers, "headers");
+        }
+    }
 
     /**
      * Accepts a WebSocket connection.
@@ -90,6 +101,7 @@ public sealed interface Action {
     record WebSocketDeny(int status, Headers headers, ByteBuffer body) implements Action {
         public WebSocketDeny {
             Objects.requireNonNull(headers, "headers");
+            Objects.requireNonNull(body, "body");
             if (status < 200 || status > 599) {
                 throw new IllegalArgumentException("[JGI-WS-4] a deny needs a final status: " + status);
             }
@@ -103,11 +115,16 @@ public sealed interface Action {
     }
 
     /** Sends a text message. */
-    record WebSocketSendText(String text) implements Action {}
+    record WebSocketSendText(String text) implements Action {
+        public WebSocketSendText {
+            Objects.requireNonNull(text, "text");
+        }
+    }
 
     /** Sends a binary message. The buffer is not copied. */
     record WebSocketSendBinary(ByteBuffer data) implements Action {
         public WebSocketSendBinary {
+            Objects.requireNonNull(data, "data");
             data = data.asReadOnlyBuffer();
         }
 
@@ -118,5 +135,9 @@ public sealed interface Action {
     }
 
     /** Closes the connection with a code (1000–1003, 1007–1014 or 3000–4999) and a reason [JGI-WS-8]. */
-    record WebSocketClose(int code, String reason) implements Action {}
+    record WebSocketClose(int code, String reason) implements Action {
+        public WebSocketClose {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

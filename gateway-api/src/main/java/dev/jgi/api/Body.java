@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -36,6 +37,7 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.Fil
      */
     record Bytes(ByteBuffer data) implements Body {
         public Bytes {
+            Objects.requireNonNull(data, "data");
             data = data.asReadOnlyBuffer();
         }
 
@@ -51,7 +53,12 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.Fil
     }
 
     /** Text, encoded by the server with {@code charset}. */
-    record Text(String text, Charset charset) implements Body {}
+    record Text(String text, Charset charset) implements Body {
+        public Text {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(charset, "charset");
+        }
+    }
 
     /**
      * A region of a file, which the server SHOULD send without copying it through user space
@@ -59,6 +66,8 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.Fil
      */
     record FileRegion(Path path, long offset, OptionalLong length) implements Body {
         public FileRegion {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(length, "length");
             if (offset < 0 || (length.isPresent() && length.getAsLong() < 0)) {
                 throw new IllegalArgumentException("offset and length must not be negative");
             }
@@ -66,7 +75,11 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.Fil
     }
 
     /** Bytes read from a stream until its end; the server closes it [JGI-BODYOUT-3]. */
-    record Stream(InputStream input) implements Body {}
+    record Stream(InputStream input) implements Body {
+        public Stream {
+            Objects.requireNonNull(input, "input");
+        }
+    }
 
     /**
      * Code that writes the body to the server's stream. {@code flush()} sends what was written so
@@ -77,6 +90,15 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.Text, Body.Fil
     @FunctionalInterface
     non-sealed interface Writer extends Body {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * A body written by code: {@code Body.writer(out -> out.write(bytes))}, where a lambda needs
+     * this factory to become a {@link Body} without a cast. The server calls it as
+     * [JGI-BODYOUT-4] says.
+     */
+    static Body writer(Writer writer) {
+        return Objects.requireNonNull(writer, "writer");
     }
 
     static Body empty() {

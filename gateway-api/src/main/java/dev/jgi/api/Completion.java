@@ -1,6 +1,7 @@
 package dev.jgi.api;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,11 @@ import java.util.Optional;
  * @param duration     from the request head being read to the end of the exchange
  */
 public record Completion(int status, long bytesSent, Optional<Throwable> error, Duration duration) {
+
+    public Completion {
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(duration, "duration");
+    }
 
     /** Whether the client received the whole response. */
     public boolean succeeded() {

@@ -1,6 +1,7 @@
 package dev.jgi.api;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * What a server tells an async application. Sealed, so a {@code switch} over events is checked by
@@ -19,6 +20,7 @@ public sealed interface Event {
     /** A piece of the request body. The bytes are the application's to keep. */
     record RequestBody(ByteBuffer data, boolean last) implements Event {
         public RequestBody {
+            Objects.requireNonNull(data, "data");
             data = data.asReadOnlyBuffer();
         }
 
@@ -35,11 +37,16 @@ public sealed interface Event {
     record WebSocketConnect() implements Event {}
 
     /** A whole text message. */
-    record WebSocketText(String text) implements Event {}
+    record WebSocketText(String text) implements Event {
+        public WebSocketText {
+            Objects.requireNonNull(text, "text");
+        }
+    }
 
     /** A whole binary message. */
     record WebSocketBinary(ByteBuffer data) implements Event {
         public WebSocketBinary {
+            Objects.requireNonNull(data, "data");
             data = data.asReadOnlyBuffer();
         }
 
@@ -50,5 +57,9 @@ public sealed interface Event {
     }
 
     /** The connection closed, by either side or by the network (code 1006) [JGI-WS-7]. */
-    record WebSocketClose(int code, String reason) implements Event {}
+    record WebSocketClose(int code, String reason) implements Event {
+        public WebSocketClose {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

@@ -22,12 +22,33 @@ public interface Exchange {
      *       amount ahead of the reader.</li>
      *   <li>[JGI-BODY-8] A read after the client went away throws
      *       {@link ClientDisconnectedException}.</li>
-     *   <li>[JGI-LIM-3] A body over the server's limit makes a read throw an {@link java.io.IOException};
-     *       the server answers 413 if nothing was committed.</li>
+     *   <li>[JGI-LIM-3] A body over the server's limit makes a read throw a
+     *       {@link BodyTooLargeException}; the server answers 413 if nothing was committed
+     *       [JGI-LIM-8].</li>
      * </ul>
      * The application MAY leave the body unread [JGI-BODY-5]. Every call returns the same stream.
      */
     InputStream body();
+
+    /**
+     * Lowers the limit on the request body for this exchange, as an application or a middleware
+     * does for a route that takes small bodies (a JSON form, a login).
+     * <p><b>Server obligations</b>
+     * <ul>
+     *   <li>[JGI-LIM-7] Once the limit is {@code maxBytes}, a read of {@link #body()} that would
+     *       deliver more than {@code maxBytes} bytes in all throws {@link BodyTooLargeException};
+     *       when {@link Request#bodyLength()} is over {@code maxBytes}, the first read throws it at
+     *       once, without reading and without sending {@code 100 Continue} [JGI-BODY-4].</li>
+     *   <li>[JGI-LIM-8] When the application lets that exception end {@code handle}, the server
+     *       answers 413 if nothing was committed.</li>
+     * </ul>
+     * A limit only goes down: a {@code maxBytes} above the limit in force (the server's, or one set
+     * before) changes nothing. Call it before the first read; the bytes already read count.
+     *
+     * @param maxBytes the most body bytes this exchange may read; not negative
+     * @throws IllegalArgumentException for a negative {@code maxBytes}
+     */
+    void limitBody(long maxBytes);
 
     /**
      * Registers a hook that runs once, after the response was sent or the exchange aborted

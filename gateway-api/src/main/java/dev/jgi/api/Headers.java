@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -29,6 +30,8 @@ public final class Headers implements Iterable<Headers.Field> {
     /** One header field. */
     public record Field(String name, String value) {
         public Field {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
             checkName(name);
             checkValue(name, value);
         }

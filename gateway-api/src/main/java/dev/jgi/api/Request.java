@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The head of one request, as a value: everything the server knows before the body. The body
@@ -77,17 +78,26 @@ public record Request(
     public record Tls(
             String protocol, String cipherSuite, List<Certificate> peerCertificates, Optional<String> serverName) {
         public Tls {
+            Objects.requireNonNull(protocol, "protocol");
+            Objects.requireNonNull(cipherSuite, "cipherSuite");
+            Objects.requireNonNull(peerCertificates, "peerCertificates");
+            Objects.requireNonNull(serverName, "serverName");
             peerCertificates = List.copyOf(peerCertificates);
         }
     }
 
     public Request {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(extensions, "extensions");
         if (method.isEmpty() || !method.chars().allMatch(c -> Headers.isTokenChar((char) c))) {
             throw new IllegalArgumentException("[JGI-REQ-1] method is not a token: " + method);
         }
@@ -101,6 +111,27 @@ public record Request(
     /** The decoded path inside the mount: shorthand for {@code target().path()}. */
     public String path() {
         return target.path();
+    }
+
+    /**
+     * The length of the request body when it is known before reading it [JGI-BODY-13]: the
+     * {@code content-length} of a request without {@code transfer-encoding} (HTTP/1.x, or the
+     * HTTP/2 field), and 0 for an HTTP/1.x request with neither field (RFC 9112 §6.3). Empty for a
+     * chunked body and for an HTTP/2 request without {@code content-length}.
+     */
+    public OptionalLong bodyLength() {
+        if (headers.first("transfer-encoding").isPresent()) {
+            return OptionalLong.empty();
+        }
+        Optional<String> length = headers.first("content-length");
+        if (length.isEmpty()) {
+            return version.startsWith("HTTP/1.") ? OptionalLong.of(0) : OptionalLong.empty();
+        }
+        String digits = length.get();
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(digits));
     }
 
     /** The first value of a request header: shorthand for {@code headers().first(name)}. */

@@ -48,6 +48,8 @@ public record RequestTarget(String raw, String rawPath, String mountPath, String
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(rawPath, "rawPath");
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(mountPath, "mountPath");
+        Objects.requireNonNull(path, "path");
         checkMount(mountPath);
         if (!path.isEmpty() && path.charAt(0) != '/') {
             throw new IllegalArgumentException("[JGI-PATH-4] path must be empty or start with '/': " + path);

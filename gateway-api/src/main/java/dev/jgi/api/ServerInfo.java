@@ -1,5 +1,6 @@
 package dev.jgi.api;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,6 +18,10 @@ public record ServerInfo(String name, String version, String specVersion, Set<Ca
     public static final String SPEC_VERSION = "1.0";
 
     public ServerInfo {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(specVersion, "specVersion");
+        Objects.requireNonNull(capabilities, "capabilities");
         capabilities = Set.copyOf(capabilities);
     }
 

@@ -12,6 +12,10 @@
  *       {@link dev.jgi.api.Action}s out, never blocking. The ASGI analogue; needed for WebSocket
  *       and for servers of many long-lived connections that do little work each.</li>
  * </ul>
+ * The two have the same lambda shape, so no entry point overloads on them: each that takes an
+ * application has a name per kind ({@code builder} and {@code builderAsync}, {@code wrap} and
+ * {@code wrapAsync}, {@code start} and {@code startAsync}), and a lambda needs no cast. A
+ * {@link dev.jgi.api.Body.Writer} lambda becomes a body through {@link dev.jgi.api.Body#writer}.
  *
  * <h2>Package-wide policy</h2>
  * <ul>

@@ -180,4 +180,28 @@ class ValuesTest {
                         .isReadOnly())
                 .isTrue();
     }
+
+    @Test
+    void bodyLengthIsKnownFromTheContentLengthOrTheAbsenceOfABody() {
+        Request plain = request("POST", "http", Map.of());
+        assertThat(plain.withHeaders(Headers.of("content-length", "12")).bodyLength())
+                .hasValue(12);
+        assertThat(plain.withHeaders(Headers.of()).bodyLength()).hasValue(0);
+        assertThat(plain.withHeaders(Headers.of("transfer-encoding", "chunked", "content-length", "12"))
+                        .bodyLength())
+                .isEmpty();
+        assertThat(plain.withHeaders(Headers.of("content-length", "1x")).bodyLength())
+                .isEmpty();
+    }
+
+    @Test
+    void writerFactoryMakesALambdaABody() throws Exception {
+        Body body = Body.writer(out -> out.write(7));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (body instanceof Body.Writer writer) {
+            writer.writeTo(out);
+        }
+        assertThat(out.toByteArray()).containsExactly(7);
+        assertThatThrownBy(() -> Body.writer(null)).hasMessage("writer");
+    }
 }

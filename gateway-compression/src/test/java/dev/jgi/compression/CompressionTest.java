@@ -51,7 +51,7 @@ class CompressionTest {
                     Headers.of("content-type", "text/plain", "content-range", "bytes 0-8799/100000"),
                     Body.of(TEXT));
         case "/stream" ->
-            Response.of(200, Headers.of("content-type", "text/event-stream"), (Body.Writer) out -> {
+            Response.of(200, Headers.of("content-type", "text/event-stream"), Body.writer(out -> {
                 out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 try {
@@ -62,7 +62,7 @@ class CompressionTest {
                     Thread.currentThread().interrupt();
                 }
                 out.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
-            });
+            }));
         default -> Response.text(404, "no");
     };
 
@@ -82,8 +82,8 @@ class CompressionTest {
                 .gracefulTimeout(Duration.ofSeconds(2))
                 .build();
         sync.start();
-        async = GatewayServer.builder(
-                        Validator.wrap(Compression.asyncMiddleware().wrap(ASYNC_APP)))
+        async = GatewayServer.builderAsync(
+                        Validator.wrapAsync(Compression.asyncMiddleware().wrap(ASYNC_APP)))
                 .bind("127.0.0.1", 0)
                 .gracefulTimeout(Duration.ofSeconds(2))
                 .build();

@@ -3,6 +3,7 @@ package dev.jgi.harness;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
+import dev.jgi.kernel.body.LimitedBody;
 import dev.jgi.kernel.response.BodyLength;
 import dev.jgi.kernel.response.InvalidResponseException;
 import dev.jgi.kernel.response.ResponseBreach;
@@ -176,7 +177,7 @@ final class ResponseSink {
         }
     }
 
-    /** Ends the exchange with a failure: a 500 before commit, an abort after it. */
+    /** Ends the exchange with a failure: a 500 (413 for a body over a limit [JGI-LIM-8]) before commit, an abort after it. */
     synchronized void fail(Throwable failure) {
         if (finished) {
             return;
@@ -184,6 +185,8 @@ final class ResponseSink {
         error = failure;
         if (committed) {
             aborted = true;
+        } else if (LimitedBody.causedByLimit(failure)) {
+            answer(LimitedBody.TOO_LARGE, "Content Too Large");
         } else if (!(failure instanceof ClientDisconnectedException)) {
             answer(500, "Internal Server Error");
         }

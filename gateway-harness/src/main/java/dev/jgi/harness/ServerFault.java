@@ -19,5 +19,7 @@ public enum ServerFault {
     /** Actions out of order complete normally instead of failing [JGI-ASYNC-5]. */
     ACCEPTS_ACTIONS_OUT_OF_ORDER,
     /** Requests are served without calling {@code start} first [JGI-LIFE-1]. */
-    SERVES_BEFORE_START
+    SERVES_BEFORE_START,
+    /** {@code Exchange.limitBody} is ignored: the body reads to its end [JGI-LIM-7]. */
+    IGNORES_BODY_LIMIT
 }

@@ -4,7 +4,9 @@ import dev.jgi.api.Capability;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
+import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.kernel.body.LimitedBody;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -12,23 +14,41 @@ import java.util.function.Consumer;
 /** The harness's side of a sync exchange. */
 final class TestExchange implements Exchange {
 
-    private final InputStream body;
+    private final LimitedBody body;
     private final Hooks hooks;
     private final ClientState client;
     private final ResponseSink sink;
     private final boolean earlyHintsAllowed;
+    private final boolean ignoresLimit;
 
-    TestExchange(BodyPieces body, Hooks hooks, ClientState client, ResponseSink sink, ServerInfo info, String version) {
-        this.body = body.asStream();
+    TestExchange(
+            BodyPieces body,
+            Hooks hooks,
+            ClientState client,
+            ResponseSink sink,
+            ServerInfo info,
+            Request head,
+            boolean ignoresLimit) {
+        this.body = new LimitedBody(body.asStream(), head.bodyLength());
+        this.ignoresLimit = ignoresLimit;
         this.hooks = hooks;
         this.client = client;
         this.sink = sink;
-        this.earlyHintsAllowed = info.supports(Capability.EARLY_HINTS) && !version.equals("HTTP/1.0");
+        this.earlyHintsAllowed =
+                info.supports(Capability.EARLY_HINTS) && !head.version().equals("HTTP/1.0");
     }
 
     @Override
     public InputStream body() {
         return body;
+    }
+
+    /** [JGI-LIM-7] */
+    @Override
+    public void limitBody(long maxBytes) {
+        if (!ignoresLimit) {
+            body.lower(maxBytes);
+        }
     }
 
     @Override

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeoutException;
  *
  * {@snippet class="dev.jgi.harness.JavadocExamplesTest" region="send"}
  *
- * <p>{@code start} is overloaded for both interfaces: give a lambda a target type
- * ({@code (Application) (request, exchange) -> ...}) to choose. Thread-safe: exchanges may run concurrently. {@link #close} stops the application.
+ * <p>{@code start} takes a sync application and {@code startAsync} an async one, so that a lambda
+ * needs no cast. Thread-safe: exchanges may run concurrently. {@link #close} stops the application.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -131,12 +131,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Starts an async application, as {@link #start(Application, Options)}. */
-    public static TestServer start(AsyncApplication app, Options options) throws Exception {
+    public static TestServer startAsync(AsyncApplication app, Options options) throws Exception {
         return new TestServer(app, options);
     }
 
-    public static TestServer start(AsyncApplication app) throws Exception {
-        return start(app, Options.defaults());
+    public static TestServer startAsync(AsyncApplication app) throws Exception {
+        return startAsync(app, Options.defaults());
     }
 
     /** What the application's {@code start} received. */
@@ -172,7 +172,19 @@ public final class TestServer implements AutoCloseable {
                 client,
                 options.faults().contains(ServerFault.DATA_AFTER_END_OF_BODY));
         if (app instanceof Application sync) {
-            return sendSync(sync, head, new TestExchange(body, hooks, client, sink, info, head.version()), sink, hooks);
+            return sendSync(
+                    sync,
+                    head,
+                    new TestExchange(
+                            body,
+                            hooks,
+                            client,
+                            sink,
+                            info,
+                            head,
+                            options.faults().contains(ServerFault.IGNORES_BODY_LIMIT)),
+                    sink,
+                    hooks);
         }
         if (head.kind() == Request.Kind.WEBSOCKET) {
             throw new IllegalArgumentException("a WebSocket handshake needs open(), which lets the test talk");

@@ -28,7 +28,7 @@ class AsyncExchangeTest {
 
     private static TestResponse send(AsyncApplication app, TestServer.Options options, TestRequest request)
             throws Exception {
-        try (TestServer server = TestServer.start(app, options)) {
+        try (TestServer server = TestServer.startAsync(app, options)) {
             return server.send(request);
         }
     }

@@ -49,7 +49,7 @@ class CommunicatorTest {
 
     @Test
     void webSocketConversationRunsEventByEvent() throws Exception {
-        try (TestServer server = TestServer.start(ECHO);
+        try (TestServer server = TestServer.startAsync(ECHO);
                 Communicator ws = server.open(TestRequest.websocket("/chat", "chat.v2", "chat.v1"))) {
             ws.send(new Event.WebSocketConnect());
             Action.WebSocketAccept accept = ws.receive(Action.WebSocketAccept.class, WAIT);
@@ -70,7 +70,7 @@ class CommunicatorTest {
 
     @Test
     void binaryMessageGetsAnApplicationClose() throws Exception {
-        try (TestServer server = TestServer.start(ECHO);
+        try (TestServer server = TestServer.startAsync(ECHO);
                 Communicator ws = server.open(TestRequest.websocket("/chat"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, WAIT);
@@ -92,7 +92,7 @@ class CommunicatorTest {
                 })
                 .thenCompose(
                         ignored -> channel.send(new Action.WebSocketDeny(403, Headers.of(), ByteBuffer.allocate(0))));
-        try (TestServer server = TestServer.start(app);
+        try (TestServer server = TestServer.startAsync(app);
                 Communicator ws = server.open(TestRequest.websocket("/", "chat"))) {
             ws.send(new Event.WebSocketConnect());
             assertThat(ws.receive(WAIT)).isInstanceOf(Action.WebSocketDeny.class);
@@ -108,7 +108,7 @@ class CommunicatorTest {
                         401,
                         Headers.of("www-authenticate", "Bearer"),
                         ByteBuffer.wrap("log in".getBytes(StandardCharsets.UTF_8)))));
-        try (TestServer server = TestServer.start(app);
+        try (TestServer server = TestServer.startAsync(app);
                 Communicator ws = server.open(TestRequest.websocket("/"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketDeny.class, WAIT);
@@ -130,7 +130,7 @@ class CommunicatorTest {
                     failure.complete(error);
                     return null;
                 });
-        try (TestServer server = TestServer.start(app);
+        try (TestServer server = TestServer.startAsync(app);
                 Communicator ws = server.open(TestRequest.websocket("/"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, WAIT);
@@ -146,7 +146,7 @@ class CommunicatorTest {
         AsyncApplication app = (request, channel) -> channel.receive()
                 .thenCompose(first -> channel.receive().thenApply(second -> List.of(first, second)))
                 .thenAccept(seen::complete);
-        try (TestServer server = TestServer.start(app);
+        try (TestServer server = TestServer.startAsync(app);
                 Communicator http = server.open(TestRequest.get("/"))) {
             http.send(new Event.Disconnect());
             http.awaitEnd(WAIT);
@@ -168,7 +168,7 @@ class CommunicatorTest {
                                             text.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)),
                                     false)));
                 }));
-        try (TestServer server = TestServer.start(upper);
+        try (TestServer server = TestServer.startAsync(upper);
                 Communicator http = server.open(TestRequest.post("/"))) {
             http.sendBody("ab".getBytes(StandardCharsets.UTF_8), false);
             assertThat(http.receivesNothing(Duration.ofMillis(50))).isTrue();
@@ -190,7 +190,7 @@ class CommunicatorTest {
                 })
                 .thenRun(completedSends::incrementAndGet);
         TestServer.Options slowClient = TestServer.Options.defaults().withSendsWaitingForTheTest(true);
-        try (TestServer server = TestServer.start(app, slowClient);
+        try (TestServer server = TestServer.startAsync(app, slowClient);
                 Communicator http = server.open(TestRequest.get("/"))) {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (!http.hasAction() && System.nanoTime() < deadline) {
@@ -213,7 +213,7 @@ class CommunicatorTest {
         AsyncApplication silent = (request, channel) -> channel.receive()
                 .thenCompose(event -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
                 .thenCompose(started -> channel.send(Action.ResponseBody.end()));
-        try (TestServer server = TestServer.start(silent);
+        try (TestServer server = TestServer.startAsync(silent);
                 Communicator http = server.open(TestRequest.get("/"))) {
             assertThatThrownBy(() -> http.receive(Duration.ofMillis(50))).isInstanceOf(TimeoutException.class);
             http.sendBody(new byte[0], true);
@@ -224,7 +224,7 @@ class CommunicatorTest {
     @Test
     void webSocketHandshakeNeedsTheCapability() throws Exception {
         try (TestServer server =
-                TestServer.start(ECHO, TestServer.Options.defaults().withCapabilities())) {
+                TestServer.startAsync(ECHO, TestServer.Options.defaults().withCapabilities())) {
             assertThatThrownBy(() -> server.open(TestRequest.websocket("/"))).hasMessageContaining("JGI-CAP-2");
         }
     }

@@ -41,7 +41,7 @@ class JavadocExamplesTest {
     void talkToAWebSocketApplication() throws Exception {
         Duration wait = Duration.ofSeconds(5);
         // @start region="communicator"
-        try (TestServer server = TestServer.start(CHAT);
+        try (TestServer server = TestServer.startAsync(CHAT);
                 Communicator ws = server.open(TestRequest.websocket("/chat", "chat.v1"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, wait);

@@ -284,11 +284,11 @@ class TestServerTest {
     @Test
     void failureAfterAFlushAbortsTheExchange() throws Exception {
         TestResponse response = send(
-                (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
                     out.write("part".getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     throw new IOException("disk gone");
-                }),
+                })),
                 TestRequest.get("/"));
 
         assertThat(response.status()).isEqualTo(200);
@@ -317,7 +317,7 @@ class TestServerTest {
     void streamedBodyShorterThanItsContentLengthIsAborted() throws Exception {
         TestResponse response = send(
                 (request, exchange) -> Response.of(
-                        200, Headers.of("content-length", "10"), (Body.Writer) out -> out.write(new byte[4])),
+                        200, Headers.of("content-length", "10"), Body.writer(out -> out.write(new byte[4]))),
                 TestRequest.get("/"));
         assertThat(response.aborted()).isTrue();
     }
@@ -415,7 +415,7 @@ class TestServerTest {
     void clientLeavingDuringTheResponseMakesWritesThrowAndAborts() throws Exception {
         AtomicReference<Throwable> writeFailure = new AtomicReference<>();
         TestResponse response = send(
-                (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
                     try {
                         for (int i = 0; i < 10; i++) {
                             out.write(new byte[100]);
@@ -425,7 +425,7 @@ class TestServerTest {
                         writeFailure.set(failure);
                         throw failure;
                     }
-                }),
+                })),
                 TestRequest.get("/").clientLeavesAfterResponseBytes(250));
 
         assertThat(writeFailure.get()).isInstanceOf(ClientDisconnectedException.class);
@@ -494,7 +494,7 @@ class TestServerTest {
     void applicationThatNeverAnswersFailsTheTestAfterTheTimeout() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         try (TestServer server = TestServer.start(
-                (Application) (request, exchange) -> {
+                (request, exchange) -> {
                     never.await();
                     return Response.empty(204);
                 },
@@ -509,9 +509,40 @@ class TestServerTest {
     void lifespanWithoutOverridesHandsEmptyState() throws Exception {
         Lifespan plain = new Lifespan() {};
         assertThat(plain.start(new ServerInfo("x", "1", "1.0", Set.of()))).isEmpty();
-        try (TestServer server = TestServer.start((Application) (request, exchange) -> Response.empty(204))) {
+        try (TestServer server = TestServer.start((request, exchange) -> Response.empty(204))) {
             assertThat(server.state()).isEmpty();
             assertThat(new ArrayList<>(server.info().capabilities())).contains(Capability.WEBSOCKET);
         }
+    }
+
+    @Test
+    void exchangeLimitRefusesAnAnnouncedBodyWith413() throws Exception {
+        AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        Application limited = (request, exchange) -> {
+            exchange.limitBody(4);
+            try {
+                exchange.body().readAllBytes();
+            } catch (IOException e) {
+                readFailure.set(e);
+                throw e;
+            }
+            return Response.empty(204);
+        };
+        assertThat(send(limited, TestRequest.post("/").body("0123456789")).status())
+                .isEqualTo(413);
+        assertThat(readFailure.get()).isInstanceOf(dev.jgi.api.BodyTooLargeException.class);
+        assertThat(send(limited, TestRequest.post("/").body("0123")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void exchangeLimitStopsAChunkedBodyOnceItCrossesTheLimit() throws Exception {
+        Application limited = (request, exchange) -> {
+            exchange.limitBody(4);
+            exchange.body().readAllBytes();
+            return Response.empty(204);
+        };
+        TestRequest chunked = TestRequest.post("/")
+                .bodyPieces("01".getBytes(StandardCharsets.UTF_8), "2345".getBytes(StandardCharsets.UTF_8));
+        assertThat(send(limited, chunked).status()).isEqualTo(413);
     }
 }

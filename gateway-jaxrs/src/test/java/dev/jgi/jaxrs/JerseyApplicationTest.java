@@ -30,7 +30,7 @@ class JerseyApplicationTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(new JerseyApplication(Resources.config()));
+        server = TestServer.startAsync(new JerseyApplication(Resources.config()));
     }
 
     @AfterEach
@@ -49,7 +49,7 @@ class JerseyApplicationTest {
 
     @Test
     void baseUriEndsAtTheMountAndResourcesMatchThePathInsideIt() throws Exception {
-        try (TestServer mounted = TestServer.start(
+        try (TestServer mounted = TestServer.startAsync(
                 new JerseyApplication(Resources.config()),
                 TestServer.Options.defaults().withMount("/api"))) {
             TestResponse response = mounted.send(TestRequest.get("/api/uris?x=1"));
@@ -60,7 +60,7 @@ class JerseyApplicationTest {
 
     @Test
     void theMountPointItselfIsTheRootResource() throws Exception {
-        try (TestServer mounted = TestServer.start(
+        try (TestServer mounted = TestServer.startAsync(
                 new JerseyApplication(new ResourceConfig(Root.class)),
                 TestServer.Options.defaults().withMount("/api"))) {
             assertThat(mounted.send(TestRequest.get("/api")).text()).isEqualTo("root");
@@ -149,13 +149,13 @@ class JerseyApplicationTest {
 
     @Test
     void aResourceModelJerseyRejectsFailsStart() {
-        assertThatThrownBy(() -> TestServer.start(new JerseyApplication(new ResourceConfig(Broken.class))))
+        assertThatThrownBy(() -> TestServer.startAsync(new JerseyApplication(new ResourceConfig(Broken.class))))
                 .hasMessageContaining("Broken");
     }
 
     @Test
     void theServerSeesNoCapabilityItDidNotDeclare() throws Exception {
-        try (TestServer bare = TestServer.start(
+        try (TestServer bare = TestServer.startAsync(
                 new JerseyApplication(Resources.config()),
                 TestServer.Options.defaults().withCapabilities())) {
             assertThat(bare.info().supports(Capability.TRAILERS)).isFalse();

@@ -24,7 +24,7 @@ class JerseyOnServerTest {
 
     @BeforeAll
     static void start() {
-        server = GatewayServer.builder(new JerseyApplication(Resources.config()))
+        server = GatewayServer.builderAsync(new JerseyApplication(Resources.config()))
                 .bind("127.0.0.1", 0)
                 .mountPath("/api")
                 .gracefulTimeout(Duration.ofSeconds(2))

@@ -41,8 +41,11 @@ public final class GatewayServer implements AutoCloseable {
         return new Builder(java.util.Objects.requireNonNull(app));
     }
 
-    /** A builder for an async application, run on the I/O threads. */
-    public static Builder builder(AsyncApplication app) {
+    /**
+     * A builder for an async application, run on the I/O threads. A name of its own, not an
+     * overload of {@link #builder}, so that a lambda needs no cast.
+     */
+    public static Builder builderAsync(AsyncApplication app) {
         return new Builder(java.util.Objects.requireNonNull(app));
     }
 

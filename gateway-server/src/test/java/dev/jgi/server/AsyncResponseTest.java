@@ -24,7 +24,7 @@ class AsyncResponseTest {
 
     @Test
     void asyncAppAnswersWithAContentLengthWhenTheBodyIsOnePiece() throws Exception {
-        try (GatewayServer server = Servers.started(Servers.quiet(HELLO))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(HELLO))) {
             HttpResponse<String> response = Servers.get(server, "/");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("Hello, async");
@@ -41,7 +41,7 @@ class AsyncResponseTest {
                             .thenCompose(sent ->
                                     channel.send(new Action.ResponseBody(ByteBuffer.wrap(body.toByteArray()), false))));
         };
-        try (GatewayServer server = Servers.started(Servers.quiet(echo))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(echo))) {
             byte[] payload = "y".repeat(200_000).getBytes(StandardCharsets.US_ASCII);
             HttpResponse<byte[]> response = Servers.CLIENT.send(
                     HttpRequest.newBuilder(Servers.uri(server, "/"))
@@ -55,7 +55,7 @@ class AsyncResponseTest {
     @Test
     void asyncStageThatEndsBeforeTheResponseYields500() throws Exception {
         AsyncApplication lazy = (request, channel) -> CompletableFuture.completedFuture(null);
-        try (GatewayServer server = Servers.started(Servers.quiet(lazy))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(lazy))) {
             assertThat(Servers.get(server, "/").statusCode()).isEqualTo(500);
         }
     }
@@ -68,7 +68,7 @@ class AsyncResponseTest {
                         .handle((ok, failure) -> refused.complete(failure))
                         .thenCompose(x -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
                         .thenCompose(x -> channel.send(Action.ResponseBody.end()));
-        try (GatewayServer server = Servers.started(Servers.quiet(early))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(early))) {
             assertThat(Servers.get(server, "/").statusCode()).isEqualTo(204);
             assertThat(refused.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("JGI-ASYNC-3");
         }

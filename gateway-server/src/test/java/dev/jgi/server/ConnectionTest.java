@@ -65,11 +65,11 @@ class ConnectionTest {
 
     @Test
     void http10ConnectionClosesAndUnknownLengthIsCloseDelimited() throws Exception {
-        Application streams = (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+        Application streams = (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
             for (int i = 0; i < 3000; i++) {
                 out.write("0123456789".getBytes(StandardCharsets.US_ASCII));
             }
-        });
+        }));
         try (GatewayServer server = Servers.started(Servers.quiet(streams))) {
             RawResponse response = RawHttp.exchange(server.port(), "GET / HTTP/1.0\r\n\r\n");
             assertThat(response.version()).isEqualTo("HTTP/1.0");
@@ -84,7 +84,7 @@ class ConnectionTest {
     @Test
     void writesAfterTheClientLeftThrowClientDisconnected() throws Exception {
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        Application endless = (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+        Application endless = (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
             byte[] chunk = new byte[64 * 1024];
             try {
                 for (int i = 0; i < 100_000; i++) {
@@ -95,7 +95,7 @@ class ConnectionTest {
                 failure.complete(e);
                 throw e;
             }
-        });
+        }));
         try (GatewayServer server = Servers.started(Servers.quiet(endless))) {
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
                 socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -105,7 +105,7 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterTheBodyIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(0, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()))) {
             closeWhileWaiting(server, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", waiter);
             waiter.assertDisconnectArrives();
         }
@@ -114,7 +114,7 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterAWholeBodyIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(5, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()))) {
             closeWhileWaiting(server, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", waiter);
             waiter.assertDisconnectArrives();
         }
@@ -123,7 +123,7 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterAWholeChunkedBodyIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(5, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()))) {
             closeWhileWaiting(
                     server,
                     "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
@@ -135,7 +135,7 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingWithItsResponseStartedIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(0, true);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()))) {
             closeWhileWaiting(server, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", waiter);
             waiter.assertDisconnectArrives();
         }
@@ -144,7 +144,7 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingForABodyNotYetSentIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(0, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()))) {
             closeWhileWaiting(server, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n", waiter);
             waiter.assertDisconnectArrives();
         }
@@ -153,7 +153,7 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingForTheRestOfABodyIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(50, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()))) {
             closeWhileWaiting(
                     server, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + "x".repeat(50), waiter);
             waiter.assertDisconnectArrives();
@@ -163,7 +163,7 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingForTheRestOfAChunkedBodyIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(5, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app()))) {
             closeWhileWaiting(
                     server, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n", waiter);
             waiter.assertDisconnectArrives();
@@ -173,8 +173,9 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterTheBodyOverTlsIsToldWhenTheClientCloses() throws Exception {
         Waiter waiter = new Waiter(0, false);
-        try (GatewayServer server = Servers.started(
-                Servers.quiet(waiter.app()).tls(pem.certFile(), pem.keyFile()).http2(false))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(waiter.app())
+                .tls(pem.certFile(), pem.keyFile())
+                .http2(false))) {
             try (Socket socket = trusting.getSocketFactory().createSocket("localhost", server.port())) {
                 socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
@@ -187,7 +188,8 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterTheBodyIsToldWhenAnHttp2StreamIsReset() throws Exception {
         Waiter waiter = new Waiter(0, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()).tls(pem.certFile(), pem.keyFile()));
+        try (GatewayServer server =
+                        Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
                 HttpClient client = http2()) {
             CompletableFuture<HttpResponse<String>> response =
                     client.sendAsync(get(server), HttpResponse.BodyHandlers.ofString());
@@ -200,7 +202,8 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingForTheRestOfABodyIsToldWhenAnHttp2StreamIsReset() throws Exception {
         Waiter waiter = new Waiter(50, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()).tls(pem.certFile(), pem.keyFile()));
+        try (GatewayServer server =
+                        Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
                 HttpClient client = http2()) {
             HttpRequest post = HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/"))
                     .POST(new HalfBody(50))
@@ -216,7 +219,8 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingWithItsResponseStartedIsToldWhenAnHttp2StreamIsReset() throws Exception {
         Waiter waiter = new Waiter(0, true);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()).tls(pem.certFile(), pem.keyFile()));
+        try (GatewayServer server =
+                        Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()));
                 HttpClient client = http2()) {
             CompletableFuture<HttpResponse<InputStream>> response =
                     client.sendAsync(get(server), HttpResponse.BodyHandlers.ofInputStream());
@@ -241,7 +245,7 @@ class DisconnectTest {
                 return release.thenCompose(go -> respond(channel, "waited"));
             });
         };
-        try (GatewayServer server = Servers.started(Servers.quiet(app));
+        try (GatewayServer server = Servers.started(Servers.quietAsync(app));
                 Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             send(socket, "GET /wait HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -282,7 +286,8 @@ class DisconnectTest {
     @Test
     void asyncAppWaitingAfterTheBodyIsToldWhenTheHttp2ConnectionCloses() throws Exception {
         Waiter waiter = new Waiter(0, false);
-        try (GatewayServer server = Servers.started(Servers.quiet(waiter.app()).tls(pem.certFile(), pem.keyFile()))) {
+        try (GatewayServer server =
+                Servers.started(Servers.quietAsync(waiter.app()).tls(pem.certFile(), pem.keyFile()))) {
             HttpClient client = http2();
             // No response comes: the client shuts down while the application waits.
             var unused = client.sendAsync(get(server), HttpResponse.BodyHandlers.ofString());
@@ -342,7 +347,7 @@ class DisconnectTest {
     @Test
     void syncAppWhoseWriteFailedBecauseTheClientLeftSeesIsDisconnected() throws Exception {
         CompletableFuture<String> seen = new CompletableFuture<>();
-        Application floods = (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+        Application floods = (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
             byte[] chunk = new byte[64 * 1024];
             try {
                 for (int i = 0; i < 100_000; i++) {
@@ -353,7 +358,7 @@ class DisconnectTest {
                 seen.complete("isDisconnected=" + exchange.isDisconnected());
                 throw e;
             }
-        });
+        }));
         try (GatewayServer server = Servers.started(Servers.quiet(floods))) {
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
                 send(socket, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");

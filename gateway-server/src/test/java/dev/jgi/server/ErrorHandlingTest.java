@@ -51,11 +51,11 @@ class ErrorHandlingTest {
 
     @Test
     void failureAfterCommitLeavesTheChunkedBodyWithoutItsFinalChunk() throws Exception {
-        Application app = (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+        Application app = (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
             out.write("partial".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             throw new IOException("broken halfway");
-        });
+        }));
         try (GatewayServer server = Servers.started(Servers.quiet(app))) {
             RawResponse response = RawHttp.exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(response.status()).isEqualTo(200);

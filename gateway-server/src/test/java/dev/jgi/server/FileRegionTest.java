@@ -122,8 +122,8 @@ class FileRegionTest {
         TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
         syncPlain = Servers.started(Servers.quiet(sync).h2c(true));
         syncTls = Servers.started(Servers.quiet(sync).tls(pem.certFile(), pem.keyFile()));
-        asyncPlain = Servers.started(Servers.quiet(async).h2c(true));
-        asyncTls = Servers.started(Servers.quiet(async).tls(pem.certFile(), pem.keyFile()));
+        asyncPlain = Servers.started(Servers.quietAsync(async).h2c(true));
+        asyncTls = Servers.started(Servers.quietAsync(async).tls(pem.certFile(), pem.keyFile()));
         SSLContext trusting = TestCertificates.trusting(pem);
         h2Tls = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)

@@ -61,7 +61,7 @@ class HeadRecordTest {
 
     @Test
     void asyncRequestsOnFreshConnectionsSeeTheirOwnFields() throws Exception {
-        try (GatewayServer server = Servers.started(Servers.quiet(ASYNC))) {
+        try (GatewayServer server = Servers.started(Servers.quietAsync(ASYNC))) {
             checkSequence(server);
         }
     }

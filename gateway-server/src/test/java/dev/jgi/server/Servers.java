@@ -25,8 +25,8 @@ final class Servers {
                 .gracefulTimeout(Duration.ofSeconds(2));
     }
 
-    static GatewayServer.Builder quiet(AsyncApplication app) {
-        return GatewayServer.builder(app)
+    static GatewayServer.Builder quietAsync(AsyncApplication app) {
+        return GatewayServer.builderAsync(app)
                 .bind("127.0.0.1", 0)
                 .accessLog(ServerConfig.AccessLogFormat.OFF)
                 .gracefulTimeout(Duration.ofSeconds(2));

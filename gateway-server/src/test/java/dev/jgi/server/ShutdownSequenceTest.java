@@ -154,7 +154,7 @@ class ShutdownSequenceTest {
                 .thenCompose(ignored -> channel.send(
                         new Action.ResponseBody(ByteBuffer.wrap("async".getBytes(StandardCharsets.US_ASCII)), false)));
         GatewayServer syncServer = Servers.started(Servers.quiet(sync).gracefulTimeout(Duration.ofSeconds(20)));
-        GatewayServer asyncServer = Servers.started(Servers.quiet(async).gracefulTimeout(Duration.ofSeconds(20)));
+        GatewayServer asyncServer = Servers.started(Servers.quietAsync(async).gracefulTimeout(Duration.ofSeconds(20)));
         try (Socket toSync = new Socket("127.0.0.1", syncServer.port());
                 Socket toAsync = new Socket("127.0.0.1", asyncServer.port())) {
             toSync.setSoTimeout(20_000);
@@ -210,7 +210,7 @@ class ShutdownSequenceTest {
                         ByteBuffer.wrap("data: one\n\n".getBytes(StandardCharsets.UTF_8)), true)))
                 .thenRun(() -> streaming.complete(null))
                 .thenCompose(ignored -> new CompletableFuture<Void>());
-        ServerRuntime runtime = new ServerRuntime(Servers.quiet(events)
+        ServerRuntime runtime = new ServerRuntime(Servers.quietAsync(events)
                 .gracefulTimeout(Duration.ofSeconds(2))
                 .drainDelay(Duration.ofMillis(500))
                 .build()

@@ -2,7 +2,6 @@ package dev.jgi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jgi.api.Application;
 import dev.jgi.api.Body;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
@@ -16,8 +15,8 @@ class SyncResponseTest {
 
     @Test
     void textResponseCarriesItsContentLength() throws Exception {
-        try (GatewayServer server = Servers.started(
-                Servers.quiet((Application) (request, exchange) -> Response.text(200, "Hello, " + request.path())))) {
+        try (GatewayServer server =
+                Servers.started(Servers.quiet((request, exchange) -> Response.text(200, "Hello, " + request.path())))) {
             HttpResponse<String> response = Servers.get(server, "/world");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("Hello, /world");
@@ -28,7 +27,7 @@ class SyncResponseTest {
 
     @Test
     void requestBodyIsReadThroughTheExchange() throws Exception {
-        try (GatewayServer server = Servers.started(Servers.quiet((Application) (request, exchange) ->
+        try (GatewayServer server = Servers.started(Servers.quiet((request, exchange) ->
                 Response.of(200, Headers.of(), Body.of(exchange.body().readAllBytes()))))) {
             byte[] payload = "x".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
             HttpResponse<byte[]> response = Servers.CLIENT.send(
@@ -42,12 +41,12 @@ class SyncResponseTest {
 
     @Test
     void writerBodyIsChunked() throws Exception {
-        try (GatewayServer server = Servers.started(Servers.quiet((Application) (request, exchange) ->
-                Response.of(200, Headers.of(), (Body.Writer) out -> {
+        try (GatewayServer server =
+                Servers.started(Servers.quiet((request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
                     for (int i = 0; i < 10_000; i++) {
                         out.write(("line " + i + "\n").getBytes(StandardCharsets.US_ASCII));
                     }
-                })))) {
+                }))))) {
             String raw = RawHttp.received(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertThat(raw.toLowerCase(java.util.Locale.ROOT))
                     .contains("transfer-encoding: chunked")

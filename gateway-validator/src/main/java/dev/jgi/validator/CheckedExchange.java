@@ -20,7 +20,8 @@ final class CheckedExchange implements Exchange {
     private final Optional<ServerInfo> info;
     private final Reporter reporter;
     private final HookCheck hooks;
-    private InputStream body;
+    private CheckedInput body;
+    private long limit = Long.MAX_VALUE;
     private volatile boolean handed;
     private volatile boolean bodyWritten;
 
@@ -62,14 +63,26 @@ final class CheckedExchange implements Exchange {
     public synchronized InputStream body() {
         checkUse("Exchange.body()");
         if (body == null) {
-            OptionalLong length = request.headers()
-                    .first("content-length")
-                    .filter(value -> !value.isEmpty() && value.chars().allMatch(Character::isDigit))
-                    .map(value -> OptionalLong.of(Long.parseLong(value)))
-                    .orElse(OptionalLong.empty());
+            // Only a received content-length binds the body; an absent one is not a promise of none.
+            OptionalLong length =
+                    request.headers().first("content-length").isPresent() ? request.bodyLength() : OptionalLong.empty();
             body = new CheckedInput(exchange.body(), length, this::written, reporter);
+            if (limit != Long.MAX_VALUE) {
+                body.limited(limit);
+            }
         }
         return body;
+    }
+
+    /** Passes the limit on, and remembers it so that a body past it is reported [JGI-LIM-7]. */
+    @Override
+    public synchronized void limitBody(long maxBytes) {
+        checkUse("Exchange.limitBody");
+        exchange.limitBody(maxBytes);
+        limit = Math.min(limit, maxBytes);
+        if (body != null) {
+            body.limited(limit);
+        }
     }
 
     @Override

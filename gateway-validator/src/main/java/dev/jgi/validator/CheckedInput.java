@@ -8,8 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The request body as a sync application reads it: the end stays the end and comes after
- * content-length bytes [JGI-BODY-1]; reading after the response was written is the application's
- * fault [JGI-APP-8].
+ * content-length bytes [JGI-BODY-1], and never runs past the limit the exchange set [JGI-LIM-7];
+ * reading after the response was written is the application's fault [JGI-APP-8].
  */
 final class CheckedInput extends InputStream {
 
@@ -18,6 +18,7 @@ final class CheckedInput extends InputStream {
     private final BooleanSupplier responseWritten;
     private final Reporter reporter;
     private long read;
+    private volatile long limit = Long.MAX_VALUE;
     private boolean ended;
 
     CheckedInput(InputStream body, OptionalLong contentLength, BooleanSupplier responseWritten, Reporter reporter) {
@@ -25,6 +26,11 @@ final class CheckedInput extends InputStream {
         this.contentLength = contentLength;
         this.responseWritten = responseWritten;
         this.reporter = reporter;
+    }
+
+    /** The application or a middleware lowered the exchange's limit to {@code maxBytes}. */
+    synchronized void limited(long maxBytes) {
+        limit = Math.min(limit, maxBytes);
     }
 
     @Override
@@ -55,6 +61,10 @@ final class CheckedInput extends InputStream {
             return n;
         }
         read += n;
+        if (read > limit) {
+            reporter.report(Violation.byServer(
+                    "JGI-LIM-7", "the body gave " + read + " bytes under an exchange limit of " + limit));
+        }
         if (contentLength.isPresent() && read > contentLength.getAsLong()) {
             reporter.report(Violation.byServer(
                     "JGI-BODY-1", "the body runs past its content-length " + contentLength.getAsLong()));

@@ -18,8 +18,8 @@ import java.util.Objects;
  * {@snippet class="dev.jgi.validator.JavadocExamplesTest" region="production"}
  *
  * <p>Wrap the application the server runs, outside any middleware, to check the server; wrap the
- * inner application, inside a middleware, to check the middleware as its server. {@code wrap} is
- * overloaded for both interfaces: give a lambda a target type to choose.
+ * inner application, inside a middleware, to check the middleware as its server. {@code wrap} takes a
+ * sync application and {@code wrapAsync} an async one, so that a lambda needs no cast.
  */
 public final class Validator {
 
@@ -35,11 +35,11 @@ public final class Validator {
     }
 
     /** The application checked, violations thrown ({@link Reporter#throwing()}). */
-    public static AsyncApplication wrap(AsyncApplication app) {
-        return wrap(app, Reporter.throwing());
+    public static AsyncApplication wrapAsync(AsyncApplication app) {
+        return wrapAsync(app, Reporter.throwing());
     }
 
-    public static AsyncApplication wrap(AsyncApplication app, Reporter reporter) {
+    public static AsyncApplication wrapAsync(AsyncApplication app, Reporter reporter) {
         return new CheckedAsyncApplication(
                 Objects.requireNonNull(app, "app"), Objects.requireNonNull(reporter, "reporter"));
     }

@@ -43,11 +43,11 @@ class AdaptersTest {
     private final CollectingReporter violations = Reporter.collecting();
 
     private Application syncFacade(AsyncApplication app) {
-        return Validator.wrap(Application.fromAsync(Validator.wrap(app, violations)), violations);
+        return Validator.wrap(Application.fromAsync(Validator.wrapAsync(app, violations)), violations);
     }
 
     private AsyncApplication asyncFacade(Application app) {
-        return Validator.wrap(AsyncApplication.fromSync(Validator.wrap(app, violations)), violations);
+        return Validator.wrapAsync(AsyncApplication.fromSync(Validator.wrap(app, violations)), violations);
     }
 
     private static ByteBuffer utf8(String text) {
@@ -66,7 +66,7 @@ class AdaptersTest {
     void fromSyncServesTextAndReadsTheBodyFromEvents() throws Exception {
         Application upper = (request, exchange) -> Response.text(
                 200, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT));
-        try (TestServer server = TestServer.start(
+        try (TestServer server = TestServer.startAsync(
                 asyncFacade(upper), TestServer.Options.defaults().withMaxPiece(2))) {
             TestResponse response = server.send(TestRequest.post("/").body("hello"));
             assertThat(response.status()).isEqualTo(200);
@@ -79,13 +79,13 @@ class AdaptersTest {
     @Test
     void fromSyncStreamsWhatAWriterFlushesAsBodyPieces() throws Exception {
         AsyncApplication adapted =
-                asyncFacade((request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                asyncFacade((request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
                     out.write("first".getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     out.write("second".getBytes(StandardCharsets.UTF_8));
-                }));
+                })));
         List<Action> actions = new CopyOnWriteArrayList<>();
-        try (TestServer server = TestServer.start(adapted);
+        try (TestServer server = TestServer.startAsync(adapted);
                 Communicator http = server.open(TestRequest.get("/"))) {
             http.sendBody(new byte[0], true);
             Action next;
@@ -106,7 +106,7 @@ class AdaptersTest {
             boolean hinted = exchange.sendEarlyHints(Headers.of("link", "</a.css>; rel=preload"));
             return Response.text(200, "hinted=" + hinted).withTrailers(() -> Headers.of("x-sum", "1"));
         });
-        try (TestServer server = TestServer.start(adapted)) {
+        try (TestServer server = TestServer.startAsync(adapted)) {
             TestResponse response = server.send(TestRequest.get("/"));
             assertThat(response.text()).isEqualTo("hinted=true");
             assertThat(response.earlyHints()).hasSize(1);
@@ -122,7 +122,7 @@ class AdaptersTest {
             Files.writeString(file, "0123456789");
             AsyncApplication adapted = asyncFacade((request, exchange) ->
                     Response.of(200, Headers.of(), new Body.FileRegion(file, 5, OptionalLong.empty())));
-            try (TestServer server = TestServer.start(
+            try (TestServer server = TestServer.startAsync(
                             adapted, TestServer.Options.defaults().withCapabilities(Capability.FILE_SENDING));
                     Communicator http = server.open(TestRequest.get("/"))) {
                 http.sendBody(new byte[0], true);
@@ -149,7 +149,7 @@ class AdaptersTest {
             seen.set(request.kind());
             return Response.text(403, "no sockets here");
         });
-        try (TestServer server = TestServer.start(adapted);
+        try (TestServer server = TestServer.startAsync(adapted);
                 Communicator ws = server.open(TestRequest.websocket("/"))) {
             ws.send(new Event.WebSocketConnect());
             Action.WebSocketDeny deny = ws.receive(Action.WebSocketDeny.class, WAIT);
@@ -162,8 +162,8 @@ class AdaptersTest {
     @Test
     void fromSyncTurnsANullResponseIntoAFailure() throws Exception {
         CollectingReporter quiet = Reporter.collecting();
-        try (TestServer server = TestServer.start(
-                AsyncApplication.fromSync(Validator.wrap((Application) (request, exchange) -> null, quiet)))) {
+        try (TestServer server =
+                TestServer.startAsync(AsyncApplication.fromSync(Validator.wrap((request, exchange) -> null, quiet)))) {
             TestResponse response = server.send(TestRequest.get("/"));
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.failure())
@@ -213,7 +213,7 @@ class AdaptersTest {
                 })
                 .thenCompose(ignored -> channel.send(new Action.ResponseStart(204, Headers.of(), false)))
                 .thenCompose(started -> channel.send(Action.ResponseBody.end()));
-        try (TestServer server = TestServer.start(Application.fromAsync(Validator.wrap(app, quiet)))) {
+        try (TestServer server = TestServer.start(Application.fromAsync(Validator.wrapAsync(app, quiet)))) {
             assertThat(server.send(TestRequest.get("/")).status()).isEqualTo(204);
         }
         assertThat(refused.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("JGI-ASYNC-3");

@@ -199,7 +199,7 @@ class AsyncApplicationFaultsTest {
             kept.set(channel);
             return sending(start(204), piece("", false)).handle(request, channel);
         };
-        try (TestServer server = TestServer.start(Validator.wrap(app, reporter))) {
+        try (TestServer server = TestServer.startAsync(Validator.wrapAsync(app, reporter))) {
             assertThat(server.send(TestRequest.get("/")).status()).isEqualTo(204);
             assertThat(reporter.isEmpty()).isTrue();
             kept.get().send(piece("ghost", false));
@@ -220,7 +220,7 @@ class AsyncApplicationFaultsTest {
             return started.thenCombine(body, (a, b) -> null);
         };
         TestServer.Options slowClient = TestServer.Options.defaults().withSendsWaitingForTheTest(true);
-        try (TestServer server = TestServer.start(Validator.wrap(impatient, reporter), slowClient);
+        try (TestServer server = TestServer.startAsync(Validator.wrapAsync(impatient, reporter), slowClient);
                 Communicator http = server.open(TestRequest.get("/"))) {
             assertThat(bothSent.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             http.receive(Action.ResponseStart.class, WAIT);
@@ -242,7 +242,7 @@ class AsyncApplicationFaultsTest {
             return first.thenCombine(second, (a, b) -> b)
                     .thenCompose(event -> sending(start(204), piece("", false)).handle(request, channel));
         };
-        try (TestServer server = TestServer.start(Validator.wrap(greedy, reporter));
+        try (TestServer server = TestServer.startAsync(Validator.wrapAsync(greedy, reporter));
                 Communicator http = server.open(TestRequest.post("/"))) {
             assertThat(bothAsked.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             http.sendBody("a".getBytes(StandardCharsets.UTF_8), false);

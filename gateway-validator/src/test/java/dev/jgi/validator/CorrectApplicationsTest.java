@@ -54,13 +54,12 @@ class CorrectApplicationsTest {
     @Test
     void streamingWriterWithFlushesAndItsLengthIsClean() throws Exception {
         Outcome outcome = Outcome.sync(
-                        (request, exchange) ->
-                                Response.of(200, Headers.of("content-length", "6"), (Body.Writer) out -> {
-                                    out.write("abc".getBytes(StandardCharsets.UTF_8));
-                                    out.flush();
-                                    out.write("def".getBytes(StandardCharsets.UTF_8));
-                                    out.close();
-                                }),
+                        (request, exchange) -> Response.of(200, Headers.of("content-length", "6"), Body.writer(out -> {
+                            out.write("abc".getBytes(StandardCharsets.UTF_8));
+                            out.flush();
+                            out.write("def".getBytes(StandardCharsets.UTF_8));
+                            out.close();
+                        })),
                         TestRequest.get("/"))
                 .clean();
         assertThat(outcome.response().text()).isEqualTo("abcdef");

@@ -149,8 +149,9 @@ class MiddlewareTest {
     @Test
     void asyncMiddlewareSeesActionsAndHandsLifespanThrough() throws Exception {
         AsyncApplication inner = AsyncApplication.fromSync(recordingApp());
-        AsyncApplication app = Validator.wrap(STAMP.andThen(STAMP).wrap(Validator.wrap(inner, violations)), violations);
-        try (TestServer server = TestServer.start(app)) {
+        AsyncApplication app =
+                Validator.wrapAsync(STAMP.andThen(STAMP).wrap(Validator.wrapAsync(inner, violations)), violations);
+        try (TestServer server = TestServer.startAsync(app)) {
             assertThat(server.state()).containsEntry("db", "pool");
             TestResponse response = server.send(TestRequest.get("/async"));
             assertThat(response.status()).isEqualTo(200);
@@ -167,8 +168,8 @@ class MiddlewareTest {
                 .thenCompose(body -> channel.send(new Action.ResponseStart(200, dev.jgi.api.Headers.of(), false))
                         .thenCompose(started ->
                                 channel.send(new Action.ResponseBody(((Event.RequestBody) body).data(), false))));
-        try (TestServer server =
-                TestServer.start(Validator.wrap(passThrough.wrap(Validator.wrap(echo, violations)), violations))) {
+        try (TestServer server = TestServer.startAsync(
+                Validator.wrapAsync(passThrough.wrap(Validator.wrapAsync(echo, violations)), violations))) {
             assertThat(server.send(TestRequest.post("/").body("same")).text()).isEqualTo("same");
         }
         assertThat(violations.violations()).isEmpty();

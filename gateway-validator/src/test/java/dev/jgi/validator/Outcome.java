@@ -25,7 +25,7 @@ record Outcome(TestResponse response, List<Violation> violations) {
 
     static Outcome async(AsyncApplication app, TestServer.Options options, TestRequest request) throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        try (TestServer server = TestServer.start(Validator.wrap(app, reporter), options)) {
+        try (TestServer server = TestServer.startAsync(Validator.wrapAsync(app, reporter), options)) {
             return new Outcome(server.send(request), reporter.violations());
         }
     }

@@ -49,7 +49,7 @@ class ReporterTest {
                         })
                         .thenCompose(ignored -> channel.send(new Action.ResponseStart(200, Headers.of(), false)))
                         .thenCompose(started -> channel.send(new Action.ResponseBody(ByteBuffer.allocate(1), false)));
-        try (TestServer server = TestServer.start(Validator.wrap(app))) {
+        try (TestServer server = TestServer.startAsync(Validator.wrapAsync(app))) {
             TestResponse response = server.send(TestRequest.get("/"));
             assertThat(response.bodyBytes()).hasSize(1);
         }

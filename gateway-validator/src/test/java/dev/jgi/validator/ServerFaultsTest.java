@@ -44,6 +44,18 @@ class ServerFaultsTest {
     }
 
     @Test
+    void bodyPastTheExchangeLimitBreaksLim7() throws Exception {
+        Outcome.sync(
+                        (request, exchange) -> {
+                            exchange.limitBody(4);
+                            return Response.text(200, exchange.body().readAllBytes().length + " bytes");
+                        },
+                        broken(ServerFault.IGNORES_BODY_LIMIT),
+                        TestRequest.post("/").body("0123456789"))
+                .serverBroke("JGI-LIM-7");
+    }
+
+    @Test
     void bytesAfterTheEndOfTheBodyBreakBody10() throws Exception {
         Outcome.sync(
                         READ_TWICE_PAST_THE_END,
@@ -118,7 +130,7 @@ class ServerFaultsTest {
     @Test
     void lifespanMisuseBreaksLife1Life5AndLife6() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Application app = Validator.wrap((Application) (request, exchange) -> Response.empty(204), reporter);
+        Application app = Validator.wrap((request, exchange) -> Response.empty(204), reporter);
         app.stop();
         assertThat(reporter.clauses()).containsExactly("JGI-LIFE-6");
         ServerInfo info = new ServerInfo("test", "1", "1.0", Set.of());
@@ -133,15 +145,14 @@ class ServerFaultsTest {
     @Test
     void wrongSpecVersionBreaksVer1() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Validator.wrap((AsyncApplication) (request, channel) -> null, reporter)
-                .start(new ServerInfo("old", "1", "0.9", Set.of()));
+        Validator.wrapAsync((request, channel) -> null, reporter).start(new ServerInfo("old", "1", "0.9", Set.of()));
         assertThat(reporter.clauses()).containsExactly("JGI-VER-1");
     }
 
     @Test
     void middlewareCallingTheApplicationTwiceBreaksMw3() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Application inner = Validator.wrap((Application) (request, exchange) -> Response.text(200, "inner"), reporter);
+        Application inner = Validator.wrap((request, exchange) -> Response.text(200, "inner"), reporter);
         Middleware twice = (request, exchange, next) -> {
             next.handle(request, exchange);
             return next.handle(request, exchange);
@@ -156,7 +167,7 @@ class ServerFaultsTest {
     @Test
     void handshakeOnASyncApplicationBreaksWs11() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        Application inner = Validator.wrap((Application) (request, exchange) -> Response.empty(426), reporter);
+        Application inner = Validator.wrap((request, exchange) -> Response.empty(426), reporter);
         Application forwardsHandshakes = new Application() {
             @Override
             public Map<String, Object> start(ServerInfo server) throws Exception {

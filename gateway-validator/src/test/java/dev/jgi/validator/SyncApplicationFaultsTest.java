@@ -55,7 +55,7 @@ class SyncApplicationFaultsTest {
     void contentLengthLongerThanTheWrittenBodyBreaksFrame5() throws Exception {
         Outcome outcome = Outcome.sync(
                         (request, exchange) -> Response.of(
-                                200, Headers.of("content-length", "100"), (Body.Writer) out -> out.write(new byte[10])),
+                                200, Headers.of("content-length", "100"), Body.writer(out -> out.write(new byte[10]))),
                         TestRequest.get("/"))
                 .applicationBroke("JGI-FRAME-5");
         assertThat(outcome.response().aborted()).isTrue();
@@ -137,10 +137,10 @@ class SyncApplicationFaultsTest {
     @Test
     void earlyHintsAfterTheResponseWasHandedOverBreakExt5() throws Exception {
         Outcome.sync(
-                        (request, exchange) -> Response.of(200, Headers.of(), (Body.Writer) out -> {
+                        (request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
                             exchange.sendEarlyHints(Headers.of("link", "</late.css>; rel=preload"));
                             out.write('x');
-                        }),
+                        })),
                         TestRequest.get("/"))
                 .applicationBroke("JGI-EXT-5");
     }
@@ -157,10 +157,10 @@ class SyncApplicationFaultsTest {
                                     // the validator refuses the write after reporting it
                                 }
                             });
-                            return Response.of(200, Headers.of(), (Body.Writer) out -> {
+                            return Response.of(200, Headers.of(), Body.writer(out -> {
                                 kept.set(out);
                                 out.write('x');
-                            });
+                            }));
                         },
                         TestRequest.get("/"))
                 .applicationBroke("JGI-BODYOUT-6");

@@ -37,7 +37,7 @@ class WebSocketFaultsTest {
     /** Connects, lets the application run to its end, and returns what the validator reported. */
     private static List<Violation> connect(AsyncApplication app, TestRequest handshake) throws Exception {
         CollectingReporter reporter = Reporter.collecting();
-        try (TestServer server = TestServer.start(Validator.wrap(app, reporter));
+        try (TestServer server = TestServer.startAsync(Validator.wrapAsync(app, reporter));
                 Communicator ws = server.open(handshake)) {
             ws.send(new Event.WebSocketConnect());
             TestResponse end = ws.awaitEnd(WAIT);
@@ -121,7 +121,7 @@ class WebSocketFaultsTest {
                 .thenCompose(sent -> channel.send(new Action.WebSocketClose(4000, "bye")))
                 .thenCompose(closed -> channel.receive())
                 .thenCompose(close -> CompletableFuture.completedFuture(null));
-        try (TestServer server = TestServer.start(Validator.wrap(chat, reporter));
+        try (TestServer server = TestServer.startAsync(Validator.wrapAsync(chat, reporter));
                 Communicator ws = server.open(TestRequest.websocket("/", "chat"))) {
             ws.send(new Event.WebSocketConnect());
             ws.receive(Action.WebSocketAccept.class, WAIT);

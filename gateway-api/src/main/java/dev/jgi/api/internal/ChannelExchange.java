@@ -1,6 +1,7 @@
 package dev.jgi.api.internal;
 
 import dev.jgi.api.Action;
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.Capability;
 import dev.jgi.api.Channel;
 import dev.jgi.api.ClientDisconnectedException;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -24,18 +26,33 @@ final class ChannelExchange implements Exchange {
     private final Channel channel;
     private final boolean websocket;
     private final ServerInfo server;
+    private final OptionalLong announced;
     private final InputStream body = new EventInput();
     private volatile boolean disconnected;
+    private volatile long limit = Long.MAX_VALUE;
 
-    ChannelExchange(Channel channel, boolean websocket, ServerInfo server) {
+    ChannelExchange(Channel channel, boolean websocket, ServerInfo server, OptionalLong announced) {
         this.channel = channel;
         this.websocket = websocket;
         this.server = server;
+        this.announced = announced;
     }
 
     @Override
     public InputStream body() {
         return body;
+    }
+
+    /**
+     * The rule of the kernel's {@code LimitedBody}, restated because this module depends on the JDK
+     * alone [JGI-LIM-7].
+     */
+    @Override
+    public synchronized void limitBody(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("[JGI-LIM-7] a body limit must not be negative: " + maxBytes);
+        }
+        limit = Math.min(limit, maxBytes);
     }
 
     @Override
@@ -84,6 +101,7 @@ final class ChannelExchange implements Exchange {
     private final class EventInput extends InputStream {
         private ByteBuffer current = ByteBuffer.allocate(0);
         private boolean ended;
+        private long delivered;
 
         @Override
         public int read() throws IOException {
@@ -97,6 +115,10 @@ final class ChannelExchange implements Exchange {
             if (len == 0) {
                 return 0;
             }
+            long max = limit;
+            if (announced.isPresent() && announced.getAsLong() > max) {
+                throw tooLarge(max);
+            }
             while (!current.hasRemaining()) {
                 if (ended || websocket) {
                     return -1;
@@ -105,12 +127,21 @@ final class ChannelExchange implements Exchange {
             }
             int n = Math.min(len, current.remaining());
             current.get(b, off, n);
+            delivered += n;
+            if (delivered > max) {
+                throw tooLarge(max);
+            }
             return n;
         }
 
         @Override
         public int available() {
             return current.remaining();
+        }
+
+        private static BodyTooLargeException tooLarge(long max) {
+            return new BodyTooLargeException(
+                    "[JGI-LIM-7] the request body is larger than this exchange's limit of " + max + " bytes", max);
         }
 
         private void next() throws IOException {

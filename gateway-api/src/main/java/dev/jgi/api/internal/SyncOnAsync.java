@@ -4,6 +4,7 @@ import dev.jgi.api.Action;
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.Body;
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.Capability;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Request;
@@ -61,9 +62,15 @@ public final class SyncOnAsync implements AsyncApplication {
     }
 
     private void run(Request request, Channel channel) throws Exception {
-        ChannelExchange exchange = new ChannelExchange(channel, request.kind() == Request.Kind.WEBSOCKET, server);
-        Response response =
-                app.handle(request.kind() == Request.Kind.WEBSOCKET ? asPlainHttp(request) : request, exchange);
+        ChannelExchange exchange =
+                new ChannelExchange(channel, request.kind() == Request.Kind.WEBSOCKET, server, request.bodyLength());
+        Response response;
+        try {
+            response = app.handle(request.kind() == Request.Kind.WEBSOCKET ? asPlainHttp(request) : request, exchange);
+        } catch (BodyTooLargeException tooLarge) {
+            // As a server to the application, this adapter answers 413 itself [JGI-LIM-8].
+            response = Response.text(413, "Content Too Large\n");
+        }
         if (response == null) {
             throw new IllegalStateException("[JGI-APP-3] the application returned null");
         }

@@ -1,5 +1,6 @@
 package dev.jgi.server.http;
 
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.ClientDisconnectedException;
 import io.undertow.server.protocol.http.HttpContinue;
 import java.io.IOException;
@@ -174,7 +175,8 @@ final class BodyReader {
         if (limit > 0 && received > limit) {
             done = true;
             transport.refuseBody(TOO_LARGE);
-            sink.failed(new IOException("[JGI-LIM-3] the request body is larger than " + limit + " bytes"));
+            sink.failed(new BodyTooLargeException(
+                    "[JGI-LIM-3] the request body is larger than " + limit + " bytes", limit));
             return;
         }
         buffer.flip();

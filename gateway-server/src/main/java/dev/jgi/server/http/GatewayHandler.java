@@ -6,6 +6,7 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
+import dev.jgi.kernel.body.LimitedBody;
 import dev.jgi.kernel.request.RequestLine;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.AccessLog;
@@ -169,7 +170,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         }
         // Undertow runs a dispatched task once this handler call returned, and keeps the exchange open.
         if (app.app() instanceof Application sync) {
-            SyncExchange syncExchange = new SyncExchange(transport, new BodyInput(transport, reader));
+            SyncExchange syncExchange = new SyncExchange(
+                    transport, new LimitedBody(new BodyInput(transport, reader), request.bodyLength()));
             exchange.dispatch(syncExecutor, new SyncCall(sync, request, transport, syncExchange));
         } else {
             // On this I/O thread, but outside the handler call: there the app's writes may wait for

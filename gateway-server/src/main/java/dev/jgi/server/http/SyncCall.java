@@ -5,6 +5,7 @@ import dev.jgi.api.Body;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
+import dev.jgi.kernel.body.LimitedBody;
 import dev.jgi.kernel.response.BodyLength;
 import dev.jgi.kernel.response.InvalidResponseException;
 import dev.jgi.kernel.response.ResponseBreach;
@@ -27,6 +28,9 @@ final class SyncCall implements Runnable {
 
     private final Application app;
     private final Request request;
+    private static final Admission.Refused BODY_OVER_LIMIT =
+            new Admission.Refused(LimitedBody.TOO_LARGE, "[JGI-LIM-8] the request body is over a limit");
+
     private final Transport transport;
     private final SyncExchange exchange;
 
@@ -44,7 +48,14 @@ final class SyncCall implements Runnable {
         try {
             response = app.handle(request, exchange);
         } catch (Throwable failure) {
-            fail("[JGI-ERR-1] the application failed", failure);
+            if (LimitedBody.causedByLimit(failure)) {
+                transport.execute(() -> {
+                    transport.refuseBody(BODY_OVER_LIMIT);
+                    transport.fail("[JGI-LIM-8] the application failed on a body over a limit", failure);
+                });
+            } else {
+                fail("[JGI-ERR-1] the application failed", failure);
+            }
             return;
         } finally {
             transport.appReturned();

@@ -3,6 +3,7 @@ package dev.jgi.server.http;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
+import dev.jgi.kernel.body.LimitedBody;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
@@ -10,10 +11,10 @@ import java.util.function.Consumer;
 final class SyncExchange implements Exchange {
 
     private final Transport transport;
-    private final InputStream body;
+    private final LimitedBody body;
     private volatile boolean watched;
 
-    SyncExchange(Transport transport, InputStream body) {
+    SyncExchange(Transport transport, LimitedBody body) {
         this.transport = transport;
         this.body = body;
     }
@@ -21,6 +22,11 @@ final class SyncExchange implements Exchange {
     @Override
     public InputStream body() {
         return body;
+    }
+
+    @Override
+    public void limitBody(long maxBytes) {
+        body.lower(maxBytes);
     }
 
     @Override

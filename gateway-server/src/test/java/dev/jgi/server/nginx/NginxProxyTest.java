@@ -54,7 +54,7 @@ class NginxProxyTest {
     static void start() throws Exception {
         pem = TestCertificates.ec(dir.resolve("tls"), TestCertificates.KeyFormat.PKCS8);
         Path socket = dir.resolve("app.sock");
-        server = GatewayServer.builder(app())
+        server = GatewayServer.builderAsync(app())
                 .bind("127.0.0.1", 0)
                 .bindUnix(socket)
                 .forwardedAllowIps(List.of("127.0.0.1"))

@@ -32,7 +32,7 @@ class GatewayWebSocketTest {
     @Test
     void asyncApplicationGetsTheHandshakeAsAWebSocketRequest() throws Exception {
         Apps app = Apps.echo();
-        try (GatewayServer server = quiet(GatewayServer.builder(app))) {
+        try (GatewayServer server = quiet(GatewayServer.builderAsync(app))) {
             assertThat(server.info().capabilities()).contains(Capability.WEBSOCKET);
             WsClient client = WsClient.connect(server.port());
             client.socket.sendText("hi", true).join();
@@ -63,7 +63,8 @@ class GatewayWebSocketTest {
 
     @Test
     void messageSizeLimitComesFromTheServerSettings() throws Exception {
-        try (GatewayServer server = quiet(GatewayServer.builder(Apps.echo()).wsMaxMessageSize(4096))) {
+        try (GatewayServer server =
+                quiet(GatewayServer.builderAsync(Apps.echo()).wsMaxMessageSize(4096))) {
             WsClient client = WsClient.connect(server.port());
             client.socket.sendBinary(ByteBuffer.allocate(4096), true).join();
             assertThat(client.next()).isInstanceOf(WsClient.Received.Binary.class);
@@ -75,7 +76,7 @@ class GatewayWebSocketTest {
     @Test
     void shutdownClosesOpenConnectionsWithGoingAwayWhenTheGracefulTimeoutEnds() throws Exception {
         Apps app = Apps.echo();
-        GatewayServer server = quiet(GatewayServer.builder(app));
+        GatewayServer server = quiet(GatewayServer.builderAsync(app));
         WsClient client = WsClient.connect(server.port());
         client.socket.sendText("still here", true).join();
         client.next();
@@ -91,7 +92,7 @@ class GatewayWebSocketTest {
     void secureWebSocketRunsOverTheTlsListener() throws Exception {
         TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
         Apps app = Apps.echo();
-        try (GatewayServer server = quiet(GatewayServer.builder(app).tls(pem.certFile(), pem.keyFile()))) {
+        try (GatewayServer server = quiet(GatewayServer.builderAsync(app).tls(pem.certFile(), pem.keyFile()))) {
             WsClient listener = WsClientOverTls.connect(TestCertificates.trusting(pem.certFile()), server.port());
             listener.socket.sendText("secret", true).join();
             assertThat(listener.next()).isEqualTo(new WsClient.Received.Text("secret"));

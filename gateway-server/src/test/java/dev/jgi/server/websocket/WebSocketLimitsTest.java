@@ -79,7 +79,7 @@ class WebSocketLimitsTest {
     }
 
     private static GatewayServer start() {
-        GatewayServer server = GatewayServer.builder(Apps.echo())
+        GatewayServer server = GatewayServer.builderAsync(Apps.echo())
                 .config(ServerConfig.fromText(
                         Map.of("ws-idle-timeout", IDLE_MILLIS + "ms", "ws-max-message-size", "64KiB")))
                 .bind("127.0.0.1", 0)

@@ -36,7 +36,7 @@ abstract class ContainerServer implements ServerUnderTest {
 
     /** Async applications run natively, over Servlet non-blocking I/O, not through the adapter. */
     @Override
-    public Started start(AsyncApplication app, String mountPath) throws Exception {
+    public Started startAsync(AsyncApplication app, String mountPath) throws Exception {
         return started(deploy(new JgiServlet(app), mountPath));
     }
 

@@ -66,16 +66,16 @@ final class SyncProbe implements Application {
             }
             case "/unread" -> Response.text(200, "not read");
             case "/stream-now" ->
-                Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> out.write('x'));
+                Response.of(200, Headers.of("content-type", "text/plain"), Body.writer(out -> out.write('x')));
             case "/fail" -> throw new IllegalStateException("secret detail");
             case "/fail-after-commit" ->
-                Response.of(200, Headers.of(), (Body.Writer) out -> {
+                Response.of(200, Headers.of(), Body.writer(out -> {
                     out.write("partial".getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     throw new IOException("broken after commit");
-                });
+                }));
             case "/stream" ->
-                Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
+                Response.of(200, Headers.of("content-type", "text/plain"), Body.writer(out -> {
                     out.write("first\n".getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     try {
@@ -84,7 +84,7 @@ final class SyncProbe implements Application {
                         Thread.currentThread().interrupt();
                     }
                     out.write("second\n".getBytes(StandardCharsets.UTF_8));
-                });
+                }));
             case "/input-stream" ->
                 Response.of(
                         200,

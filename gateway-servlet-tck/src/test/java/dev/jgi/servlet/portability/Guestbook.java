@@ -48,12 +48,12 @@ final class Guestbook implements Application {
                                                 .map(e -> "\"" + e + "\"")
                                                 .toList()) + "]");
             case "GET /stream" ->
-                Response.of(200, Headers.of("content-type", "text/plain; charset=utf-8"), (Body.Writer) out -> {
+                Response.of(200, Headers.of("content-type", "text/plain; charset=utf-8"), Body.writer(out -> {
                     for (int i = 1; i <= 3; i++) {
                         out.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
                         out.flush();
                     }
-                });
+                }));
             case "GET /query" ->
                 Response.text(
                         200,

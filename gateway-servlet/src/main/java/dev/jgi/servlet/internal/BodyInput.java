@@ -1,5 +1,6 @@
 package dev.jgi.servlet.internal;
 
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.ClientDisconnectedException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,7 +66,8 @@ final class BodyInput extends InputStream {
     }
 
     private IOException tooLarge() {
-        return new IOException("[JGI-LIM-3] the request body exceeds the limit of " + limit + " bytes");
+        return new BodyTooLargeException(
+                "[JGI-LIM-3] the request body exceeds the limit of " + limit + " bytes", limit);
     }
 
     /** The status the bridge owes the client instead of the application's answer, or 0. */

@@ -1,5 +1,6 @@
 package dev.jgi.servlet.internal;
 
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
 import jakarta.servlet.ReadListener;
@@ -213,8 +214,9 @@ final class EventSource implements ReadListener {
                         }
                         return new Refused(
                                 413,
-                                new IOException(
-                                        "[JGI-LIM-3] the request body exceeds the limit of " + limit + " bytes"));
+                                new BodyTooLargeException(
+                                        "[JGI-LIM-3] the request body exceeds the limit of " + limit + " bytes",
+                                        limit));
                     }
                     boolean last = in.isFinished();
                     Event.RequestBody piece = new Event.RequestBody(ByteBuffer.wrap(Arrays.copyOf(buffer, n)), last);

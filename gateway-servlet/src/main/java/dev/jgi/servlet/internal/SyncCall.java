@@ -5,6 +5,7 @@ import dev.jgi.api.Body;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
+import dev.jgi.kernel.body.LimitedBody;
 import dev.jgi.kernel.response.BodyLength;
 import dev.jgi.kernel.response.InvalidResponseException;
 import dev.jgi.kernel.response.ResponseBreach;
@@ -38,7 +39,9 @@ public final class SyncCall {
         this.request = request;
         this.response = response;
         this.input = new BodyInput(request, bodyLimit);
-        this.exchange = new SyncExchange(input, hooks);
+        long announced = request.getContentLengthLong();
+        this.exchange =
+                new SyncExchange(input, announced < 0 ? OptionalLong.empty() : OptionalLong.of(announced), hooks);
     }
 
     /**
@@ -132,6 +135,10 @@ public final class SyncCall {
         }
         if (input.refusal() != 0) {
             refuse(input.refusal(), Optional.of(failure));
+            return;
+        }
+        if (LimitedBody.causedByLimit(failure) && !response.isCommitted()) {
+            refuse(LimitedBody.TOO_LARGE, Optional.of(failure));
             return;
         }
         if (!response.isCommitted()) {

@@ -3,18 +3,22 @@ package dev.jgi.servlet.internal;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
+import dev.jgi.kernel.body.LimitedBody;
 import java.io.InputStream;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /** What a sync application gets besides the request head. */
 final class SyncExchange implements Exchange {
 
     private final BodyInput body;
+    private final LimitedBody limited;
     private final Completions hooks;
     private volatile BodyOutput output;
 
-    SyncExchange(BodyInput body, Completions hooks) {
+    SyncExchange(BodyInput body, OptionalLong announced, Completions hooks) {
         this.body = body;
+        this.limited = new LimitedBody(body, announced);
         this.hooks = hooks;
     }
 
@@ -24,7 +28,12 @@ final class SyncExchange implements Exchange {
 
     @Override
     public InputStream body() {
-        return body;
+        return limited;
+    }
+
+    @Override
+    public void limitBody(long maxBytes) {
+        limited.lower(maxBytes);
     }
 
     @Override

@@ -20,6 +20,11 @@ class DelegatingExchange implements Exchange {
     }
 
     @Override
+    public void limitBody(long maxBytes) {
+        server.limitBody(maxBytes);
+    }
+
+    @Override
     public void onComplete(Consumer<Completion> hook) {
         server.onComplete(hook);
     }

@@ -25,6 +25,7 @@ public final class Faults {
                         ValueFaults.all(),
                         ResponseFaults.all(),
                         ProtocolFaults.all(),
+                        BodyLimitFaults.all(),
                         PastDefects.all())
                 .flatMap(List::stream)
                 .toList();

@@ -40,8 +40,10 @@ public final class FaultyApps {
                 sync(
                         "writer-short-of-its-content-length",
                         "JGI-FRAME-5",
-                        (request, exchange) -> Response.of(200, Headers.of("content-length", "100"), (Body.Writer)
-                                out -> out.write(ascii("short")))),
+                        (request, exchange) -> Response.of(
+                                200,
+                                Headers.of("content-length", "100"),
+                                Body.writer(out -> out.write(ascii("short"))))),
                 sync(
                         "trailers-without-the-capability",
                         "JGI-CAP-3",

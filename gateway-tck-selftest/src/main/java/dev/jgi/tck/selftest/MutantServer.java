@@ -31,8 +31,8 @@ public final class MutantServer implements ServerUnderTest {
     }
 
     @Override
-    public Started start(AsyncApplication app, String mountPath) throws Exception {
-        return behindProxy(reference.start(fault.async().apply(app), mountPath));
+    public Started startAsync(AsyncApplication app, String mountPath) throws Exception {
+        return behindProxy(reference.startAsync(fault.async().apply(app), mountPath));
     }
 
     /**

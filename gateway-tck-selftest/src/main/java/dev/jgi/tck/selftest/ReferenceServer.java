@@ -34,8 +34,8 @@ public final class ReferenceServer implements ServerUnderTest {
     }
 
     @Override
-    public Started start(AsyncApplication app, String mountPath) {
-        return started(mounted(GatewayServer.builder(app), mountPath));
+    public Started startAsync(AsyncApplication app, String mountPath) {
+        return started(mounted(GatewayServer.builderAsync(app), mountPath));
     }
 
     /** A separate listener, so that the HTTP/1.1 runs see the server as configured by default. */
@@ -45,8 +45,8 @@ public final class ReferenceServer implements ServerUnderTest {
     }
 
     @Override
-    public Started startH2c(AsyncApplication app, String mountPath) {
-        return started(mounted(GatewayServer.builder(app), mountPath).h2c(true));
+    public Started startH2cAsync(AsyncApplication app, String mountPath) {
+        return started(mounted(GatewayServer.builderAsync(app), mountPath).h2c(true));
     }
 
     /**
@@ -62,8 +62,8 @@ public final class ReferenceServer implements ServerUnderTest {
     }
 
     @Override
-    public Optional<Started> startSecure(AsyncApplication app, String mountPath, TlsFiles tls) {
-        return Optional.of(started(mounted(GatewayServer.builder(app), mountPath)
+    public Optional<Started> startSecureAsync(AsyncApplication app, String mountPath, TlsFiles tls) {
+        return Optional.of(started(mounted(GatewayServer.builderAsync(app), mountPath)
                 .tls(tls.certificate(), tls.privateKey())
                 .clientAuth(ClientAuth.WANT, tls.clientAuthority())
                 .http2(true)));

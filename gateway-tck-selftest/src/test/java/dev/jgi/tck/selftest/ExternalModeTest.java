@@ -2,7 +2,6 @@ package dev.jgi.tck.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jgi.api.Application;
 import dev.jgi.server.GatewayServer;
 import dev.jgi.tck.launch.TckLauncher;
 import dev.jgi.tck.probe.AsyncProbeApp;
@@ -24,10 +23,10 @@ class ExternalModeTest {
 
     @Test
     void suiteRunsAgainstProbesStartedOutsideTheTck() {
-        try (GatewayServer sync = started(GatewayServer.builder((Application) new ProbeApp()));
-                GatewayServer async = started(GatewayServer.builder(new AsyncProbeApp()));
-                GatewayServer mounted = started(
-                        GatewayServer.builder((Application) new ProbeApp()).mountPath("/mnt"))) {
+        try (GatewayServer sync = started(GatewayServer.builder(new ProbeApp()));
+                GatewayServer async = started(GatewayServer.builderAsync(new AsyncProbeApp()));
+                GatewayServer mounted =
+                        started(GatewayServer.builder(new ProbeApp()).mountPath("/mnt"))) {
             TckReport report = TckLauncher.run(
                             TckLauncher.SERVER_SUITE,
                             Map.of(

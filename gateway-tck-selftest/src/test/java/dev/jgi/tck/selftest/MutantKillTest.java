@@ -36,7 +36,11 @@ class MutantKillTest {
             disabledReason = "-Djgi.tck.mutants=false skips the mutant runs (about two minutes)")
     void everyMutantIsKilledByTestsOfItsOwnClauses() throws Exception {
         Set<String> baseline = failing(run(new ReferenceServer()));
-        List<Fault> faults = Faults.all();
+        // -Djgi.tck.mutants.only=a,b runs those mutants alone, to check a new one in minutes.
+        Set<String> only = Set.of(System.getProperty("jgi.tck.mutants.only", "").split(","));
+        List<Fault> faults = Faults.all().stream()
+                .filter(fault -> only.equals(Set.of("")) || only.contains(fault.name()))
+                .toList();
         Map<String, TckReport> reports = new java.util.concurrent.ConcurrentHashMap<>();
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_RUNS)) {
             List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
@@ -73,11 +77,13 @@ class MutantKillTest {
                 }
             });
         }
-        writeMatrix(faults, matrix);
-        assertThat(faults).hasSizeGreaterThanOrEqualTo(25);
         assertThat(problems)
                 .as("mutants that survived or failed unrelated tests")
                 .isEmpty();
+        if (only.equals(Set.of(""))) {
+            writeMatrix(faults, matrix);
+            assertThat(faults).hasSizeGreaterThanOrEqualTo(25);
+        }
     }
 
     private static TckReport run(dev.jgi.tck.spi.ServerUnderTest server) {

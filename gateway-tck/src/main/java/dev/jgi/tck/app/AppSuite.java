@@ -109,9 +109,10 @@ public final class AppSuite {
         return switch (app) {
             case Application sync
             when scenario.slowReader() ->
-                TestServer.start(AsyncApplication.fromSync(Validator.wrap(sync, reporter)), scenario.options());
+                TestServer.startAsync(AsyncApplication.fromSync(Validator.wrap(sync, reporter)), scenario.options());
             case Application sync -> TestServer.start(Validator.wrap(sync, reporter), scenario.options());
-            case AsyncApplication async -> TestServer.start(Validator.wrap(async, reporter), scenario.options());
+            case AsyncApplication async ->
+                TestServer.startAsync(Validator.wrapAsync(async, reporter), scenario.options());
             default ->
                 throw new IllegalArgumentException(
                         app.getClass().getName() + " implements neither Application nor AsyncApplication");

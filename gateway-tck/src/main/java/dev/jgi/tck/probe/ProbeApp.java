@@ -51,11 +51,13 @@ public final class ProbeApp implements Application {
                         200, Headers.of("content-type", "text/plain"), new Body.Stream(new ClosingStream(state, key)));
             case "flood" -> {
                 exchange.onComplete(done -> state.record(key + ".done", Replies.completion(done)));
-                yield Response.of(200, Headers.of("content-type", "application/octet-stream"), (Body.Writer)
-                        out -> writeUntilGone(out, key, exchange));
+                yield Response.of(
+                        200,
+                        Headers.of("content-type", "application/octet-stream"),
+                        Body.writer(out -> writeUntilGone(out, key, exchange)));
             }
             case "gated" ->
-                Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
+                Response.of(200, Headers.of("content-type", "text/plain"), Body.writer(out -> {
                     out.write("part1".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     state.gate(key)
@@ -63,7 +65,7 @@ public final class ProbeApp implements Application {
                             .exceptionally(t -> null)
                             .join();
                     out.write("part2".getBytes(StandardCharsets.US_ASCII));
-                });
+                }));
             case "hooks-fail" -> {
                 exchange.onComplete(done -> state.record(key, "hook " + Replies.completion(done)));
                 throw new IllegalStateException("probe failure after registering a hook, provoked by the TCK");
@@ -96,8 +98,40 @@ public final class ProbeApp implements Application {
                 boolean sent = exchange.sendEarlyHints(Headers.of("link", "</style.css>; rel=preload; as=style"));
                 yield Response.text(200, "early hints sent: " + sent);
             }
+            case "body-length" ->
+                Response.text(
+                        200,
+                        request.bodyLength().isPresent()
+                                ? Long.toString(request.bodyLength().getAsLong())
+                                : "unknown");
+            case "limit" -> limited(exchange, route.number(0), false);
+            case "limit-caught" -> limited(exchange, route.number(0), true);
             default -> echo(request, exchange);
         };
+    }
+
+    /**
+     * Reads the body under an exchange limit [JGI-LIM-7]. Caught, the failure is reported with the
+     * bytes the application got; uncaught, it ends {@code handle} for the server to answer 413
+     * [JGI-LIM-8].
+     */
+    private static Response limited(Exchange exchange, int maxBytes, boolean caught) throws IOException {
+        exchange.limitBody(maxBytes);
+        long got = 0;
+        try (InputStream in = exchange.body()) {
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                got += n;
+            }
+        } catch (IOException e) {
+            if (!caught) {
+                throw e;
+            }
+            return Response.text(
+                    200, "refused after " + got + " bytes: " + e.getClass().getName());
+        }
+        return Response.text(200, "read " + got + " bytes");
     }
 
     /** The client's address goes along, so that a test can tell which connection answered. */
@@ -174,20 +208,20 @@ public final class ProbeApp implements Application {
                 Response.of(
                         reply.status(), reply.headers(), Body.of(reply.pieces().getFirst()));
             case STREAMED ->
-                Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
+                Response.of(reply.status(), reply.headers(), Body.writer(out -> {
                     for (byte[] piece : reply.pieces()) {
                         out.write(piece);
                         out.flush();
                     }
-                });
+                }));
             case FAIL_BEFORE ->
                 throw new IllegalStateException("probe failure before the response, provoked by the TCK");
             case FAIL_MID_BODY ->
-                Response.of(reply.status(), reply.headers(), (Body.Writer) out -> {
+                Response.of(reply.status(), reply.headers(), Body.writer(out -> {
                     out.write(reply.pieces().getFirst());
                     out.flush();
                     throw new IOException("probe failure mid-body, provoked by the TCK");
-                });
+                }));
         };
     }
 

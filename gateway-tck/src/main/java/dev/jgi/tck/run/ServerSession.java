@@ -131,9 +131,9 @@ public final class ServerSession implements AutoCloseable {
         ServerUnderTest.TlsFiles files = tlsMaterial().files();
         String mount = variant.mountPath();
         Optional<ServerUnderTest.Started> running = switch (variant) {
-            case ASYNC -> sut.startSecure(new AsyncProbeApp(), mount, files);
+            case ASYNC -> sut.startSecureAsync(new AsyncProbeApp(), mount, files);
             case MOUNTED -> sut.startSecure(new ProbeApp(), mount, files);
-            case ADAPTED_SYNC -> sut.startSecure(AsyncApplication.fromSync(new ProbeApp()), mount, files);
+            case ADAPTED_SYNC -> sut.startSecureAsync(AsyncApplication.fromSync(new ProbeApp()), mount, files);
             case ADAPTED_ASYNC -> sut.startSecure(Application.fromAsync(new AsyncProbeApp()), mount, files);
             case SYNC, SECURE -> throw new IllegalStateException("served by the SECURE deployment");
         };
@@ -144,9 +144,9 @@ public final class ServerSession implements AutoCloseable {
     private static ServerUnderTest.Started startH2c(ServerUnderTest sut, Variant variant) throws Exception {
         String mount = variant.mountPath();
         return switch (variant) {
-            case ASYNC -> sut.startH2c(new AsyncProbeApp(), mount);
-            case SYNC, MOUNTED -> sut.startH2c((Application) new ProbeApp(), mount);
-            case ADAPTED_SYNC -> sut.startH2c(AsyncApplication.fromSync(new ProbeApp()), mount);
+            case ASYNC -> sut.startH2cAsync(new AsyncProbeApp(), mount);
+            case SYNC, MOUNTED -> sut.startH2c(new ProbeApp(), mount);
+            case ADAPTED_SYNC -> sut.startH2cAsync(AsyncApplication.fromSync(new ProbeApp()), mount);
             case ADAPTED_ASYNC -> sut.startH2c(Application.fromAsync(new AsyncProbeApp()), mount);
             case SECURE -> throw new IllegalStateException("SECURE is a TLS deployment");
         };
@@ -235,9 +235,9 @@ public final class ServerSession implements AutoCloseable {
             return new Target(variant, running.address(), variant.mountPath());
         }
         ServerUnderTest.Started running = switch (variant) {
-            case ASYNC -> sut.start(new AsyncProbeApp(), variant.mountPath());
-            case SYNC, MOUNTED -> sut.start((Application) new ProbeApp(), variant.mountPath());
-            case ADAPTED_SYNC -> sut.start(AsyncApplication.fromSync(new ProbeApp()), variant.mountPath());
+            case ASYNC -> sut.startAsync(new AsyncProbeApp(), variant.mountPath());
+            case SYNC, MOUNTED -> sut.start(new ProbeApp(), variant.mountPath());
+            case ADAPTED_SYNC -> sut.startAsync(AsyncApplication.fromSync(new ProbeApp()), variant.mountPath());
             case ADAPTED_ASYNC -> sut.start(Application.fromAsync(new AsyncProbeApp()), variant.mountPath());
             case SECURE -> throw new IllegalStateException("started above");
         };

@@ -7,6 +7,7 @@ import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.Probe;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
+import dev.jgi.tck.spi.Protocol;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
 import java.util.Optional;
@@ -52,6 +53,56 @@ class LimitTests {
                 .orElseThrow(() -> new AssertionError("no response to a 1 TB content-length"));
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.bodyText()).doesNotContain(probe.nonce());
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-BODY-13")
+    void bodyLengthIsKnownBeforeTheBodyIsRead(Probe probe) {
+        String path = probe.path("/_tck/body-length");
+        assertThat(probe.exchange(probe.head("POST", path, "Content-Length: 5") + "hello")
+                        .bodyText())
+                .isEqualTo("5");
+        if (probe.protocol() == Protocol.HTTP_1_1) {
+            String chunked = probe.head("POST", path, "Transfer-Encoding: chunked") + "5\r\nhello\r\n0\r\n\r\n";
+            assertThat(probe.exchange(chunked).bodyText()).isEqualTo("unknown");
+            assertThat(probe.exchange(probe.head("GET", path)).bodyText()).isEqualTo("0");
+        }
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-LIM-7")
+    void exchangeLimitStopsTheBodyAtTheLimit(Probe probe) {
+        String path = probe.path("/_tck/limit-caught/4");
+        assertThat(probe.exchange(probe.head("POST", path, "Content-Length: 3") + "abc")
+                        .bodyText())
+                .isEqualTo("read 3 bytes");
+        assertThat(probe.exchange(probe.head("POST", path, "Content-Length: 4") + "abcd")
+                        .bodyText())
+                .isEqualTo("read 4 bytes");
+        assertThat(probe.exchange(probe.head("POST", path, "Content-Length: 10") + "0123456789")
+                        .bodyText())
+                .as("an announced body over the limit fails the first read")
+                .startsWith("refused after 0 bytes");
+        if (probe.protocol() == Protocol.HTTP_1_1) {
+            String chunked = probe.head("POST", path, "Transfer-Encoding: chunked") + "a\r\n0123456789\r\n0\r\n\r\n";
+            String refused = probe.exchange(chunked).bodyText();
+            assertThat(refused).startsWith("refused after ");
+            long got = Long.parseLong(refused.substring("refused after ".length(), refused.indexOf(' ', 14)));
+            assertThat(got).as("bytes the application got past a limit of 4").isLessThanOrEqualTo(4);
+        }
+    }
+
+    @ServerTest(Variant.SYNC)
+    @Clause("JGI-LIM-8")
+    void bodyOverTheExchangeLimitIsBodyTooLargeAndAnswered413(Probe probe) {
+        String body = "0123456789";
+        assertThat(probe.exchange(probe.head("POST", probe.path("/_tck/limit-caught/4"), "Content-Length: 10") + body)
+                        .bodyText())
+                .endsWith("dev.jgi.api.BodyTooLargeException");
+        RawResponse uncaught =
+                probe.exchange(probe.head("POST", probe.path("/_tck/limit/4"), "Content-Length: 10") + body);
+        assertThat(uncaught.status()).isEqualTo(413);
+        assertThat(uncaught.bodyText()).doesNotContain("BodyTooLargeException");
     }
 
     private static void assertAnswered(Probe probe, String request, int status) {

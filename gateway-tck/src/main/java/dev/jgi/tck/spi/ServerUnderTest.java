@@ -34,9 +34,11 @@ public interface ServerUnderTest {
 
     /**
      * Starts an async application. A server that serves only sync applications may keep this
-     * default, which runs the application through the API's adapter.
+     * default, which runs the application through the API's adapter. Each {@code start} method has
+     * an {@code Async} twin rather than an overload, so that an object implementing both
+     * interfaces, or a lambda, needs no cast.
      */
-    default Started start(AsyncApplication app, String mountPath) throws Exception {
+    default Started startAsync(AsyncApplication app, String mountPath) throws Exception {
         return start(Application.fromAsync(app), mountPath);
     }
 
@@ -61,7 +63,7 @@ public interface ServerUnderTest {
      * does a sync one; the suite's HTTP/2-over-TLS runs of the async deployments use it. The default
      * runs the application through the API's adapter.
      */
-    default Optional<Started> startSecure(AsyncApplication app, String mountPath, TlsFiles tls) throws Exception {
+    default Optional<Started> startSecureAsync(AsyncApplication app, String mountPath, TlsFiles tls) throws Exception {
         return startSecure(Application.fromAsync(app), mountPath, tls);
     }
 
@@ -75,8 +77,8 @@ public interface ServerUnderTest {
     }
 
     /** Starts an async application as {@link #startH2c(Application, String)} does a sync one. */
-    default Started startH2c(AsyncApplication app, String mountPath) throws Exception {
-        return start(app, mountPath);
+    default Started startH2cAsync(AsyncApplication app, String mountPath) throws Exception {
+        return startAsync(app, mountPath);
     }
 
     /**

@@ -21,7 +21,7 @@ public final class JgiServerVariant {
             case "sync" -> GatewayServer.builder(new BenchApp()).bind("127.0.0.1", options.port()).build();
             case "sync-nolog" -> GatewayServer.builder(new BenchApp()).bind("127.0.0.1", options.port())
                     .accessLog(ServerConfig.AccessLogFormat.OFF).build();
-            case "async" -> GatewayServer.builder(new BenchAsyncApp()).bind("127.0.0.1", options.port()).build();
+            case "async" -> GatewayServer.builderAsync(new BenchAsyncApp()).bind("127.0.0.1", options.port()).build();
             default -> throw new IllegalArgumentException("mode must be sync, sync-nolog or async");
         };
         server.start();

@@ -19,13 +19,13 @@ public final class BenchApp implements Application {
             case "/json" -> Response.json(200, Workload.json());
             case "/echo" -> Response.of(200, OCTETS, Body.of(exchange.body().readAllBytes()));
             case "/stream" ->
-                Response.of(200, Headers.of("content-type", "text/plain"), (Body.Writer) out -> {
+                Response.of(200, Headers.of("content-type", "text/plain"), Body.writer(out -> {
                     byte[] chunk = Workload.streamChunk();
                     for (int i = 0; i < Workload.STREAM_CHUNKS; i++) {
                         out.write(chunk);
                         out.flush();
                     }
-                });
+                }));
             case "/sleep" -> {
                 Thread.sleep(Workload.SLEEP);
                 yield Response.text(200, "slept");

@@ -32,7 +32,7 @@ class ChatTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = EmbeddedServer.start(APP);
+        server = EmbeddedServer.startAsync(APP);
     }
 
     @AfterAll

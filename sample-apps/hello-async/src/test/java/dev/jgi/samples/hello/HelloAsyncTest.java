@@ -12,7 +12,7 @@ class HelloAsyncTest {
 
     @Test
     void greetsFromTheAsyncInterface() throws Exception {
-        try (EmbeddedServer server = EmbeddedServer.start(new HelloAsync());
+        try (EmbeddedServer server = EmbeddedServer.startAsync(new HelloAsync());
                 HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(server.uri("/there")).build(), HttpResponse.BodyHandlers.ofString());

@@ -28,7 +28,7 @@ class LibraryInHarnessTest extends LibrarySuite {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(new JerseyApplication(new Library(TOKEN)));
+        server = TestServer.startAsync(new JerseyApplication(new Library(TOKEN)));
         config = RestAssuredConfig.config()
                 .httpClient(HttpClientConfig.httpClientConfig().httpClientFactory(() -> new HarnessHttpClient(server)));
     }

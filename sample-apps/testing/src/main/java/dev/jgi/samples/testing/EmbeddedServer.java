@@ -26,8 +26,8 @@ public final class EmbeddedServer implements AutoCloseable {
                 .build());
     }
 
-    public static EmbeddedServer start(AsyncApplication app) throws Exception {
-        return new EmbeddedServer(GatewayServer.builder(app)
+    public static EmbeddedServer startAsync(AsyncApplication app) throws Exception {
+        return new EmbeddedServer(GatewayServer.builderAsync(app)
                 .bind("127.0.0.1", 0)
                 .gracefulTimeout(GRACE)
                 .build());

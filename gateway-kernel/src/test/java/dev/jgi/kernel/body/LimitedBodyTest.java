@@ -1,0 +1,82 @@
+package dev.jgi.kernel.body;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jgi.api.BodyTooLargeException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LimitedBodyTest {
+
+    private static LimitedBody body(int length, OptionalLong announced) {
+        return new LimitedBody(new ByteArrayInputStream(new byte[length]), announced);
+    }
+
+    @Test
+    void withoutALimitTheWholeBodyReads() throws IOException {
+        assertThat(body(100, OptionalLong.of(100)).readAllBytes()).hasSize(100);
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitReadsToItsEnd() throws IOException {
+        LimitedBody body = body(4, OptionalLong.empty());
+        body.lower(4);
+        assertThat(body.readAllBytes()).hasSize(4);
+        assertThat(body.read()).isEqualTo(-1);
+    }
+
+    @Test
+    void anUnannouncedBodyPastTheLimitFailsOnceItCrossesIt() throws IOException {
+        LimitedBody body = body(10, OptionalLong.empty());
+        body.lower(4);
+        byte[] buffer = new byte[3];
+        assertThat(body.read(buffer)).isEqualTo(3);
+        assertThatThrownBy(() -> body.read(buffer))
+                .isInstanceOf(BodyTooLargeException.class)
+                .hasMessageContaining("[JGI-LIM-7]")
+                .satisfies(e -> assertThat(((BodyTooLargeException) e).limit()).isEqualTo(4));
+    }
+
+    @Test
+    void anAnnouncedBodyOverTheLimitFailsBeforeAnyByteIsRead() {
+        AtomicInteger reads = new AtomicInteger();
+        InputStream counting = new ByteArrayInputStream(new byte[10]) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                reads.incrementAndGet();
+                return super.read(b, off, len);
+            }
+        };
+        LimitedBody body = new LimitedBody(counting, OptionalLong.of(10));
+        body.lower(4);
+        assertThatThrownBy(body::read).isInstanceOf(BodyTooLargeException.class);
+        assertThat(reads)
+                .as("reads of the server's stream, which would send 100 Continue")
+                .hasValue(0);
+    }
+
+    @Test
+    void aLimitOnlyGoesDown() throws IOException {
+        LimitedBody body = body(10, OptionalLong.empty());
+        body.lower(4);
+        body.lower(1_000);
+        assertThatThrownBy(body::readAllBytes).isInstanceOf(BodyTooLargeException.class);
+        assertThatThrownBy(() -> body.lower(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFailureCausedByALimitIsRecognisedThroughItsCauses() {
+        BodyTooLargeException tooLarge = new BodyTooLargeException("too large", 4);
+        assertThat(LimitedBody.causedByLimit(tooLarge)).isTrue();
+        assertThat(LimitedBody.causedByLimit(new UncheckedIOException(tooLarge)))
+                .isTrue();
+        assertThat(LimitedBody.causedByLimit(new IOException("other"))).isFalse();
+        assertThat(LimitedBody.causedByLimit(null)).isFalse();
+    }
+}
