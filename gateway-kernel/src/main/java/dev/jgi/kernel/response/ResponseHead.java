@@ -148,8 +148,8 @@ public final class ResponseHead {
 
     /** The hop-by-hop fields an application may set: {@code connection: close}, a 426's {@code upgrade}. */
     private static boolean allowed(int status, Headers.Field field) {
-        return field.name().equalsIgnoreCase(CONNECTION) && isClose(field.value())
-                || field.name().equalsIgnoreCase(UPGRADE) && status == UPGRADE_REQUIRED;
+        return (field.name().equalsIgnoreCase(CONNECTION) && isClose(field.value()))
+                || (field.name().equalsIgnoreCase(UPGRADE) && status == UPGRADE_REQUIRED);
     }
 
     private static boolean isClose(String value) {

@@ -188,7 +188,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         phase = Phase.STREAMING;
         committedStatus = status;
         boolean http1 = !exchange.getProtocol().equals(io.undertow.util.Protocols.HTTP_2_0);
-        if (reader != null && reader.leavesMuchUnread() || http1 && ResponseHead.asksToClose(checked)) {
+        if ((reader != null && reader.leavesMuchUnread()) || (http1 && ResponseHead.asksToClose(checked))) {
             exchange.setPersistent(false);
         }
         Headers headers = ResponseHead.sendable(exchange.getProtocol().toString(), status, checked);

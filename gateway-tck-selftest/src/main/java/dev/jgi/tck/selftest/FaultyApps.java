@@ -145,7 +145,8 @@ public final class FaultyApps {
                     "JGI-RESP-4",
                     (request, exchange) ->
                             // connection: close is allowed [JGI-FRAME-11]: every field gets a value that is not.
-                            Response.text(200, "hop").withHeader(field, field.equals("te") ? "trailers" : "keep-alive")));
+                            Response.text(200, "hop")
+                                    .withHeader(field, field.equals("te") ? "trailers" : "keep-alive")));
         }
         return List.copyOf(apps);
     }

@@ -13,12 +13,15 @@ final class WireFaults {
     static List<Fault> all() {
         return List.of(
                 // DONE-3 too: the body bytes such a server sends for a HEAD request are counted.
-                Fault.ofWire("head-answered-with-body", Set.of("JGI-FRAME-4", "JGI-FRAME-10", "JGI-DONE-3"), new WireFault() {
-                    @Override
-                    public String request(String head) {
-                        return head.startsWith("HEAD ") ? "GET " + head.substring(5) : head;
-                    }
-                }),
+                Fault.ofWire(
+                        "head-answered-with-body",
+                        Set.of("JGI-FRAME-4", "JGI-FRAME-10", "JGI-DONE-3"),
+                        new WireFault() {
+                            @Override
+                            public String request(String head) {
+                                return head.startsWith("HEAD ") ? "GET " + head.substring(5) : head;
+                            }
+                        }),
                 Fault.ofWire("content-length-with-chunked-accepted", Set.of("JGI-BODY-11"), new WireFault() {
                     @Override
                     public String request(String head) {
