@@ -43,7 +43,7 @@ class RuntimeReleaseIT {
                 .without(NO_JAVA_HOME)
                 .run()
                 .successfulOutput();
-        List<String> names = modules.lines().map(line -> line.split("@")[0]).toList();
+        List<String> names = modules.lines().map(line -> line.split("@", -1)[0]).toList();
         assertThat(names)
                 .containsAll(
                         Arrays.asList(System.getProperty("jgi.runtime.modules").split(",")))

@@ -17,7 +17,7 @@ final class ServerProcess {
 
     private ServerProcess() {}
 
-    /** @return the command's exit code */
+    /** Runs the command in {@code directory} until it exits, and returns its exit code. */
     static int run(List<String> command, File directory) throws IOException, InterruptedException {
         Process process =
                 new ProcessBuilder(command).directory(directory).inheritIO().start();

@@ -46,8 +46,8 @@ public final class MutantServer implements ServerUnderTest {
     }
 
     @Override
-    public Optional<Started> startSecure(AsyncApplication app, String mountPath, TlsFiles tls) throws Exception {
-        return overTls() ? reference.startSecure(fault.async().apply(app), mountPath, tls) : Optional.empty();
+    public Optional<Started> startSecureAsync(AsyncApplication app, String mountPath, TlsFiles tls) throws Exception {
+        return overTls() ? reference.startSecureAsync(fault.async().apply(app), mountPath, tls) : Optional.empty();
     }
 
     private boolean overTls() {
