@@ -57,7 +57,7 @@ final class AsyncProbe implements AsyncApplication {
                         .thenCompose(s -> channel.send(new Action.ResponseBody(bytes("with trailers"), false)))
                         .thenCompose(s -> channel.send(new Action.ResponseTrailers(Headers.of("x-sum", "42"))));
             case "/hop-by-hop" ->
-                channel.send(new Action.ResponseStart(200, Headers.of("connection", "close"), false))
+                channel.send(new Action.ResponseStart(200, Headers.of("connection", "keep-alive"), false))
                         .handle((ok, refused) -> null)
                         .thenCompose(ignored -> new CompletableFuture<Void>());
             case "/short-body" ->

@@ -93,7 +93,7 @@ final class SyncProbe implements Application {
                                 counted(new ByteArrayInputStream("from a stream".getBytes(StandardCharsets.UTF_8)))));
             case "/trailers" ->
                 Response.text(200, "body before trailers").withTrailers(() -> Headers.of("x-checksum", "abc123"));
-            case "/hop" -> Response.text(200, "never sent").withHeader("connection", "close");
+            case "/hop" -> Response.text(200, "never sent").withHeader("connection", "keep-alive");
             case "/wrong-length" -> Response.text(200, "four").withHeader("content-length", "40");
             case "/set-cookies" ->
                 Response.text(200, "cookies").plusHeader("set-cookie", "a=1").plusHeader("set-cookie", "b=2");
