@@ -34,7 +34,9 @@ final class BodyLimitFaults {
                             try {
                                 return app.handle(request, exchange);
                             } catch (BodyTooLargeException e) {
-                                throw new IllegalStateException("a failure the server does not recognise", e);
+                                // The mutant: the cause is dropped, so the server cannot see the body was too large.
+                                throw new IllegalStateException(
+                                        "a failure the server does not recognise: " + e.getMessage());
                             }
                         }),
                         app -> app));

@@ -26,11 +26,11 @@ final class ExchangeFaults {
         return List.of(
                 sync(
                         "body-cut-after-4-bytes",
-                        Set.of("JGI-BODY-1", "JGI-BODY-2", "JGI-BODY-8"),
+                        Set.of("JGI-BODY-1", "JGI-BODY-2", "JGI-BODY-8", "JGI-LIM-7"),
                         app -> (request, exchange) -> app.handle(request, new TruncatingExchange(exchange, 4))),
                 sync(
                         "failure-answered-200",
-                        Set.of("JGI-ERR-1", "JGI-ERR-5", "JGI-ERR-7", "JGI-DONE-1", "JGI-DONE-3"),
+                        Set.of("JGI-ERR-1", "JGI-ERR-5", "JGI-ERR-7", "JGI-DONE-1", "JGI-DONE-3", "JGI-LIM-8"),
                         app -> (request, exchange) -> {
                             try {
                                 return app.handle(request, exchange);
@@ -38,7 +38,7 @@ final class ExchangeFaults {
                                 return Response.empty(200);
                             }
                         }),
-                sync("stack-trace-in-the-500", Set.of("JGI-ERR-1"), app -> (request, exchange) -> {
+                sync("stack-trace-in-the-500", Set.of("JGI-ERR-1", "JGI-LIM-8"), app -> (request, exchange) -> {
                     try {
                         return app.handle(request, exchange);
                     } catch (Exception e) {

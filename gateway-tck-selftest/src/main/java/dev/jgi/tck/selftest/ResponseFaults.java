@@ -23,7 +23,7 @@ final class ResponseFaults {
                 response("5xx-sent-as-500", Set.of("JGI-RESP-2"), r -> r.status() > 500 ? r.withStatus(500) : r),
                 response(
                         "hop-by-hop-fields-dropped",
-                        Set.of("JGI-RESP-5", "JGI-ERR-4"),
+                        Set.of("JGI-RESP-5", "JGI-ERR-4", "JGI-RESP-9", "JGI-FRAME-11"),
                         r -> r.withHeaders(r.headers()
                                 .without("connection")
                                 .without("keep-alive")

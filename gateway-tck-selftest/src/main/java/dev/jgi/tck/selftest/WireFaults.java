@@ -58,7 +58,14 @@ final class WireFaults {
                         }),
                 Fault.ofWire(
                         "connection-close-ignored",
-                        Set.of("JGI-FRAME-7", "JGI-FRAME-9", "JGI-ERR-2", "JGI-ERR-5", "JGI-ERR-6", "JGI-ERR-7"),
+                        Set.of(
+                                "JGI-FRAME-7",
+                                "JGI-FRAME-9",
+                                "JGI-ERR-2",
+                                "JGI-ERR-5",
+                                "JGI-ERR-6",
+                                "JGI-ERR-7",
+                                "JGI-FRAME-11"),
                         new WireFault() {
                             @Override
                             public String response(String head) {
