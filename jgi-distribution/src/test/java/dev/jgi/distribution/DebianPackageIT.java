@@ -41,10 +41,19 @@ class DebianPackageIT {
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("the linux-packages profile makes jgi_VERSION_amd64.deb"));
         }
-        assertThat(deb.getFileName().toString()).isEqualTo("jgi_" + System.getProperty("jgi.version").replace("-SNAPSHOT", "~SNAPSHOT") + "_amd64.deb");
+        assertThat(deb.getFileName().toString())
+                .isEqualTo("jgi_" + System.getProperty("jgi.version").replace("-SNAPSHOT", "~SNAPSHOT") + "_amd64.deb");
         try (ChildProcess install = Command.of(
-                                "unshare", "--mount", "--propagation", "private", "--fork", "--kill-child=SIGTERM", "--",
-                                Path.of("src/test/sh/deb-in-throwaway-root").toAbsolutePath().toString(),
+                                "unshare",
+                                "--mount",
+                                "--propagation",
+                                "private",
+                                "--fork",
+                                "--kill-child=SIGTERM",
+                                "--",
+                                Path.of("src/test/sh/deb-in-throwaway-root")
+                                        .toAbsolutePath()
+                                        .toString(),
                                 scratch.toString(),
                                 deb.toString(),
                                 UnpackedRelease.app("hello").toString())
@@ -56,15 +65,19 @@ class DebianPackageIT {
             assertThat(line(installed, "user")).matches("jgi:x:\\d+:\\d+:.*:/var/lib/jgi:/usr/sbin/nologin");
             assertThat(line(installed, "command")).isEqualTo("../lib/jgi/bin/jgi");
             assertThat(line(installed, "units")).isEqualTo("jgi.socket jgi@.service");
-            assertThat(line(installed, "enabled")).as("the units are disabled by default").isEmpty();
+            assertThat(line(installed, "enabled"))
+                    .as("the units are disabled by default")
+                    .isEmpty();
             assertThat(line(installed, "unit-user"))
                     .isEqualTo("ExecStart=/usr/bin/jgi serve --bind fd:3 /srv/jgi/app.jar User=jgi");
 
             HttpResponse<String> page = client.send(
                     HttpRequest.newBuilder(base.resolve("/")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.body()).isEqualTo("Hello, world! You asked for /\n");
-            long server = Long.parseLong(install.awaitOutput(Pattern.compile("server: (\\d+)"), START).group(1));
-            assertThat(Files.readSymbolicLink(Path.of("/proc", Long.toString(server), "exe")).toString())
+            long server = Long.parseLong(install.awaitOutput(Pattern.compile("server: (\\d+)"), START)
+                    .group(1));
+            assertThat(Files.readSymbolicLink(Path.of("/proc", Long.toString(server), "exe"))
+                            .toString())
                     .as("the package's own runtime runs the server")
                     .endsWith("/usr/lib/jgi/runtime/bin/java");
             ProcessHandle.of(server).ifPresent(ProcessHandle::destroy);
@@ -72,9 +85,13 @@ class DebianPackageIT {
             ChildProcess.Result removed = install.awaitResult(Duration.ofMinutes(3));
             assertThat(removed.exit()).as(removed.output()).isZero();
             String after = removed.stdout();
-            assertThat(line(after, "after-remove")).as("remove keeps the conffile only").isEqualTo("etc/jgi/app.env");
+            assertThat(line(after, "after-remove"))
+                    .as("remove keeps the conffile only")
+                    .isEqualTo("etc/jgi/app.env");
             assertThat(line(after, "after-purge")).isEmpty();
-            assertThat(line(after, "user-after-purge")).as("Debian keeps a system user on purge").startsWith("jgi:");
+            assertThat(line(after, "user-after-purge"))
+                    .as("Debian keeps a system user on purge")
+                    .startsWith("jgi:");
             assertThat(line(after, "left")).as("files the package left behind").isEmpty();
             assertThat(line(after, "package-state")).doesNotContain("installed");
             assertThat(line(after, "lintian")).as("lintian's errors").doesNotContain("E: ");

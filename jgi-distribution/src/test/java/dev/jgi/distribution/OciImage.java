@@ -45,10 +45,12 @@ record OciImage(Path layout, JsonNode config, List<Path> layers) {
                 .isEqualTo("1.0.0");
         JsonNode index = JSON.readTree(into.resolve("index.json").toFile());
         assertThat(index.path("manifests")).hasSize(1);
-        JsonNode manifest = JSON.readTree(blob(into, index.path("manifests").get(0)).toFile());
+        JsonNode manifest =
+                JSON.readTree(blob(into, index.path("manifests").get(0)).toFile());
         assertThat(manifest.path("mediaType").asText()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
         JsonNode config = JSON.readTree(blob(into, manifest.path("config")).toFile());
-        List<Path> layers = manifest.path("layers").valueStream()
+        List<Path> layers = manifest.path("layers")
+                .valueStream()
                 .map(descriptor -> blob(into, descriptor))
                 .toList();
         JsonNode diffIds = config.path("rootfs").path("diff_ids");
@@ -70,7 +72,9 @@ record OciImage(Path layout, JsonNode config, List<Path> layers) {
         Path blob = layout.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
         try (InputStream in = Files.newInputStream(blob)) {
             assertThat("sha256:" + sha256(in)).as("digest of %s", blob).isEqualTo(digest);
-            assertThat(Files.size(blob)).as("size of %s", blob).isEqualTo(descriptor.path("size").asLong());
+            assertThat(Files.size(blob))
+                    .as("size of %s", blob)
+                    .isEqualTo(descriptor.path("size").asLong());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,7 +100,14 @@ record OciImage(Path layout, JsonNode config, List<Path> layers) {
     void unpack(Path root) throws IOException {
         for (Path layer : layers) {
             applyWhiteouts(layer, root);
-            Command.of("tar", "-xzf", layer.toString(), "-C", root.toString(), "--numeric-owner", "--exclude=" + WHITEOUT + "*")
+            Command.of(
+                            "tar",
+                            "-xzf",
+                            layer.toString(),
+                            "-C",
+                            root.toString(),
+                            "--numeric-owner",
+                            "--exclude=" + WHITEOUT + "*")
                     .run(Duration.ofMinutes(2))
                     .successfulOutput();
         }

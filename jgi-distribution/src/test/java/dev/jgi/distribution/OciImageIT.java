@@ -94,8 +94,17 @@ class OciImageIT {
         server.addAll(texts(config.path("Cmd")));
         // A mount namespace of its own for /proc and /dev, as a container has; it ends with the server.
         List<String> line = new ArrayList<>(List.of(
-                "unshare", "--mount", "--propagation", "private", "--fork", "--kill-child=SIGTERM", "--",
-                "sh", "-ec", "mount -t proc proc \"$1/proc\"; mount --rbind /dev \"$1/dev\"; shift; exec \"$@\"", "sh",
+                "unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "--fork",
+                "--kill-child=SIGTERM",
+                "--",
+                "sh",
+                "-ec",
+                "mount -t proc proc \"$1/proc\"; mount --rbind /dev \"$1/dev\"; shift; exec \"$@\"",
+                "sh",
                 root.toString()));
         line.addAll(inRoot(root, user, environment, server).line());
         try (ChildProcess running = Command.of(line).start();
@@ -106,14 +115,17 @@ class OciImageIT {
                     client.send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.body()).isEqualTo("Hello, world! You asked for /\n");
             HttpResponse<String> livez = client.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/livez")).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/livez"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(livez.statusCode()).isEqualTo(200);
             assertThat(inRoot(root, user, environment, healthCheck).run().exit())
                     .as("the health check passes while the server runs")
                     .isZero();
 
-            ProcessHandle java = ProcessHandle.of(running.pid()).orElseThrow().descendants()
+            ProcessHandle java = ProcessHandle.of(running.pid())
+                    .orElseThrow()
+                    .descendants()
                     .filter(process -> executable(process).endsWith("opt/jgi/runtime/bin/java"))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no java of the image among the server's processes"));
@@ -124,10 +136,15 @@ class OciImageIT {
         }
     }
 
-    /** {@code command} run in {@code root} as {@code user} with exactly {@code environment}. */
+    /**
+     * {@code command} run in {@code root} as {@code user} with exactly {@code environment}; the
+     * environment is set outside, by this machine's {@code env}: the image has none.
+     */
     private static Command inRoot(Path root, String user, List<String> environment, List<String> command) {
-        List<String> line = new ArrayList<>(List.of("chroot", "--userspec=" + user, root.toString(), "env", "-i"));
+        List<String> line = new ArrayList<>(List.of("env", "-i"));
         line.addAll(environment);
+        // By its full path: env looks for it on the PATH it is given, the image's, which has no sbin.
+        line.addAll(List.of("/usr/sbin/chroot", "--userspec=" + user, root.toString()));
         line.addAll(command);
         return Command.of(line);
     }
