@@ -109,7 +109,7 @@ class OciImageIT {
         line.addAll(inRoot(root, user, environment, server).line());
         try (ChildProcess running = Command.of(line).start();
                 HttpClient client = HttpClient.newHttpClient()) {
-            running.awaitOutput(Pattern.compile("listening on http://[0-9.]+:" + port + "\\b"), START);
+            running.awaitOutput(Pattern.compile("listening on http://\\S+:" + port + "\\b"), START);
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             HttpResponse<String> page =
                     client.send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString());
