@@ -103,6 +103,11 @@ final class BlogCluster implements AutoCloseable {
         processes[instance].exitCode();
     }
 
+    /** The process id of an instance's JVM. */
+    long pid(int instance) {
+        return processes[instance].pid();
+    }
+
     /** What an instance wrote, for a failure's message. */
     String output(int instance) {
         return processes[instance].output();

@@ -29,6 +29,8 @@ final class MixedLoad implements AutoCloseable {
     private final ConcurrentMap<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     private final List<Thread> clients = new ArrayList<>();
     private final AtomicInteger serial = new AtomicInteger();
+    /** Each successful GET's end and duration, in nanoseconds, for percentiles over a window. */
+    private final java.util.Queue<long[]> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private MixedLoad(URI base) {
         this.base = base;
@@ -107,8 +109,13 @@ final class MixedLoad implements AutoCloseable {
     private void count(String method, Exchange exchange) {
         String outcome;
         try {
+            long began = System.nanoTime();
             int status = exchange.status();
             outcome = status >= 200 && status < 400 ? "ok" : String.valueOf(status);
+            if (method.equals("GET") && outcome.equals("ok")) {
+                long end = System.nanoTime();
+                latencies.add(new long[] {end, end - began});
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -141,6 +148,19 @@ final class MixedLoad implements AutoCloseable {
                 .filter(e -> e.getKey().startsWith(method + " ") && !e.getKey().equals(method + " ok"))
                 .mapToInt(Map.Entry::getValue)
                 .sum();
+    }
+
+    /** The 99th percentile of the successful GETs that ended between the two {@link System#nanoTime()}s, in ms. */
+    double p99Millis(long from, long to) {
+        long[] sorted = latencies.stream()
+                .filter(l -> l[0] >= from && l[0] < to)
+                .mapToLong(l -> l[1])
+                .sorted()
+                .toArray();
+        if (sorted.length == 0) {
+            throw new AssertionError("no successful GET in the window");
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
     }
 
     int succeeded(String method) {

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.samples.testing.HAProxy;
 import dev.jgi.samples.testing.Postgres;
-import dev.jgi.testing.Command;
-import dev.jgi.testing.JgiProcess;
 import dev.jgi.testing.Nginx;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleOutIT {
 
-    private static final Path JAR = Path.of("target/blog.jar").toAbsolutePath();
-    private static final Path GUIDE = JgiProcess.root().resolve("docs/deploy-scale-out.md");
-    private static final String ADMIN_PASSWORD = "scale-out-admin-password";
     private static final int READERS = 6;
     private static final int WRITERS = 2;
     /** How long HAProxy needs to take a ready instance back: rise 2 × inter 1s, and a check's round trip. */
@@ -47,27 +39,7 @@ class ScaleOutIT {
     @BeforeAll
     void database(@TempDir Path site) throws Exception {
         postgres = Postgres.start();
-        String url = postgres.createDatabase("scaleout");
-        envFile = Files.writeString(
-                site.resolve("blog.env"),
-                "DATABASE_URL=" + url + "\nSECRET_KEY=scale-out-shared-secret-0123456789abcdef\nDB_POOL_SIZE=5\n");
-        JgiProcess migrate = JgiProcess.run(
-                java.util.Map.of(), "manage", "--env-file", envFile.toString(), JAR.toString(), "migrate");
-        assertThat(migrate.exitCode()).as(migrate.output()).isZero();
-        assertThat(migrate.output()).contains("Applied 2 migration(s)");
-        Command.of(
-                        JgiProcess.root().resolve("bin/jgi").toString(),
-                        "manage",
-                        "--env-file",
-                        envFile.toString(),
-                        JAR.toString(),
-                        "createsuperuser",
-                        "--username",
-                        "admin",
-                        "--password-stdin")
-                .input(ADMIN_PASSWORD + "\n")
-                .run(Duration.ofSeconds(90))
-                .successfulOutput();
+        envFile = ScaleOutGuide.site(postgres, "scaleout", site).envFile();
     }
 
     @AfterAll
@@ -79,11 +51,11 @@ class ScaleOutIT {
 
     @Test
     void behindNginxARollingRestartLosesNothingAndASigkillOnlyPostsInFlight() throws Exception {
-        try (BlogCluster cluster = startCluster()) {
-            String block = fenced("nginx");
+        try (BlogCluster cluster = ScaleOutGuide.cluster(envFile, dir)) {
+            String block = ScaleOutGuide.balancer("nginx", cluster);
             try (Nginx nginx = Nginx.start(
                     dir.resolve("nginx"),
-                    port -> servers(block, cluster).replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
+                    port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
                 URI base = URI.create("http://127.0.0.1:" + nginx.port() + "/");
                 exercise("nginx", cluster, base, Duration.ZERO);
             }
@@ -92,10 +64,10 @@ class ScaleOutIT {
 
     @Test
     void behindHAProxyARollingRestartLosesNothingAndASigkillOnlyPostsInFlight() throws Exception {
-        try (BlogCluster cluster = startCluster()) {
+        try (BlogCluster cluster = ScaleOutGuide.cluster(envFile, dir)) {
             int port = freePort();
             String config =
-                    servers(fenced("haproxy"), cluster).replace("bind 127.0.0.1:8080", "bind 127.0.0.1:" + port);
+                    ScaleOutGuide.balancer("haproxy", cluster).replace("bind 127.0.0.1:8080", "bind 127.0.0.1:" + port);
             try (HAProxy haproxy = HAProxy.start(dir.resolve("haproxy"), config, port)) {
                 // Every instance in the rotation before the load starts.
                 Thread.sleep(BACK_IN_ROTATION.toMillis());
@@ -104,19 +76,10 @@ class ScaleOutIT {
         }
     }
 
-    private BlogCluster startCluster() throws Exception {
-        Matcher line = Pattern.compile("(?m)^jgi serve --bind 127\\.0\\.0\\.1:8001 .*$")
-                .matcher(Files.readString(GUIDE));
-        assertThat(line.find())
-                .as("the first instance's command line in " + GUIDE)
-                .isTrue();
-        return BlogCluster.start(line.group(), JAR, envFile, dir, 3);
-    }
-
     /** The rolling restart, then the SIGKILL, each under its own load; asserts what the guide promises. */
     private void exercise(String balancer, BlogCluster cluster, URI base, Duration settle) throws Exception {
         List<Double> restarts = new ArrayList<>();
-        MixedLoad rolling = MixedLoad.start(base, READERS, WRITERS, "admin", ADMIN_PASSWORD);
+        MixedLoad rolling = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         try {
             Thread.sleep(2_000);
             for (int i = 0; i < cluster.size(); i++) {
@@ -135,7 +98,7 @@ class ScaleOutIT {
                 .as("failed requests during the rolling restart: " + rolling.counts())
                 .isZero();
 
-        MixedLoad killing = MixedLoad.start(base, READERS, WRITERS, "admin", ADMIN_PASSWORD);
+        MixedLoad killing = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         try {
             Thread.sleep(2_000);
             cluster.kill(1);
@@ -151,24 +114,6 @@ class ScaleOutIT {
                 .as("failed POSTs around the SIGKILL, at most the writers' requests in flight: " + killing.counts())
                 .isLessThanOrEqualTo(WRITERS);
         assertThat(killing.succeeded("POST")).isPositive();
-    }
-
-    /** The guide's block fenced as {@code language}, with its three upstream addresses replaced. */
-    private static String fenced(String language) throws Exception {
-        String guide = Files.readString(GUIDE);
-        int start = guide.indexOf("```" + language + "\n");
-        assertThat(start).as("a " + language + " block in " + GUIDE).isNotNegative();
-        int body = start + language.length() + 4;
-        return guide.substring(body, guide.indexOf("```", body));
-    }
-
-    private static String servers(String block, BlogCluster cluster) {
-        String replaced = block;
-        for (int i = 0; i < cluster.size(); i++) {
-            replaced = replaced.replace("127.0.0.1:800" + (i + 1), "127.0.0.1:" + cluster.port(i))
-                    .replace("port 900" + (i + 1), "port " + cluster.adminPort(i));
-        }
-        return replaced;
     }
 
     private static int freePort() throws Exception {
