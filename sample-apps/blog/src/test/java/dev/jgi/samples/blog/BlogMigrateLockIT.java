@@ -34,7 +34,10 @@ class BlogMigrateLockIT {
                 String url = postgres.createDatabase("lock" + round);
                 List<ChildProcess> runs = Stream.of(1, 2)
                         .map(n -> Command.of(
-                                        JgiProcess.root().resolve("bin/jgi").toString(), "manage", JAR.toString(), "migrate")
+                                        JgiProcess.root().resolve("bin/jgi").toString(),
+                                        "manage",
+                                        JAR.toString(),
+                                        "migrate")
                                 .with(Map.of("DATABASE_URL", url))
                                 .start())
                         .toList();
@@ -46,7 +49,8 @@ class BlogMigrateLockIT {
                         .sorted()
                         .toList();
                 System.out.println("round " + round + ", two concurrent migrate runs: " + outputs);
-                assertThat(results).allSatisfy(r -> assertThat(r.exit()).as(r.output()).isZero());
+                assertThat(results)
+                        .allSatisfy(r -> assertThat(r.exit()).as(r.output()).isZero());
                 assertThat(outputs)
                         .anySatisfy(o -> assertThat(o).contains("Applied 2 migration(s)"))
                         .anySatisfy(o -> assertThat(o).contains("Applied 0 migration(s)"));

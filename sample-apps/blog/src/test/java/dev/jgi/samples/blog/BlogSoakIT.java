@@ -54,7 +54,8 @@ class BlogSoakIT {
                             .build()) {
                 String block = ScaleOutGuide.balancer("nginx", cluster);
                 try (Nginx nginx = Nginx.start(
-                        dir.resolve("nginx"), port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
+                        dir.resolve("nginx"),
+                        port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
                     soak(cluster, http, URI.create("http://127.0.0.1:" + nginx.port() + "/"), site.databaseUrl());
                 }
             }
@@ -107,9 +108,13 @@ class BlogSoakIT {
             Footprint start = before.get(i);
             Footprint end = after.get(i);
             // 10 % of what it held, with a floor for the noise of one short run.
-            assertThat(end.heapBytes()).as("heap after GC, instance " + i).isLessThanOrEqualTo(start.heapBytes() * 1.1 + 16e6);
+            assertThat(end.heapBytes())
+                    .as("heap after GC, instance " + i)
+                    .isLessThanOrEqualTo(start.heapBytes() * 1.1 + 16e6);
             assertThat(end.threads()).as("live threads, instance " + i).isLessThanOrEqualTo(start.threads() + 10);
-            assertThat(end.openFds()).as("open descriptors, instance " + i).isLessThanOrEqualTo(start.openFds() * 1.1 + 10);
+            assertThat(end.openFds())
+                    .as("open descriptors, instance " + i)
+                    .isLessThanOrEqualTo(start.openFds() * 1.1 + 10);
         }
         // Each instance's pool and readiness connection, and this test's own sampling connection.
         assertThat(peakConnections).isLessThanOrEqualTo(cluster.size() * (POOL + 1) + 1);
@@ -124,7 +129,8 @@ class BlogSoakIT {
                 .run(Duration.ofSeconds(60))
                 .successfulOutput();
         String metrics = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.adminPort(instance) + "/metrics"))
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + cluster.adminPort(instance) + "/metrics"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
@@ -154,8 +160,8 @@ class BlogSoakIT {
         String jdbc = databaseUrl.replace("postgres://postgres@", "jdbc:postgresql://") + "?user=postgres";
         try (Connection c = DriverManager.getConnection(jdbc);
                 Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")) {
+                ResultSet rows =
+                        s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")) {
             rows.next();
             return rows.getInt(1);
         }

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What docs/deploy-scale-out.md configures, read from the page itself so that the tested
@@ -30,7 +30,9 @@ final class ScaleOutGuide {
     static BlogCluster cluster(Path envFile, Path workDir) throws Exception {
         Matcher line = Pattern.compile("(?m)^jgi serve --bind 127\\.0\\.0\\.1:8001 .*$")
                 .matcher(Files.readString(GUIDE));
-        assertThat(line.find()).as("the first instance's command line in " + GUIDE).isTrue();
+        assertThat(line.find())
+                .as("the first instance's command line in " + GUIDE)
+                .isTrue();
         return BlogCluster.start(line.group(), JAR, envFile, workDir, 3);
     }
 

@@ -54,8 +54,7 @@ class ScaleOutIT {
         try (BlogCluster cluster = ScaleOutGuide.cluster(envFile, dir)) {
             String block = ScaleOutGuide.balancer("nginx", cluster);
             try (Nginx nginx = Nginx.start(
-                    dir.resolve("nginx"),
-                    port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
+                    dir.resolve("nginx"), port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
                 URI base = URI.create("http://127.0.0.1:" + nginx.port() + "/");
                 exercise("nginx", cluster, base, Duration.ZERO);
             }
