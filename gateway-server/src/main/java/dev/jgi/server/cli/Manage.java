@@ -78,6 +78,7 @@ final class Manage {
                 err.println("jgi: error: " + className + ".main must be static");
                 return Main.USAGE;
             }
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
             try {
                 main.invoke(null, (Object) command.toArray(String[]::new));
@@ -90,6 +91,8 @@ final class Manage {
             } catch (IllegalAccessException e) {
                 err.println("jgi: error: " + className + ".main is not accessible: " + e.getMessage());
                 return Main.USAGE;
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
             }
         }
     }
