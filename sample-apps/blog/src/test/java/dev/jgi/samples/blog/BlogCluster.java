@@ -26,7 +26,7 @@ final class BlogCluster implements AutoCloseable {
      * Long: three instances starting at once with the build's coverage agent on the shared 2-core
      * machine took up to 190 s to be ready; alone and without the agent, about 6 s.
      */
-    private static final Duration READY_WITHIN = Duration.ofSeconds(300);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
     private final String commandLine;
     private final Path jar;
