@@ -100,6 +100,7 @@ const SECTIONS = [
     items: [
       { text: 'Overview', link: '/deploy/index.md' },
       { text: 'Behind nginx', link: '/deploy-nginx.md' },
+      { text: 'Several instances', link: '/deploy-scale-out.md' },
     ],
   },
   {

@@ -23,7 +23,7 @@ import java.util.function.BooleanSupplier;
  * <ul>
  *   <li>{@code /livez}: 200 while the process runs and its I/O threads answer.
  *   <li>{@code /readyz}: 200 once the lifespan started and the listeners are bound, 503 from the
- *       first moment of a graceful shutdown.
+ *       first moment of a graceful shutdown, and while the application's readiness check says no.
  *   <li>{@code /metrics}: Prometheus text or OpenMetrics, as the {@code Accept} field asks.
  *   <li>{@code /}: the live status page; {@code /status.json} its data; {@code /threads} a thread
  *       dump, virtual threads included.
@@ -81,7 +81,10 @@ public final class AdminRoutes implements HttpHandler {
             case "/livez" -> text(exchange, 200, "ok\n");
             case "/readyz" -> {
                 boolean up = ready.getAsBoolean();
-                text(exchange, up ? 200 : 503, up ? "ready\n" : "not ready: starting or draining\n");
+                text(
+                        exchange,
+                        up ? 200 : 503,
+                        up ? "ready\n" : "not ready: starting, draining, or the application says so\n");
             }
             default -> {
                 if (!access.admits(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION))) {

@@ -62,6 +62,20 @@ final class AppLoader {
 
     /** Loads a fresh instance in a fresh class loader; each call (each reload) gets new classes. */
     Loaded load() throws IOException {
+        URLClassLoader loader = classLoader();
+        String name = isJar() ? manifestAttribute(Path.of(spec), "JGI-App") : spec;
+        Lifespan app;
+        if (name != null) {
+            app = instantiate(name, loader);
+        } else {
+            app = fromServiceLoader(loader);
+            name = app.getClass().getName();
+        }
+        return new Loaded(app, name, loader, sources());
+    }
+
+    /** A fresh class loader over the app's sources that shows it only the JGI API and the JDK. */
+    URLClassLoader classLoader() {
         List<Path> sources = sources();
         URL[] urls = new URL[sources.size()];
         for (int i = 0; i < urls.length; i++) {
@@ -71,16 +85,7 @@ final class AppLoader {
             }
             urls[i] = url(source);
         }
-        URLClassLoader loader = new URLClassLoader("jgi-app", urls, new ApiOnlyLoader());
-        String name = isJar() ? manifestApp(Path.of(spec)) : spec;
-        Lifespan app;
-        if (name != null) {
-            app = instantiate(name, loader);
-        } else {
-            app = fromServiceLoader(loader);
-            name = app.getClass().getName();
-        }
-        return new Loaded(app, name, loader, sources);
+        return new URLClassLoader("jgi-app", urls, new ApiOnlyLoader());
     }
 
     private static URL url(Path path) {
@@ -91,10 +96,11 @@ final class AppLoader {
         }
     }
 
-    private static String manifestApp(Path jar) throws IOException {
+    /** A main attribute of the jar's manifest; null when absent. */
+    static String manifestAttribute(Path jar, String attribute) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             java.util.jar.Manifest manifest = file.getManifest();
-            return manifest == null ? null : manifest.getMainAttributes().getValue("JGI-App");
+            return manifest == null ? null : manifest.getMainAttributes().getValue(attribute);
         }
     }
 

@@ -35,6 +35,7 @@ public final class Main {
                 yield 0;
             }
             case "serve" -> new Serve(out, err).run(rest);
+            case "manage" -> Manage.run(rest, err);
             case "collect-static" -> CollectStatic.run(rest, out, err);
             case "settings" -> SettingsReference.run(rest, out, err);
             default -> {
@@ -52,6 +53,9 @@ public final class Main {
 
                 Commands:
                   serve APP            Serve a JGI application (jgi serve --help lists every option).
+                  manage [--env-file FILE] APP.jar COMMAND [ARGS...]
+                                       Run a management command of the app (its manifest's
+                                       JGI-Manage class), such as migrate, configured as it is served.
                   collect-static APP... --to DIR|s3://BUCKET/PREFIX
                                        Copy the static files of app jars and folders into DIR, with
                                        content-hashed names, a manifest and precompressed variants,

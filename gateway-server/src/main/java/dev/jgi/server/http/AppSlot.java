@@ -52,6 +52,15 @@ public final class AppSlot {
         }
     }
 
+    /**
+     * Whether the current application says it is ready ({@link AppReadiness}); false once the slot
+     * is empty.
+     */
+    public boolean appReady() {
+        HostedApp app = current.get();
+        return app != null && AppReadiness.of(app.state());
+    }
+
     /** Empties the slot and stops the current app now, once: the end of a shutdown. */
     public void close() {
         HostedApp app;

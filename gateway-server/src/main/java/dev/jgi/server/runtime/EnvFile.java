@@ -12,12 +12,12 @@ import java.util.Map;
  * A {@code .env} file, as django-environ and dotenv read it: {@code KEY=value} lines, {@code #}
  * comments, optional {@code export}, values optionally in single or double quotes.
  */
-final class EnvFile {
+public final class EnvFile {
 
     private EnvFile() {}
 
     /** @throws IllegalArgumentException naming the file and line, for a line that is not KEY=value */
-    static Map<String, String> read(Path file) throws IOException {
+    public static Map<String, String> read(Path file) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -59,7 +59,7 @@ final class EnvFile {
      * {@code System.getProperty("DATABASE_URL")}. A real environment variable of the same name wins
      * over the file, as in dotenv, and so does a property set with {@code -D}.
      */
-    static void apply(Map<String, String> entries) {
+    public static void apply(Map<String, String> entries) {
         entries.forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 String real = System.getenv(key);

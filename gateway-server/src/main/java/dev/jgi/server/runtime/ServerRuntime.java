@@ -164,6 +164,11 @@ public final class ServerRuntime implements AutoCloseable {
         if (state == null) {
             throw new LifespanFailure("[JGI-LIFE-4] the application's start returned null", null);
         }
+        try {
+            dev.jgi.server.http.AppReadiness.validate(state);
+        } catch (IllegalArgumentException e) {
+            throw new LifespanFailure(e.getMessage(), e);
+        }
         return state;
     }
 
@@ -235,11 +240,12 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /**
-     * Whether the server takes traffic: the lifespan started and the listeners are bound, and no
-     * graceful shutdown has begun. What {@code /readyz} answers.
+     * Whether the server takes traffic: the lifespan started and the listeners are bound, no
+     * graceful shutdown has begun, and the application does not say otherwise
+     * ({@link dev.jgi.server.http.AppReadiness}). What {@code /readyz} answers.
      */
     public boolean ready() {
-        return started && !draining && !closed;
+        return started && !draining && !closed && apps.appReady();
     }
 
     /**

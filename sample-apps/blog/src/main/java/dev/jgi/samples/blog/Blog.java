@@ -26,6 +26,7 @@ public final class Blog implements Application {
     private volatile Application router;
     private volatile Database database;
     private volatile MediaStorage media;
+    private volatile DatabaseReadiness readiness;
 
     /** The blog as the server loads it: configured from the environment and {@code .env}. */
     public Blog() {
@@ -77,6 +78,8 @@ public final class Blog implements Application {
                 users, new Posts(db), templates, storage, new LoginThrottle(config.logins(), Clock.systemUTC()));
         this.database = db;
         this.media = storage;
+        DatabaseReadiness watching = DatabaseReadiness.watch(db);
+        this.readiness = watching;
         List<String> elsewhere = new ArrayList<>();
         assets.origin().ifPresent(elsewhere::add);
         storage.origin().ifPresent(elsewhere::add);
@@ -95,7 +98,8 @@ public final class Blog implements Application {
                 .post("/admin/posts", admin::create)
                 .post("/admin/posts/{id}/delete", admin::delete)
                 .build();
-        return Map.of();
+        // The reference server's /readyz follows the database (dev.jgi.server.http.AppReadiness).
+        return Map.of("jgi.readiness", watching);
     }
 
     @Override
@@ -109,6 +113,10 @@ public final class Blog implements Application {
 
     @Override
     public void stop() throws Exception {
+        DatabaseReadiness watching = readiness;
+        if (watching != null) {
+            watching.close();
+        }
         MediaStorage storage = media;
         if (storage != null) {
             storage.close();

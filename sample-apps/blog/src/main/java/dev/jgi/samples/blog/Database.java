@@ -96,6 +96,12 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /** A connection of its own, outside the pool, for checks that must not queue behind requests. */
+    public Connection unpooledConnection() throws SQLException {
+        DataSource direct = dataSource instanceof HikariDataSource hikari ? hikari.getDataSource() : dataSource;
+        return direct.getConnection();
+    }
+
     /** Applies pending migrations; returns how many ran. */
     public int migrate() {
         return flyway().migrate().migrationsExecuted;

@@ -42,6 +42,8 @@ class BlogJarOnPostgresIT {
                         HttpRequest.newBuilder(server.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertThat(page.body()).contains("No posts yet");
+                // The server's own SLF4J (the AWS SDK's) logs through its log, without the no-provider warning.
+                assertThat(server.stderr()).doesNotContain("SLF4J(W)");
             }
         }
     }

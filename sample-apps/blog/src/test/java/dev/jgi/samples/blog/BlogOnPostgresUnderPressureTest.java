@@ -113,8 +113,8 @@ class BlogOnPostgresUnderPressureTest {
         System.out.println("200 concurrent visitors x " + requestsEach + " front pages: statuses " + counts
                 + ", peak connections to the database " + peakConnections.get() + " (pool " + POOL + ")");
         assertThat(counts).containsOnlyKeys(200).containsEntry(200, clients * requestsEach);
-        // The sampling connection itself is one of those counted.
-        assertThat(peakConnections.get()).isBetween(1L, POOL + 1L);
+        // The sampling connection and the readiness check's own connection are counted too.
+        assertThat(peakConnections.get()).isBetween(1L, POOL + 2L);
     }
 
     @Test
@@ -157,12 +157,16 @@ class BlogOnPostgresUnderPressureTest {
             }));
         }
         Thread.sleep(1_000);
+        assertThat(blog.ready()).as("ready before the outage").isTrue();
         postgres.stopServer();
-        Thread.sleep(8_000);
+        long stoppedAt = System.nanoTime();
+        double notReadyAfter = secondsUntil(() -> !blog.ready(), stoppedAt);
+        Thread.sleep(Math.max(0, 8_000 - (System.nanoTime() - stoppedAt) / 1_000_000));
         int outageOutcomes =
                 outcomes.getOrDefault("503 retry-after 5", new AtomicInteger()).get();
         postgres.startServer();
         restartedAt.set(System.nanoTime());
+        double readyAgainAfter = secondsUntil(blog::ready, restartedAt.get());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (firstOkAfterRestart.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -177,8 +181,12 @@ class BlogOnPostgresUnderPressureTest {
         outcomes.forEach((outcome, n) -> counts.put(outcome, n.get()));
         double recoverySeconds = (firstOkAfterRestart.get() - restartedAt.get()) / 1e9;
         System.out.printf(
-                "PostgreSQL stopped 8 s and restarted under 8 looping clients: %s; first 200 %.2f s after the restart%n",
-                counts, recoverySeconds);
+                "PostgreSQL stopped 8 s and restarted under 8 looping clients: %s; first 200 %.2f s after the restart;"
+                        + " not ready %.2f s after the stop, ready %.2f s after the restart%n",
+                counts, recoverySeconds, notReadyAfter, readyAgainAfter);
+        // The readiness check runs once a second; a connection attempt to a stopped server fails at once.
+        assertThat(notReadyAfter).as("seconds until /readyz said 503").isLessThan(5);
+        assertThat(readyAgainAfter).as("seconds until /readyz said 200 again").isLessThan(5);
         assertThat(outageOutcomes).as("503s while PostgreSQL was down").isPositive();
         assertThat(counts).containsOnlyKeys("200", "503 retry-after 5");
         assertThat(badBodies).isEmpty();
@@ -187,6 +195,16 @@ class BlogOnPostgresUnderPressureTest {
                 .as("seconds to the first 200 after the restart")
                 .isLessThan(30);
         assertThat(frontPage(blog).statusCode()).isEqualTo(200);
+    }
+
+    /** Seconds from {@code since} until {@code condition} holds, polled; 60 when it never does. */
+    private static double secondsUntil(java.util.function.BooleanSupplier condition, long since)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return (System.nanoTime() - since) / 1e9;
     }
 
     private HttpResponse<String> frontPage(EmbeddedServer blog) throws Exception {

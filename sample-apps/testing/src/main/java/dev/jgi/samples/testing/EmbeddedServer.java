@@ -38,6 +38,11 @@ public final class EmbeddedServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
+    /** What the admin listener's {@code /readyz} would answer: 200 when true. */
+    public boolean ready() {
+        return server.ready();
+    }
+
     @Override
     public void close() throws Exception {
         server.close();
