@@ -32,6 +32,30 @@ class LimitedBodyTest {
     }
 
     @Test
+    void anAnnouncedBodyOfExactlyTheLimitReads() throws IOException {
+        LimitedBody body = body(5, OptionalLong.of(5));
+        body.lower(5);
+        assertThat(body.readAllBytes()).hasSize(5);
+    }
+
+    @Test
+    void aLimitOfZeroTakesAnEmptyBodyAndRefusesOneByte() throws IOException {
+        LimitedBody empty = body(0, OptionalLong.empty());
+        empty.lower(0);
+        assertThat(empty.read()).isEqualTo(-1);
+        LimitedBody one = body(1, OptionalLong.empty());
+        one.lower(0);
+        assertThatThrownBy(one::read).isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
+    void aBodyOneBytePastTheLimitFailsInOneLargeRead() {
+        LimitedBody body = body(6, OptionalLong.empty());
+        body.lower(5);
+        assertThatThrownBy(() -> body.read(new byte[64])).isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
     void anUnannouncedBodyPastTheLimitFailsOnceItCrossesIt() throws IOException {
         LimitedBody body = body(10, OptionalLong.empty());
         body.lower(4);
