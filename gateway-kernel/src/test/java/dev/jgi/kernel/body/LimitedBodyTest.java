@@ -56,6 +56,33 @@ class LimitedBodyTest {
     }
 
     @Test
+    void aBodyPastTheLimitIsReadNoFurtherThanOneBytePastIt() throws IOException {
+        ByteArrayInputStream server = new ByteArrayInputStream(new byte[10]);
+        LimitedBody body = new LimitedBody(server, OptionalLong.empty());
+        body.lower(4);
+        assertThat(body.read(new byte[2])).isEqualTo(2);
+        assertThatThrownBy(() -> body.read(new byte[64])).isInstanceOf(BodyTooLargeException.class);
+        assertThat(server.available())
+                .as("bytes left in the server's stream: a body past the limit is not drained")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void availableAndCloseReachTheServersStream() throws IOException {
+        AtomicInteger closes = new AtomicInteger();
+        InputStream server = new ByteArrayInputStream(new byte[3]) {
+            @Override
+            public void close() {
+                closes.incrementAndGet();
+            }
+        };
+        LimitedBody body = new LimitedBody(server, OptionalLong.empty());
+        assertThat(body.available()).isEqualTo(3);
+        body.close();
+        assertThat(closes).hasValue(1);
+    }
+
+    @Test
     void anUnannouncedBodyPastTheLimitFailsOnceItCrossesIt() throws IOException {
         LimitedBody body = body(10, OptionalLong.empty());
         body.lower(4);
