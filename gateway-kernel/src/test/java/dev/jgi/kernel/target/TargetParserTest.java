@@ -87,9 +87,7 @@ class TargetParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"/a%G1", "/a%", "/a%4", "/a%4G", "/a%zz/b"})
     void aMalformedEscapeIsNamedAsSuchNotAsBadUtf8(String raw) {
-        assertThatThrownBy(() -> TargetParser.decodePath(raw))
-                .as(raw)
-                .hasMessageContaining("malformed percent escape");
+        assertThatThrownBy(() -> TargetParser.decodePath(raw)).as(raw).hasMessageContaining("malformed percent escape");
     }
 
     @Test

@@ -70,7 +70,9 @@ class H2cTest {
                                 "http://127.0.0.1:" + server.port() + target)
                         .run();
                 assertThat(RequestEcho.field(upgraded.output(), "version")).isEqualTo("HTTP/2");
-                assertThat(RequestEcho.field(upgraded.output(), "target")).as(target).isEqualTo(target);
+                assertThat(RequestEcho.field(upgraded.output(), "target"))
+                        .as(target)
+                        .isEqualTo(target);
                 assertThat(RequestEcho.field(upgraded.output(), "query"))
                         .as(target)
                         .isEqualTo(target.contains("?") ? target.substring(target.indexOf('?') + 1) : "-");
