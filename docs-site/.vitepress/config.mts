@@ -113,6 +113,7 @@ const SECTIONS = [
       { text: 'Tomcat 11', link: '/conformance/tomcat.md' },
       { text: 'Kill matrix', link: '/conformance/kill-matrix.md' },
       { text: 'Faulty applications', link: '/tck/faulty-apps.md' },
+      { text: 'Mutation testing (PIT)', link: '/tck/pit.md' },
       { text: 'Running the TCK', link: '/tck/vendor-guide.md' },
       { text: 'The conformance kernel', link: '/kernel.md' },
     ],

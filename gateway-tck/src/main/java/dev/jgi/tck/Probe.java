@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jgi.tck.h2.Http2Exchange;
+import dev.jgi.tck.h2.Http2Stream;
 import dev.jgi.tck.run.ServerSession;
 import dev.jgi.tck.run.Target;
 import dev.jgi.tck.spi.Protocol;
@@ -123,13 +124,31 @@ public final class Probe {
      */
     public RawResponse exchange(String request) {
         if (protocol != Protocol.HTTP_1_1) {
-            Optional<javax.net.ssl.SSLContext> tls =
-                    protocol == Protocol.H2 ? Optional.of(session.tlsContext()) : Optional.empty();
-            return Http2Exchange.exchange(target.address(), tls, transcript, timeout(), request);
+            return Http2Exchange.exchange(target.address(), http2Tls(), transcript, timeout(), request);
         }
         try (RawConnection connection = RawConnection.open(target.address(), transcript, timeout())) {
             return connection.send(request).readResponse(request.substring(0, request.indexOf(' ')));
         }
+    }
+
+    /**
+     * Sends the literal HTTP/1.1 request and keeps its exchange open for the test to leave: on a
+     * connection of its own over HTTP/1.1, on stream 1 of a new connection over HTTP/2 (a body
+     * shorter than its {@code Content-Length} leaves the stream open, see {@link Http2Stream}).
+     */
+    public OpenExchange begin(String request) {
+        if (protocol == Protocol.HTTP_1_1) {
+            RawConnection connection = RawConnection.open(target.address(), transcript, timeout());
+            connection.send(request);
+            return new OpenExchange.OnConnection(connection, timeout());
+        }
+        return new OpenExchange.OnStream(
+                Http2Stream.open(target.address(), http2Tls(), transcript, timeout(), request));
+    }
+
+    /** TLS for h2, none for h2c (prior knowledge). */
+    private Optional<javax.net.ssl.SSLContext> http2Tls() {
+        return protocol == Protocol.H2 ? Optional.of(session.tlsContext()) : Optional.empty();
     }
 
     /** The nonce of the last {@link #head}. */

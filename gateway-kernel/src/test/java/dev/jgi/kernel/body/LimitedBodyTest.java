@@ -32,6 +32,57 @@ class LimitedBodyTest {
     }
 
     @Test
+    void anAnnouncedBodyOfExactlyTheLimitReads() throws IOException {
+        LimitedBody body = body(5, OptionalLong.of(5));
+        body.lower(5);
+        assertThat(body.readAllBytes()).hasSize(5);
+    }
+
+    @Test
+    void aLimitOfZeroTakesAnEmptyBodyAndRefusesOneByte() throws IOException {
+        LimitedBody empty = body(0, OptionalLong.empty());
+        empty.lower(0);
+        assertThat(empty.read()).isEqualTo(-1);
+        LimitedBody one = body(1, OptionalLong.empty());
+        one.lower(0);
+        assertThatThrownBy(one::read).isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
+    void aBodyOneBytePastTheLimitFailsInOneLargeRead() {
+        LimitedBody body = body(6, OptionalLong.empty());
+        body.lower(5);
+        assertThatThrownBy(() -> body.read(new byte[64])).isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
+    void aBodyPastTheLimitIsReadNoFurtherThanOneBytePastIt() throws IOException {
+        ByteArrayInputStream server = new ByteArrayInputStream(new byte[10]);
+        LimitedBody body = new LimitedBody(server, OptionalLong.empty());
+        body.lower(4);
+        assertThat(body.read(new byte[2])).isEqualTo(2);
+        assertThatThrownBy(() -> body.read(new byte[64])).isInstanceOf(BodyTooLargeException.class);
+        assertThat(server.available())
+                .as("bytes left in the server's stream: a body past the limit is not drained")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void availableAndCloseReachTheServersStream() throws IOException {
+        AtomicInteger closes = new AtomicInteger();
+        InputStream server = new ByteArrayInputStream(new byte[3]) {
+            @Override
+            public void close() {
+                closes.incrementAndGet();
+            }
+        };
+        LimitedBody body = new LimitedBody(server, OptionalLong.empty());
+        assertThat(body.available()).isEqualTo(3);
+        body.close();
+        assertThat(closes).hasValue(1);
+    }
+
+    @Test
     void anUnannouncedBodyPastTheLimitFailsOnceItCrossesIt() throws IOException {
         LimitedBody body = body(10, OptionalLong.empty());
         body.lower(4);

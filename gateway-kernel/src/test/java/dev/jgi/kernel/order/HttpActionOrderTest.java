@@ -217,4 +217,13 @@ class HttpActionOrderTest {
         copy.check(START);
         assertThat(copy.check(FILE)).isEmpty();
     }
+
+    @Test
+    void theServerMustRefuseExactlyTheRefusalsAndTheUndeclaredCapabilities() {
+        assertThat(new Breach("JGI-ASYNC-3", "r", Duty.REFUSE).mustRefuse()).isTrue();
+        assertThat(new Breach("JGI-CAP-3", "r", Duty.REFUSE_UNDECLARED).mustRefuse())
+                .isTrue();
+        assertThat(new Breach("JGI-EXT-3", "r", Duty.NOT_SENT).mustRefuse()).isFalse();
+        assertThat(new Breach("JGI-ERR-6", "r", Duty.FAIL).mustRefuse()).isFalse();
+    }
 }

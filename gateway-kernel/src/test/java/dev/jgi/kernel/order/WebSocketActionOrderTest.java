@@ -106,6 +106,15 @@ class WebSocketActionOrderTest {
     }
 
     @Test
+    void anEmptyListElementOffersNoSubprotocol() {
+        WebSocketActionOrder offering =
+                new WebSocketActionOrder(handshake(Headers.of("sec-websocket-protocol", "chat, ,")));
+        assertThat(offering.check(new Action.WebSocketAccept(Optional.of(""), Headers.of())))
+                .map(Breach::clause)
+                .contains("JGI-WS-3");
+    }
+
+    @Test
     void noSubprotocolMayBeChosenWhenNoneWasOffered() {
         assertThat(order.check(new Action.WebSocketAccept(Optional.of("chat"), Headers.of())))
                 .map(Breach::clause)

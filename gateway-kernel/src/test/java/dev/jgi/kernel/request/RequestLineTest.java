@@ -22,7 +22,7 @@ class RequestLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HTTP/2", "HTTP/1.10", "http/1.1", "HTTP/1,1", "HTTP/x.1", "HTTP/1.", ""})
+    @ValueSource(strings = {"HTTP/2", "HTTP/1.10", "http/1.1", "HTTP/1,1", "HTTP/x.1", "HTTP/1.x", "HTTP/1.", ""})
     void aVersionThatIsNotHttpVersionSyntaxIs400(String version) {
         assertThat(RequestLine.version(version)).isEqualTo(OptionalInt.of(400));
     }

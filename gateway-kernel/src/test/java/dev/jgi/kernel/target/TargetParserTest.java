@@ -85,6 +85,17 @@ class TargetParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/a%G1", "/a%", "/a%4", "/a%4G", "/a%zz/b"})
+    void aMalformedEscapeIsNamedAsSuchNotAsBadUtf8(String raw) {
+        assertThatThrownBy(() -> TargetParser.decodePath(raw)).as(raw).hasMessageContaining("malformed percent escape");
+    }
+
+    @Test
+    void anEscapeWhoseFirstDigitIsZeroDecodes() throws TargetRefusal {
+        assertThat(TargetParser.decodePath("/a%09b%0a")).isEqualTo("/a\tb\n");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/%C3%28", "/%FF", "/%E2%82", "/%C0%AF", "/%ED%A0%80"})
     void octetsThatAreNotUtf8AreRefusedWith400(String raw) {
         assertRefused(raw, 400, "JGI-PATH-6");
@@ -104,6 +115,13 @@ class TargetParserTest {
     @Test
     void aCharacterThatIsNoOctetIsRefused() {
         assertRefused("/\u20AC", 400, "JGI-PATH-6");
+        assertThatThrownBy(() -> TargetParser.decodePath("/\u20AC")).hasMessageContaining("not an octet");
+    }
+
+    @Test
+    void theHighestOctetIsAnOctet() {
+        // U+00FF is the octet 0xFF, which no UTF-8 sequence holds: refused as bad UTF-8, not as a non-octet.
+        assertThatThrownBy(() -> TargetParser.decodePath("/\u00FF")).hasMessageNotContaining("not an octet");
     }
 
     @Test

@@ -56,6 +56,30 @@ class H2cTest {
         }
     }
 
+    @Test
+    void upgradedRequestKeepsALoneQuestionMark() throws Exception {
+        try (GatewayServer server = start(true)) {
+            for (String target : new String[] {"/p?", "/p", "/p?a=1", "/p?a=1?", "/?"}) {
+                // curl --http2 on http:// asks for the upgrade (Upgrade: h2c) and sends the target as given.
+                ChildProcess.Result upgraded = Command.of(
+                                "curl",
+                                "-sS",
+                                "--max-time",
+                                "5",
+                                "--http2",
+                                "http://127.0.0.1:" + server.port() + target)
+                        .run();
+                assertThat(RequestEcho.field(upgraded.output(), "version")).isEqualTo("HTTP/2");
+                assertThat(RequestEcho.field(upgraded.output(), "target"))
+                        .as(target)
+                        .isEqualTo(target);
+                assertThat(RequestEcho.field(upgraded.output(), "query"))
+                        .as(target)
+                        .isEqualTo(target.contains("?") ? target.substring(target.indexOf('?') + 1) : "-");
+            }
+        }
+    }
+
     private static GatewayServer start(boolean h2c) {
         GatewayServer server = GatewayServer.builder(new RequestEcho())
                 .bind("127.0.0.1", 0)

@@ -29,6 +29,8 @@ public final class RequestEcho implements Application {
                 String.join(
                         "\n",
                         "method=" + request.method(),
+                        "target=" + request.target().raw(),
+                        "query=" + request.target().query().orElse("-"),
                         "scheme=" + request.scheme(),
                         "version=" + request.version(),
                         "client=" + request.client(),

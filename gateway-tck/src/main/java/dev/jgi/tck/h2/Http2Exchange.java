@@ -64,17 +64,8 @@ public final class Http2Exchange {
     }
 
     private RawResponse run(LiteralRequest request, String scheme) {
-        List<Field> fields = new ArrayList<>();
-        fields.add(new Field(":method", request.method()));
-        fields.add(new Field(":scheme", scheme));
-        String authority = request.authority();
-        if (!authority.isEmpty()) {
-            fields.add(new Field(":authority", authority));
-        }
-        fields.add(new Field(":path", request.path()));
-        fields.addAll(request.http2Fields());
         boolean bodyFollows = !request.pieces().isEmpty() || !request.trailers().isEmpty();
-        sendBlock(Frame.HEADERS, HeaderBlock.encode(fields), !bodyFollows);
+        sendBlock(Frame.HEADERS, HeaderBlock.encode(request.http2Head(scheme)), !bodyFollows);
         for (int i = 0; i < request.pieces().size() && end == null; i++) {
             boolean last =
                     i == request.pieces().size() - 1 && request.trailers().isEmpty();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -73,6 +74,27 @@ record LiteralRequest(String method, String target, List<Field> fields, List<byt
             return slash < 0 ? "/" : rest.substring(slash);
         }
         return target;
+    }
+
+    /** The whole HEADERS field list: the pseudo-header fields (no empty :authority), then the regular ones. */
+    List<Field> http2Head(String scheme) {
+        List<Field> head = new ArrayList<>();
+        head.add(new Field(":method", method));
+        head.add(new Field(":scheme", scheme));
+        if (!authority().isEmpty()) {
+            head.add(new Field(":authority", authority()));
+        }
+        head.add(new Field(":path", path()));
+        head.addAll(http2Fields());
+        return head;
+    }
+
+    /** The body length the request's {@code content-length} field declares, if it has one. */
+    OptionalLong declaredLength() {
+        return fields.stream()
+                .filter(f -> f.name().equalsIgnoreCase("content-length"))
+                .mapToLong(f -> Long.parseLong(f.value().strip()))
+                .findFirst();
     }
 
     /** The regular fields HEADERS carries: names lowercased, connection-specific ones dropped. */

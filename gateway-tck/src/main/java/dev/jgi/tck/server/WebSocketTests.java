@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 /** Chapter 11 of the spec, for servers that declare WEBSOCKET: the JDK's WebSocket client against the async probe. */
 class WebSocketTests {
 
+    /** How long a client that reads nothing is watched for send stages completing early. */
+    private static final java.time.Duration HELD = java.time.Duration.ofSeconds(3);
+
     @Http1Only(
             "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest(Variant.ASYNC)
@@ -143,29 +146,33 @@ class WebSocketTests {
             // 32 MiB toward a client that takes one message and then no more: far beyond what
             // socket buffers on loopback hold, so most send stages can complete only after it reads.
             client.socket.sendText("flood:" + count + ":" + 256 * 1024, true).get(5, TimeUnit.SECONDS);
-            assertThat(sendsOnceSteady(probe, key, count))
+            assertThat(probe.log(key, 1)).as("the first send stage completed").isNotEmpty();
+            assertThat(mostSendsWhileHeld(probe, key, count / 2))
                     .as("send stages completed while the client read nothing")
                     .isLessThan(count / 2);
             client.socket.request(Long.MAX_VALUE);
-            assertThat(sendsOnceSteady(probe, key, count))
-                    .as("send stages completed once the client read")
-                    .isEqualTo(count);
             client.allBinaries(count).get(20, TimeUnit.SECONDS);
+            // Every message reached the client, so every send's bytes went out: each stage completes.
+            assertThat(probe.log(key, count))
+                    .as("send stages completed once the client read")
+                    .hasSize(count);
         }
     }
 
-    /** The number of completed sends once it stayed the same for half a second, or reached {@code all}. */
-    private static int sendsOnceSteady(Probe probe, String key, int all) throws InterruptedException {
-        int last = -1;
-        for (int round = 0; round < 40; round++) {
-            Thread.sleep(500);
-            int now = probe.log(key, 0).size();
-            if (now == last || now == all) {
-                return now;
-            }
-            last = now;
+    /**
+     * The completed sends, watched for {@link #HELD} or until they reach {@code bound}. A conforming
+     * server stays below the bound however long the client reads nothing (the buffers between them
+     * hold far fewer bytes), so the outcome does not depend on the machine's speed; the window only
+     * gives a server that completes stages early the time to show it.
+     */
+    private static int mostSendsWhileHeld(Probe probe, String key, int bound) throws InterruptedException {
+        long deadline = System.nanoTime() + HELD.toNanos();
+        int now = probe.log(key, 0).size();
+        while (now < bound && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = probe.log(key, 0).size();
         }
-        throw new AssertionError("the probe's sends neither stalled nor finished in 20 s; last count " + last);
+        return now;
     }
 
     /** A WebSocket client whose text messages, pongs and close code tests can wait for. */

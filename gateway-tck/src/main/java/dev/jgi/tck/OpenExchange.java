@@ -1,0 +1,60 @@
+package dev.jgi.tck;
+
+import dev.jgi.tck.h2.Http2Stream;
+import dev.jgi.tck.wire.RawConnection;
+import java.time.Duration;
+
+/**
+ * A request sent by {@link Probe#begin} whose exchange the test keeps open and then leaves, over
+ * whichever protocol the run speaks: over HTTP/1.1 the client leaves by closing its connection,
+ * over HTTP/2 by resetting the stream (RST_STREAM, CANCEL) on a connection that stays open.
+ */
+public sealed interface OpenExchange extends AutoCloseable {
+
+    /** Whether response body bytes (HTTP/2) or response bytes (HTTP/1.1) arrive within the timeout. */
+    boolean bytesArrive();
+
+    /** The client leaves the exchange, as a browser tab that closes does. */
+    void leave();
+
+    @Override
+    void close();
+
+    /** Over HTTP/1.1: the exchange is the connection. */
+    record OnConnection(RawConnection connection, Duration timeout) implements OpenExchange {
+
+        @Override
+        public boolean bytesArrive() {
+            return connection.bytesArrive(timeout);
+        }
+
+        @Override
+        public void leave() {
+            connection.close();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+
+    /** Over HTTP/2: the exchange is stream 1. */
+    record OnStream(Http2Stream stream) implements OpenExchange {
+
+        @Override
+        public boolean bytesArrive() {
+            return stream.bodyBytesArrive();
+        }
+
+        @Override
+        public void leave() {
+            stream.reset();
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
+    }
+}
