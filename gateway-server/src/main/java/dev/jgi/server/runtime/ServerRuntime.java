@@ -174,6 +174,7 @@ public final class ServerRuntime implements AutoCloseable {
         accessLog = config.accessLog() == ServerConfig.AccessLogFormat.OFF
                 ? null
                 : AccessLog.open(config.accessLog() == ServerConfig.AccessLogFormat.JSON, config.accessLogFile());
+        connections.logAnswersTo(accessLog);
         syncExecutor = config.threads() == ServerConfig.ThreadModel.VIRTUAL
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())
                 : Executors.newFixedThreadPool(
