@@ -79,6 +79,8 @@ public final class Connections {
 
     private final Http2Limits http2Limits;
     private final boolean h2c;
+    /** Where the answers given here are logged, once the access log is open; null for none. */
+    private volatile dev.jgi.server.log.AccessLog accessLog;
 
     /**
      * @param config   the limits: request line (414), head and header count (431), chunk lines and
@@ -95,6 +97,11 @@ public final class Connections {
         this.observer = observer;
         this.http2Limits = new Http2Limits(config.h2MaxResetRate(), config.h2MaxStreamRate());
         this.h2c = config.h2c();
+    }
+
+    /** Logs the answers given here (408, 414, 431, 505, before any exchange) to {@code log}. */
+    public void logAnswersTo(dev.jgi.server.log.AccessLog log) {
+        accessLog = log;
     }
 
     /** A connection was accepted; called on its I/O thread before Undertow sees it. */
@@ -276,10 +283,27 @@ public final class Connections {
         } catch (IOException ignored) {
             // The client is gone already; closing is all that is left.
         }
+        logAnswer(connection, status, head.length + body.length);
         forget(connection);
         connection
                 .getIoThread()
                 .executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The access-log line of an answer no exchange carried: the head was refused or never came, so
+     * the method and target are unknown ("-"); the request id is a fresh one, as for any request.
+     */
+    private void logAnswer(StreamConnection connection, int status, long bytes) {
+        dev.jgi.server.log.AccessLog log = accessLog;
+        if (log == null) {
+            return;
+        }
+        String client = connection.getPeerAddress() instanceof java.net.InetSocketAddress address
+                ? address.getAddress().getHostAddress()
+                : "-";
+        log.log(new dev.jgi.server.log.AccessLog.Entry(
+                client, "-", "-", "HTTP/1.1", status, bytes, null, null, 0, RequestIds.next()));
     }
 
     /**

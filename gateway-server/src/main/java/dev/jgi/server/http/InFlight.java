@@ -1,5 +1,7 @@
 package dev.jgi.server.http;
 
+import dev.jgi.server.log.RateLimitedWarning;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts requests in flight, for the concurrency cap [JGI-LIM-6] and for graceful shutdown. */
@@ -8,10 +10,14 @@ public final class InFlight {
     private final int max;
     private final AtomicInteger count = new AtomicInteger();
     private final Object drained = new Object();
+    private final RateLimitedWarning atCap;
 
     /** @param max the cap, 0 for none */
     public InFlight(int max) {
         this.max = max;
+        this.atCap = new RateLimitedWarning(
+                "the in-flight cap (--max-concurrent " + max + ") is reached: requests beyond it are answered 503",
+                Duration.ofSeconds(10));
     }
 
     boolean tryAcquire() {
@@ -22,6 +28,7 @@ public final class InFlight {
         while (true) {
             int now = count.get();
             if (now >= max) {
+                atCap.occurred();
                 return false;
             }
             if (count.compareAndSet(now, now + 1)) {

@@ -314,6 +314,14 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         if (phase == Phase.ENDED) {
             return;
         }
+        ClientDisconnectedException left = leaving(failure);
+        if (left != null) {
+            // Nobody is there to read a 500, and a client that left is no server fault: one line,
+            // without the stack trace of the application's rethrow.
+            ServerLog.info(requestId, "the client left before the response was sent: " + left.getMessage());
+            abort(left);
+            return;
+        }
         if (failure != null) {
             ServerLog.error(requestId, clause, failure);
         } else {
@@ -330,6 +338,16 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         } else {
             abort(failure == null ? new IllegalStateException(clause) : failure);
         }
+    }
+
+    /** The client's departure behind an application failure, as thrown or wrapped, if that is what it is. */
+    private static ClientDisconnectedException leaving(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClientDisconnectedException left) {
+                return left;
+            }
+        }
+        return null;
     }
 
     /** Answers with an error status on the server's own behalf: a limit, a malformed request. */

@@ -47,6 +47,11 @@ public final class ServerLog {
         log(ServerConfig.LogLevel.INFO, SERVER, null, message, null);
     }
 
+    /** An INFO line about one request. */
+    public static void info(String requestId, String message) {
+        log(ServerConfig.LogLevel.INFO, SERVER, requestId, message, null);
+    }
+
     public static void debug(String message) {
         log(ServerConfig.LogLevel.DEBUG, SERVER, null, message, null);
     }

@@ -76,6 +76,8 @@ public final class ServerRuntime implements AutoCloseable {
     /** Keeps the listeners' accept back-off short; open while the listeners are. */
     private final AcceptBackOff acceptBackOff = AcceptBackOff.open();
 
+    private final ConnectionCapLog connectionCapLog;
+
     private XnioWorker worker;
     private ExecutorService syncExecutor;
     private AccessLog accessLog;
@@ -94,6 +96,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.config = config;
         this.info = new ServerInfo(NAME, VERSION, ServerInfo.SPEC_VERSION, capabilities(config));
         this.inFlight = new InFlight(config.maxConcurrent());
+        this.connectionCapLog = ConnectionCapLog.open(config.maxConnections());
         this.operations = Operations.of(config);
         this.connections = new Connections(config, operations.observer());
     }
@@ -176,6 +179,7 @@ public final class ServerRuntime implements AutoCloseable {
         accessLog = config.accessLog() == ServerConfig.AccessLogFormat.OFF
                 ? null
                 : AccessLog.open(config.accessLog() == ServerConfig.AccessLogFormat.JSON, config.accessLogFile());
+        connections.logAnswersTo(accessLog);
         syncExecutor = config.threads() == ServerConfig.ThreadModel.VIRTUAL
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())
                 : Executors.newFixedThreadPool(
@@ -415,6 +419,7 @@ public final class ServerRuntime implements AutoCloseable {
         if (closed || !started) {
             closed = true;
             acceptBackOff.close();
+            connectionCapLog.close();
             operations.close();
             return;
         }
@@ -442,6 +447,7 @@ public final class ServerRuntime implements AutoCloseable {
         }
         connections.closeAll();
         acceptBackOff.close();
+        connectionCapLog.close();
         relays.forEach(UnixSocketRelay::close);
         apps.close();
         // The admin listener answered /readyz with 503 throughout the drain; it closes before its I/O threads.

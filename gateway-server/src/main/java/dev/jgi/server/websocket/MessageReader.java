@@ -16,8 +16,10 @@ import org.xnio.ChannelListener;
 /**
  * Reads whole messages off one WebSocket connection into the {@link Inbox} [JGI-WS-5]. Undertow
  * answers pings itself [JGI-WS-6]; control frames never reach the inbox. A message over the limit
- * is read to its end and dropped, and the connection is closed with 1009 [JGI-WS-9], so the
- * peer's close frame behind it can still be read.
+ * is dropped and the connection is closed with 1009 [JGI-WS-9]: as soon as its frames declare more
+ * than the limit, before their payload is read, so that a client cannot make the server wait for
+ * (or read) bytes it will never use; a message whose frames declare less but whose extension
+ * output grows past the limit is closed once that many bytes came.
  */
 final class MessageReader extends AbstractReceiveListener {
 
@@ -36,12 +38,12 @@ final class MessageReader extends AbstractReceiveListener {
 
     @Override
     protected void onText(WebSocketChannel socket, StreamSourceFrameChannel frames) {
-        new Message(socket, frames, true).drain();
+        new Message(socket, frames, true).start();
     }
 
     @Override
     protected void onBinary(WebSocketChannel socket, StreamSourceFrameChannel frames) {
-        new Message(socket, frames, false).drain();
+        new Message(socket, frames, false).start();
     }
 
     @Override
@@ -66,11 +68,29 @@ final class MessageReader extends AbstractReceiveListener {
         private byte[] bytes = new byte[256];
         private int size;
         private boolean tooBig;
+        private boolean reading;
 
         Message(WebSocketChannel socket, StreamSourceFrameChannel frames, boolean text) {
             this.socket = socket;
             this.frames = frames;
             this.text = text;
+        }
+
+        /**
+         * Undertow adds up the lengths the message's frame headers declare and closes the frame
+         * channel once they pass the stream limit: the first frame's here, each continuation's as
+         * its header arrives. A close outside our own read is that, and not the message's end.
+         */
+        void start() {
+            frames.getCloseSetter().set(channel -> {
+                if (!reading && socket.isOpen() && !socket.isCloseFrameReceived()) {
+                    refuse();
+                }
+            });
+            frames.setMaxStreamSize(limit);
+            if (!tooBig) {
+                drain();
+            }
         }
 
         @Override
@@ -83,7 +103,7 @@ final class MessageReader extends AbstractReceiveListener {
                 ByteBuffer buffer = pooled.getBuffer();
                 for (; ; ) {
                     buffer.clear();
-                    int n = frames.read(buffer);
+                    int n = read(buffer);
                     if (n == 0) {
                         frames.getReadSetter().set(this);
                         frames.resumeReads();
@@ -99,8 +119,29 @@ final class MessageReader extends AbstractReceiveListener {
                 }
             } catch (IOException e) {
                 frames.suspendReads();
-                onError(socket, e);
+                if (!tooBig) {
+                    onError(socket, e);
+                }
             }
+        }
+
+        private int read(ByteBuffer buffer) throws IOException {
+            reading = true;
+            try {
+                return frames.read(buffer);
+            } finally {
+                reading = false;
+            }
+        }
+
+        private void refuse() {
+            if (tooBig) {
+                return;
+            }
+            tooBig = true;
+            bytes = null;
+            WebSockets.sendClose(1009, "message larger than " + limit + " bytes", socket, null);
+            closing.run();
         }
 
         private void append(ByteBuffer piece) {
@@ -108,10 +149,7 @@ final class MessageReader extends AbstractReceiveListener {
                 return;
             }
             if ((long) size + piece.remaining() > limit) {
-                tooBig = true;
-                bytes = null;
-                WebSockets.sendClose(1009, "message larger than " + limit + " bytes", socket, null);
-                closing.run();
+                refuse();
                 return;
             }
             if (size + piece.remaining() > bytes.length) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Connection floods against a real server: one that runs the process out of file descriptors, and
  * one that meets the connection cap. Either way the server answers again within about a second of
  * the flood ending (before: 26.5 s, XNIO's accept back-off having grown to 30 s), logs one line
- * for the episode instead of one per failed accept, and the bystander is served throughout.
+ * for the episode instead of one per failed accept, and the bystander is served throughout. Reaching
+ * the connection cap is logged, once for a flood.
  */
 class ConnectionFloodIT {
 
@@ -87,6 +88,11 @@ class ConnectionFloodIT {
                 assertThat(RawHttp.readFramed(in).status()).isEqualTo(200);
             }
             server.assertBystanderAndMemoryUnharmed();
+            assertThat(count(
+                            server.process().stderr(),
+                            "the connection cap (--max-connections 50 per address) is reached"))
+                    .as("WARN lines for a cap reached 250 times within the rate limit's 10 s")
+                    .isEqualTo(1);
         }
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A valid request pipelined ahead of one that crosses a head limit is answered first, then the bad
- * one gets its 414 or 431 and the connection closes (RFC 9112 §9.3.2) [JGI-LIM-1] [JGI-LIM-2].
+ * one gets its 414 or 431 and the connection closes (RFC 9112 §9.3.2) [JGI-LIM-1] [JGI-LIM-2]. Every
+ * answer is in the access log, the refusals given before any exchange too, each with a request id.
  */
 class PipeliningIT {
 
@@ -26,7 +27,24 @@ class PipeliningIT {
                 manyFields.append("x-field-").append(i).append(": v\r\n");
             }
             assertFirstThen(server, FIRST + FIRST + manyFields + "\r\n", 431);
+            assertAccessLogged(server, 414);
+            assertAccessLogged(server, 431);
             server.assertBystanderAndMemoryUnharmed();
+        }
+    }
+
+    /** Waits for the access line of a refusal given before any exchange, within the log's flush time. */
+    private static void assertAccessLogged(HostileServer server, int status) throws InterruptedException {
+        java.util.regex.Pattern line =
+                java.util.regex.Pattern.compile("\"- - HTTP/1\\.1\" " + status + " \\d+ .*ms [0-9a-f]+-\\d+");
+        long end = System.nanoTime() + RawHttp.TIMEOUT.toNanos();
+        while (!line.matcher(server.process().stdout()).find()) {
+            assertThat(System.nanoTime())
+                    .as(
+                            "an access line for the %d in:%n%s",
+                            status, server.process().stdout())
+                    .isLessThan(end);
+            Thread.sleep(50);
         }
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * WebSocket clients that hold a connection without end, over raw sockets: one that sends nothing,
  * one that leaves a fragmented message unfinished (both dropped after the idle timeout), and one
  * that declares a frame of 2^63−1 bytes and keeps sending (closed with 1009 once past the message
- * limit, and dropped within the close timeout) [JGI-WS-9] [JGI-LIM-5].
+ * limit, and dropped within the close timeout) [JGI-WS-9] [JGI-LIM-5]. Frames that declare more
+ * than the limit and send little are answered 1009 at once, well before the idle timeout.
  */
 class WebSocketLimitsTest {
 
@@ -78,6 +79,34 @@ class WebSocketLimitsTest {
         }
     }
 
+    @Test
+    void aFrameDeclaringMoreThanTheLimitGets1009BeforeItsPayloadCame() throws Exception {
+        try (GatewayServer server = start();
+                Socket socket = upgrade(server.port())) {
+            OutputStream out = socket.getOutputStream();
+            // A binary frame declaring 2^62 bytes, masked with zeros, of which ten are sent.
+            out.write(new byte[] {(byte) 0x82, (byte) 0xFF, 0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+            out.write(new byte[10]);
+            out.flush();
+            assertClosedWith1009Within(socket, IDLE_MILLIS / 2);
+        }
+    }
+
+    @Test
+    void aContinuationThatTakesTheMessagePastTheLimitGets1009BeforeItsPayloadCame() throws Exception {
+        try (GatewayServer server = start();
+                Socket socket = upgrade(server.port())) {
+            OutputStream out = socket.getOutputStream();
+            // A text frame of 5 bytes without FIN, then a continuation declaring 65,535 bytes (4
+            // more than the limit in all) of which ten are sent.
+            out.write(new byte[] {0x01, (byte) 0x85, 0, 0, 0, 0, 'h', 'e', 'l', 'l', 'o'});
+            out.write(new byte[] {(byte) 0x80, (byte) 0xFE, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0});
+            out.write(new byte[10]);
+            out.flush();
+            assertClosedWith1009Within(socket, IDLE_MILLIS / 2);
+        }
+    }
+
     private static GatewayServer start() {
         GatewayServer server = GatewayServer.builderAsync(Apps.echo())
                 .config(ServerConfig.fromText(
@@ -108,6 +137,18 @@ class WebSocketLimitsTest {
         }
         assertThat(head.toString()).startsWith("HTTP/1.1 101");
         return socket;
+    }
+
+    private static void assertClosedWith1009Within(Socket socket, long millis) throws IOException {
+        long start = System.nanoTime();
+        socket.setSoTimeout((int) millis);
+        byte[] head = socket.getInputStream().readNBytes(4);
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("ms until the close frame")
+                .isLessThan(millis);
+        assertThat(head).as("a close frame").hasSize(4);
+        assertThat(head[0] & 0x0F).isEqualTo(0x8);
+        assertThat(((head[2] & 0xFF) << 8) | (head[3] & 0xFF)).isEqualTo(1009);
     }
 
     private static void assertClosedWithin(Socket socket, long millis) throws IOException {

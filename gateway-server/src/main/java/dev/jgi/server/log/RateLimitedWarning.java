@@ -1,0 +1,46 @@
+package dev.jgi.server.log;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A WARN line for a condition that can recur thousands of times a second, such as a cap being
+ * reached: the first occurrence is logged at once, later ones at most once an interval, each line
+ * saying how often it happened since the previous one. An operator sees the condition start and
+ * last; a flood does not turn into a flood of log lines.
+ */
+public final class RateLimitedWarning {
+
+    private final String message;
+    private final long intervalNanos;
+    private final AtomicInteger since = new AtomicInteger();
+    private final AtomicLong lastLine;
+
+    /**
+     * @param message  what happened, as the first line says it
+     * @param interval the least time between two lines
+     */
+    public RateLimitedWarning(String message, Duration interval) {
+        this.message = message;
+        this.intervalNanos = interval.toNanos();
+        this.lastLine = new AtomicLong(System.nanoTime() - intervalNanos);
+    }
+
+    /** The condition happened once more; logs when the interval since the last line has passed. */
+    public void occurred() {
+        since.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLine.get();
+        if (now - last < intervalNanos || !lastLine.compareAndSet(last, now)) {
+            return;
+        }
+        int count = since.getAndSet(0);
+        ServerLog.warn(
+                null,
+                count == 1
+                        ? message
+                        : message + " (" + count + " times in the last "
+                                + Duration.ofNanos(now - last).toSeconds() + " s)");
+    }
+}
