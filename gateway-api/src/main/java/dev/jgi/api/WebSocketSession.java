@@ -19,7 +19,8 @@ import java.nio.ByteBuffer;
  *       close frame for one without a code, reported as 1005) before {@link #receive} returns the
  *       close; a later {@link #close} then sends nothing.</li>
  *   <li>[JGI-WS-17] When {@code handle} returns with the connection open, the server closes it with
- *       1000; when {@code handle} throws, with 1011; when the server shuts down, with 1001.</li>
+ *       1000; when {@code handle} throws, with 1011; when the server shuts down, with 1001. An
+ *       application therefore needs no {@code finally} to close.</li>
  * </ul>
  * <p><b>Application obligations</b>
  * <ul>
@@ -28,7 +29,7 @@ import java.nio.ByteBuffer;
  *   <li>[JGI-WS-12] The application MUST NOT send after it closed or received the close.</li>
  * </ul>
  */
-public interface WebSocketSession extends AutoCloseable {
+public interface WebSocketSession {
 
     /**
      * Waits for the next message or the close.
@@ -60,10 +61,4 @@ public interface WebSocketSession extends AutoCloseable {
      * @throws IllegalStateException for a code or reason that JGI-WS-8 forbids
      */
     void close(int code, String reason) throws IOException;
-
-    /** Closes with 1000 unless the connection is already closing; for try-with-resources. */
-    @Override
-    default void close() throws IOException {
-        close(1000, "");
-    }
 }

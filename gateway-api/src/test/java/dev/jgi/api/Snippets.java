@@ -46,13 +46,12 @@ final class Snippets {
             if (handshake.isEmpty()) {
                 return Response.text(426, "WebSocket only").withHeader("upgrade", "websocket");
             }
-            try (WebSocketSession session = handshake.get().accept()) {
-                for (Event event = session.receive(); !(event instanceof Event.WebSocketClose); ) {
-                    if (event instanceof Event.WebSocketText text) {
-                        session.sendText(text.text());
-                    }
-                    event = session.receive();
+            WebSocketSession session = handshake.get().accept();
+            for (Event event = session.receive(); !(event instanceof Event.WebSocketClose); ) {
+                if (event instanceof Event.WebSocketText text) {
+                    session.sendText(text.text());
                 }
+                event = session.receive();
             }
             return Response.empty(101);
         };
