@@ -76,7 +76,7 @@ const SECTIONS = [
       { text: 'Your first app', link: '/getting-started.md' },
       { text: 'Installing the server', link: '/install.md' },
       { text: 'Application developers', link: '/guide/applications.md' },
-      { text: 'Framework authors', link: '/guide/frameworks.md' },
+      { text: 'Framework authors', link: '/guide/framework-authors.md' },
       { text: 'Server vendors', link: '/guide/servers.md' },
     ],
   },

@@ -10,6 +10,7 @@ module dev.jgi.kernel {
 
     exports dev.jgi.kernel.body;
     exports dev.jgi.kernel.target;
+    exports dev.jgi.kernel.websocket;
     exports dev.jgi.kernel.request;
     exports dev.jgi.kernel.hooks;
     exports dev.jgi.kernel.order;

@@ -9,8 +9,10 @@ package dev.jgi.api;
  *       for many requests at once: the application MUST be safe for concurrent use.</li>
  *   <li>[JGI-APP-2] The server MUST run {@code handle} where blocking delays no other request
  *       (a virtual thread per request by default).</li>
- *   <li>[JGI-WS-11] The server MUST NOT hand a sync application a WebSocket handshake as such; an
- *       upgrade request reaches it as a plain HTTP request.</li>
+ *   <li>[JGI-WS-11] A server that declares {@link Capability#WEBSOCKET} MUST offer a WebSocket
+ *       handshake to a sync application through {@link Exchange#webSocket()}, as a request of
+ *       kind {@link Request.Kind#WEBSOCKET}; the application answers it as a plain request unless
+ *       it accepts [JGI-WS-14].</li>
  * </ul>
  * <p><b>Application obligations</b>
  * <ul>

@@ -16,7 +16,10 @@ public enum Capability {
      * kernel [JGI-EXT-4]. An optimisation, not a permission: every server sends both [JGI-BODYOUT-7].
      */
     FILE_SENDING,
-    /** WebSocket handshakes reach async applications as {@link Request.Kind#WEBSOCKET} [JGI-WS-1]. */
+    /**
+     * WebSocket handshakes reach async applications as {@link Request.Kind#WEBSOCKET} [JGI-WS-1],
+     * and sync ones through {@link Exchange#webSocket()} [JGI-WS-11].
+     */
     WEBSOCKET,
     /** HTTP/2, over TLS with ALPN or as cleartext h2c [JGI-H2-1]. */
     HTTP2,

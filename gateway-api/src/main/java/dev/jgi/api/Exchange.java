@@ -1,6 +1,7 @@
 package dev.jgi.api;
 
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -71,4 +72,14 @@ public interface Exchange {
      *     {@link Capability#EARLY_HINTS}, the client speaks HTTP/1.0, or the response is committed
      */
     boolean sendEarlyHints(Headers headers);
+
+    /**
+     * The WebSocket handshake this request is, when the server completes WebSocket handshakes for
+     * sync applications; empty for any other request, and on a server or a middleware that does
+     * not [JGI-WS-11]. An application that never calls it answers a handshake as a plain request,
+     * and the server sends that answer and does not upgrade [JGI-WS-14].
+     */
+    default Optional<WebSocketHandshake> webSocket() {
+        return Optional.empty();
+    }
 }

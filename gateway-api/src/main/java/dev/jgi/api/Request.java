@@ -30,8 +30,9 @@ import java.util.OptionalLong;
  *       {@link Lifespan#start}, the same for every request.</li>
  *   <li>[JGI-REQ-8] {@code extensions} holds server-specific values under reverse-DNS keys
  *       ({@code "io.undertow.exchange"}); an application that uses one is not portable.</li>
- *   <li>[JGI-REQ-9] {@code kind} is {@link Kind#WEBSOCKET} only for a WebSocket handshake handed
- *       to an {@link AsyncApplication} on a server that declares {@link Capability#WEBSOCKET}.</li>
+ *   <li>[JGI-REQ-9] {@code kind} is {@link Kind#WEBSOCKET} only for a WebSocket handshake on a
+ *       server that declares {@link Capability#WEBSOCKET}: a {@code WebSocketConnect} for an
+ *       {@link AsyncApplication}, an {@link Exchange#webSocket()} for a sync one.</li>
  * </ul>
  *
  * @param method     the request method

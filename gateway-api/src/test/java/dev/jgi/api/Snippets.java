@@ -2,6 +2,7 @@ package dev.jgi.api;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** The code examples the javadoc shows; compiled with the tests so they cannot rot. */
 final class Snippets {
@@ -36,5 +37,25 @@ final class Snippets {
         Application wrapped = timing.wrap(app);
         // @end
         return wrapped;
+    }
+
+    static Application webSocketEcho() {
+        // @start region="sync-websocket"
+        Application app = (request, exchange) -> {
+            Optional<WebSocketHandshake> handshake = exchange.webSocket();
+            if (handshake.isEmpty()) {
+                return Response.text(426, "WebSocket only").withHeader("upgrade", "websocket");
+            }
+            WebSocketSession session = handshake.get().accept();
+            for (Event event = session.receive(); !(event instanceof Event.WebSocketClose); ) {
+                if (event instanceof Event.WebSocketText text) {
+                    session.sendText(text.text());
+                }
+                event = session.receive();
+            }
+            return Response.empty(101);
+        };
+        // @end
+        return app;
     }
 }

@@ -23,12 +23,9 @@ final class RequestHead {
     private RequestHead() {}
 
     /**
-     * @param async whether the application is an async one, which alone may see a WebSocket
-     *              handshake as such [JGI-REQ-9] [JGI-WS-11]
      * @throws Refusal for a request the server answers without the application
      */
-    static Request of(
-            TestRequest request, TestServer.Options options, ServerInfo info, Map<String, Object> state, boolean async)
+    static Request of(TestRequest request, TestServer.Options options, ServerInfo info, Map<String, Object> state)
             throws Refusal {
         if (request.target().equals("*")) {
             throw new Refusal(
@@ -60,7 +57,7 @@ final class RequestHead {
                     capitalised.add(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), value));
             headers = capitalised.build();
         }
-        boolean websocket = request.kind() == Request.Kind.WEBSOCKET && async && info.supports(Capability.WEBSOCKET);
+        boolean websocket = request.kind() == Request.Kind.WEBSOCKET && info.supports(Capability.WEBSOCKET);
         boolean tls = request.tls().isPresent();
         InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), tls ? 8443 : 8080);
         return new Request(

@@ -7,6 +7,7 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Lifespan;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.kernel.websocket.SyncWebSocket;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -161,7 +162,7 @@ public final class TestServer implements AutoCloseable {
         Hooks hooks = new Hooks(options);
         Request head;
         try {
-            head = RequestHead.of(request, options, info, state, app instanceof AsyncApplication);
+            head = RequestHead.of(request, options, info, state);
         } catch (Refusal refusal) {
             sink.answer(refusal.status(), refusal.getMessage());
             return sink.response(sink.completion());
@@ -171,6 +172,9 @@ public final class TestServer implements AutoCloseable {
                 options.maxPiece(),
                 client,
                 options.faults().contains(ServerFault.DATA_AFTER_END_OF_BODY));
+        if (head.kind() == Request.Kind.WEBSOCKET) {
+            throw new IllegalArgumentException("a WebSocket handshake needs open(), which lets the test talk");
+        }
         if (app instanceof Application sync) {
             return sendSync(
                     sync,
@@ -185,9 +189,6 @@ public final class TestServer implements AutoCloseable {
                             options.faults().contains(ServerFault.IGNORES_BODY_LIMIT)),
                     sink,
                     hooks);
-        }
-        if (head.kind() == Request.Kind.WEBSOCKET) {
-            throw new IllegalArgumentException("a WebSocket handshake needs open(), which lets the test talk");
         }
         TestChannel channel = new TestChannel(
                 new BodyEvents(body, sink, client, options.faults().contains(ServerFault.EVENT_AFTER_LAST_BODY)),
@@ -240,23 +241,24 @@ public final class TestServer implements AutoCloseable {
      * sends the body pieces, for WebSocket the connect.
      *
      * @throws IllegalArgumentException for a request the server would answer itself (400, 404)
-     * @throws IllegalStateException    for a sync application, or a WebSocket handshake when the
+     * @throws IllegalStateException    for a sync application on HTTP, or a WebSocket handshake when the
      *                                  options do not declare {@link Capability#WEBSOCKET}
      */
     public Communicator open(TestRequest request) {
-        if (!(app instanceof AsyncApplication async)) {
+        AsyncApplication async;
+        if (app instanceof AsyncApplication asyncApp) {
+            async = asyncApp;
+        } else if (request.kind() == Request.Kind.WEBSOCKET) {
+            // [JGI-WS-11]: the test talks to a sync application's session as it would to an async one.
+            async = SyncWebSocket.of((Application) app);
+        } else {
             throw new IllegalStateException("open() drives async applications; start AsyncApplication.fromSync(app)");
         }
         if (request.kind() == Request.Kind.WEBSOCKET && !info.supports(Capability.WEBSOCKET)) {
             throw new IllegalStateException("[JGI-CAP-2] the server does not declare WEBSOCKET");
         }
         try {
-            return new Communicator(
-                    async,
-                    RequestHead.of(request, options, info, state, app instanceof AsyncApplication),
-                    info,
-                    request,
-                    options);
+            return new Communicator(async, RequestHead.of(request, options, info, state), info, request, options);
         } catch (Refusal refusal) {
             throw new IllegalArgumentException(
                     "the server answers " + refusal.status() + " itself: " + refusal.getMessage(), refusal);

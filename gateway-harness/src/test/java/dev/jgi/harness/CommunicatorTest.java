@@ -230,14 +230,44 @@ class CommunicatorTest {
     }
 
     @Test
-    void syncApplicationSeesAWebSocketHandshakeAsPlainHttp() throws Exception {
+    void syncApplicationTalksThroughABlockingSession() throws Exception {
+        dev.jgi.api.Application echo = (request, exchange) -> {
+            dev.jgi.api.WebSocketSession session =
+                    exchange.webSocket().orElseThrow().accept(Optional.of("chat.v1"), Headers.of());
+            for (Event event = session.receive(); event instanceof Event.WebSocketText text; ) {
+                session.sendText("echo: " + text.text());
+                event = session.receive();
+            }
+            return dev.jgi.api.Response.empty(101);
+        };
+        try (TestServer server = TestServer.start(echo);
+                Communicator ws = server.open(TestRequest.websocket("/chat", "chat.v1"))) {
+            ws.send(new Event.WebSocketConnect());
+            assertThat(ws.receive(Action.WebSocketAccept.class, WAIT).subprotocol())
+                    .contains("chat.v1");
+            ws.sendText("hello");
+            assertThat(ws.receiveText(WAIT)).isEqualTo("echo: hello");
+            ws.send(new Event.WebSocketClose(1000, "bye"));
+            assertThat(ws.awaitEnd(WAIT).status()).isEqualTo(101);
+        }
+    }
+
+    @Test
+    void syncApplicationRefusesAHandshakeByReturningAResponse() throws Exception {
         AtomicReference<Request.Kind> kind = new AtomicReference<>();
         try (TestServer server = TestServer.start((dev.jgi.api.Application) (request, exchange) -> {
-            kind.set(request.kind());
-            return dev.jgi.api.Response.empty(426);
-        })) {
-            assertThat(server.send(TestRequest.websocket("/")).status()).isEqualTo(426);
+                    kind.set(request.kind());
+                    return dev.jgi.api.Response.text(403, "no");
+                });
+                Communicator ws = server.open(TestRequest.websocket("/"))) {
+            ws.send(new Event.WebSocketConnect());
+            Action.WebSocketDeny deny = ws.receive(Action.WebSocketDeny.class, WAIT);
+            assertThat(deny.status()).isEqualTo(403);
+            assertThat(java.nio.charset.StandardCharsets.UTF_8
+                            .decode(deny.body())
+                            .toString())
+                    .isEqualTo("no");
         }
-        assertThat(kind.get()).isEqualTo(Request.Kind.HTTP);
+        assertThat(kind.get()).isEqualTo(Request.Kind.WEBSOCKET);
     }
 }

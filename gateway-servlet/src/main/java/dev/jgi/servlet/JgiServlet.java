@@ -7,6 +7,7 @@ import dev.jgi.api.Lifespan;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
 import dev.jgi.kernel.request.RequestLine;
+import dev.jgi.kernel.websocket.SyncWebSocket;
 import dev.jgi.servlet.internal.AsyncCall;
 import dev.jgi.servlet.internal.Errors;
 import dev.jgi.servlet.internal.Framing;
@@ -114,7 +115,7 @@ public class JgiServlet extends HttpServlet {
         bodyLimit = limit == null ? DEFAULT_BODY_LIMIT : Long.parseLong(limit.strip());
         String maxMessage = getInitParameter(WEBSOCKET_LIMIT_PARAMETER);
         webSocketLimit = maxMessage == null ? DEFAULT_WEBSOCKET_LIMIT : Integer.parseInt(maxMessage.strip());
-        webSocket = candidate instanceof AsyncApplication && WebSocketSupport.available(getServletContext());
+        webSocket = WebSocketSupport.available(getServletContext());
         EnumSet<Capability> capabilities = EnumSet.of(Capability.TRAILERS);
         if (webSocket) {
             capabilities.add(Capability.WEBSOCKET);
@@ -199,7 +200,10 @@ public class JgiServlet extends HttpServlet {
             return;
         }
         if (handshake) {
-            WebSocketCall.serve((AsyncApplication) serving, head, request, response, webSocketLimit);
+            // [JGI-WS-11]: a sync application's session runs on the async bridge, on a virtual thread.
+            AsyncApplication async =
+                    serving instanceof AsyncApplication a ? a : SyncWebSocket.of((Application) serving);
+            WebSocketCall.serve(async, head, request, response, webSocketLimit);
         } else if (serving instanceof AsyncApplication async) {
             if (!request.isAsyncSupported()) {
                 log("an AsyncApplication needs the servlet to be async-supported; answering 500");

@@ -17,7 +17,7 @@ final class CheckedApplication extends CheckedLifespan implements Application {
 
     @Override
     public Response handle(Request request, Exchange exchange) throws Exception {
-        if (!RequestCheck.check(request, false, lifespan.info(), reporter)) {
+        if (!RequestCheck.check(request, lifespan.info(), reporter)) {
             return app.handle(request, exchange);
         }
         lifespan.request(request);
@@ -32,6 +32,9 @@ final class CheckedApplication extends CheckedLifespan implements Application {
         if (response == null) {
             reporter.report(Violation.byApplication("JGI-APP-3", "handle returned null"));
             return null;
+        }
+        if (checked.accepted()) {
+            return response;
         }
         return ResponseCheck.check(request, response, checked, lifespan.info(), reporter);
     }

@@ -17,7 +17,7 @@ final class CheckedAsyncApplication extends CheckedLifespan implements AsyncAppl
 
     @Override
     public CompletionStage<Void> handle(Request request, Channel channel) {
-        if (!RequestCheck.check(request, true, lifespan.info(), reporter)) {
+        if (!RequestCheck.check(request, lifespan.info(), reporter)) {
             return app.handle(request, channel);
         }
         lifespan.request(request);

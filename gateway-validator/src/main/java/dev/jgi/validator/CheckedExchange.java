@@ -6,6 +6,7 @@ import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.api.WebSocketHandshake;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class CheckedExchange implements Exchange {
     private final Reporter reporter;
     private final HookCheck hooks;
     private CheckedInput body;
+    private CheckedWebSocket webSocket;
     private long limit = Long.MAX_VALUE;
     private volatile boolean handed;
     private volatile boolean bodyWritten;
@@ -111,5 +113,27 @@ final class CheckedExchange implements Exchange {
             reporter.report(Violation.byServer("JGI-EXT-3", "sendEarlyHints returned true for an HTTP/1.0 client"));
         }
         return sent;
+    }
+
+    /** The server's handshake, checked; none for a request that is not one [JGI-REQ-9] [JGI-WS-11]. */
+    @Override
+    public synchronized Optional<WebSocketHandshake> webSocket() {
+        Optional<WebSocketHandshake> offered = exchange.webSocket();
+        if (offered.isPresent() && request.kind() != Request.Kind.WEBSOCKET) {
+            reporter.report(Violation.byServer("JGI-REQ-9", "a WebSocket handshake offered on a request of kind HTTP"));
+        }
+        if (offered.isEmpty() && request.kind() == Request.Kind.WEBSOCKET) {
+            reporter.report(
+                    Violation.byServer("JGI-WS-11", "a handshake of kind WEBSOCKET without Exchange.webSocket()"));
+        }
+        if (offered.isPresent() && webSocket == null) {
+            webSocket = new CheckedWebSocket(offered.get(), request, reporter);
+        }
+        return Optional.ofNullable(webSocket);
+    }
+
+    /** Whether the application accepted a WebSocket handshake: then its response is not sent [JGI-WS-15]. */
+    boolean accepted() {
+        return webSocket != null && webSocket.accepted();
     }
 }

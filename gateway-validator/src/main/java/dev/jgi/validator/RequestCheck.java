@@ -20,7 +20,7 @@ final class RequestCheck {
      *
      * @return whether the request is whole enough to serve (no null component)
      */
-    static boolean check(Request request, boolean async, Optional<ServerInfo> info, Reporter reporter) {
+    static boolean check(Request request, Optional<ServerInfo> info, Reporter reporter) {
         if (request == null) {
             reporter.report(Violation.byServer("JGI-APP-1", "handle was called with no request"));
             return false;
@@ -49,9 +49,7 @@ final class RequestCheck {
             reporter.report(Violation.byServer("JGI-REQ-2", "a request over TLS has scheme " + request.scheme()));
         }
         if (request.kind() == Request.Kind.WEBSOCKET) {
-            if (!async) {
-                reporter.report(Violation.byServer("JGI-WS-11", "a sync application was handed a WebSocket handshake"));
-            } else if (info.isPresent() && !info.get().supports(Capability.WEBSOCKET)) {
+            if (info.isPresent() && !info.get().supports(Capability.WEBSOCKET)) {
                 reporter.report(
                         Violation.byServer("JGI-CAP-2", "a WebSocket handshake, but WEBSOCKET was not declared"));
             }

@@ -133,4 +133,59 @@ class WebSocketFaultsTest {
         }
         assertThat(reporter.violations()).isEmpty();
     }
+
+    /** Runs a sync application through the validator until the client's close, and returns the report. */
+    private static List<Violation> talkTo(dev.jgi.api.Application app) throws Exception {
+        CollectingReporter reporter = Reporter.collecting();
+        try (TestServer server = TestServer.start(Validator.wrap(app, reporter));
+                Communicator ws = server.open(TestRequest.websocket("/"))) {
+            ws.send(new Event.WebSocketConnect());
+            ws.receive(Action.WebSocketAccept.class, WAIT);
+            ws.send(new Event.WebSocketClose(1000, ""));
+            ws.awaitEnd(WAIT);
+        }
+        return reporter.violations();
+    }
+
+    @Test
+    void syncSessionClosingWithAReservedCodeBreaksWs8() throws Exception {
+        assertOnly(
+                talkTo((request, exchange) -> {
+                    exchange.webSocket().orElseThrow().accept().close(1005, "");
+                    return dev.jgi.api.Response.empty(101);
+                }),
+                "JGI-WS-8");
+    }
+
+    @Test
+    void syncSessionSendingAfterTheCloseBreaksWs12() throws Exception {
+        assertOnly(
+                talkTo((request, exchange) -> {
+                    dev.jgi.api.WebSocketSession session =
+                            exchange.webSocket().orElseThrow().accept();
+                    while (!(session.receive() instanceof Event.WebSocketClose)) {
+                        // Messages are not what these tests look at.
+                    }
+                    try {
+                        session.sendText("too late");
+                    } catch (java.io.IOException | IllegalStateException refused) {
+                        // The server refuses it too; the report is what this test reads.
+                    }
+                    return dev.jgi.api.Response.empty(101);
+                }),
+                "JGI-WS-12");
+    }
+
+    @Test
+    void syncSessionByTheRulesIsClean() throws Exception {
+        assertThat(talkTo((request, exchange) -> {
+                    dev.jgi.api.WebSocketSession session =
+                            exchange.webSocket().orElseThrow().accept();
+                    while (!(session.receive() instanceof Event.WebSocketClose)) {
+                        // Messages are not what these tests look at.
+                    }
+                    return dev.jgi.api.Response.empty(101);
+                }))
+                .isEmpty();
+    }
 }

@@ -8,6 +8,7 @@ import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import dev.jgi.kernel.body.LimitedBody;
 import dev.jgi.kernel.request.RequestLine;
+import dev.jgi.kernel.websocket.SyncWebSocket;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.log.AccessLog;
 import dev.jgi.server.observe.ServerObserver;
@@ -150,11 +151,14 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         HostedApp app = entered.get();
         transport.entered(app);
         Request request = mapper.request(exchange, target, app.state(), transport.requestId, head);
-        if (app.app() instanceof AsyncApplication async && WebSocketUpgrade.isHandshake(exchange)) {
-            // [JGI-WS-1]; a sync application gets the handshake as a plain request [JGI-WS-11].
+        if (WebSocketUpgrade.isHandshake(exchange)) {
+            // [JGI-WS-1]; a sync application gets the handshake through Exchange.webSocket() [JGI-WS-11].
             Request handshake = WebSocketUpgrade.asHandshake(request);
             transport.mapped(handshake);
-            webSockets.serve(exchange, handshake, async);
+            webSockets.serve(
+                    exchange,
+                    handshake,
+                    app.app() instanceof AsyncApplication async ? async : SyncWebSocket.of((Application) app.app()));
             return;
         }
         transport.mapped(request);

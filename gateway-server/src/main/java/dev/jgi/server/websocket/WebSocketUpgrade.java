@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the server's request handler hands over WebSocket handshakes [JGI-WS-1], one per server.
- * Only for async applications: a sync one gets the handshake as a plain HTTP request [JGI-WS-11].
+ * A sync application comes here wrapped in the kernel's {@code SyncWebSocket} [JGI-WS-11].
  * Keeps the open connections so that shutdown can close them with 1001.
  *
  * <p>How an exchange ends [JGI-ASYNC-7]: if the application's stage completes before it answered

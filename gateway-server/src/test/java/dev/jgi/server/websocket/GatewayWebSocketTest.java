@@ -46,7 +46,7 @@ class GatewayWebSocketTest {
     }
 
     @Test
-    void syncApplicationGetsTheHandshakeAsPlainHttp() throws Exception {
+    void syncApplicationThatIgnoresTheHandshakeAnswersItAsPlainHttp() throws Exception {
         try (GatewayServer server = quiet(GatewayServer.builder(new RequestEcho()))) {
             assertThatThrownBy(() -> WsClient.connect(server.port()))
                     .isInstanceOf(CompletionException.class)
@@ -56,7 +56,7 @@ class GatewayWebSocketTest {
                         var response = ((WebSocketHandshakeException) e).getResponse();
                         assertThat(response.statusCode()).isEqualTo(200);
                         assertThat(RequestEcho.field(String.valueOf(response.body()), "kind"))
-                                .isEqualTo("HTTP");
+                                .isEqualTo("WEBSOCKET");
                     });
         }
     }

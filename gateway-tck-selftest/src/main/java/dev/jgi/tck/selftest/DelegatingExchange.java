@@ -3,7 +3,9 @@ package dev.jgi.tck.selftest;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
+import dev.jgi.api.WebSocketHandshake;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** An exchange that hands everything to the server's: faults override the part they break. */
@@ -37,5 +39,10 @@ class DelegatingExchange implements Exchange {
     @Override
     public boolean sendEarlyHints(Headers headers) {
         return server.sendEarlyHints(headers);
+    }
+
+    @Override
+    public Optional<WebSocketHandshake> webSocket() {
+        return server.webSocket();
     }
 }

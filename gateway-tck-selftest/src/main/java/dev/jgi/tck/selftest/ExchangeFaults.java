@@ -30,7 +30,14 @@ final class ExchangeFaults {
                         app -> (request, exchange) -> app.handle(request, new TruncatingExchange(exchange, 4))),
                 sync(
                         "failure-answered-200",
-                        Set.of("JGI-ERR-1", "JGI-ERR-5", "JGI-ERR-7", "JGI-DONE-1", "JGI-DONE-3", "JGI-LIM-8"),
+                        Set.of(
+                                "JGI-ERR-1",
+                                "JGI-ERR-5",
+                                "JGI-ERR-7",
+                                "JGI-DONE-1",
+                                "JGI-DONE-3",
+                                "JGI-LIM-8",
+                                "JGI-WS-17"),
                         app -> (request, exchange) -> {
                             try {
                                 return app.handle(request, exchange);

@@ -39,7 +39,16 @@ final class WebSocketFaults {
                                 "JGI-WS-7",
                                 "JGI-WS-9",
                                 "JGI-WS-10",
+                                "JGI-WS-11",
+                                "JGI-WS-14",
+                                "JGI-WS-15",
+                                "JGI-WS-16",
+                                "JGI-WS-17",
+                                "JGI-WS-18",
                                 "JGI-REQ-9"),
-                        r -> RequestFaults.rebuilt(r, c -> c.kind = Request.Kind.HTTP)));
+                        r -> RequestFaults.rebuilt(r, c -> c.kind = Request.Kind.HTTP)),
+                SyncWebSocketFaults.upgradedDeny(),
+                SyncWebSocketFaults.secondAcceptAllowed(),
+                SyncWebSocketFaults.closeNotRepeated());
     }
 }

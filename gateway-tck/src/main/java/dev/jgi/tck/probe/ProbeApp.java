@@ -37,6 +37,9 @@ public final class ProbeApp implements Application {
 
     @Override
     public Response handle(Request request, Exchange exchange) throws Exception {
+        if (request.kind() == Request.Kind.WEBSOCKET) {
+            return SyncWebSocketProbe.handle(request, exchange, state);
+        }
         Route route = Route.of(request.path());
         var common = Replies.common(route, request, state);
         if (common.isPresent()) {

@@ -112,25 +112,6 @@ class RequestTests {
                 .isEqualTo("HTTP");
     }
 
-    @Http1Only(
-            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
-    @ServerTest(Variant.SYNC)
-    @Clause("JGI-WS-11")
-    @Clause("JGI-CAP-2")
-    void websocketHandshakeReachesSyncApplicationAsPlainHttp(Probe probe) {
-        RawResponse response = probe.exchange(probe.head(
-                "GET",
-                "/ws",
-                "Upgrade: websocket",
-                "Connection: Upgrade",
-                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
-                "Sec-WebSocket-Version: 13"));
-        assertThat(response.status())
-                .as("no switch to WebSocket for a sync application")
-                .isNotEqualTo(101);
-        assertThat(probe.echo(response).kind()).isEqualTo("HTTP");
-    }
-
     @ServerTest
     @Clause("JGI-REQ-10")
     void asteriskTargetIsAnsweredByTheServer(Probe probe) {

@@ -176,17 +176,17 @@ class WebSocketTests {
     }
 
     /** A WebSocket client whose text messages, pongs and close code tests can wait for. */
-    private static final class Client implements WebSocket.Listener, AutoCloseable {
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
-        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    static final class Client implements WebSocket.Listener, AutoCloseable {
+        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
         private final java.util.concurrent.atomic.AtomicInteger binaries =
                 new java.util.concurrent.atomic.AtomicInteger();
         private final CompletableFuture<Void> binaryTarget = new CompletableFuture<>();
         private volatile int expectedBinaries = Integer.MAX_VALUE;
         private volatile boolean holdBinary;
-        private WebSocket socket;
+        WebSocket socket;
 
         /** From now on, a binary message is taken without asking for the next: the client stops reading. */
         void holdBinary() {
