@@ -107,18 +107,18 @@ final class RequestMapper {
                 head = head.with("host", forwarded.host().get());
             }
         }
-        return new Request(
-                exchange.getRequestMethod().toString(),
-                scheme,
-                version(exchange.getProtocol()),
-                target,
-                head,
-                client,
-                server,
-                TlsSessions.of(exchange),
-                state,
-                Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId),
-                Request.Kind.HTTP);
+        return Request.builder()
+                .method(exchange.getRequestMethod().toString())
+                .scheme(scheme)
+                .version(version(exchange.getProtocol()))
+                .target(target)
+                .headers(head)
+                .client(client)
+                .server(server)
+                .tls(TlsSessions.of(exchange))
+                .state(state)
+                .extensions(Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId))
+                .build();
     }
 
     /**

@@ -40,6 +40,6 @@ final class WebSocketFaults {
                                 "JGI-WS-9",
                                 "JGI-WS-10",
                                 "JGI-REQ-9"),
-                        r -> RequestFaults.rebuilt(r, c -> c.kind = Request.Kind.HTTP)));
+                        r -> r.toBuilder().kind(Request.Kind.HTTP).build()));
     }
 }
