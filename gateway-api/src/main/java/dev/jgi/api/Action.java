@@ -21,8 +21,19 @@ import java.util.OptionalLong;
  *
  * <p>An action out of order fails its send stage [JGI-ASYNC-5]; HTTP actions on a WebSocket
  * exchange and WebSocket actions on an HTTP exchange are out of order.
+ *
+ * <p><b>Evolution</b> [JGI-EVO-2]: the permitted types never change in 1.x; every action a later 1.x
+ * adds is an {@link Extension}, so a {@code switch} that covers the types of 1.0 and
+ * {@code Extension} stays exhaustive.
  */
 public sealed interface Action {
+
+    /**
+     * An action defined after 1.0, or by no version at all. A server fails the send stage of an
+     * extension it does not implement with {@link IllegalStateException} naming [JGI-EVO-3], and
+     * sends nothing; a middleware passes it through unchanged [JGI-EVO-4].
+     */
+    non-sealed interface Extension extends Action {}
 
     /**
      * Starts the response.

@@ -32,6 +32,27 @@ public interface Channel {
     /** Sends one action to the client. */
     CompletionStage<Void> send(Action action);
 
+    /**
+     * Lowers the limit on the request body for this exchange: the async form of
+     * {@link Exchange#limitBody}.
+     * <p><b>Server obligations</b>
+     * <ul>
+     *   <li>[JGI-LIM-9] Once the limit is {@code maxBytes}, a {@link #receive} that would deliver
+     *       more than {@code maxBytes} body bytes in all completes exceptionally with
+     *       {@link BodyTooLargeException}, and no byte past the limit reaches the application; when
+     *       {@link Request#bodyLength()} is over {@code maxBytes}, the first receive of a body event
+     *       fails so at once, without reading and without sending {@code 100 Continue}.</li>
+     *   <li>[JGI-LIM-8] When the application's stage fails with that exception, the server answers
+     *       413 if nothing was committed.</li>
+     * </ul>
+     * A limit only goes down; on a WebSocket exchange the call changes nothing. Call it before the
+     * first receive; the bytes already delivered count.
+     *
+     * @param maxBytes the most body bytes this exchange may deliver; not negative
+     * @throws IllegalArgumentException for a negative {@code maxBytes}
+     */
+    void limitBody(long maxBytes);
+
     /** Registers a completion hook, as {@link Exchange#onComplete} [JGI-DONE-1]. */
     void onComplete(Consumer<Completion> hook);
 }

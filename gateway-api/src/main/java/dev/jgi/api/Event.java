@@ -14,8 +14,19 @@ import java.util.Objects;
  * <p><b>Order, for WebSocket</b>: {@link WebSocketConnect} first [JGI-WS-2]; after the accept,
  * {@link WebSocketText} and {@link WebSocketBinary} messages, whole [JGI-WS-5]; then
  * {@link WebSocketClose} once [JGI-WS-7], repeated on every later receive.
+ *
+ * <p><b>Evolution</b> [JGI-EVO-2]: the permitted types never change in 1.x; every event a later 1.x
+ * adds is an {@link Extension}, and a server delivers one only to an application that opted into
+ * it [JGI-EVO-1]. A {@code switch} that covers the types of 1.0 and {@code Extension} stays
+ * exhaustive, and its {@code Extension} branch is never taken unless the application opted in.
  */
 public sealed interface Event {
+
+    /**
+     * An event defined after 1.0. Delivered only to an application that opted into it, by the means
+     * the later version defines with the event [JGI-EVO-1].
+     */
+    non-sealed interface Extension extends Event {}
 
     /** A piece of the request body. The bytes are the application's to keep. */
     record RequestBody(ByteBuffer data, boolean last) implements Event {

@@ -67,6 +67,12 @@ final class ExchangeChannel implements Channel {
         exchange.onComplete(hook);
     }
 
+    @Override
+    public void limitBody(long maxBytes) {
+
+        exchange.limitBody(maxBytes);
+    }
+
     private static boolean isWebSocketAction(Action action) {
         return action instanceof Action.WebSocketAccept
                 || action instanceof Action.WebSocketDeny

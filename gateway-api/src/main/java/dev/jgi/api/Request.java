@@ -14,51 +14,35 @@ import java.util.OptionalLong;
  * reaches a sync application through {@link Exchange#body()} and an async one as
  * {@link Event.RequestBody} events.
  *
+ * <p>A final class rather than a record, so that a later 1.x can add a component without breaking
+ * the servers that build requests [JGI-EVO-3]: build one with {@link #builder()}, derive one with
+ * {@link #toBuilder()} or a wither.
+ *
  * <p><b>Server obligations</b>
  * <ul>
  *   <li>[JGI-REQ-1] {@code method} is the request method exactly as received (case-sensitive).</li>
  *   <li>[JGI-REQ-2] {@code scheme} is {@code "http"} or {@code "https"}: the scheme of the
  *       connection, or the one a trusted proxy reported [JGI-PROXY-1].</li>
- *   <li>[JGI-REQ-3] {@code version} is {@code "HTTP/1.0"}, {@code "HTTP/1.1"} or
- *       {@code "HTTP/2"}.</li>
+ *   <li>[JGI-REQ-3] {@code version} is {@code "HTTP/"} and the protocol's version as received:
+ *       {@code "HTTP/1.0"}, {@code "HTTP/1.1"} or {@code "HTTP/2"} in 1.0; a later protocol adds
+ *       its own value, so an application treats an unknown one as a newer protocol.</li>
  *   <li>[JGI-REQ-5] {@code client} and {@code server} are the peer and local addresses of the
  *       connection (an {@link java.net.InetSocketAddress} over TCP, a
  *       {@link java.net.UnixDomainSocketAddress} over a Unix socket), or the client a trusted
  *       proxy reported.</li>
  *   <li>[JGI-REQ-6] {@code tls} is present exactly when the connection to the server uses TLS.</li>
- *   <li>[JGI-REQ-7] {@code state} is the map the application returned from
- *       {@link Lifespan#start}, the same for every request.</li>
+ *   <li>[JGI-REQ-7] {@code state} is the map object the application returned from
+ *       {@link Lifespan#start}, the same object for every request, never a copy.</li>
+ *   <li>[JGI-REQ-13] {@code attributes} is empty when the server hands the request to the
+ *       application; only middleware adds to it [JGI-MW-4].</li>
  *   <li>[JGI-REQ-8] {@code extensions} holds server-specific values under reverse-DNS keys
  *       ({@code "io.undertow.exchange"}); an application that uses one is not portable.</li>
  *   <li>[JGI-REQ-9] {@code kind} is {@link Kind#WEBSOCKET} only for a WebSocket handshake on a
  *       server that declares {@link Capability#WEBSOCKET}: a {@code WebSocketConnect} for an
  *       {@link AsyncApplication}, an {@link Exchange#webSocket()} for a sync one.</li>
  * </ul>
- *
- * @param method     the request method
- * @param scheme     "http" or "https"
- * @param version    the HTTP version
- * @param target     the request target and its mount split
- * @param headers    the request header fields, names in lower case [JGI-HDR-1]
- * @param client     the client's address
- * @param server     the server's address
- * @param tls        the TLS session, when there is one
- * @param state      the application's lifespan state
- * @param extensions server-specific values
- * @param kind       plain HTTP, or a WebSocket handshake
  */
-public record Request(
-        String method,
-        String scheme,
-        String version,
-        RequestTarget target,
-        Headers headers,
-        SocketAddress client,
-        SocketAddress server,
-        Optional<Tls> tls,
-        Map<String, Object> state,
-        Map<String, Object> extensions,
-        Kind kind) {
+public final class Request {
 
     /** What the request asks for. */
     public enum Kind {
@@ -69,7 +53,8 @@ public record Request(
     }
 
     /**
-     * The TLS session of the connection [JGI-TLS-2].
+     * The TLS session of the connection [JGI-TLS-2]. Its components are frozen for 1.x
+     * [JGI-EVO-4]: a later fact about the session comes as a new accessor of {@link Request}.
      *
      * @param protocol           for example "TLSv1.3"
      * @param cipherSuite        for example "TLS_AES_128_GCM_SHA256"
@@ -87,26 +72,132 @@ public record Request(
         }
     }
 
-    public Request {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(scheme, "scheme");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(tls, "tls");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(extensions, "extensions");
+    private final String method;
+    private final String scheme;
+    private final String version;
+    private final RequestTarget target;
+    private final Headers headers;
+    private final SocketAddress client;
+    private final SocketAddress server;
+    private final Optional<Tls> tls;
+    private final Map<String, Object> state;
+    private final Map<String, Object> attributes;
+    private final Map<String, Object> extensions;
+    private final Kind kind;
+
+    private Request(Builder b) {
+        method = Objects.requireNonNull(b.method, "method");
+        scheme = Objects.requireNonNull(b.scheme, "scheme");
+        version = Objects.requireNonNull(b.version, "version");
+        target = Objects.requireNonNull(b.target, "target");
+        headers = Objects.requireNonNull(b.headers, "headers");
+        client = Objects.requireNonNull(b.client, "client");
+        server = Objects.requireNonNull(b.server, "server");
+        tls = b.tls;
+        // Kept as the very object start returned: one map shared by every request [JGI-REQ-7].
+        state = b.state;
+        attributes = Map.copyOf(b.attributes);
+        extensions = Map.copyOf(b.extensions);
+        kind = b.kind;
         if (method.isEmpty() || !method.chars().allMatch(c -> Headers.isTokenChar((char) c))) {
             throw new IllegalArgumentException("[JGI-REQ-1] method is not a token: " + method);
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("[JGI-REQ-2] scheme must be http or https: " + scheme);
         }
-        state = Map.copyOf(state);
-        extensions = Map.copyOf(extensions);
+    }
+
+    /**
+     * A builder with no components set but these defaults: no TLS, empty state, attributes and
+     * extensions, kind {@link Kind#HTTP}. {@code method}, {@code scheme}, {@code version},
+     * {@code target}, {@code headers}, {@code client} and {@code server} must be set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every component of this request. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.method = method;
+        b.scheme = scheme;
+        b.version = version;
+        b.target = target;
+        b.headers = headers;
+        b.client = client;
+        b.server = server;
+        b.tls = tls;
+        b.state = state;
+        b.attributes = attributes;
+        b.extensions = extensions;
+        b.kind = kind;
+        return b;
+    }
+
+    /** The request method. */
+    public String method() {
+        return method;
+    }
+
+    /** "http" or "https". */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** The HTTP version. */
+    public String version() {
+        return version;
+    }
+
+    /** The request target and its mount split. */
+    public RequestTarget target() {
+        return target;
+    }
+
+    /** The request header fields, names in lower case [JGI-HDR-1]. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The client's address. */
+    public SocketAddress client() {
+        return client;
+    }
+
+    /** The server's address. */
+    public SocketAddress server() {
+        return server;
+    }
+
+    /** The TLS session, when there is one. */
+    public Optional<Tls> tls() {
+        return tls;
+    }
+
+    /**
+     * The application's lifespan state: the map {@link Lifespan#start} returned, shared by every
+     * request [JGI-REQ-7]. Whatever the application puts in it must be safe for concurrent use.
+     */
+    public Map<String, Object> state() {
+        return state;
+    }
+
+    /**
+     * Values middleware handed inward for this request only, such as a session or a parsed form
+     * [JGI-MW-4]; empty as the server delivers the request [JGI-REQ-13]. Immutable.
+     */
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    /** Server-specific values [JGI-REQ-8]. */
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    /** Plain HTTP, or a WebSocket handshake. */
+    public Kind kind() {
+        return kind;
     }
 
     /** The decoded path inside the mount: shorthand for {@code target().path()}. */
@@ -142,18 +233,146 @@ public record Request(
 
     /** This request aimed at another target, for middleware that re-mounts [JGI-MW-2]. */
     public Request withTarget(RequestTarget newTarget) {
-        return new Request(method, scheme, version, newTarget, headers, client, server, tls, state, extensions, kind);
+        return toBuilder().target(newTarget).build();
     }
 
     /** This request with other headers, for middleware. */
     public Request withHeaders(Headers newHeaders) {
-        return new Request(method, scheme, version, target, newHeaders, client, server, tls, state, extensions, kind);
+        return toBuilder().headers(newHeaders).build();
     }
 
-    /** This request with one more state entry, for middleware that hands values inward. */
-    public Request withState(String key, Object value) {
-        Map<String, Object> grown = new HashMap<>(state);
-        grown.put(key, value);
-        return new Request(method, scheme, version, target, headers, client, server, tls, grown, extensions, kind);
+    /**
+     * This request with one more attribute, for middleware that hands a per-request value inward
+     * [JGI-MW-4]. The lifespan state is shared, not copied.
+     *
+     * @param key   a name the middleware owns, such as its class name
+     * @param value the value
+     */
+    public Request withAttribute(String key, Object value) {
+        Map<String, Object> grown = new HashMap<>(attributes);
+        grown.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return toBuilder().attributes(grown).build();
+    }
+
+    /** Requests are equal when every component is; the state by identity, as it is shared. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Request r
+                && method.equals(r.method)
+                && scheme.equals(r.scheme)
+                && version.equals(r.version)
+                && target.equals(r.target)
+                && headers.equals(r.headers)
+                && client.equals(r.client)
+                && server.equals(r.server)
+                && tls.equals(r.tls)
+                && state == r.state
+                && attributes.equals(r.attributes)
+                && extensions.equals(r.extensions)
+                && kind == r.kind;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, scheme, version, target, headers, client, server, kind);
+    }
+
+    /** The request line's parts and the addresses; the maps are left out, since they may be large. */
+    @Override
+    public String toString() {
+        return "Request[" + method + " " + target.raw() + " " + version + ", scheme=" + scheme + ", client=" + client
+                + ", server=" + server + ", kind=" + kind + "]";
+    }
+
+    /** Collects the components of a {@link Request}; not thread-safe. */
+    public static final class Builder {
+        private String method;
+        private String scheme;
+        private String version;
+        private RequestTarget target;
+        private Headers headers;
+        private SocketAddress client;
+        private SocketAddress server;
+        private Optional<Tls> tls = Optional.empty();
+        private Map<String, Object> state = Map.of();
+        private Map<String, Object> attributes = Map.of();
+        private Map<String, Object> extensions = Map.of();
+        private Kind kind = Kind.HTTP;
+
+        private Builder() {}
+
+        public Builder method(String value) {
+            method = Objects.requireNonNull(value, "method");
+            return this;
+        }
+
+        public Builder scheme(String value) {
+            scheme = Objects.requireNonNull(value, "scheme");
+            return this;
+        }
+
+        public Builder version(String value) {
+            version = Objects.requireNonNull(value, "version");
+            return this;
+        }
+
+        public Builder target(RequestTarget value) {
+            target = Objects.requireNonNull(value, "target");
+            return this;
+        }
+
+        public Builder headers(Headers value) {
+            headers = Objects.requireNonNull(value, "headers");
+            return this;
+        }
+
+        public Builder client(SocketAddress value) {
+            client = Objects.requireNonNull(value, "client");
+            return this;
+        }
+
+        public Builder server(SocketAddress value) {
+            server = Objects.requireNonNull(value, "server");
+            return this;
+        }
+
+        public Builder tls(Optional<Tls> value) {
+            tls = Objects.requireNonNull(value, "tls");
+            return this;
+        }
+
+        /** The lifespan state, kept as this very object, not copied [JGI-REQ-7]. */
+        public Builder state(Map<String, Object> value) {
+            state = Objects.requireNonNull(value, "state");
+            return this;
+        }
+
+        /** The per-request attributes, copied. */
+        public Builder attributes(Map<String, Object> value) {
+            attributes = Objects.requireNonNull(value, "attributes");
+            return this;
+        }
+
+        /** The server-specific values, copied. */
+        public Builder extensions(Map<String, Object> value) {
+            extensions = Objects.requireNonNull(value, "extensions");
+            return this;
+        }
+
+        public Builder kind(Kind value) {
+            kind = Objects.requireNonNull(value, "kind");
+            return this;
+        }
+
+        /**
+         * The request.
+         *
+         * @throws NullPointerException     when a component without a default was not set
+         * @throws IllegalArgumentException for a method that is not a token [JGI-REQ-1] or a scheme
+         *     other than http and https [JGI-REQ-2]
+         */
+        public Request build() {
+            return new Request(this);
+        }
     }
 }

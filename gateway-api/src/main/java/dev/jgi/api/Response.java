@@ -22,22 +22,68 @@ import java.util.function.Supplier;
  *       {@link Capability#TRAILERS}; the supplier is called once, after the last body byte.</li>
  * </ul>
  *
- * @param status   the final status code
- * @param headers  the response header fields
- * @param body     the body
- * @param trailers trailer fields to send after the body, if any
+ * <p>A final class rather than a record, so that a later 1.x can add a component without breaking
+ * the code that builds responses [JGI-EVO-3]: build one with a factory such as {@link #of} and
+ * derive one with a wither.
  */
-public record Response(int status, Headers headers, Body body, Optional<Supplier<Headers>> trailers) {
+public final class Response {
 
-    public Response {
-        Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(trailers, "trailers");
+    private final int status;
+    private final Headers headers;
+    private final Body body;
+    private final Optional<Supplier<Headers>> trailers;
+
+    private Response(int status, Headers headers, Body body, Optional<Supplier<Headers>> trailers) {
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.body = Objects.requireNonNull(body, "body");
+        this.trailers = Objects.requireNonNull(trailers, "trailers");
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("[JGI-RESP-1] status out of range: " + status);
         }
+        this.status = status;
     }
 
+    /** The final status code. */
+    public int status() {
+        return status;
+    }
+
+    /** The response header fields. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The body. */
+    public Body body() {
+        return body;
+    }
+
+    /** Trailer fields to send after the body, if any [JGI-EXT-1]. */
+    public Optional<Supplier<Headers>> trailers() {
+        return trailers;
+    }
+
+    /** Responses are equal when every component is; trailer suppliers by identity. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Response r
+                && status == r.status
+                && headers.equals(r.headers)
+                && body.equals(r.body)
+                && trailers.equals(r.trailers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, headers, body, trailers);
+    }
+
+    @Override
+    public String toString() {
+        return "Response[status=" + status + ", headers=" + headers + ", body=" + body + "]";
+    }
+
+    /** A response with this status, these fields and this body, without trailers. */
     public static Response of(int status, Headers headers, Body body) {
         return new Response(status, headers, body, Optional.empty());
     }

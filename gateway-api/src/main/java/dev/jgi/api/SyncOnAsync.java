@@ -86,18 +86,7 @@ final class SyncOnAsync implements AsyncApplication {
 
     /** [JGI-WS-11]: the sync application sees the handshake as the GET it is. */
     private static Request asPlainHttp(Request request) {
-        return new Request(
-                request.method(),
-                request.scheme(),
-                request.version(),
-                request.target(),
-                request.headers(),
-                request.client(),
-                request.server(),
-                request.tls(),
-                request.state(),
-                request.extensions(),
-                Request.Kind.HTTP);
+        return request.toBuilder().kind(Request.Kind.HTTP).build();
     }
 
     private static void deny(Channel channel, Response response) throws IOException {

@@ -21,18 +21,16 @@ class ValuesTest {
 
     private static Request request(String method, String scheme, Map<String, Object> state) {
         InetSocketAddress local = new InetSocketAddress("127.0.0.1", 8080);
-        return new Request(
-                method,
-                scheme,
-                "HTTP/1.1",
-                RequestTarget.of("/a?b", "/a", "/a", Optional.of("b")),
-                Headers.of("host", "localhost"),
-                local,
-                local,
-                Optional.empty(),
-                state,
-                Map.of(),
-                Request.Kind.HTTP);
+        return Request.builder()
+                .method(method)
+                .scheme(scheme)
+                .version("HTTP/1.1")
+                .target(RequestTarget.of("/a?b", "/a", "/a", Optional.of("b")))
+                .headers(Headers.of("host", "localhost"))
+                .client(local)
+                .server(local)
+                .state(state)
+                .build();
     }
 
     @Test
@@ -117,21 +115,34 @@ class ValuesTest {
     }
 
     @Test
-    void requestCopiesItsStateAndItsWithersKeepTheRest() {
+    void requestSharesItsStateAndItsWithersKeepTheRest() {
         Map<String, Object> state = new HashMap<>(Map.of("k", "v"));
         Request original = request("GET", "http", state);
-        state.put("late", "x");
-        assertThat(original.state()).containsOnlyKeys("k");
+        assertThat(original.state()).isSameAs(state);
+        assertThat(original.attributes()).isEmpty();
 
-        Request grown = original.withState("user", "ann").withHeaders(Headers.of("host", "example.org"));
-        assertThat(grown.state()).containsEntry("user", "ann").containsEntry("k", "v");
+        Request grown = original.withAttribute("user", "ann").withHeaders(Headers.of("host", "example.org"));
+        assertThat(grown.attributes()).containsOnly(Map.entry("user", "ann"));
+        assertThat(grown.state())
+                .as("per-request values never reach the shared state")
+                .isSameAs(state);
+        assertThat(state).containsOnlyKeys("k");
         assertThat(grown.header("host")).contains("example.org");
         assertThat(grown.path()).isEqualTo("/a");
-        assertThat(original.state()).doesNotContainKey("user");
+        assertThat(original.attributes()).isEmpty();
+        assertThatThrownBy(() -> grown.attributes().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
 
         RequestTarget mounted = original.target().mountedAt("/a").orElseThrow();
         assertThat(original.withTarget(mounted).path()).isEmpty();
         assertThat(original.withTarget(mounted).target().mountPath()).isEqualTo("/a");
+        assertThat(original.toBuilder().build()).isEqualTo(original);
+    }
+
+    @Test
+    void requestBuilderNamesAMissingComponent() {
+        assertThatThrownBy(() -> Request.builder().method("GET").build())
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("scheme");
     }
 
     @Test

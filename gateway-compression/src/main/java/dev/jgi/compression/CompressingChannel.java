@@ -47,6 +47,12 @@ final class CompressingChannel implements Channel {
     }
 
     @Override
+    public void limitBody(long maxBytes) {
+
+        server.limitBody(maxBytes);
+    }
+
+    @Override
     public CompletionStage<Void> send(Action action) {
         return switch (action) {
             case Action.ResponseStart start -> start(start);

@@ -92,6 +92,8 @@ final class ActionRules {
             case Action.WebSocketSendText text -> {}
             case Action.WebSocketSendBinary binary -> {}
             case Action.WebSocketClose close -> sink.finish();
+            // The kernel's order refused it before it got here [JGI-EVO-3].
+            case Action.Extension unknown -> {}
         }
     }
 

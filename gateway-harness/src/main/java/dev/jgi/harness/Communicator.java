@@ -55,7 +55,8 @@ public final class Communicator implements AutoCloseable {
                     actions.add(delivery);
                     return delivery.taken();
                 },
-                options.faults().contains(ServerFault.ACCEPTS_ACTIONS_OUT_OF_ORDER));
+                options.faults().contains(ServerFault.ACCEPTS_ACTIONS_OUT_OF_ORDER),
+                request.bodyLength());
         this.ended = AsyncRun.start(app, request, channel)
                 .handle((ignored, failure) -> sink.response(AsyncRun.end(failure, sink, hooks, client, websocket)));
     }

@@ -60,18 +60,19 @@ final class RequestHead {
         boolean websocket = request.kind() == Request.Kind.WEBSOCKET && info.supports(Capability.WEBSOCKET);
         boolean tls = request.tls().isPresent();
         InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), tls ? 8443 : 8080);
-        return new Request(
-                request.method(),
-                tls ? "https" : "http",
-                request.version(),
-                target,
-                headers,
-                request.client(),
-                local,
-                request.tls(),
-                request.state().orElse(state),
-                request.extensions(),
-                websocket ? Request.Kind.WEBSOCKET : Request.Kind.HTTP);
+        return Request.builder()
+                .method(request.method())
+                .scheme(tls ? "https" : "http")
+                .version(request.version())
+                .target(target)
+                .headers(headers)
+                .client(request.client())
+                .server(local)
+                .tls(request.tls())
+                .state(request.state().orElse(state))
+                .extensions(request.extensions())
+                .kind(websocket ? Request.Kind.WEBSOCKET : Request.Kind.HTTP)
+                .build();
     }
 
     /** [JGI-HDR-7] [JGI-BODY-7] */

@@ -5,9 +5,11 @@ import dev.jgi.api.Channel;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
+import dev.jgi.kernel.body.LimitedEvents;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -26,6 +28,7 @@ final class TestChannel implements Channel {
     private final ClientState client;
     private final Function<Action, CompletionStage<Void>> delivered;
     private final boolean acceptsOutOfOrder;
+    private final LimitedEvents limited;
 
     TestChannel(
             Supplier<CompletionStage<Event>> events,
@@ -33,18 +36,26 @@ final class TestChannel implements Channel {
             Hooks hooks,
             ClientState client,
             Function<Action, CompletionStage<Void>> delivered,
-            boolean acceptsOutOfOrder) {
+            boolean acceptsOutOfOrder,
+            OptionalLong announced) {
         this.events = events;
         this.rules = rules;
         this.hooks = hooks;
         this.client = client;
         this.delivered = delivered;
         this.acceptsOutOfOrder = acceptsOutOfOrder;
+        this.limited = new LimitedEvents(announced);
+    }
+
+    /** [JGI-LIM-9] */
+    @Override
+    public CompletionStage<Event> receive() {
+        return limited.receive(events);
     }
 
     @Override
-    public CompletionStage<Event> receive() {
-        return events.get();
+    public void limitBody(long maxBytes) {
+        limited.lower(maxBytes);
     }
 
     @Override

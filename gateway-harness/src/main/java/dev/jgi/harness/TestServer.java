@@ -196,7 +196,8 @@ public final class TestServer implements AutoCloseable {
                 hooks,
                 client,
                 action -> CompletableFuture.completedFuture(null),
-                options.faults().contains(ServerFault.ACCEPTS_ACTIONS_OUT_OF_ORDER));
+                options.faults().contains(ServerFault.ACCEPTS_ACTIONS_OUT_OF_ORDER),
+                head.bodyLength());
         CompletableFuture<Void> done = AsyncRun.start((AsyncApplication) app, head, channel);
         Throwable failure = null;
         try {

@@ -138,7 +138,7 @@ public class JgiServlet extends HttpServlet {
         if (started == null) {
             throw new UnavailableException("[JGI-LIFE-8] the application's start returned null instead of a state map");
         }
-        state = Map.copyOf(started);
+        state = started;
         app = candidate;
     }
 

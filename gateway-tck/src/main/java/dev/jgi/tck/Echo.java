@@ -112,6 +112,16 @@ public record Echo(JsonNode json) {
         return json.path("stateCarried").asBoolean();
     }
 
+    /** Whether the request's state was the very map start returned, not an equal copy [JGI-REQ-7]. */
+    public boolean stateIsStartMap() {
+        return json.path("stateIsStartMap").asBoolean();
+    }
+
+    /** How many attributes the request carried [JGI-REQ-13]. */
+    public int attributes() {
+        return json.path("attributes").asInt(-1);
+    }
+
     public long bodyLength() {
         return json.path("bodyLength").asLong();
     }

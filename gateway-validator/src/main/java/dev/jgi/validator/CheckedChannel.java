@@ -121,6 +121,11 @@ final class CheckedChannel implements Channel {
         channel.onComplete(hooks.wrap(Objects.requireNonNull(hook, "hook")));
     }
 
+    @Override
+    public void limitBody(long maxBytes) {
+        channel.limitBody(maxBytes);
+    }
+
     /**
      * The application's stage completed; {@code failure} is its failure, if any. An application
      * told that the client is gone may end without finishing its response.

@@ -68,8 +68,10 @@ final class LifespanCheck {
         Map<String, Object> expected = state;
         if (expected == null) {
             reporter.report(Violation.byServer("JGI-LIFE-1", "a request arrived before start returned"));
-        } else if (!expected.equals(request.state())) {
-            reporter.report(Violation.byServer("JGI-REQ-7", "the request's state is not the map start returned"));
+        } else if (expected != request.state()) {
+            // Identity, not equality: a copy per request would hide the writes of other requests.
+            reporter.report(Violation.byServer(
+                    "JGI-REQ-7", "the request's state is not the map object start returned (another map, or a copy)"));
         }
         if (stopCalled) {
             reporter.report(Violation.byServer("JGI-LIFE-5", "a request arrived after stop"));

@@ -144,6 +144,12 @@ class MiddlewareTest {
         public void onComplete(Consumer<Completion> hook) {
             channel.onComplete(hook);
         }
+
+        @Override
+        public void limitBody(long maxBytes) {
+
+            channel.limitBody(maxBytes);
+        }
     });
 
     @Test

@@ -16,6 +16,7 @@ import dev.jgi.harness.ServerFault;
 import dev.jgi.harness.TestRequest;
 import dev.jgi.harness.TestServer;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,22 @@ class ServerFaultsTest {
     }
 
     @Test
+    void anEqualCopyOfTheStartStateBreaksReq7() throws Exception {
+        Application app = new Application() {
+            @Override
+            public Map<String, Object> start(ServerInfo server) {
+                return new HashMap<>(Map.of("pool", "p"));
+            }
+
+            @Override
+            public Response handle(Request request, Exchange exchange) {
+                return Response.empty(204);
+            }
+        };
+        Outcome.sync(app, TestRequest.get("/").withState(Map.of("pool", "p"))).serverBroke("JGI-REQ-7");
+    }
+
+    @Test
     void lifespanMisuseBreaksLife1Life5AndLife6() throws Exception {
         CollectingReporter reporter = Reporter.collecting();
         Application app = Validator.wrap((request, exchange) -> Response.empty(204), reporter);
@@ -178,18 +195,8 @@ class ServerFaultsTest {
 
             @Override
             public Response handle(Request request, Exchange exchange) throws Exception {
-                Request upgraded = new Request(
-                        request.method(),
-                        request.scheme(),
-                        request.version(),
-                        request.target(),
-                        request.headers(),
-                        request.client(),
-                        request.server(),
-                        request.tls(),
-                        request.state(),
-                        request.extensions(),
-                        Request.Kind.WEBSOCKET);
+                Request upgraded =
+                        request.toBuilder().kind(Request.Kind.WEBSOCKET).build();
                 return inner.handle(upgraded, exchange);
             }
         };

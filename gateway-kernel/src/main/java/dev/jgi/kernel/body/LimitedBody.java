@@ -4,6 +4,7 @@ import dev.jgi.api.BodyTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -17,9 +18,7 @@ public final class LimitedBody extends InputStream {
     public static final int TOO_LARGE = 413;
 
     private final InputStream body;
-    private final OptionalLong announced;
-    private volatile long limit = Long.MAX_VALUE;
-    private long delivered;
+    private final BodyBudget budget;
 
     /**
      * @param body      the server's body stream, which enforces the server's own limit [JGI-LIM-3]
@@ -27,17 +26,12 @@ public final class LimitedBody extends InputStream {
      */
     public LimitedBody(InputStream body, OptionalLong announced) {
         this.body = Objects.requireNonNull(body, "body");
-        this.announced = Objects.requireNonNull(announced, "announced");
+        this.budget = new BodyBudget(announced);
     }
 
     /** Lowers the limit to {@code maxBytes}; a higher value changes nothing. */
     public void lower(long maxBytes) {
-        if (maxBytes < 0) {
-            throw new IllegalArgumentException("[JGI-LIM-7] a body limit must not be negative: " + maxBytes);
-        }
-        synchronized (this) {
-            limit = Math.min(limit, maxBytes);
-        }
+        budget.lower(maxBytes);
     }
 
     @Override
@@ -49,18 +43,15 @@ public final class LimitedBody extends InputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
-        long max = limit;
-        // Before any byte is read, so that a client waiting for 100 Continue never gets it [JGI-BODY-4].
-        if (announced.isPresent() && announced.getAsLong() > max) {
-            throw tooLarge(max);
+        Optional<BodyTooLargeException> early = budget.beforeRead();
+        if (early.isPresent()) {
+            throw early.get();
         }
-        // One byte past the limit is enough to tell a body that ends at it from one that goes on.
-        int room = max == Long.MAX_VALUE ? len : (int) Math.min(len, max - delivered + 1);
-        int n = body.read(b, off, room);
+        int n = body.read(b, off, budget.room(len));
         if (n > 0) {
-            delivered += n;
-            if (delivered > max) {
-                throw tooLarge(max);
+            Optional<BodyTooLargeException> over = budget.take(n);
+            if (over.isPresent()) {
+                throw over.get();
             }
         }
         return n;
@@ -84,10 +75,5 @@ public final class LimitedBody extends InputStream {
             }
         }
         return false;
-    }
-
-    private static BodyTooLargeException tooLarge(long max) {
-        return new BodyTooLargeException(
-                "[JGI-LIM-7] the request body is larger than this exchange's limit of " + max + " bytes", max);
     }
 }

@@ -39,12 +39,23 @@ public record Breach(String clause, String reason, Duty duty) {
 
     /** Whether the specification obliges the server to fail the action's stage. */
     public boolean mustRefuse() {
-        return duty == Duty.REFUSE || duty == Duty.REFUSE_UNDECLARED;
+        return duty == Duty.REFUSE || duty == Duty.REFUSE_UNDECLARED || duty == Duty.REFUSE_UNKNOWN;
     }
 
     /** An action out of order, refused under JGI-ASYNC-5. */
     static Optional<Breach> refusal(String clause, String reason) {
         return Optional.of(new Breach(clause, reason, Duty.REFUSE));
+    }
+
+    /**
+     * An action added after 1.0, or by no version, that this server does not implement [JGI-EVO-3].
+     * The application breaks JGI-EVO-5 by sending it without checking for it.
+     */
+    static Optional<Breach> unknown(Action.Extension action) {
+        return Optional.of(new Breach(
+                "JGI-EVO-5",
+                action.getClass().getName() + " is an action this server does not implement",
+                Duty.REFUSE_UNKNOWN));
     }
 
     /** An action of the other kind of exchange: HTTP on a WebSocket, or the reverse [JGI-ASYNC-5]. */

@@ -16,6 +16,12 @@ public enum Duty {
     REFUSE_UNDECLARED("JGI-CAP-5"),
 
     /**
+     * The action is an {@link dev.jgi.api.Action.Extension} this server does not implement: fails
+     * its stage with {@link IllegalStateException} and sends nothing [JGI-EVO-3].
+     */
+    REFUSE_UNKNOWN("JGI-EVO-3"),
+
+    /**
      * Never sends the action [JGI-EXT-3]; failing its stage, as the kernel's implementers do, is
      * the server's choice rather than an obligation.
      */

@@ -75,6 +75,7 @@ public final class HttpActionOrder implements ActionOrder {
             case Action.WebSocketSendText ws -> Breach.wrongKind(action, "an HTTP exchange");
             case Action.WebSocketSendBinary ws -> Breach.wrongKind(action, "an HTTP exchange");
             case Action.WebSocketClose ws -> Breach.wrongKind(action, "an HTTP exchange");
+            case Action.Extension unknown -> Breach.unknown(unknown);
         };
     }
 

@@ -76,6 +76,7 @@ public final class WebSocketActionOrder implements ActionOrder {
             case Action.ResponseFile http -> Breach.wrongKind(action, "a WebSocket exchange");
             case Action.ResponseTrailers http -> Breach.wrongKind(action, "a WebSocket exchange");
             case Action.EarlyHints http -> Breach.wrongKind(action, "a WebSocket exchange");
+            case Action.Extension unknown -> Breach.unknown(unknown);
         };
     }
 

@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -182,18 +181,15 @@ class WebSocketActionOrderTest {
     @Test
     void theOrderFollowsTheKindOfTheRequest() {
         Request websocket = handshake(Headers.of());
-        Request http = new Request(
-                "GET",
-                "http",
-                "HTTP/1.1",
-                websocket.target(),
-                Headers.of(),
-                websocket.client(),
-                websocket.server(),
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Request.Kind.HTTP);
+        Request http = Request.builder()
+                .method("GET")
+                .scheme("http")
+                .version("HTTP/1.1")
+                .target(websocket.target())
+                .headers(Headers.of())
+                .client(websocket.client())
+                .server(websocket.server())
+                .build();
 
         assertThat(ActionOrder.of(websocket, EnumSet.noneOf(Capability.class)))
                 .isInstanceOf(WebSocketActionOrder.class);
@@ -202,17 +198,15 @@ class WebSocketActionOrderTest {
 
     static Request handshake(Headers headers) {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8080);
-        return new Request(
-                "GET",
-                "http",
-                "HTTP/1.1",
-                RequestTarget.of("/chat", "/chat", "/chat", Optional.empty()),
-                headers,
-                address,
-                address,
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Request.Kind.WEBSOCKET);
+        return Request.builder()
+                .method("GET")
+                .scheme("http")
+                .version("HTTP/1.1")
+                .target(RequestTarget.of("/chat", "/chat", "/chat", Optional.empty()))
+                .headers(headers)
+                .client(address)
+                .server(address)
+                .kind(Request.Kind.WEBSOCKET)
+                .build();
     }
 }

@@ -2,11 +2,14 @@ package dev.jgi.server.http;
 
 import dev.jgi.api.Action;
 import dev.jgi.api.AsyncApplication;
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.Capability;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
+import dev.jgi.kernel.body.BodyBudget;
+import dev.jgi.kernel.body.LimitedBody;
 import dev.jgi.kernel.order.Breach;
 import dev.jgi.kernel.order.HttpActionOrder;
 import dev.jgi.kernel.response.BodyLength;
@@ -46,21 +49,26 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
     private final CompletableFuture<Event> finished = new CompletableFuture<>();
     private final HttpActionOrder order = new HttpActionOrder(HTTP_CAPABILITIES);
     private final String method;
+    private final BodyBudget budget;
     private CompletableFuture<Event> pending;
+    /** The body over this exchange's limit, which every later receive fails with [JGI-LIM-9]. */
+    private BodyTooLargeException overLimit;
+
     private boolean bodyEnded;
     private Action.ResponseStart start;
     private BodyLength length;
 
-    private AsyncCall(Transport transport, BodyReader reader, String method) {
+    private AsyncCall(Transport transport, BodyReader reader, Request request) {
         this.transport = transport;
         this.reader = reader;
-        this.method = method;
+        this.method = request.method();
+        this.budget = new BodyBudget(request.bodyLength());
         this.bodyEnded = false;
     }
 
     /** Calls the application on the I/O thread and ends the exchange when its stage completes [JGI-ASYNC-7]. */
     static void run(AsyncApplication app, Request request, Transport transport, BodyReader reader) {
-        AsyncCall call = new AsyncCall(transport, reader, request.method());
+        AsyncCall call = new AsyncCall(transport, reader, request);
         transport.hooks.add(completion -> call.finished.complete(new Event.Disconnect()));
         CompletionStage<Void> stage;
         try {
@@ -80,7 +88,12 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         if (failure != null) {
             Throwable cause =
                     failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            transport.fail("[JGI-ERR-5] the application's stage failed", cause);
+            if (LimitedBody.causedByLimit(cause)) {
+                transport.refuseBody(SyncCall.BODY_OVER_LIMIT);
+                transport.fail("[JGI-LIM-8] the application failed on a body over a limit", cause);
+            } else {
+                transport.fail("[JGI-ERR-5] the application's stage failed", cause);
+            }
         } else {
             order.unfinished().ifPresent(breach -> transport.fail(breach.message(), null));
         }
@@ -100,6 +113,10 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
             } else if (reader == null) {
                 bodyEnded = true;
                 next.complete(LAST_EMPTY);
+            } else if (overLimit != null || budget.beforeRead().isPresent()) {
+                // Before any read, so that a client waiting for 100 Continue never gets it [JGI-BODY-4].
+                overLimit = overLimit != null ? overLimit : budget.beforeRead().orElseThrow();
+                next.completeExceptionally(overLimit);
             } else {
                 pending = next;
                 reader.demand(this);
@@ -110,6 +127,12 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
 
     @Override
     public void piece(ByteBuffer data, boolean last) {
+        Optional<BodyTooLargeException> over = budget.take(data.remaining());
+        if (over.isPresent()) {
+            overLimit = over.get();
+            take().completeExceptionally(overLimit);
+            return;
+        }
         bodyEnded = last;
         take().complete(new Event.RequestBody(data, last));
     }
@@ -148,6 +171,11 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
             }
         });
         return sent;
+    }
+
+    @Override
+    public void limitBody(long maxBytes) {
+        budget.lower(maxBytes);
     }
 
     @Override

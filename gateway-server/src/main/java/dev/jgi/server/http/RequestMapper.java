@@ -107,18 +107,18 @@ final class RequestMapper {
                 head = head.with("host", forwarded.host().get());
             }
         }
-        return new Request(
-                exchange.getRequestMethod().toString(),
-                scheme,
-                version(exchange.getProtocol()),
-                target,
-                head,
-                client,
-                server,
-                TlsSessions.of(exchange),
-                state,
-                Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId),
-                Request.Kind.HTTP);
+        return Request.builder()
+                .method(exchange.getRequestMethod().toString())
+                .scheme(scheme)
+                .version(version(exchange.getProtocol()))
+                .target(target)
+                .headers(head)
+                .client(client)
+                .server(server)
+                .tls(TlsSessions.of(exchange))
+                .state(state)
+                .extensions(Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId))
+                .build();
     }
 
     /**
@@ -149,13 +149,21 @@ final class RequestMapper {
         return !host.isEmpty() && HostSyntax.isValid(host);
     }
 
-    private static String version(HttpString protocol) {
-        if (protocol.equals(Protocols.HTTP_1_1)) {
-            return "HTTP/1.1";
-        }
+    /**
+     * [JGI-REQ-3] The version the request was received with. A higher minor version of HTTP/1 is
+     * served as HTTP/1.1 (RFC 9112 §2.3); another major version on an HTTP/1.x connection was
+     * answered 505 before the application [JGI-REQ-11], so only HTTP/2 remains.
+     */
+    static String version(HttpString protocol) {
         if (protocol.equals(Protocols.HTTP_1_0)) {
             return "HTTP/1.0";
         }
-        return "HTTP/2";
+        if (protocol.toString().startsWith("HTTP/1.")) {
+            return "HTTP/1.1";
+        }
+        if (protocol.equals(Protocols.HTTP_2_0)) {
+            return "HTTP/2";
+        }
+        throw new IllegalStateException("[JGI-REQ-11] a request of " + protocol + " reached the application");
     }
 }

@@ -28,7 +28,8 @@ final class SyncCall implements Runnable {
 
     private final Application app;
     private final Request request;
-    private static final Admission.Refused BODY_OVER_LIMIT =
+    /** The answer to an application failure caused by a body over a limit, sync or async [JGI-LIM-8]. */
+    static final Admission.Refused BODY_OVER_LIMIT =
             new Admission.Refused(LimitedBody.TOO_LARGE, "[JGI-LIM-8] the request body is over a limit");
 
     private final Transport transport;

@@ -130,6 +130,14 @@ final class WebSocketExchange implements Channel {
         hooks.add(hook);
     }
 
+    /** A WebSocket handshake has no body to limit [JGI-LIM-9]. */
+    @Override
+    public void limitBody(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("[JGI-LIM-9] a body limit must not be negative: " + maxBytes);
+        }
+    }
+
     private void accept(Action.WebSocketAccept accept, CompletableFuture<Void> done) {
         Optional<String> chosen = accept.subprotocol();
         if (!state.compareAndSet(State.CONNECTING, State.ACCEPTING)) {

@@ -34,18 +34,7 @@ public final class WebSocketUpgrade {
 
     /** The request as a WebSocket handshake: the same head, of kind {@link Request.Kind#WEBSOCKET}. */
     public static Request asHandshake(Request http) {
-        return new Request(
-                http.method(),
-                http.scheme(),
-                http.version(),
-                http.target(),
-                http.headers(),
-                http.client(),
-                http.server(),
-                http.tls(),
-                http.state(),
-                http.extensions(),
-                Request.Kind.WEBSOCKET);
+        return http.toBuilder().kind(Request.Kind.WEBSOCKET).build();
     }
 
     /**

@@ -140,6 +140,35 @@ class TlsAndHttp2Test {
     }
 
     @Test
+    void http11OverTlsAnswersAnotherMajorVersion505LikeCleartext() throws Exception {
+        for (boolean alpn : new boolean[] {false, true}) {
+            for (String version : new String[] {"HTTP/2.0", "HTTP/3.0"}) {
+                assertThat(overTls("GET / " + version + "\r\nHost: x\r\nConnection: close\r\n\r\n", alpn))
+                        .as("%s over TLS, ALPN offered: %s", version, alpn)
+                        .startsWith("HTTP/1.1 505 ");
+            }
+            assertThat(overTls("GET / HTTP/1.2\r\nHost: x\r\nConnection: close\r\n\r\n", alpn))
+                    .as("a higher HTTP/1 minor version is served as HTTP/1.1, ALPN offered: %s", alpn)
+                    .startsWith("HTTP/1.1 200 ")
+                    .contains("version=HTTP/1.1");
+        }
+    }
+
+    private static String overTls(String request, boolean alpn) throws Exception {
+        try (SSLSocket socket = (SSLSocket) trusting.getSocketFactory().createSocket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            if (alpn) {
+                javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+                parameters.setApplicationProtocols(new String[] {"http/1.1"});
+                socket.setSSLParameters(parameters);
+            }
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void capabilitiesNameTlsAndHttp2() {
         assertThat(server.info().capabilities()).contains(Capability.TLS, Capability.HTTP2, Capability.WEBSOCKET);
     }

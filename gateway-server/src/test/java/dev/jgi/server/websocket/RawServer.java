@@ -7,7 +7,6 @@ import dev.jgi.api.RequestTarget;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,18 +43,16 @@ final class RawServer implements AutoCloseable {
                 .forEach(values -> values.forEach(value ->
                         headers.add(values.getHeaderName().toString().toLowerCase(java.util.Locale.ROOT), value)));
         String raw = http.getRequestURI() + (http.getQueryString().isEmpty() ? "" : "?" + http.getQueryString());
-        return new Request(
-                http.getRequestMethod().toString(),
-                "http",
-                "HTTP/1.1",
-                RequestTarget.of(raw, http.getRequestURI(), http.getRequestPath(), Optional.empty()),
-                headers.build(),
-                http.getSourceAddress(),
-                http.getDestinationAddress(),
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Request.Kind.WEBSOCKET);
+        return Request.builder()
+                .method(http.getRequestMethod().toString())
+                .scheme("http")
+                .version("HTTP/1.1")
+                .target(RequestTarget.of(raw, http.getRequestURI(), http.getRequestPath(), Optional.empty()))
+                .headers(headers.build())
+                .client(http.getSourceAddress())
+                .server(http.getDestinationAddress())
+                .kind(Request.Kind.WEBSOCKET)
+                .build();
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
+import dev.jgi.kernel.body.LimitedBody;
+import dev.jgi.kernel.body.LimitedEvents;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -36,6 +38,7 @@ public final class AsyncCall implements Channel, AsyncListener {
     private final AsyncContext async;
     private final Completions hooks = new Completions();
     private final EventSource events;
+    private final LimitedEvents limited;
     private final ActionSink actions;
     private boolean ended;
     private Throwable error;
@@ -54,6 +57,7 @@ public final class AsyncCall implements Channel, AsyncListener {
         async.setTimeout(0);
         async.addListener(this);
         this.events = new EventSource(request, bodyLimit, (status, reason) -> fail(reason, status));
+        this.limited = new LimitedEvents(head.bodyLength());
         this.actions = new ActionSink(response, head, declared, namesCoding, this::responseEnded, this::broken);
     }
 
@@ -88,7 +92,13 @@ public final class AsyncCall implements Channel, AsyncListener {
 
     @Override
     public CompletionStage<Event> receive() {
-        return events.receive();
+        return limited.receive(events::receive);
+    }
+
+    /** [JGI-LIM-9] */
+    @Override
+    public void limitBody(long maxBytes) {
+        limited.lower(maxBytes);
     }
 
     @Override
@@ -118,7 +128,7 @@ public final class AsyncCall implements Channel, AsyncListener {
                             + request.getRequestURI() + " failed",
                     reason);
         }
-        fail(reason, 500);
+        fail(reason, LimitedBody.causedByLimit(reason) ? LimitedBody.TOO_LARGE : 500);
     }
 
     /** Answers {@code status} if nothing was committed, aborts the exchange otherwise [JGI-ERR-5]. */

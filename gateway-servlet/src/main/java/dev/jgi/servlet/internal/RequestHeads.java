@@ -31,18 +31,19 @@ public final class RequestHeads {
      * @throws Refusal 400 for a path the spec rejects or a header a JGI value cannot hold
      */
     public static Request of(HttpServletRequest request, Map<String, Object> state, Request.Kind kind) throws Refusal {
-        return new Request(
-                request.getMethod(),
-                request.isSecure() ? "https" : "http",
-                version(request.getProtocol()),
-                target(request),
-                headers(request),
-                address(request.getRemoteAddr(), request.getRemotePort()),
-                address(request.getLocalAddr(), request.getLocalPort()),
-                tls(request),
-                state,
-                Map.of(SERVLET_REQUEST, request),
-                kind);
+        return Request.builder()
+                .method(request.getMethod())
+                .scheme(request.isSecure() ? "https" : "http")
+                .version(version(request.getProtocol()))
+                .target(target(request))
+                .headers(headers(request))
+                .client(address(request.getRemoteAddr(), request.getRemotePort()))
+                .server(address(request.getLocalAddr(), request.getLocalPort()))
+                .tls(tls(request))
+                .state(state)
+                .extensions(Map.of(SERVLET_REQUEST, request))
+                .kind(kind)
+                .build();
     }
 
     private static String version(String protocol) {

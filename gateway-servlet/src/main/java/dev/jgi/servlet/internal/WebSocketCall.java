@@ -328,6 +328,14 @@ public final class WebSocketCall implements Channel {
         hooks.add(hook);
     }
 
+    /** A WebSocket handshake has no body to limit [JGI-LIM-9]. */
+    @Override
+    public void limitBody(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("[JGI-LIM-9] a body limit must not be negative: " + maxBytes);
+        }
+    }
+
     /** [JGI-ASYNC-7] the connection ends with the application: 1000 after a normal end, 1011 after a failure. */
     private void applicationEnded(Throwable failure) {
         Throwable cause =

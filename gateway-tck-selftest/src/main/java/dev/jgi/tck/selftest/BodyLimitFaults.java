@@ -4,7 +4,7 @@ import dev.jgi.api.BodyTooLargeException;
 import java.util.List;
 import java.util.Set;
 
-/** Faults in the request body's length and limits [JGI-BODY-13, JGI-LIM-7, JGI-LIM-8]. */
+/** Faults in the request body's length and limits [JGI-BODY-13, JGI-LIM-7, JGI-LIM-8, JGI-LIM-9]. */
 final class BodyLimitFaults {
 
     private BodyLimitFaults() {}
@@ -17,7 +17,7 @@ final class BodyLimitFaults {
                         r -> r.withHeaders(r.headers().without("content-length"))),
                 Fault.ofApps(
                         "exchange-limit-ignored",
-                        Set.of("JGI-LIM-7", "JGI-LIM-8"),
+                        Set.of("JGI-LIM-7", "JGI-LIM-8", "JGI-LIM-9"),
                         app -> Wrap.sync(
                                 app,
                                 (request, exchange) -> app.handle(request, new DelegatingExchange(exchange) {
@@ -26,7 +26,14 @@ final class BodyLimitFaults {
                                         // The mutant: the application's lower limit never reaches the body.
                                     }
                                 })),
-                        app -> app),
+                        app -> Wrap.async(
+                                app,
+                                (request, channel) -> app.handle(request, new ForwardingChannel(channel) {
+                                    @Override
+                                    public void limitBody(long maxBytes) {
+                                        // The mutant: the application's lower limit never reaches the events.
+                                    }
+                                }))),
                 Fault.ofApps(
                         "body-over-limit-answered-500",
                         Set.of("JGI-LIM-8"),

@@ -37,4 +37,10 @@ final class ClosingOnceChannel implements Channel {
     public void onComplete(Consumer<Completion> hook) {
         server.onComplete(hook);
     }
+
+    @Override
+    public void limitBody(long maxBytes) {
+
+        server.limitBody(maxBytes);
+    }
 }

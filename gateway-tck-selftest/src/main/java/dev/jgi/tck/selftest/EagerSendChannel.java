@@ -35,4 +35,10 @@ final class EagerSendChannel implements Channel {
     public void onComplete(Consumer<Completion> hook) {
         server.onComplete(hook);
     }
+
+    @Override
+    public void limitBody(long maxBytes) {
+
+        server.limitBody(maxBytes);
+    }
 }

@@ -88,6 +88,12 @@ final class PastDefects {
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
         }
+
+        @Override
+        public void limitBody(long maxBytes) {
+
+            server.limitBody(maxBytes);
+        }
     }
 
     /** A channel whose receives after the body's end complete only once the app's response ended. */
@@ -122,6 +128,12 @@ final class PastDefects {
         @Override
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
+        }
+
+        @Override
+        public void limitBody(long maxBytes) {
+
+            server.limitBody(maxBytes);
         }
     }
 }

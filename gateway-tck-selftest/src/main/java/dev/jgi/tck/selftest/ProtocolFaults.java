@@ -108,5 +108,11 @@ final class ProtocolFaults {
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
         }
+
+        @Override
+        public void limitBody(long maxBytes) {
+
+            server.limitBody(maxBytes);
+        }
     }
 }

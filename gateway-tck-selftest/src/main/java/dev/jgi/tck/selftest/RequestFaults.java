@@ -1,19 +1,17 @@
 package dev.jgi.tck.selftest;
 
 import dev.jgi.api.Headers;
-import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /** Faults in the request the server builds: its target, method, headers, state and addresses. */
 final class RequestFaults {
@@ -47,7 +45,9 @@ final class RequestFaults {
                 Wrap.request(
                         "method-upper-cased",
                         Set.of("JGI-REQ-1"),
-                        r -> rebuilt(r, c -> c.method = r.method().toUpperCase(Locale.ROOT))),
+                        r -> r.toBuilder()
+                                .method(r.method().toUpperCase(Locale.ROOT))
+                                .build()),
                 Wrap.request(
                         "header-names-capitalised",
                         Set.of(
@@ -86,56 +86,30 @@ final class RequestFaults {
                 Wrap.request(
                         "state-lost",
                         Set.of("JGI-REQ-7", "JGI-LIFE-4", "JGI-LIFE-2"),
-                        r -> rebuilt(r, c -> c.state = Map.of())),
+                        r -> r.toBuilder().state(Map.of()).build()),
+                // The copy holds the same entries, so only a test of identity tells it apart.
+                Wrap.request(
+                        "state-copied-per-request",
+                        Set.of("JGI-REQ-7"),
+                        r -> r.toBuilder().state(new HashMap<>(r.state())).build()),
+                Wrap.request(
+                        "attributes-not-empty",
+                        Set.of("JGI-REQ-13"),
+                        r -> r.withAttribute("dev.jgi.tck.selftest.leaked", "from another request")),
                 Wrap.request(
                         "scheme-https-on-plain",
                         Set.of("JGI-REQ-2", "JGI-PROXY-1"),
-                        r -> rebuilt(r, c -> c.scheme = "https")),
-                Wrap.request("version-always-1.1", Set.of("JGI-REQ-3"), r -> rebuilt(r, c -> c.version = "HTTP/1.1")),
+                        r -> r.toBuilder().scheme("https").build()),
+                Wrap.request(
+                        "version-always-1.1",
+                        Set.of("JGI-REQ-3"),
+                        r -> r.toBuilder().version("HTTP/1.1").build()),
                 Wrap.request(
                         "client-address-wrong",
                         Set.of("JGI-REQ-5"),
-                        r -> rebuilt(r, c -> c.client = new InetSocketAddress("127.0.0.1", 1))));
-    }
-
-    /**
-     * The request with the components {@code change} sets replaced: the API has withers for the
-     * target, the headers and one state entry only, and a fault may replace any component.
-     */
-    static Request rebuilt(Request r, Consumer<Components> change) {
-        Components c = new Components(r);
-        change.accept(c);
-        return new Request(
-                c.method,
-                c.scheme,
-                c.version,
-                r.target(),
-                r.headers(),
-                c.client,
-                r.server(),
-                r.tls(),
-                c.state,
-                r.extensions(),
-                c.kind);
-    }
-
-    /** The components a fault may replace, initially the request's own. */
-    static final class Components {
-        String method;
-        String scheme;
-        String version;
-        SocketAddress client;
-        Map<String, Object> state;
-        Request.Kind kind;
-
-        private Components(Request r) {
-            method = r.method();
-            scheme = r.scheme();
-            version = r.version();
-            client = r.client();
-            state = r.state();
-            kind = r.kind();
-        }
+                        r -> r.toBuilder()
+                                .client(new InetSocketAddress("127.0.0.1", 1))
+                                .build()));
     }
 
     private static Headers capitalised(Headers headers) {

@@ -33,7 +33,27 @@ final class ResponseFaults {
                         "second-last-body-event",
                         Set.of("JGI-ASYNC-2", "JGI-DISC-3"),
                         app -> app,
-                        app -> Wrap.async(app, (request, channel) -> app.handle(request, new SecondLast(channel)))));
+                        app -> Wrap.async(app, (request, channel) -> app.handle(request, new SecondLast(channel)))),
+                Fault.ofApps(
+                        "unknown-action-accepted",
+                        Set.of("JGI-EVO-3"),
+                        app -> app,
+                        app -> Wrap.async(
+                                app, (request, channel) -> app.handle(request, new AcceptingUnknown(channel)))));
+    }
+
+    /** A channel that completes the stage of an action it does not know instead of failing it. */
+    private static final class AcceptingUnknown extends ForwardingChannel {
+        AcceptingUnknown(Channel server) {
+            super(server);
+        }
+
+        @Override
+        public CompletionStage<Void> send(dev.jgi.api.Action action) {
+            return action instanceof dev.jgi.api.Action.Extension
+                    ? CompletableFuture.completedFuture(null)
+                    : super.send(action);
+        }
     }
 
     private static Fault response(String name, Set<String> clauses, UnaryOperator<Response> corrupt) {
@@ -74,6 +94,12 @@ final class ResponseFaults {
         @Override
         public void onComplete(java.util.function.Consumer<dev.jgi.api.Completion> hook) {
             server.onComplete(hook);
+        }
+
+        @Override
+        public void limitBody(long maxBytes) {
+
+            server.limitBody(maxBytes);
         }
     }
 }

@@ -97,18 +97,7 @@ final class ValueFaults {
     }
 
     private static Request with(Request r, String scheme, String version, Optional<Request.Tls> tls) {
-        return new Request(
-                r.method(),
-                scheme,
-                version,
-                r.target(),
-                r.headers(),
-                r.client(),
-                r.server(),
-                tls,
-                r.state(),
-                r.extensions(),
-                r.kind());
+        return r.toBuilder().scheme(scheme).version(version).tls(tls).build();
     }
 
     private static RequestTarget path(RequestTarget target, String path) {

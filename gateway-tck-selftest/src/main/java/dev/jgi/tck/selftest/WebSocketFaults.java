@@ -46,7 +46,7 @@ final class WebSocketFaults {
                                 "JGI-WS-17",
                                 "JGI-WS-18",
                                 "JGI-REQ-9"),
-                        r -> RequestFaults.rebuilt(r, c -> c.kind = Request.Kind.HTTP)),
+                        r -> r.toBuilder().kind(Request.Kind.HTTP).build()),
                 SyncWebSocketFaults.upgradedDeny(),
                 SyncWebSocketFaults.secondAcceptAllowed(),
                 SyncWebSocketFaults.closeNotRepeated());

@@ -99,20 +99,11 @@ public final class AsyncProbeApp implements AsyncApplication {
                         .thenAccept(
                                 second -> state.record(key, second.getClass().getSimpleName()));
             case "out-of-order" ->
-                channel.send(new Action.ResponseBody(ascii("too early"), false))
-                        .handle((x, failure) -> {
-                            Throwable cause = failure instanceof CompletionException c && c.getCause() != null
-                                    ? c.getCause()
-                                    : failure;
-                            state.record(
-                                    key,
-                                    cause == null
-                                            ? "accepted"
-                                            : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-                            return null;
-                        })
-                        .thenCompose(x -> send(channel, Reply.text(200, "in order")));
+                refusedThenAnswered(channel, new Action.ResponseBody(ascii("too early"), false), key);
+            case "unknown-action" -> refusedThenAnswered(channel, new UnknownAction(), key);
             case "file" -> sendFile(request, channel, ProbeFiles.Region.of(key));
+            case "limit" -> limited(channel, route.number(0), false);
+            case "limit-caught" -> limited(channel, route.number(0), true);
             case "await-disconnect" -> awaitDisconnect(channel, key, 0);
             case "respond-then-await-disconnect" ->
                 channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
@@ -130,6 +121,66 @@ public final class AsyncProbeApp implements AsyncApplication {
                 collect(channel, new BodyFacts())
                         .thenCompose(body -> send(channel, Reply.json(Replies.echo("async", request, body, state))));
         };
+    }
+
+    /**
+     * Receives the body under an exchange limit [JGI-LIM-9], answering as the sync probe does.
+     * Caught, the failure is reported with the bytes the application got; uncaught, it fails the
+     * stage for the server to answer 413 [JGI-LIM-8].
+     */
+    private CompletionStage<Void> limited(Channel channel, int maxBytes, boolean caught) {
+        channel.limitBody(maxBytes);
+        long[] got = {0};
+        return receiveAll(channel, got)
+                .handle((x, failure) -> {
+                    Throwable cause =
+                            failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+                    if (cause == null) {
+                        return send(channel, Reply.text(200, "read " + got[0] + " bytes"));
+                    }
+                    if (!caught) {
+                        return CompletableFuture.<Void>failedFuture(cause);
+                    }
+                    return send(
+                            channel,
+                            Reply.text(
+                                    200,
+                                    "refused after " + got[0] + " bytes: "
+                                            + cause.getClass().getName()));
+                })
+                .thenCompose(answer -> answer);
+    }
+
+    private static CompletionStage<Void> receiveAll(Channel channel, long[] got) {
+        return channel.receive().thenCompose(event -> {
+            if (event instanceof Event.RequestBody piece) {
+                got[0] += piece.data().remaining();
+                if (!piece.last()) {
+                    return receiveAll(channel, got);
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /** An action no version of JGI defines, which every server refuses [JGI-EVO-3]. */
+    private record UnknownAction() implements Action.Extension {}
+
+    /**
+     * Sends {@code refused}, records how its stage ended under {@code key}, then answers: the
+     * server must have refused the action and sent nothing for it [JGI-ASYNC-5] [JGI-EVO-3].
+     */
+    private CompletionStage<Void> refusedThenAnswered(Channel channel, Action refused, String key) {
+        return channel.send(refused)
+                .handle((x, failure) -> {
+                    Throwable cause =
+                            failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+                    state.record(
+                            key,
+                            cause == null ? "accepted" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                    return null;
+                })
+                .thenCompose(x -> send(channel, Reply.text(200, "in order")));
     }
 
     /** As a file action, which every server sends, with or without FILE_SENDING [JGI-BODYOUT-7]. */

@@ -23,6 +23,7 @@ final class ProbeState {
 
     private final String token = UUID.randomUUID().toString();
     private final AtomicReference<ServerInfo> serverInfo = new AtomicReference<>();
+    private final AtomicReference<Map<String, Object>> startState = new AtomicReference<>();
     private final AtomicInteger starts = new AtomicInteger();
     private final AtomicInteger stops = new AtomicInteger();
     private final Map<String, List<String>> log = new ConcurrentHashMap<>();
@@ -31,7 +32,9 @@ final class ProbeState {
     Map<String, Object> started(ServerInfo info) {
         serverInfo.set(info);
         starts.incrementAndGet();
-        return Map.of(TOKEN_KEY, token);
+        Map<String, Object> state = Map.of(TOKEN_KEY, token);
+        startState.set(state);
+        return state;
     }
 
     void stopped() {
@@ -40,6 +43,11 @@ final class ProbeState {
 
     boolean carriesToken(Map<String, Object> state) {
         return token.equals(state.get(TOKEN_KEY));
+    }
+
+    /** Whether {@code state} is the very map {@link #started} returned, not a copy [JGI-REQ-7]. */
+    boolean isStartState(Map<String, Object> state) {
+        return state == startState.get();
     }
 
     Optional<ServerInfo> serverInfo() {

@@ -155,6 +155,8 @@ final class Replies {
                 request.tls().map(tls -> sha256s(tls.peerCertificates())).orElse(List.of()));
         out.put("kind", request.kind().name());
         out.put("stateCarried", state.carriesToken(request.state()));
+        out.put("stateIsStartMap", state.isStartState(request.state()));
+        out.put("attributes", request.attributes().size());
         out.put("startedBefore", state.starts() > 0);
         out.put("nonceByOtherCase", request.headers().first("X-TCK-Nonce").orElse(null));
         String nonce = request.headers().first(NONCE_HEADER).orElse("none");

@@ -25,4 +25,20 @@ class AsyncTests {
                 .startsWith("IllegalStateException")
                 .contains("JGI-");
     }
+
+    @ServerTest(Variant.ASYNC)
+    @Clause("JGI-EVO-3")
+    void unknownExtensionActionFailsNamingTheClauseAndTheExchangeGoesOn(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        RawResponse response = probe.exchange(probe.head("GET", probe.path("/_tck/unknown-action/" + key)));
+        assertThat(response.status())
+                .as("the exchange goes on after the refusal")
+                .isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo("in order");
+        assertThat(probe.log(key, 1))
+                .singleElement()
+                .asString()
+                .startsWith("IllegalStateException")
+                .contains("JGI-EVO-3");
+    }
 }

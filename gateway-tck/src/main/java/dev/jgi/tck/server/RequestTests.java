@@ -106,6 +106,25 @@ class RequestTests {
     }
 
     @ServerTest
+    @Clause("JGI-REQ-7")
+    void stateIsTheStartMapItselfNotACopy(Probe probe) {
+        for (int i = 0; i < 3; i++) {
+            assertThat(probe.echo(probe.exchange(probe.head("GET", "/state-identity" + i)))
+                            .stateIsStartMap())
+                    .as("request %d: state is the object start returned, not a copy of it", i)
+                    .isTrue();
+        }
+    }
+
+    @ServerTest
+    @Clause("JGI-REQ-13")
+    void attributesAreEmptyAsTheServerDeliversTheRequest(Probe probe) {
+        assertThat(probe.echo(probe.exchange(probe.head("GET", "/attributes"))).attributes())
+                .as("attributes of a request the server built")
+                .isZero();
+    }
+
+    @ServerTest
     @Clause("JGI-REQ-9")
     void plainRequestIsOfKindHttp(Probe probe) {
         assertThat(probe.echo(probe.exchange(probe.head("GET", "/kind"))).kind())

@@ -40,18 +40,15 @@ public class RequestBenchmark {
             headers.add(fields[i], fields[i + 1]);
         }
         var target = RequestTarget.of("/search?q=jgi", "/search", "/search", Optional.of("q=jgi"));
-        return new Request(
-                "GET",
-                "http",
-                "HTTP/1.1",
-                target,
-                headers.build(),
-                client,
-                server,
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Request.Kind.HTTP);
+        return Request.builder()
+                .method("GET")
+                .scheme("http")
+                .version("HTTP/1.1")
+                .target(target)
+                .headers(headers.build())
+                .client(client)
+                .server(server)
+                .build();
     }
 
     /** What an application reads of that request: its path and two fields. */

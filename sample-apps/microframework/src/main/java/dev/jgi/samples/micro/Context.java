@@ -96,7 +96,7 @@ public final class Context {
     }
 
     static Session sessionOf(Request request) {
-        if (request.state().get(Sessions.STATE_KEY) instanceof Session session) {
+        if (request.attributes().get(Sessions.ATTRIBUTE_KEY) instanceof Session session) {
             return session;
         }
         throw new IllegalStateException("no session: install the Sessions middleware around the router");

@@ -49,10 +49,10 @@ public final class Csrf implements Middleware {
             // the files stream on to the handler once it is checked.
             MultipartForm multipart = MultipartForm.open(request, exchange, limits);
             submitted = multipart.fieldsBeforeFirstFile().first(FIELD).orElse("");
-            inward = request.withState(Forms.MULTIPART_KEY, multipart);
+            inward = request.withAttribute(Forms.MULTIPART_KEY, multipart);
         } else if (submitted == null) {
             Params form = Forms.read(request, exchange, limits);
-            inward = request.withState(Forms.STATE_KEY, form);
+            inward = request.withAttribute(Forms.ATTRIBUTE_KEY, form);
             submitted = form.first(FIELD).orElse("");
         }
         if (expected.isEmpty()

@@ -9,15 +9,15 @@ import java.util.Locale;
 
 /**
  * Reads a form body once per request. The first reader (CSRF middleware or a handler) parses it;
- * middleware hands the result inward under {@link #STATE_KEY}, because the body stream can be read
+ * middleware hands the result inward under {@link #ATTRIBUTE_KEY}, because the body stream can be read
  * only once.
  */
 public final class Forms {
 
-    /** The request state key of an already parsed form. */
-    public static final String STATE_KEY = "dev.jgi.samples.micro.form";
+    /** The request attribute key of an already parsed form. */
+    public static final String ATTRIBUTE_KEY = "dev.jgi.samples.micro.form";
 
-    /** The request state key of a multipart form whose reading has begun. */
+    /** The request attribute key of a multipart form whose reading has begun. */
     public static final String MULTIPART_KEY = "dev.jgi.samples.micro.multipart";
 
     private Forms() {}
@@ -29,10 +29,10 @@ public final class Forms {
      *     this reads, skipping its files), 413 over the byte limit, 400 for a malformed one
      */
     public static Params read(Request request, Exchange exchange, FormLimits limits) throws IOException {
-        if (request.state().get(STATE_KEY) instanceof Params parsed) {
+        if (request.attributes().get(ATTRIBUTE_KEY) instanceof Params parsed) {
             return parsed;
         }
-        if (request.state().get(MULTIPART_KEY) instanceof MultipartForm multipart) {
+        if (request.attributes().get(MULTIPART_KEY) instanceof MultipartForm multipart) {
             return multipart.finish();
         }
         String type = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
@@ -53,7 +53,7 @@ public final class Forms {
 
     /** The multipart form of this request: the one a middleware began reading, or the body opened now. */
     public static MultipartForm multipart(Request request, Exchange exchange, FormLimits limits) throws IOException {
-        if (request.state().get(MULTIPART_KEY) instanceof MultipartForm started) {
+        if (request.attributes().get(MULTIPART_KEY) instanceof MultipartForm started) {
             return started;
         }
         if (!MultipartForm.isMultipart(request)) {

@@ -20,8 +20,8 @@ import java.util.Optional;
  */
 public final class Sessions implements Middleware {
 
-    /** The request state key of the {@link Session}. */
-    public static final String STATE_KEY = "dev.jgi.samples.micro.session";
+    /** The request attribute key of the {@link Session}. */
+    public static final String ATTRIBUTE_KEY = "dev.jgi.samples.micro.session";
 
     private final SessionCodec codec;
     private final String cookieName;
@@ -47,7 +47,7 @@ public final class Sessions implements Middleware {
                 .flatMap(cookie -> codec.decode(cookie, clock.instant()))
                 .orElse(Map.of());
         Session session = new Session(loaded);
-        Response response = next.handle(request.withState(STATE_KEY, session), exchange);
+        Response response = next.handle(request.withAttribute(ATTRIBUTE_KEY, session), exchange);
         if (!session.isModified()) {
             return response;
         }

@@ -6,6 +6,7 @@
  * through {@link dev.jgi.api.RequestTarget#mountedAt}.
  *
  * <p>Per-request values that middleware hands inward (the session, a parsed form) travel in
- * {@link dev.jgi.api.Request#withState}; {@link dev.jgi.samples.micro.Context} reads them back.
+ * {@link dev.jgi.api.Request#withAttribute} [JGI-MW-4], never in the lifespan state, which every request
+ * shares; {@link dev.jgi.samples.micro.Context} reads them back.
  */
 package dev.jgi.samples.micro;
