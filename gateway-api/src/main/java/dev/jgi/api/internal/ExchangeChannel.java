@@ -6,6 +6,7 @@ import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Exchange;
+import dev.jgi.api.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -71,6 +72,11 @@ final class ExchangeChannel implements Channel {
     @Override
     public void onComplete(Consumer<Completion> hook) {
         exchange.onComplete(hook);
+    }
+
+    @Override
+    public Headers requestTrailers() {
+        return exchange.requestTrailers();
     }
 
     private static boolean isWebSocketAction(Action action) {

@@ -62,8 +62,8 @@ public final class SyncOnAsync implements AsyncApplication {
     }
 
     private void run(Request request, Channel channel) throws Exception {
-        ChannelExchange exchange =
-                new ChannelExchange(channel, request.kind() == Request.Kind.WEBSOCKET, server, request.bodyLength());
+        ChannelExchange exchange = new ChannelExchange(
+                channel, request.kind() == Request.Kind.WEBSOCKET, server, request.version(), request.bodyLength());
         Response response;
         try {
             response = app.handle(request.kind() == Request.Kind.WEBSOCKET ? asPlainHttp(request) : request, exchange);
