@@ -121,6 +121,12 @@ final class CheckedChannel implements Channel {
         channel.onComplete(hooks.wrap(Objects.requireNonNull(hook, "hook")));
     }
 
+    /** Handed through, as a middleware must [JGI-BODY-14] [JGI-ROLE-2]. */
+    @Override
+    public dev.jgi.api.Headers requestTrailers() {
+        return channel.requestTrailers();
+    }
+
     /**
      * The application's stage completed; {@code failure} is its failure, if any. An application
      * told that the client is gone may end without finishing its response.
