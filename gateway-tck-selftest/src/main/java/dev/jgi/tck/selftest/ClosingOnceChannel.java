@@ -37,4 +37,9 @@ final class ClosingOnceChannel implements Channel {
     public void onComplete(Consumer<Completion> hook) {
         server.onComplete(hook);
     }
+
+    @Override
+    public dev.jgi.api.Headers requestTrailers() {
+        return server.requestTrailers();
+    }
 }

@@ -38,4 +38,9 @@ class DelegatingExchange implements Exchange {
     public boolean sendEarlyHints(Headers headers) {
         return server.sendEarlyHints(headers);
     }
+
+    @Override
+    public Headers requestTrailers() {
+        return server.requestTrailers();
+    }
 }

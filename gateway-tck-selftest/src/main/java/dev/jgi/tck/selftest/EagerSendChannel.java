@@ -35,4 +35,9 @@ final class EagerSendChannel implements Channel {
     public void onComplete(Consumer<Completion> hook) {
         server.onComplete(hook);
     }
+
+    @Override
+    public dev.jgi.api.Headers requestTrailers() {
+        return server.requestTrailers();
+    }
 }

@@ -88,6 +88,11 @@ final class PastDefects {
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
         }
+
+        @Override
+        public dev.jgi.api.Headers requestTrailers() {
+            return server.requestTrailers();
+        }
     }
 
     /** A channel whose receives after the body's end complete only once the app's response ended. */
@@ -122,6 +127,11 @@ final class PastDefects {
         @Override
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
+        }
+
+        @Override
+        public dev.jgi.api.Headers requestTrailers() {
+            return server.requestTrailers();
         }
     }
 }

@@ -108,5 +108,10 @@ final class ProtocolFaults {
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
         }
+
+        @Override
+        public dev.jgi.api.Headers requestTrailers() {
+            return server.requestTrailers();
+        }
     }
 }

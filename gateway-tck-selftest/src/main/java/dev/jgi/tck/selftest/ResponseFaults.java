@@ -75,5 +75,10 @@ final class ResponseFaults {
         public void onComplete(java.util.function.Consumer<dev.jgi.api.Completion> hook) {
             server.onComplete(hook);
         }
+
+        @Override
+        public dev.jgi.api.Headers requestTrailers() {
+            return server.requestTrailers();
+        }
     }
 }
