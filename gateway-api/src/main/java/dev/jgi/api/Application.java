@@ -37,6 +37,6 @@ public interface Application extends Lifespan {
 
     /** Runs an async application through the sync interface, for servers that offer only that. */
     static Application fromAsync(AsyncApplication app) {
-        return new dev.jgi.api.internal.AsyncOnSync(app);
+        return new AsyncOnSync(app);
     }
 }

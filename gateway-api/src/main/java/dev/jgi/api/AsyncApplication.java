@@ -37,6 +37,6 @@ public interface AsyncApplication extends Lifespan {
 
     /** Runs a sync application through the async interface, on a virtual thread per request. */
     static AsyncApplication fromSync(Application app) {
-        return new dev.jgi.api.internal.SyncOnAsync(app);
+        return new SyncOnAsync(app);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * A request as a client would send it, built fluently: each wither returns a new value.
@@ -132,23 +133,14 @@ public record TestRequest(
         List<ByteBuffer> copies = Arrays.stream(chunks)
                 .map(chunk -> ByteBuffer.wrap(chunk.clone()))
                 .toList();
-        Headers framed = headers.without("content-length").without("transfer-encoding");
-        framed = chunks.length == 1
-                ? framed.plus("content-length", Integer.toString(chunks[0].length))
-                : framed.plus("transfer-encoding", "chunked");
-        return new TestRequest(
-                method,
-                target,
-                version,
-                framed,
-                copies,
-                client,
-                tls,
-                kind,
-                state,
-                extensions,
-                clientLeavesAfterPieces,
-                clientLeavesAfterResponseBytes);
+        Headers unframed = headers.without("content-length").without("transfer-encoding");
+        Headers framed = chunks.length == 1
+                ? unframed.plus("content-length", Integer.toString(chunks[0].length))
+                : unframed.plus("transfer-encoding", "chunked");
+        return rebuild(draft -> {
+            draft.headers = framed;
+            draft.pieces = copies;
+        });
     }
 
     /** The whole body, read-only. */
@@ -160,51 +152,15 @@ public record TestRequest(
     }
 
     public TestRequest withHeaders(Headers newHeaders) {
-        return new TestRequest(
-                method,
-                target,
-                version,
-                newHeaders,
-                pieces,
-                client,
-                tls,
-                kind,
-                state,
-                extensions,
-                clientLeavesAfterPieces,
-                clientLeavesAfterResponseBytes);
+        return rebuild(draft -> draft.headers = newHeaders);
     }
 
     public TestRequest withVersion(String newVersion) {
-        return new TestRequest(
-                method,
-                target,
-                newVersion,
-                headers,
-                pieces,
-                client,
-                tls,
-                kind,
-                state,
-                extensions,
-                clientLeavesAfterPieces,
-                clientLeavesAfterResponseBytes);
+        return rebuild(draft -> draft.version = newVersion);
     }
 
     public TestRequest withClient(SocketAddress newClient) {
-        return new TestRequest(
-                method,
-                target,
-                version,
-                headers,
-                pieces,
-                newClient,
-                tls,
-                kind,
-                state,
-                extensions,
-                clientLeavesAfterPieces,
-                clientLeavesAfterResponseBytes);
+        return rebuild(draft -> draft.client = newClient);
     }
 
     /** Over TLS 1.3 with no client certificate, as SNI host {@code localhost}. */
@@ -213,102 +169,83 @@ public record TestRequest(
     }
 
     public TestRequest withTls(Request.Tls session) {
-        return new TestRequest(
-                method,
-                target,
-                version,
-                headers,
-                pieces,
-                client,
-                Optional.of(session),
-                kind,
-                state,
-                extensions,
-                clientLeavesAfterPieces,
-                clientLeavesAfterResponseBytes);
+        return rebuild(draft -> draft.tls = Optional.of(session));
     }
 
     public TestRequest withKind(Request.Kind newKind) {
-        return new TestRequest(
-                method,
-                target,
-                version,
-                headers,
-                pieces,
-                client,
-                tls,
-                newKind,
-                state,
-                extensions,
-                clientLeavesAfterPieces,
-                clientLeavesAfterResponseBytes);
+        return rebuild(draft -> draft.kind = newKind);
     }
 
     public TestRequest withState(Map<String, Object> newState) {
-        return new TestRequest(
-                method,
-                target,
-                version,
-                headers,
-                pieces,
-                client,
-                tls,
-                kind,
-                Optional.of(newState),
-                extensions,
-                clientLeavesAfterPieces,
-                clientLeavesAfterResponseBytes);
+        return rebuild(draft -> draft.state = Optional.of(newState));
     }
 
     public TestRequest withExtension(String key, Object value) {
         Map<String, Object> grown = new HashMap<>(extensions);
         grown.put(key, value);
-        return new TestRequest(
-                method,
-                target,
-                version,
-                headers,
-                pieces,
-                client,
-                tls,
-                kind,
-                state,
-                grown,
-                clientLeavesAfterPieces,
-                clientLeavesAfterResponseBytes);
+        return rebuild(draft -> draft.extensions = grown);
     }
 
     /** The client goes away after the application read {@code count} body pieces. */
     public TestRequest clientLeavesAfterPieces(long count) {
-        return new TestRequest(
-                method,
-                target,
-                version,
-                headers,
-                pieces,
-                client,
-                tls,
-                kind,
-                state,
-                extensions,
-                OptionalLong.of(count),
-                clientLeavesAfterResponseBytes);
+        return rebuild(draft -> draft.clientLeavesAfterPieces = OptionalLong.of(count));
     }
 
     /** The client goes away after receiving {@code count} response body bytes. */
     public TestRequest clientLeavesAfterResponseBytes(long count) {
-        return new TestRequest(
-                method,
-                target,
-                version,
-                headers,
-                pieces,
-                client,
-                tls,
-                kind,
-                state,
-                extensions,
-                clientLeavesAfterPieces,
-                OptionalLong.of(count));
+        return rebuild(draft -> draft.clientLeavesAfterResponseBytes = OptionalLong.of(count));
+    }
+
+    private TestRequest rebuild(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A copy being changed by one wither; the record's constructor checks and copies it again. */
+    private static final class Draft {
+        String method;
+        String target;
+        String version;
+        Headers headers;
+        List<ByteBuffer> pieces;
+        SocketAddress client;
+        Optional<Request.Tls> tls;
+        Request.Kind kind;
+        Optional<Map<String, Object>> state;
+        Map<String, Object> extensions;
+        OptionalLong clientLeavesAfterPieces;
+        OptionalLong clientLeavesAfterResponseBytes;
+
+        Draft(TestRequest from) {
+            method = from.method;
+            target = from.target;
+            version = from.version;
+            headers = from.headers;
+            pieces = from.pieces;
+            client = from.client;
+            tls = from.tls;
+            kind = from.kind;
+            state = from.state;
+            extensions = from.extensions;
+            clientLeavesAfterPieces = from.clientLeavesAfterPieces;
+            clientLeavesAfterResponseBytes = from.clientLeavesAfterResponseBytes;
+        }
+
+        TestRequest build() {
+            return new TestRequest(
+                    method,
+                    target,
+                    version,
+                    headers,
+                    pieces,
+                    client,
+                    tls,
+                    kind,
+                    state,
+                    extensions,
+                    clientLeavesAfterPieces,
+                    clientLeavesAfterResponseBytes);
+        }
     }
 }

@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The request body as a sync application reads it: the end stays the end and comes after
  * content-length bytes [JGI-BODY-1], and never runs past the limit the exchange set [JGI-LIM-7];
- * reading after the response was written is the application's fault [JGI-APP-8].
+ * reading after the response was written is the application's fault [JGI-APP-8]. It reports what
+ * the server's stream does and enforces nothing: it does not reuse the kernel's {@code LimitedBody},
+ * the enforcing side, so that a fault there cannot hide from the check.
  */
 final class CheckedInput extends InputStream {
 

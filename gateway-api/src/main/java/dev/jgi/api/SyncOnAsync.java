@@ -1,15 +1,5 @@
-package dev.jgi.api.internal;
+package dev.jgi.api;
 
-import dev.jgi.api.Action;
-import dev.jgi.api.Application;
-import dev.jgi.api.AsyncApplication;
-import dev.jgi.api.Body;
-import dev.jgi.api.BodyTooLargeException;
-import dev.jgi.api.Capability;
-import dev.jgi.api.Channel;
-import dev.jgi.api.Request;
-import dev.jgi.api.Response;
-import dev.jgi.api.ServerInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +13,7 @@ import java.util.concurrent.CompletionStage;
  * A sync application served through the async interface: each exchange runs on its own virtual
  * thread, which blocks on the channel's stages, so backpressure carries through [JGI-ADAPT-1].
  */
-public final class SyncOnAsync implements AsyncApplication {
+final class SyncOnAsync implements AsyncApplication {
 
     static final int CHUNK = 16 * 1024;
     /** A WebSocket handshake denied by a sync app is answered in memory; this caps that body. */

@@ -1,4 +1,4 @@
-package dev.jgi.api.internal;
+package dev.jgi.api;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,14 +1,5 @@
-package dev.jgi.api.internal;
+package dev.jgi.api;
 
-import dev.jgi.api.Action;
-import dev.jgi.api.Application;
-import dev.jgi.api.AsyncApplication;
-import dev.jgi.api.Body;
-import dev.jgi.api.Exchange;
-import dev.jgi.api.Headers;
-import dev.jgi.api.Request;
-import dev.jgi.api.Response;
-import dev.jgi.api.ServerInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -19,7 +10,7 @@ import java.util.concurrent.CompletionStage;
  * response start, then writes each body action to the server's stream and completes the action's
  * send stage only after the write returned, so backpressure carries through [JGI-ADAPT-2].
  */
-public final class AsyncOnSync implements Application {
+final class AsyncOnSync implements Application {
 
     private final AsyncApplication app;
 

@@ -1,6 +1,5 @@
-package dev.jgi.api.internal;
+package dev.jgi.api;
 
-import dev.jgi.api.Action;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;

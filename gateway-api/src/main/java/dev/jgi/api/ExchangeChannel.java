@@ -1,12 +1,5 @@
-package dev.jgi.api.internal;
+package dev.jgi.api;
 
-import dev.jgi.api.Action;
-import dev.jgi.api.Channel;
-import dev.jgi.api.ClientDisconnectedException;
-import dev.jgi.api.Completion;
-import dev.jgi.api.Event;
-import dev.jgi.api.Exchange;
-import dev.jgi.api.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
