@@ -81,7 +81,11 @@ public sealed interface Action {
         }
     }
 
-    /** Trailer fields after the last body piece; needs {@link Capability#TRAILERS} [JGI-EXT-1]. */
+    /**
+     * Trailer fields after the last body piece; needs {@link Capability#TRAILERS} [JGI-EXT-1].
+     * Where trailers cannot travel (HTTP/1.0, HEAD, 204, 304) the server completes the stage
+     * without sending them [JGI-EXT-8].
+     */
     record ResponseTrailers(Headers trailers) implements Action {
         public ResponseTrailers {
             Objects.requireNonNull(trailers, "trailers");

@@ -55,4 +55,21 @@ public interface Channel {
 
     /** Registers a completion hook, as {@link Exchange#onComplete} [JGI-DONE-1]. */
     void onComplete(Consumer<Completion> hook);
+
+    /**
+     * The trailer fields of the request, once the body ended.
+     * <p><b>Server obligations</b>
+     * <ul>
+     *   <li>[JGI-BODY-14] After the {@link Event.RequestBody} with {@code last} true was delivered,
+     *       the fields of the request's trailer section (chunked HTTP/1.1, or the HTTP/2 HEADERS
+     *       frame after the data), names in lower case; empty before then and for a request that
+     *       had none. They are never among {@link Request#headers()}.</li>
+     *   <li>[JGI-LIM-2] They count against the server's header count and size limits.</li>
+     * </ul>
+     * A middleware that wraps a channel hands this through [JGI-ROLE-2]; the default, for channels
+     * written before 1.0 final, has none.
+     */
+    default Headers requestTrailers() {
+        return Headers.of();
+    }
 }

@@ -16,15 +16,17 @@ final class ChannelExchange implements Exchange {
     private final Channel channel;
     private final boolean websocket;
     private final ServerInfo server;
+    private final String version;
     private final OptionalLong announced;
     private final InputStream body = new EventInput();
     private volatile boolean disconnected;
     private volatile long limit = Long.MAX_VALUE;
 
-    ChannelExchange(Channel channel, boolean websocket, ServerInfo server, OptionalLong announced) {
+    ChannelExchange(Channel channel, boolean websocket, ServerInfo server, String version, OptionalLong announced) {
         this.channel = channel;
         this.websocket = websocket;
         this.server = server;
+        this.version = version;
         this.announced = announced;
     }
 
@@ -55,17 +57,27 @@ final class ChannelExchange implements Exchange {
         return disconnected;
     }
 
+    /**
+     * An HTTP/1.0 client gets no 103, and the channel completes such an action without sending it,
+     * so the version decides here [JGI-EXT-11]; a late hint fails its stage [JGI-EXT-5], which
+     * means not sent.
+     */
     @Override
     public boolean sendEarlyHints(Headers headers) {
-        if (websocket || server == null || !server.supports(Capability.EARLY_HINTS)) {
+        if (websocket || server == null || !server.supports(Capability.EARLY_HINTS) || version.equals("HTTP/1.0")) {
             return false;
         }
         try {
             await(channel.send(new Action.EarlyHints(headers)));
             return true;
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             return false;
         }
+    }
+
+    @Override
+    public Headers requestTrailers() {
+        return channel.requestTrailers();
     }
 
     /** Waits for a stage on the current (virtual) thread, unwrapping its failure. */

@@ -66,10 +66,14 @@ public interface Exchange {
 
     /**
      * Sends a {@code 103 Early Hints} interim response with these fields (typically {@code link})
-     * before the final one [JGI-EXT-3].
-     *
-     * @return {@code true} if sent; {@code false} when the server does not declare
-     *     {@link Capability#EARLY_HINTS}, the client speaks HTTP/1.0, or the response is committed
+     * before the final one [JGI-EXT-3]; over HTTP/2 a HEADERS frame that does not end the stream.
+     * <p><b>Server obligations</b>
+     * <ul>
+     *   <li>[JGI-EXT-11] Returns {@code true} exactly when the 103 was sent, and only once the
+     *       transport accepted it, so that it precedes the final response; {@code false} when the
+     *       server does not declare {@link Capability#EARLY_HINTS} [JGI-CAP-5], the client speaks
+     *       HTTP/1.0, or the response is committed.</li>
+     * </ul>
      */
     boolean sendEarlyHints(Headers headers);
 
@@ -81,5 +85,23 @@ public interface Exchange {
      */
     default Optional<WebSocketHandshake> webSocket() {
         return Optional.empty();
+    }
+
+    /**
+     * The trailer fields of the request, once the body ended.
+     * <p><b>Server obligations</b>
+     * <ul>
+     *   <li>[JGI-BODY-14] After a read of {@link #body()} returned end of stream, the fields of the
+     *       request's trailer section (chunked HTTP/1.1, or the HTTP/2 HEADERS frame after the
+     *       data), names in lower case; empty before then and for a request that had none. They are
+     *       never among {@link Request#headers()}.</li>
+     *   <li>[JGI-LIM-2] They count against the server's header count and size limits: over them
+     *       the read fails, and the server answers 431 if nothing was committed.</li>
+     * </ul>
+     * A middleware that wraps an exchange hands this through [JGI-ROLE-2]; the default, for
+     * exchanges written before 1.0 final, has none.
+     */
+    default Headers requestTrailers() {
+        return Headers.of();
     }
 }

@@ -73,6 +73,11 @@ final class ExchangeChannel implements Channel {
         exchange.limitBody(maxBytes);
     }
 
+    @Override
+    public Headers requestTrailers() {
+        return exchange.requestTrailers();
+    }
+
     private static boolean isWebSocketAction(Action action) {
         return action instanceof Action.WebSocketAccept
                 || action instanceof Action.WebSocketDeny

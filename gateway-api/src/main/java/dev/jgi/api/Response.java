@@ -20,6 +20,17 @@ import java.util.function.Supplier;
  *   <li>[JGI-FRAME-5] A Content-Length header, if set, MUST equal the length of the body.</li>
  *   <li>[JGI-EXT-1] Trailers MAY be given only when the server declares
  *       {@link Capability#TRAILERS}; the supplier is called once, after the last body byte.</li>
+ *   <li>[JGI-EXT-10] The names of the trailer fields SHOULD be listed in a {@code trailer}
+ *       header field.</li>
+ * </ul>
+ * <p><b>Server obligations</b>, for a server that declares {@link Capability#TRAILERS}
+ * <ul>
+ *   <li>[JGI-EXT-7] Over HTTP/1.1 a response with trailers is chunked, whatever the body's
+ *       length, and carries no {@code content-length}.</li>
+ *   <li>[JGI-EXT-8] Toward HTTP/1.0, for HEAD and with 204 or 304 the trailers cannot travel: the
+ *       server never calls the supplier.</li>
+ *   <li>[JGI-EXT-9] Trailers are sent whether or not the request carried {@code TE: trailers};
+ *       an application that needs them read checks the request's {@code te} field.</li>
  * </ul>
  *
  * <p>A final class rather than a record, so that a later 1.x can add a component without breaking

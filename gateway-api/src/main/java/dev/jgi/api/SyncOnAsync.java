@@ -52,8 +52,8 @@ final class SyncOnAsync implements AsyncApplication {
     }
 
     private void run(Request request, Channel channel) throws Exception {
-        ChannelExchange exchange =
-                new ChannelExchange(channel, request.kind() == Request.Kind.WEBSOCKET, server, request.bodyLength());
+        ChannelExchange exchange = new ChannelExchange(
+                channel, request.kind() == Request.Kind.WEBSOCKET, server, request.version(), request.bodyLength());
         Response response;
         try {
             response = app.handle(request.kind() == Request.Kind.WEBSOCKET ? asPlainHttp(request) : request, exchange);
@@ -69,19 +69,28 @@ final class SyncOnAsync implements AsyncApplication {
             return;
         }
         ChannelOutput out = new ChannelOutput(channel);
-        channel.send(new Action.ResponseStart(
-                        response.status(),
-                        response.headers(),
-                        response.trailers().isPresent()))
+        boolean trailers = response.trailers().isPresent() && trailersTravel(request, response.status());
+        channel.send(new Action.ResponseStart(response.status(), response.headers(), trailers))
                 .toCompletableFuture()
                 .join();
         writeBody(response.body(), out);
         out.finish();
-        if (response.trailers().isPresent()) {
+        if (trailers) {
             channel.send(new Action.ResponseTrailers(response.trailers().get().get()))
                     .toCompletableFuture()
                     .join();
         }
+    }
+
+    /**
+     * The kernel's {@code TrailerFraming.travel}, restated because this module depends on the JDK
+     * alone: where trailers cannot travel the supplier is never called [JGI-EXT-8].
+     */
+    private static boolean trailersTravel(Request request, int status) {
+        return !request.version().equals("HTTP/1.0")
+                && !request.method().equals("HEAD")
+                && status != 204
+                && status != 304;
     }
 
     /** [JGI-WS-11]: the sync application sees the handshake as the GET it is. */

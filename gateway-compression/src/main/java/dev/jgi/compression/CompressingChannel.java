@@ -53,6 +53,11 @@ final class CompressingChannel implements Channel {
     }
 
     @Override
+    public dev.jgi.api.Headers requestTrailers() {
+        return server.requestTrailers();
+    }
+
+    @Override
     public CompletionStage<Void> send(Action action) {
         return switch (action) {
             case Action.ResponseStart start -> start(start);

@@ -8,6 +8,7 @@ import dev.jgi.api.ServerInfo;
 import dev.jgi.kernel.order.ActionOrder;
 import dev.jgi.kernel.order.Breach;
 import dev.jgi.kernel.response.InvalidResponseException;
+import dev.jgi.kernel.response.TrailerFraming;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -21,12 +22,15 @@ final class ActionRules {
 
     private final ActionOrder order;
     private final boolean http10;
+    private final Request request;
     private final ResponseSink sink;
+    private int status;
     private boolean clientClosed;
 
     ActionRules(Request request, ServerInfo info, ResponseSink sink) {
         this.order = ActionOrder.of(request, info.capabilities());
-        this.http10 = request.version().equals("HTTP/1.0");
+        this.http10 = !TrailerFraming.earlyHintsReach(request.version());
+        this.request = request;
         this.sink = sink;
     }
 
@@ -68,11 +72,17 @@ final class ActionRules {
                     sink.earlyHints(hints.headers());
                 }
             }
-            case Action.ResponseStart start -> sink.head(start.status(), start.headers());
+            case Action.ResponseStart start -> {
+                status = start.status();
+                sink.head(start.status(), start.headers());
+            }
             case Action.ResponseBody piece -> write(piece.data());
             case Action.ResponseFile file -> write(RegionReader.read(file.path(), file.offset(), file.length()));
             case Action.ResponseTrailers trailers -> {
-                sink.trailers(trailers.trailers());
+                // Dropped where they cannot travel; the stage still completes normally [JGI-EXT-8].
+                if (TrailerFraming.travel(request.version(), request.method(), status)) {
+                    sink.trailers(trailers.trailers());
+                }
                 sink.finish();
             }
             case Action.WebSocketAccept accept -> {

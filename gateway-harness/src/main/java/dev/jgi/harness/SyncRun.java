@@ -7,6 +7,7 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.kernel.response.TrailerFraming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +46,10 @@ final class SyncRun {
             sink.head(response.status(), response.headers());
             write(response.body(), sink);
             Optional<Supplier<Headers>> trailers = response.trailers();
-            if (trailers.isPresent() && info.supports(Capability.TRAILERS)) {
+            // Where trailers cannot travel the supplier is never called [JGI-EXT-8].
+            if (trailers.isPresent()
+                    && info.supports(Capability.TRAILERS)
+                    && TrailerFraming.travel(request.version(), request.method(), response.status())) {
                 sink.commit();
                 sink.trailers(trailers.get().get());
             }

@@ -126,6 +126,12 @@ final class CheckedChannel implements Channel {
         channel.limitBody(maxBytes);
     }
 
+    /** Handed through, as a middleware must [JGI-BODY-14] [JGI-ROLE-2]. */
+    @Override
+    public dev.jgi.api.Headers requestTrailers() {
+        return channel.requestTrailers();
+    }
+
     /**
      * The application's stage completed; {@code failure} is its failure, if any. An application
      * told that the client is gone may end without finishing its response.

@@ -110,7 +110,7 @@ final class CheckedExchange implements Exchange {
             reporter.report(Violation.byServer("JGI-CAP-5", "sendEarlyHints returned true without EARLY_HINTS"));
         }
         if (sent && request.version().equals("HTTP/1.0")) {
-            reporter.report(Violation.byServer("JGI-EXT-3", "sendEarlyHints returned true for an HTTP/1.0 client"));
+            reporter.report(Violation.byServer("JGI-EXT-11", "sendEarlyHints returned true for an HTTP/1.0 client"));
         }
         return sent;
     }
@@ -135,5 +135,12 @@ final class CheckedExchange implements Exchange {
     /** Whether the application accepted a WebSocket handshake: then its response is not sent [JGI-WS-15]. */
     boolean accepted() {
         return webSocket != null && webSocket.accepted();
+    }
+
+    /** Handed through, as a middleware must [JGI-BODY-14] [JGI-ROLE-2]. */
+    @Override
+    public Headers requestTrailers() {
+        checkUse("Exchange.requestTrailers");
+        return exchange.requestTrailers();
     }
 }

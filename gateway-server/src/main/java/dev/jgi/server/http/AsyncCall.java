@@ -7,6 +7,7 @@ import dev.jgi.api.Capability;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
+import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.kernel.body.BodyBudget;
 import dev.jgi.kernel.body.LimitedBody;
@@ -38,9 +39,10 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
 
     /**
      * What an HTTP exchange of this server implements of the actions that need a capability; the
-     * server declares the same (ServerRuntime), and neither trailers nor early hints.
+     * server declares the same (ServerRuntime).
      */
-    private static final Set<Capability> HTTP_CAPABILITIES = EnumSet.of(Capability.FILE_SENDING);
+    private static final Set<Capability> HTTP_CAPABILITIES =
+            EnumSet.of(Capability.FILE_SENDING, Capability.TRAILERS, Capability.EARLY_HINTS);
 
     private static final Event LAST_EMPTY = new Event.RequestBody(ByteBuffer.allocate(0), true);
 
@@ -183,6 +185,11 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         transport.hooks.add(hook);
     }
 
+    @Override
+    public Headers requestTrailers() {
+        return reader == null ? Headers.of() : reader.trailers();
+    }
+
     private void dispatch(Action action, CompletableFuture<Void> sent) {
         Optional<Breach> breach = order.breach(action);
         if (breach.isPresent()) {
@@ -204,6 +211,22 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
                     sendFile(file, sent);
                 }
             }
+            case Action.ResponseTrailers trailers -> {
+                order.check(trailers);
+                // Where trailers cannot travel the body already ended the exchange [JGI-EXT-8].
+                transport.endWithTrailers(trailers.trailers());
+                sent.complete(null);
+            }
+            case Action.EarlyHints hints -> {
+                order.check(hints);
+                var unused = Interim.earlyHints(transport, hints.headers()).whenComplete((ignored, failure) -> {
+                    if (failure == null) {
+                        sent.complete(null);
+                    } else {
+                        sent.completeExceptionally(failure);
+                    }
+                });
+            }
             default ->
                 throw new IllegalStateException("the order lets only what the server declares through: " + action);
         }
@@ -220,6 +243,9 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
             return;
         }
         order.check(begin);
+        if (begin.trailers()) {
+            transport.announceTrailers();
+        }
         start = begin;
         length = new BodyLength(method, begin.status(), declared);
         sent.complete(null);

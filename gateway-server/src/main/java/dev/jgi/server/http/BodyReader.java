@@ -2,6 +2,8 @@ package dev.jgi.server.http;
 
 import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.ClientDisconnectedException;
+import dev.jgi.api.Headers;
+import io.undertow.server.protocol.http.HttpAttachments;
 import io.undertow.server.protocol.http.HttpContinue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -55,6 +57,21 @@ final class BodyReader {
     private Sink waiting;
     private long received;
     private boolean done;
+    /** The request's trailer fields, once the body ended [JGI-BODY-14]. */
+    private volatile Headers trailers = Headers.of();
+
+    /** The request's trailers: empty until the body ended, and for a body without any. Any thread. */
+    Headers trailers() {
+        return trailers;
+    }
+
+    /**
+     * Takes the trailers Undertow parsed as the body ended (a chunked body's trailer section, an
+     * HTTP/2 HEADERS frame after the data), already bounded by the head scanner [JGI-LIM-2].
+     */
+    private void keepTrailers() {
+        trailers = TrailerFields.of(transport.exchange.getAttachment(HttpAttachments.REQUEST_TRAILERS));
+    }
 
     /** Body bytes read so far; for metrics, read from any thread. */
     long received() {
@@ -163,6 +180,7 @@ final class BodyReader {
                 transport.clientLeft();
                 sink.failed(new ClientDisconnectedException("[JGI-BODY-8] the client went away before the body ended"));
             } else {
+                keepTrailers();
                 sink.end();
             }
             return;
@@ -196,6 +214,7 @@ final class BodyReader {
     private void finish() {
         try {
             channel.read(ByteBuffer.allocate(0));
+            keepTrailers();
         } catch (IOException ignored) {
             // The body is whole; what follows it is the connection's business, not this request's.
         }

@@ -175,7 +175,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         // Undertow runs a dispatched task once this handler call returned, and keeps the exchange open.
         if (app.app() instanceof Application sync) {
             SyncExchange syncExchange = new SyncExchange(
-                    transport, new LimitedBody(new BodyInput(transport, reader), request.bodyLength()));
+                    transport, new LimitedBody(new BodyInput(transport, reader), request.bodyLength()), reader);
             exchange.dispatch(syncExecutor, new SyncCall(sync, request, transport, syncExchange));
         } else {
             // On this I/O thread, but outside the handler call: there the app's writes may wait for

@@ -10,6 +10,7 @@ import dev.jgi.kernel.response.BodyLength;
 import dev.jgi.kernel.response.InvalidResponseException;
 import dev.jgi.kernel.response.ResponseBreach;
 import dev.jgi.kernel.response.ResponseHead;
+import dev.jgi.kernel.response.TrailerFraming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * One call of a sync application, on its own (virtual) thread [JGI-APP-2]. The application and
@@ -82,23 +84,42 @@ final class SyncCall implements Runnable {
     private void send(Response response) throws Exception {
         int status = response.status();
         Headers headers = response.headers();
+        // The supplier runs on this thread, never on the I/O thread, and only where trailers travel [JGI-EXT-8].
+        Optional<Supplier<Headers>> trailers = response.trailers()
+                .filter(supplier -> TrailerFraming.travel(request.version(), request.method(), status));
+        if (trailers.isPresent()) {
+            transport.execute(transport::announceTrailers);
+        }
         switch (response.body()) {
-            case Body.Empty empty -> fixed(status, headers, null);
-            case Body.Bytes bytes -> fixed(status, headers, bytes.data());
+            case Body.Empty empty -> fixed(status, headers, null, trailers);
+            case Body.Bytes bytes -> fixed(status, headers, bytes.data(), trailers);
             case Body.Text text ->
-                fixed(status, headers, ByteBuffer.wrap(text.text().getBytes(text.charset())));
-            case Body.FileRegion file -> file(status, headers, file);
+                fixed(status, headers, ByteBuffer.wrap(text.text().getBytes(text.charset())), trailers);
+            case Body.FileRegion file -> file(status, headers, file, trailers);
             case Body.Stream stream -> {
                 try (InputStream input = stream.input()) {
-                    streamed(status, headers, input::transferTo);
+                    streamed(status, headers, input::transferTo, trailers);
                 }
             }
-            case Body.Writer writer -> streamed(status, headers, writer::writeTo);
+            case Body.Writer writer -> streamed(status, headers, writer::writeTo, trailers);
         }
     }
 
-    private void fixed(int status, Headers headers, ByteBuffer body) throws InvalidResponseException {
+    /**
+     * Hands the trailers over before the body's end, which sends them; a body of known length is
+     * whole before it is sent, so its supplier may run first.
+     */
+    private void giveTrailers(Optional<Supplier<Headers>> trailers) {
+        if (trailers.isPresent()) {
+            Headers fields = trailers.get().get();
+            transport.execute(() -> transport.trailers(fields));
+        }
+    }
+
+    private void fixed(int status, Headers headers, ByteBuffer body, Optional<Supplier<Headers>> trailers)
+            throws InvalidResponseException {
         matches(status, headers, body == null ? 0 : body.remaining());
+        giveTrailers(trailers);
         transport.execute(() -> {
             if (transport.bodyRefused()) {
                 transport.fail("[JGI-LIM-3] the request body crossed the limit or was malformed", null);
@@ -108,7 +129,8 @@ final class SyncCall implements Runnable {
         });
     }
 
-    private void file(int status, Headers headers, Body.FileRegion region) throws Exception {
+    private void file(int status, Headers headers, Body.FileRegion region, Optional<Supplier<Headers>> trailers)
+            throws Exception {
         FileChannel file = FileChannel.open(region.path(), StandardOpenOption.READ);
         try {
             long size = file.size();
@@ -117,6 +139,7 @@ final class SyncCall implements Runnable {
                 throw new IOException("[JGI-BODYOUT-5] the file " + region.path() + " is shorter than the region");
             }
             matches(status, headers, length);
+            giveTrailers(trailers);
             transport.execute(() -> transport.respondFile(status, headers, file, region.offset(), length));
         } catch (Exception e) {
             file.close();
@@ -125,7 +148,8 @@ final class SyncCall implements Runnable {
     }
 
     /** The body a stream or a writer produces, through a {@link BodyOutput}; never run for HEAD. */
-    private void streamed(int status, Headers headers, BodyWriter body) throws Exception {
+    private void streamed(int status, Headers headers, BodyWriter body, Optional<Supplier<Headers>> trailers)
+            throws Exception {
         OptionalLong declared = ResponseHead.check(status, headers);
         if (transport.head || status == 204 || status == 304) {
             transport.execute(() -> transport.respondHead(status, headers));
@@ -133,6 +157,7 @@ final class SyncCall implements Runnable {
         }
         BodyOutput out = new BodyOutput(transport, status, headers, new BodyLength(request.method(), status, declared));
         body.writeTo(out);
+        giveTrailers(trailers);
         out.close();
     }
 

@@ -5,18 +5,22 @@ import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
 import dev.jgi.kernel.body.LimitedBody;
 import java.io.InputStream;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
-/** What a sync application gets besides the request head. Early hints are not offered [JGI-CAP-5]. */
+/** What a sync application gets besides the request head. */
 final class SyncExchange implements Exchange {
 
     private final Transport transport;
     private final LimitedBody body;
+    private final BodyReader reader;
     private volatile boolean watched;
 
-    SyncExchange(Transport transport, LimitedBody body) {
+    /** @param reader what reads the body, null for a request without one */
+    SyncExchange(Transport transport, LimitedBody body, BodyReader reader) {
         this.transport = transport;
         this.body = body;
+        this.reader = reader;
     }
 
     @Override
@@ -43,9 +47,22 @@ final class SyncExchange implements Exchange {
         return transport.isDisconnected();
     }
 
+    /** Waits until the 103 was written, so that it precedes the final response [JGI-EXT-11]. */
     @Override
     public boolean sendEarlyHints(Headers headers) {
-        java.util.Objects.requireNonNull(headers);
-        return false;
+        java.util.Objects.requireNonNull(headers, "headers");
+        try {
+            return Interim.earlyHints(transport, headers).get();
+        } catch (ExecutionException notSent) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public Headers requestTrailers() {
+        return reader == null ? Headers.of() : reader.trailers();
     }
 }

@@ -6,9 +6,11 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.kernel.hooks.CompletionHooks;
 import dev.jgi.kernel.response.ResponseHead;
+import dev.jgi.kernel.response.TrailerFraming;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpAttachments;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HttpString;
 import java.io.IOException;
@@ -77,6 +79,13 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
 
     private volatile boolean disconnected;
     private volatile Thread appThread;
+
+    /** The application will give trailers; whether they reach the client is known at commit. */
+    private boolean trailersAnnounced;
+    /** Announced trailers travel on the committed response [JGI-EXT-8]. */
+    private boolean trailersTravel;
+    /** The response's trailers once given, null until then. */
+    private Headers responseTrailers;
 
     Transport(
             HttpServerExchange exchange,
@@ -187,18 +196,30 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     void commit(int status, Headers checked, long contentLength) {
         phase = Phase.STREAMING;
         committedStatus = status;
+        String version = exchange.getProtocol().toString();
         boolean http1 = !exchange.getProtocol().equals(io.undertow.util.Protocols.HTTP_2_0);
         if ((reader != null && reader.leavesMuchUnread()) || (http1 && ResponseHead.asksToClose(checked))) {
             exchange.setPersistent(false);
         }
-        Headers headers = ResponseHead.sendable(exchange.getProtocol().toString(), status, checked);
+        Headers headers = ResponseHead.sendable(version, status, checked);
+        String method = exchange.getRequestMethod().toString();
+        trailersTravel = trailersAnnounced && TrailerFraming.travel(version, method, status);
+        boolean chunks = trailersTravel && TrailerFraming.chunks(version, method, status);
+        if (chunks) {
+            headers = headers.without("content-length");
+        }
+        if (trailersTravel) {
+            // Undertow asks when it ends the body: the last chunk over HTTP/1.1, a HEADERS frame over HTTP/2.
+            exchange.putAttachment(
+                    HttpAttachments.RESPONSE_TRAILER_SUPPLIER, () -> TrailerFields.toMap(responseTrailers));
+        }
         exchange.setStatusCode(status);
         HeaderMap target = exchange.getResponseHeaders();
         headers.forEach((name, value) -> target.add(HttpString.tryFromString(name), value));
         if (headers.contains("content-length") || status == 204 || status == 304) {
             return;
         }
-        if (contentLength >= 0) {
+        if (contentLength >= 0 && !chunks) {
             exchange.setResponseContentLength(contentLength);
         } else if (exchange.getProtocol().equals(io.undertow.util.Protocols.HTTP_1_1)) {
             // Undertow would close-delimit when the client asked to close; JGI wants chunked [JGI-FRAME-3].
@@ -265,7 +286,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             phase = Phase.SENDING;
         }
         if (!data.hasRemaining() || head) {
-            if (last) {
+            if (last && !awaitsTrailers()) {
                 exchange.endExchange();
             }
             accepted.run();
@@ -300,10 +321,42 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     }
 
     private void pieceSent(boolean last, Runnable accepted) {
-        if (last) {
+        if (last && !awaitsTrailers()) {
             exchange.endExchange();
         }
         accepted.run();
+    }
+
+    /** The application will give trailers [JGI-EXT-7]; before commit. I/O thread. */
+    void announceTrailers() {
+        trailersAnnounced = true;
+    }
+
+    /** Whether the committed response still waits for its trailers before it ends. */
+    boolean awaitsTrailers() {
+        return trailersTravel && responseTrailers == null;
+    }
+
+    /**
+     * Takes the response's trailers, sent as the body ends if they travel [JGI-EXT-8]; false when
+     * over {@link TrailerFraming#MAX_TRAILER_BYTES}, which fails the exchange. I/O thread.
+     */
+    boolean trailers(Headers trailers) {
+        if (TrailerFraming.size(trailers) > TrailerFraming.MAX_TRAILER_BYTES) {
+            responseTrailers = Headers.of();
+            fail("[JGI-ERR-2] the trailer fields are larger than " + TrailerFraming.MAX_TRAILER_BYTES + " bytes", null);
+            return false;
+        }
+        responseTrailers = trailers;
+        return true;
+    }
+
+    /** The async application's trailers after its last body piece: they end the exchange. I/O thread. */
+    void endWithTrailers(Headers trailers) {
+        boolean awaited = awaitsTrailers();
+        if (trailers(trailers) && awaited && phase == Phase.SENDING) {
+            exchange.endExchange();
+        }
     }
 
     /**

@@ -101,9 +101,14 @@ public final class ServerRuntime implements AutoCloseable {
         this.connections = new Connections(config, operations.observer());
     }
 
-    /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */
+    /**
+     * WebSocket (HTTP/1.1 upgrade), trailers and early hints always; TLS and HTTP/2 only as
+     * configured [JGI-CAP-1]. Trailers and 103s that cannot reach a client (HTTP/1.0, HEAD) are
+     * dropped per request as the spec says [JGI-EXT-8] [JGI-EXT-11].
+     */
     private static Set<Capability> capabilities(ServerConfig config) {
-        Set<Capability> offered = EnumSet.of(Capability.FILE_SENDING, Capability.WEBSOCKET);
+        Set<Capability> offered =
+                EnumSet.of(Capability.FILE_SENDING, Capability.WEBSOCKET, Capability.TRAILERS, Capability.EARLY_HINTS);
         boolean tls = !config.certFile().isEmpty();
         if (tls) {
             offered.add(Capability.TLS);

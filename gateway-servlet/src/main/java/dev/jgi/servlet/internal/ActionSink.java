@@ -11,6 +11,7 @@ import dev.jgi.kernel.response.BodyLength;
 import dev.jgi.kernel.response.InvalidResponseException;
 import dev.jgi.kernel.response.ResponseBreach;
 import dev.jgi.kernel.response.ResponseHead;
+import dev.jgi.kernel.response.TrailerFraming;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -119,7 +120,9 @@ final class ActionSink implements WriteListener {
         noBody = ResponseHead.bodiless(head.method(), start.status());
         length = new BodyLength(head.method(), start.status(), declared);
         ResponseHeads.apply(head, start.status(), start.headers(), response);
-        boolean trailersSent = start.trailers() && !noBody && Trailers.offer(response, () -> trailers);
+        boolean trailersSent = start.trailers()
+                && TrailerFraming.travel(head.version(), head.method(), start.status())
+                && Trailers.offer(response, () -> trailers);
         if (declared.isPresent() && !trailersSent && start.status() != 204 && start.status() != 304) {
             response.setContentLengthLong(declared.getAsLong());
         } else if (!noBody) {

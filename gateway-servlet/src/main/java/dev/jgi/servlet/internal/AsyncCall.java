@@ -111,6 +111,11 @@ public final class AsyncCall implements Channel, AsyncListener {
         hooks.add(hook);
     }
 
+    @Override
+    public dev.jgi.api.Headers requestTrailers() {
+        return Trailers.received(request);
+    }
+
     /** [JGI-ASYNC-7] the exchange ends with the application's stage; an unfinished response fails. */
     private void applicationEnded(Throwable failure) {
         if (actions.finished()) {

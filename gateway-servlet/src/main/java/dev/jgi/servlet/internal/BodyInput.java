@@ -2,6 +2,7 @@ package dev.jgi.servlet.internal;
 
 import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.ClientDisconnectedException;
+import dev.jgi.api.Headers;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -30,6 +31,11 @@ final class BodyInput extends InputStream {
     public int read() throws IOException {
         byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    /** The request's trailers, once the body ended [JGI-BODY-14]. */
+    Headers trailers() {
+        return Trailers.received(request);
     }
 
     @Override

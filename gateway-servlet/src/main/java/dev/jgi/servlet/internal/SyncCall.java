@@ -10,6 +10,7 @@ import dev.jgi.kernel.response.BodyLength;
 import dev.jgi.kernel.response.InvalidResponseException;
 import dev.jgi.kernel.response.ResponseBreach;
 import dev.jgi.kernel.response.ResponseHead;
+import dev.jgi.kernel.response.TrailerFraming;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -90,7 +91,7 @@ public final class SyncCall {
         boolean noBody = ResponseHead.bodiless(head.method(), answer.status());
         ResponseHeads.apply(head, answer.status(), answer.headers(), response);
         boolean trailers = answer.trailers().isPresent()
-                && !noBody
+                && TrailerFraming.travel(head.version(), head.method(), answer.status())
                 && Trailers.offer(response, answer.trailers().get());
         long length = known.orElse(declared.orElse(-1));
         if (length >= 0 && answer.status() != 204 && answer.status() != 304 && !trailers) {

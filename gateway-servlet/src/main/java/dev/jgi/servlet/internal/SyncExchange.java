@@ -53,4 +53,9 @@ final class SyncExchange implements Exchange {
     public boolean sendEarlyHints(Headers headers) {
         return false;
     }
+
+    @Override
+    public Headers requestTrailers() {
+        return body.trailers();
+    }
 }

@@ -1,12 +1,16 @@
 package dev.jgi.servlet.internal;
 
 import dev.jgi.api.Headers;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Response trailers through Servlet's {@code setTrailerFields} [JGI-EXT-1]. */
+/**
+ * Trailers through Servlet's trailer API: the response's with {@code setTrailerFields}
+ * [JGI-EXT-1], the request's with {@code getTrailerFields} [JGI-BODY-14].
+ */
 final class Trailers {
 
     private Trailers() {}
@@ -24,6 +28,21 @@ final class Trailers {
         } catch (IllegalStateException notHere) {
             return false;
         }
+    }
+
+    /**
+     * The request's trailer fields once the container has them, which is after the body's end
+     * ({@code isTrailerFieldsReady}); none before. Servlet's map holds one value per name, so
+     * repeated fields arrive joined by the container.
+     */
+    static Headers received(HttpServletRequest request) {
+        if (!request.isTrailerFieldsReady()) {
+            return Headers.of();
+        }
+        Headers.Builder fields = Headers.builder();
+        request.getTrailerFields()
+                .forEach((name, value) -> fields.add(name.toLowerCase(java.util.Locale.ROOT), value.strip()));
+        return fields.build();
     }
 
     /**

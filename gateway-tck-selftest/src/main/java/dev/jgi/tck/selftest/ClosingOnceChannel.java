@@ -43,4 +43,9 @@ final class ClosingOnceChannel implements Channel {
 
         server.limitBody(maxBytes);
     }
+
+    @Override
+    public dev.jgi.api.Headers requestTrailers() {
+        return server.requestTrailers();
+    }
 }

@@ -45,4 +45,9 @@ class DelegatingExchange implements Exchange {
     public Optional<WebSocketHandshake> webSocket() {
         return server.webSocket();
     }
+
+    @Override
+    public Headers requestTrailers() {
+        return server.requestTrailers();
+    }
 }

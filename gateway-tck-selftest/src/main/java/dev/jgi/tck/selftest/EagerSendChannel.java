@@ -41,4 +41,9 @@ final class EagerSendChannel implements Channel {
 
         server.limitBody(maxBytes);
     }
+
+    @Override
+    public dev.jgi.api.Headers requestTrailers() {
+        return server.requestTrailers();
+    }
 }

@@ -81,7 +81,7 @@ final class ExchangeFaults {
                         app -> (request, exchange) -> streamClosed(app.handle(request, exchange), 2)),
                 sync(
                         "early-hints-claimed-not-sent",
-                        Set.of("JGI-CAP-5"),
+                        Set.of("JGI-CAP-5", "JGI-EXT-3", "JGI-EXT-11"),
                         app -> (request, exchange) -> app.handle(request, new DelegatingExchange(exchange) {
                             @Override
                             public boolean sendEarlyHints(Headers headers) {

@@ -26,6 +26,7 @@ public final class Faults {
                         ResponseFaults.all(),
                         ProtocolFaults.all(),
                         BodyLimitFaults.all(),
+                        TrailerFaults.all(),
                         PastDefects.all())
                 .flatMap(List::stream)
                 .toList();

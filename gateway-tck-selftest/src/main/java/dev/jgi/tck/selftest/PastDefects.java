@@ -94,6 +94,11 @@ final class PastDefects {
 
             server.limitBody(maxBytes);
         }
+
+        @Override
+        public dev.jgi.api.Headers requestTrailers() {
+            return server.requestTrailers();
+        }
     }
 
     /** A channel whose receives after the body's end complete only once the app's response ended. */
@@ -134,6 +139,11 @@ final class PastDefects {
         public void limitBody(long maxBytes) {
 
             server.limitBody(maxBytes);
+        }
+
+        @Override
+        public dev.jgi.api.Headers requestTrailers() {
+            return server.requestTrailers();
         }
     }
 }

@@ -114,5 +114,10 @@ final class ProtocolFaults {
 
             server.limitBody(maxBytes);
         }
+
+        @Override
+        public dev.jgi.api.Headers requestTrailers() {
+            return server.requestTrailers();
+        }
     }
 }

@@ -101,5 +101,10 @@ final class ResponseFaults {
 
             server.limitBody(maxBytes);
         }
+
+        @Override
+        public dev.jgi.api.Headers requestTrailers() {
+            return server.requestTrailers();
+        }
     }
 }

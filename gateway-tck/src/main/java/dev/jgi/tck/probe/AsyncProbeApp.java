@@ -69,10 +69,37 @@ public final class AsyncProbeApp implements AsyncApplication {
                         .thenCompose(started -> sendUntilGone(channel, key, 0));
             }
             case "trailers" ->
-                channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), true))
+                channel.send(new Action.ResponseStart(
+                                200, Headers.of("content-type", "text/plain", "trailer", "x-checksum"), true))
                         .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("with trailers"), false)))
                         .thenCompose(
                                 x -> channel.send(new Action.ResponseTrailers(Headers.of("x-checksum", "abc123"))));
+            case "trailers-sized" ->
+                channel.send(new Action.ResponseStart(
+                                200,
+                                Headers.of(
+                                        "content-type", "text/plain", "content-length", "13", "trailer", "x-checksum"),
+                                true))
+                        .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("with trailers"), false)))
+                        .thenCompose(
+                                x -> channel.send(new Action.ResponseTrailers(Headers.of("x-checksum", "abc123"))));
+            case "trailers-counted" -> {
+                state.record(key, "handled");
+                yield channel.send(new Action.ResponseStart(
+                                200, Headers.of("content-type", "text/plain", "trailer", "x-checksum"), true))
+                        .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("with trailers"), false)))
+                        .thenCompose(x -> channel.send(new Action.ResponseTrailers(Headers.of("x-checksum", "abc123"))))
+                        .whenComplete((x, failure) ->
+                                state.record(key, failure == null ? "trailers stage ok" : "trailers stage failed"));
+            }
+            case "request-trailers" -> {
+                int before = channel.requestTrailers().size();
+                yield collect(channel, new BodyFacts())
+                        .thenCompose(body -> send(
+                                channel,
+                                Reply.text(
+                                        200, Replies.requestTrailers(before, body.head(), channel.requestTrailers()))));
+            }
             case "early-hints" ->
                 channel.send(new Action.EarlyHints(Headers.of("link", "</style.css>; rel=preload; as=style")))
                         .handle((x, failure) -> failure == null)

@@ -96,7 +96,30 @@ public final class ProbeApp implements Application {
                         new Body.FileRegion(file, 0, java.util.OptionalLong.of(10)));
             }
             case "trailers" ->
-                Response.text(200, "with trailers").withTrailers(() -> Headers.of("x-checksum", "abc123"));
+                Response.text(200, "with trailers")
+                        .withHeader("trailer", "x-checksum")
+                        .withTrailers(() -> Headers.of("x-checksum", "abc123"));
+            case "trailers-sized" ->
+                Response.of(
+                                200,
+                                Headers.of(
+                                        "content-type", "text/plain", "content-length", "13", "trailer", "x-checksum"),
+                                Body.of("with trailers".getBytes(StandardCharsets.US_ASCII)))
+                        .withTrailers(() -> Headers.of("x-checksum", "abc123"));
+            case "trailers-counted" -> {
+                state.record(key, "handled");
+                yield Response.text(200, "with trailers")
+                        .withHeader("trailer", "x-checksum")
+                        .withTrailers(() -> {
+                            state.record(key, "supplier called");
+                            return Headers.of("x-checksum", "abc123");
+                        });
+            }
+            case "request-trailers" -> {
+                int before = exchange.requestTrailers().size();
+                String body = new String(exchange.body().readAllBytes(), StandardCharsets.ISO_8859_1);
+                yield Response.text(200, Replies.requestTrailers(before, body, exchange.requestTrailers()));
+            }
             case "early-hints" -> {
                 boolean sent = exchange.sendEarlyHints(Headers.of("link", "</style.css>; rel=preload; as=style"));
                 yield Response.text(200, "early hints sent: " + sent);

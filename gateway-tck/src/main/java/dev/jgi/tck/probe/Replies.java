@@ -104,6 +104,18 @@ final class Replies {
                 status, headers.build(), List.of("ok".getBytes(StandardCharsets.US_ASCII)), Reply.Shape.KNOWN_LENGTH);
     }
 
+    /**
+     * What the request-trailers route saw: the trailer count before the body was read, the body,
+     * then each trailer field after its end [JGI-BODY-14].
+     */
+    static String requestTrailers(int before, String body, Headers after) {
+        StringBuilder text =
+                new StringBuilder("before=").append(before).append(" body=").append(body);
+        after.forEach(
+                (name, value) -> text.append(' ').append(name).append(": ").append(value));
+        return text.toString();
+    }
+
     /** Bytes 'a' to 'z' repeated, so a shifted or truncated body shows. */
     static byte[] pattern(int length) {
         byte[] bytes = new byte[Math.max(0, length)];
