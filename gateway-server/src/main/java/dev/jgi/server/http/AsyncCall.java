@@ -155,6 +155,16 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         transport.hooks.add(hook);
     }
 
+    @Override
+    public void onDisconnect(Runnable callback) {
+        transport.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        transport.drain.add(callback);
+    }
+
     private void dispatch(Action action, CompletableFuture<Void> sent) {
         Optional<Breach> breach = order.breach(action);
         if (breach.isPresent()) {

@@ -164,6 +164,7 @@ final class BodyReader {
                 sink.failed(new ClientDisconnectedException("[JGI-BODY-8] the client went away before the body ended"));
             } else {
                 sink.end();
+                transport.bodyEnded();
             }
             return;
         }
@@ -186,6 +187,9 @@ final class BodyReader {
             finish();
         }
         sink.piece(buffer, last);
+        if (last) {
+            transport.bodyEnded();
+        }
     }
 
     /**

@@ -44,6 +44,16 @@ final class SyncExchange implements Exchange {
     }
 
     @Override
+    public void onDisconnect(Runnable callback) {
+        transport.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        transport.drain.add(callback);
+    }
+
+    @Override
     public boolean sendEarlyHints(Headers headers) {
         java.util.Objects.requireNonNull(headers);
         return false;

@@ -98,9 +98,10 @@ public final class ServerRuntime implements AutoCloseable {
         this.connections = new Connections(config, operations.observer());
     }
 
-    /** WebSocket always (HTTP/1.1 upgrade); TLS and HTTP/2 only as configured [JGI-CAP-1]. */
+    /** WebSocket (HTTP/1.1 upgrade) and the disconnect and drain signals always; TLS and HTTP/2 only as configured [JGI-CAP-1]. */
     private static Set<Capability> capabilities(ServerConfig config) {
-        Set<Capability> offered = EnumSet.of(Capability.FILE_SENDING, Capability.WEBSOCKET);
+        Set<Capability> offered = EnumSet.of(
+                Capability.FILE_SENDING, Capability.WEBSOCKET, Capability.DISCONNECT_SIGNAL, Capability.DRAIN_SIGNAL);
         boolean tls = !config.certFile().isEmpty();
         if (tls) {
             offered.add(Capability.TLS);
@@ -418,6 +419,9 @@ public final class ServerRuntime implements AutoCloseable {
             Thread.sleep(config.drainDelay().toMillis());
             stopAccepting();
             drainHooks.forEach(Runnable::run);
+            if (handler != null) {
+                handler.beginDrain();
+            }
             long timeout = config.gracefulTimeout().toMillis();
             connections.drain(Math.min(DRAIN_QUIET_MILLIS, timeout));
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
