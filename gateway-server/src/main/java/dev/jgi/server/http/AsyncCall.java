@@ -91,10 +91,7 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         CompletableFuture<Event> next = new CompletableFuture<>();
         transport.execute(() -> {
             if (bodyEnded) {
-                DisconnectWatch.arm(
-                        transport,
-                        () -> transport.abort(new ClientDisconnectedException(
-                                "[JGI-DISC-3] the client went away while the application waited")));
+                transport.watchForReceive();
                 // The hand-over cannot fail, so the stage whenComplete returns has nothing to report.
                 var unused = finished.whenComplete((event, e) -> next.complete(event));
             } else if (reader == null) {

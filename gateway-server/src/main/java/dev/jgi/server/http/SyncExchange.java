@@ -12,7 +12,6 @@ final class SyncExchange implements Exchange {
 
     private final Transport transport;
     private final LimitedBody body;
-    private volatile boolean watched;
 
     SyncExchange(Transport transport, LimitedBody body) {
         this.transport = transport;
@@ -37,8 +36,8 @@ final class SyncExchange implements Exchange {
     /** Watches the connection from the first call on, so that a client that left is noticed without a write [JGI-DISC-2]. */
     @Override
     public boolean isDisconnected() {
-        if (!watched) {
-            transport.execute(() -> watched = DisconnectWatch.arm(transport, () -> {}));
+        if (!transport.isDisconnected()) {
+            transport.execute(transport::watch);
         }
         return transport.isDisconnected();
     }

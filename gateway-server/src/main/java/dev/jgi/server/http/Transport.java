@@ -85,6 +85,8 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     private volatile boolean disconnected;
     /** A disconnect callback waits for the body's end before the connection can be watched. */
     private boolean watchPending;
+    /** Whether a client that leaves while watched ends the exchange, as an async receive needs. */
+    private boolean abortWhenGone;
 
     private volatile Thread appThread;
 
@@ -173,8 +175,24 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
      * reader reaches its end. I/O thread.
      */
     void watch() {
-        if (phase != Phase.ENDED && !disconnect.hasFired() && !DisconnectWatch.arm(this, () -> {})) {
+        if (phase != Phase.ENDED && !disconnect.hasFired() && !DisconnectWatch.arm(this, this::gone)) {
             watchPending = true;
+        }
+    }
+
+    /**
+     * An async application waits in {@code receive} after the body's end: a client that leaves
+     * meanwhile ends the exchange, which completes that receive with {@code Disconnect}
+     * [JGI-DISC-3]. I/O thread.
+     */
+    void watchForReceive() {
+        abortWhenGone = true;
+        watch();
+    }
+
+    private void gone() {
+        if (abortWhenGone) {
+            abort(new ClientDisconnectedException("[JGI-DISC-3] the client went away while the application waited"));
         }
     }
 

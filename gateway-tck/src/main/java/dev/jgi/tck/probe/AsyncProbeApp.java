@@ -114,6 +114,8 @@ public final class AsyncProbeApp implements AsyncApplication {
                         .thenCompose(x -> send(channel, Reply.text(200, "in order")));
             case "file" -> sendFile(request, channel, ProbeFiles.Region.of(key));
             case "await-disconnect" -> awaitDisconnect(channel, key, 0);
+            case "disconnect-signal" -> SignalRoutes.awaitDisconnect(key, channel, state);
+            case "disconnect-after-whole" -> SignalRoutes.wholeThenLeave(key, channel, state);
             case "respond-then-await-disconnect" ->
                 channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
                         .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("partial"), true)))
