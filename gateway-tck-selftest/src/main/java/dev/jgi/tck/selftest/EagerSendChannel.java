@@ -35,4 +35,14 @@ final class EagerSendChannel implements Channel {
     public void onComplete(Consumer<Completion> hook) {
         server.onComplete(hook);
     }
+
+    @Override
+    public void onDisconnect(Runnable callback) {
+        server.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        server.onDrain(callback);
+    }
 }

@@ -26,7 +26,8 @@ public final class Faults {
                         ResponseFaults.all(),
                         ProtocolFaults.all(),
                         BodyLimitFaults.all(),
-                        PastDefects.all())
+                        PastDefects.all(),
+                        SignalFaults.all())
                 .flatMap(List::stream)
                 .toList();
     }

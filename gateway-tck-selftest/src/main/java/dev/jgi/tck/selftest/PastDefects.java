@@ -88,6 +88,16 @@ final class PastDefects {
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
         }
+
+        @Override
+        public void onDisconnect(Runnable callback) {
+            server.onDisconnect(callback);
+        }
+
+        @Override
+        public void onDrain(Runnable callback) {
+            server.onDrain(callback);
+        }
     }
 
     /** A channel whose receives after the body's end complete only once the app's response ended. */
@@ -122,6 +132,16 @@ final class PastDefects {
         @Override
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
+        }
+
+        @Override
+        public void onDisconnect(Runnable callback) {
+            server.onDisconnect(callback);
+        }
+
+        @Override
+        public void onDrain(Runnable callback) {
+            server.onDrain(callback);
         }
     }
 }

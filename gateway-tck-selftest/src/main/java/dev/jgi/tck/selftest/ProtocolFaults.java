@@ -108,5 +108,15 @@ final class ProtocolFaults {
         public void onComplete(Consumer<Completion> hook) {
             server.onComplete(hook);
         }
+
+        @Override
+        public void onDisconnect(Runnable callback) {
+            server.onDisconnect(callback);
+        }
+
+        @Override
+        public void onDrain(Runnable callback) {
+            server.onDrain(callback);
+        }
     }
 }

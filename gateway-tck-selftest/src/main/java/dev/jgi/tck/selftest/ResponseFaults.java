@@ -75,5 +75,15 @@ final class ResponseFaults {
         public void onComplete(java.util.function.Consumer<dev.jgi.api.Completion> hook) {
             server.onComplete(hook);
         }
+
+        @Override
+        public void onDisconnect(Runnable callback) {
+            server.onDisconnect(callback);
+        }
+
+        @Override
+        public void onDrain(Runnable callback) {
+            server.onDrain(callback);
+        }
     }
 }
