@@ -7,6 +7,7 @@ import dev.jgi.api.Event;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -33,7 +34,17 @@ final class SignalFaults {
                 fault(
                         "disconnect-callback-run-at-every-end",
                         Set.of("JGI-DISC-7"),
-                        (callback, server) -> server.done().accept(done -> callback.run()),
+                        (callback, server) -> {
+                            // Once, as the server's would, but also when the response went out whole.
+                            AtomicBoolean ran = new AtomicBoolean();
+                            Runnable once = () -> {
+                                if (ran.compareAndSet(false, true)) {
+                                    callback.run();
+                                }
+                            };
+                            server.disconnect().accept(once);
+                            server.done().accept(done -> once.run());
+                        },
                         null));
     }
 
