@@ -24,5 +24,15 @@ public enum Capability {
     /** HTTP/2, over TLS with ALPN or as cleartext h2c [JGI-H2-1]. */
     HTTP2,
     /** TLS connections, reported in {@link Request#tls()} [JGI-TLS-1]. */
-    TLS
+    TLS,
+    /**
+     * Disconnect callbacks: {@link Exchange#onDisconnect} and {@link Channel#onDisconnect} run
+     * within 1 s of the client leaving, without the application reading or writing [JGI-DISC-6].
+     */
+    DISCONNECT_SIGNAL,
+    /**
+     * Drain callbacks: {@link Exchange#onDrain} and {@link Channel#onDrain} run when a graceful
+     * shutdown begins, so that long-lived streams end cleanly [JGI-LIFE-9].
+     */
+    DRAIN_SIGNAL
 }

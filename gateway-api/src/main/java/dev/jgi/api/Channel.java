@@ -72,4 +72,23 @@ public interface Channel {
     default Headers requestTrailers() {
         return Headers.of();
     }
+
+    /**
+     * Registers a callback that runs once the client went away before the exchange ended, as
+     * {@link Exchange#onDisconnect} [JGI-DISC-6] [JGI-DISC-7]: an application waiting on anything
+     * but {@link #receive} (a timer, a message bus) hears it without a send failing. This default,
+     * for a server without {@link Capability#DISCONNECT_SIGNAL}, never runs it.
+     */
+    default void onDisconnect(Runnable callback) {
+        java.util.Objects.requireNonNull(callback, "callback");
+    }
+
+    /**
+     * Registers a callback that runs when a graceful shutdown begins, as {@link Exchange#onDrain}
+     * [JGI-LIFE-9]. This default, for a server without {@link Capability#DRAIN_SIGNAL}, never
+     * runs it.
+     */
+    default void onDrain(Runnable callback) {
+        java.util.Objects.requireNonNull(callback, "callback");
+    }
 }

@@ -53,6 +53,16 @@ final class ChannelExchange implements Exchange {
     }
 
     @Override
+    public void onDisconnect(Runnable callback) {
+        channel.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        channel.onDrain(callback);
+    }
+
+    @Override
     public boolean isDisconnected() {
         return disconnected;
     }

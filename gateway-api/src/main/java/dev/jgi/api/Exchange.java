@@ -65,6 +65,45 @@ public interface Exchange {
     boolean isDisconnected();
 
     /**
+     * Registers a callback that runs when the client goes away before the exchange ended, so that an
+     * application that neither reads nor writes (a server-sent event stream between events, a long
+     * poll) can stop at once.
+     * <p><b>Server obligations</b>
+     * <ul>
+     *   <li>[JGI-DISC-6] A server that declares {@link Capability#DISCONNECT_SIGNAL} runs the
+     *       callback once, within 1 s of the client closing its connection or resetting its HTTP/2
+     *       stream, once the request body was read to its end or the request had none; a callback
+     *       registered after the client left runs at once.</li>
+     *   <li>[JGI-DISC-7] It never runs the callback of an exchange whose response was sent whole
+     *       before the client left.</li>
+     * </ul>
+     * A server without the capability may run it or not; this default never does. The callback may
+     * run on a server I/O thread and must not block [JGI-APP-4]; a callback that throws is logged.
+     */
+    default void onDisconnect(Runnable callback) {
+        java.util.Objects.requireNonNull(callback, "callback");
+    }
+
+    /**
+     * Registers a callback that runs when the server begins a graceful shutdown while this exchange
+     * is in flight: the signal for a long-lived response to end cleanly (a last event, the end of
+     * the body) instead of being cut when the graceful timeout passes.
+     * <p><b>Server obligations</b>
+     * <ul>
+     *   <li>[JGI-LIFE-9] A server that declares {@link Capability#DRAIN_SIGNAL} runs the callback
+     *       once, when the graceful shutdown begins and before it waits for in-flight requests; a
+     *       callback registered after that runs at once. It never runs one of an exchange that
+     *       ended before.</li>
+     * </ul>
+     * An application streaming an open-ended response SHOULD end it when the callback runs
+     * [JGI-LIFE-10]. A server without the capability may run it or not; this default never does.
+     * The callback may run on a server thread and must not block [JGI-APP-4].
+     */
+    default void onDrain(Runnable callback) {
+        java.util.Objects.requireNonNull(callback, "callback");
+    }
+
+    /**
      * Sends a {@code 103 Early Hints} interim response with these fields (typically {@code link})
      * before the final one [JGI-EXT-3]; over HTTP/2 a HEADERS frame that does not end the stream.
      * <p><b>Server obligations</b>

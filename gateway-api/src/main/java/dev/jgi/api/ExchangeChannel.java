@@ -78,6 +78,16 @@ final class ExchangeChannel implements Channel {
         return exchange.requestTrailers();
     }
 
+    @Override
+    public void onDisconnect(Runnable callback) {
+        exchange.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        exchange.onDrain(callback);
+    }
+
     private static boolean isWebSocketAction(Action action) {
         return action instanceof Action.WebSocketAccept
                 || action instanceof Action.WebSocketDeny

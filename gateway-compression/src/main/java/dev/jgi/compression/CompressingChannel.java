@@ -58,6 +58,16 @@ final class CompressingChannel implements Channel {
     }
 
     @Override
+    public void onDisconnect(Runnable callback) {
+        server.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        server.onDrain(callback);
+    }
+
+    @Override
     public CompletionStage<Void> send(Action action) {
         return switch (action) {
             case Action.ResponseStart start -> start(start);

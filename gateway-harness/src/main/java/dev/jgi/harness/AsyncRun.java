@@ -62,6 +62,7 @@ final class AsyncRun {
             }
         }
         Completion completion = sink.completion();
+        client.ended();
         hooks.run(completion);
         return completion;
     }

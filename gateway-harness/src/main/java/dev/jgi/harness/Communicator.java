@@ -36,8 +36,14 @@ public final class Communicator implements AutoCloseable {
     private final Duration timeout;
     private final CompletableFuture<TestResponse> ended;
 
-    Communicator(AsyncApplication app, Request request, ServerInfo info, TestRequest sent, TestServer.Options options) {
-        this.client = new ClientState(sent);
+    Communicator(
+            AsyncApplication app,
+            Request request,
+            ServerInfo info,
+            TestRequest sent,
+            TestServer.Options options,
+            dev.jgi.kernel.hooks.Drain drains) {
+        this.client = new ClientState(sent, drains);
         this.sink = new ResponseSink(request.method(), client);
         this.rules = new ActionRules(request, info, sink);
         this.websocket = request.kind() == Request.Kind.WEBSOCKET;

@@ -80,4 +80,16 @@ final class TestChannel implements Channel {
     public void onComplete(Consumer<Completion> hook) {
         hooks.add(hook);
     }
+
+    /** [JGI-DISC-6] */
+    @Override
+    public void onDisconnect(Runnable callback) {
+        client.onDisconnect(callback);
+    }
+
+    /** [JGI-LIFE-9] */
+    @Override
+    public void onDrain(Runnable callback) {
+        client.onDrain(callback);
+    }
 }

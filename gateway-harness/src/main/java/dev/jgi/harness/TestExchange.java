@@ -61,6 +61,23 @@ final class TestExchange implements Exchange {
         return client.gone();
     }
 
+    /** [JGI-DISC-6] */
+    @Override
+    public void onDisconnect(Runnable callback) {
+        client.onDisconnect(callback);
+    }
+
+    /** [JGI-LIFE-9] */
+    @Override
+    public void onDrain(Runnable callback) {
+        client.onDrain(callback);
+    }
+
+    /** The exchange ended: its callbacks are dropped. */
+    void ended() {
+        client.ended();
+    }
+
     /** [JGI-EXT-3] */
     @Override
     public boolean sendEarlyHints(Headers headers) {

@@ -65,7 +65,12 @@ public final class TestServer implements AutoCloseable {
             return new Options(
                     "",
                     EnumSet.of(
-                            Capability.TRAILERS, Capability.EARLY_HINTS, Capability.FILE_SENDING, Capability.WEBSOCKET),
+                            Capability.TRAILERS,
+                            Capability.EARLY_HINTS,
+                            Capability.FILE_SENDING,
+                            Capability.WEBSOCKET,
+                            Capability.DISCONNECT_SIGNAL,
+                            Capability.DRAIN_SIGNAL),
                     16 * 1024,
                     Duration.ofSeconds(10),
                     Set.of(),
@@ -102,6 +107,7 @@ public final class TestServer implements AutoCloseable {
     private final ServerInfo info;
     private final Map<String, Object> state;
     private boolean stopped;
+    private final dev.jgi.kernel.hooks.Drain drains = new dev.jgi.kernel.hooks.Drain();
 
     private TestServer(Lifespan app, Options options) throws Exception {
         this.app = app;
@@ -157,13 +163,14 @@ public final class TestServer implements AutoCloseable {
      * @throws IllegalStateException if the exchange takes longer than {@link Options#timeout()}
      */
     public TestResponse send(TestRequest request) {
-        ClientState client = new ClientState(request);
+        ClientState client = new ClientState(request, drains);
         ResponseSink sink = new ResponseSink(request.method(), client);
         Hooks hooks = new Hooks(options);
         Request head;
         try {
             head = RequestHead.of(request, options, info, state);
         } catch (Refusal refusal) {
+            client.ended();
             sink.answer(refusal.status(), refusal.getMessage());
             return sink.response(sink.completion());
         }
@@ -220,6 +227,7 @@ public final class TestServer implements AutoCloseable {
         Thread thread = Thread.ofVirtual().name("jgi-harness-sync").start(() -> {
             new SyncRun(sync, info).run(head, exchange, sink);
             Completion completion = sink.completion();
+            exchange.ended();
             hooks.run(completion);
             done.complete(completion);
         });
@@ -259,7 +267,8 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("[JGI-CAP-2] the server does not declare WEBSOCKET");
         }
         try {
-            return new Communicator(async, RequestHead.of(request, options, info, state), info, request, options);
+            return new Communicator(
+                    async, RequestHead.of(request, options, info, state), info, request, options, drains);
         } catch (Refusal refusal) {
             throw new IllegalArgumentException(
                     "the server answers " + refusal.status() + " itself: " + refusal.getMessage(), refusal);
@@ -269,6 +278,16 @@ public final class TestServer implements AutoCloseable {
     private IllegalStateException timedOut(String method, String target) {
         return new IllegalStateException(
                 "the application did not finish " + method + " " + target + " within " + options.timeout());
+    }
+
+    /**
+     * Begins a graceful shutdown as a server's drain does: the drain callbacks of the exchanges in
+     * flight (those a {@link Communicator} holds open, or a {@link #send} on another thread) run
+     * now, and those of later exchanges at once [JGI-LIFE-9]. Exchanges go on being served; {@link
+     * #close} stops the application.
+     */
+    public void drain() {
+        drains.begin();
     }
 
     /** Stops the application once [JGI-LIFE-5], unless its start failed or never ran [JGI-LIFE-6]. */

@@ -33,6 +33,7 @@ final class ExchangeCall implements ContainerResponseWriter {
     private final Request request;
     private final Channel channel;
     private final ScheduledExecutorService timers;
+    private final boolean disconnectSignal;
     private final EventInput body;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -42,10 +43,11 @@ final class ExchangeCall implements ContainerResponseWriter {
     private ScheduledFuture<?> pendingTimeout;
     private TimeoutHandler onTimeout;
 
-    ExchangeCall(Request request, Channel channel, ScheduledExecutorService timers) {
+    ExchangeCall(Request request, Channel channel, ScheduledExecutorService timers, boolean disconnectSignal) {
         this.request = request;
         this.channel = channel;
         this.timers = timers;
+        this.disconnectSignal = disconnectSignal;
         this.body = new EventInput(channel);
     }
 
@@ -195,12 +197,17 @@ final class ExchangeCall implements ContainerResponseWriter {
     }
 
     /**
-     * While suspended, waits for the channel's {@link dev.jgi.api.Event.Disconnect}. One that comes
-     * before the response ended means the client left: the chunked output ({@code SseEventSink},
-     * {@code ChunkedOutput}) is closed at once, so the application sees {@code isClosed()} without
-     * writing, and the exchange ends.
+     * While suspended, listens for the client leaving: the channel's disconnect callback where the
+     * server declares {@link dev.jgi.api.Capability#DISCONNECT_SIGNAL} [JGI-DISC-6], else a thread
+     * waiting for its {@link dev.jgi.api.Event.Disconnect} [JGI-DISC-3].
      */
     private void watchForDisconnect() {
+        if (disconnectSignal) {
+            // The callback may run on an I/O thread; closing the output runs Jersey's listeners.
+            channel.onDisconnect(
+                    () -> Thread.ofVirtual().name("jgi-jaxrs-disconnect").start(this::clientLeft));
+            return;
+        }
         Thread.ofVirtual().name("jgi-jaxrs-disconnect").start(() -> {
             try {
                 body.awaitDisconnect();
@@ -208,31 +215,39 @@ final class ExchangeCall implements ContainerResponseWriter {
                 LOG.log(Level.FINE, "waiting for the disconnect failed", e);
                 return;
             }
-            ChannelOutput out;
-            Object chunked;
-            lock.lock();
-            try {
-                out = output;
-                chunked = entity;
-            } finally {
-                lock.unlock();
-            }
-            if (done.isDone() || (out != null && out.finished())) {
-                return;
-            }
-            if (out != null) {
-                out.clientLeft();
-            }
-            if (chunked instanceof ChunkedOutput<?> stream) {
-                try {
-                    stream.close();
-                } catch (IOException | RuntimeException closing) {
-                    LOG.log(Level.FINE, "closing the chunked output of a gone client", closing);
-                }
-            }
-            done.completeExceptionally(
-                    new dev.jgi.api.ClientDisconnectedException("[JGI-DISC-3] the client went away"));
+            clientLeft();
         });
+    }
+
+    /**
+     * The client left before the response ended: the chunked output ({@code SseEventSink},
+     * {@code ChunkedOutput}) is closed at once, so the application sees {@code isClosed()} without
+     * writing, and the exchange ends.
+     */
+    private void clientLeft() {
+        ChannelOutput out;
+        Object chunked;
+        lock.lock();
+        try {
+            out = output;
+            chunked = entity;
+        } finally {
+            lock.unlock();
+        }
+        if (done.isDone() || (out != null && out.finished())) {
+            return;
+        }
+        if (out != null) {
+            out.clientLeft();
+        }
+        if (chunked instanceof ChunkedOutput<?> stream) {
+            try {
+                stream.close();
+            } catch (IOException | RuntimeException closing) {
+                LOG.log(Level.FINE, "closing the chunked output of a gone client", closing);
+            }
+        }
+        done.completeExceptionally(new dev.jgi.api.ClientDisconnectedException("[JGI-DISC-3] the client went away"));
     }
 
     /** The client's host cannot form a URI: Jersey never sees such a request. */

@@ -1,6 +1,7 @@
 package dev.jgi.jaxrs;
 
 import dev.jgi.api.AsyncApplication;
+import dev.jgi.api.Capability;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Request;
 import dev.jgi.api.ServerInfo;
@@ -23,7 +24,9 @@ import org.glassfish.jersey.server.spi.Container;
  * the status and headers, then writes the entity into a stream), which is the shape of
  * {@link dev.jgi.api.Channel#send}; and because only the async interface tells an application that
  * its client left while it is not writing [JGI-DISC-3], which is what lets a suspended
- * {@code SseEventSink} close. Jersey itself is blocking code, so each exchange runs it on a virtual
+ * {@code SseEventSink} close. On a server that declares {@link Capability#DISCONNECT_SIGNAL} the
+ * channel's disconnect callback says it instead, within 1 s and without a thread waiting per
+ * stream [JGI-DISC-6]. Jersey itself is blocking code, so each exchange runs it on a virtual
  * thread that waits on the channel's stages. A server that offers only the sync interface runs it
  * through {@link dev.jgi.api.Application#fromAsync}.
  *
@@ -55,8 +58,11 @@ public final class JerseyApplication implements AsyncApplication {
         }
     }
 
-    /** What one started application holds: Jersey's handler and the timer of suspended exchanges. */
-    record Running(Jersey container, ScheduledExecutorService timers) {}
+    /**
+     * What one started application holds: Jersey's handler, the timer of suspended exchanges, and
+     * whether the server runs disconnect callbacks [JGI-DISC-6].
+     */
+    record Running(Jersey container, ScheduledExecutorService timers, boolean disconnectSignal) {}
 
     @Override
     public Map<String, Object> start(ServerInfo server) {
@@ -68,7 +74,7 @@ public final class JerseyApplication implements AsyncApplication {
         // One platform thread only schedules: a suspend timeout's handler runs on a virtual thread.
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("jgi-jaxrs-timer").factory());
-        running = new Running(container, timers);
+        running = new Running(container, timers, server.supports(Capability.DISCONNECT_SIGNAL));
         return Map.of();
     }
 
@@ -88,7 +94,7 @@ public final class JerseyApplication implements AsyncApplication {
         if (serving == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("[JGI-LIFE-1] not started"));
         }
-        ExchangeCall call = new ExchangeCall(request, channel, serving.timers());
+        ExchangeCall call = new ExchangeCall(request, channel, serving.timers(), serving.disconnectSignal());
         Thread.ofVirtual()
                 .name("jgi-jaxrs")
                 .start(() -> call.run(serving.container().handler()));

@@ -34,6 +34,8 @@ public class Resources {
     /** The sinks of every SSE client, so a test can see which the container closed. */
     static final List<SseEventSink> SINKS = new CopyOnWriteArrayList<>();
 
+    static final java.util.Map<Integer, SseEventSink> TAGGED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static ResourceConfig config() {
         return new ResourceConfig(Resources.class);
     }
@@ -119,6 +121,15 @@ public class Resources {
     public void events(@Context SseEventSink sink, @Context Sse sse) {
         SINKS.add(sink);
         sink.send(sse.newEvent("hello"));
+    }
+
+    /** One event, then the sink stays open, kept under its {@code id} for the test that leaves it. */
+    @GET
+    @Path("events/tagged")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void tagged(@Context SseEventSink sink, @Context Sse sse, @QueryParam("id") int id) {
+        TAGGED.put(id, sink);
+        sink.send(sse.newEvent("hello " + id));
     }
 
     /** {@code n} events, then the stream ends. */

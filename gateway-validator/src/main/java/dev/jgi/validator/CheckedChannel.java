@@ -26,6 +26,7 @@ final class CheckedChannel implements Channel {
     private final EventOrder events;
     private final ActionCheck actions;
     private final HookCheck hooks;
+    private final SignalCheck signals;
     private final AtomicInteger receiving = new AtomicInteger();
     private final AtomicInteger sending = new AtomicInteger();
     private volatile boolean ended;
@@ -38,6 +39,8 @@ final class CheckedChannel implements Channel {
         this.actions = new ActionCheck(request, info, reporter);
         this.hooks = new HookCheck(reporter);
         channel.onComplete(hooks.first());
+        this.signals = new SignalCheck(reporter);
+        channel.onComplete(signals.completion());
     }
 
     @Override
@@ -130,6 +133,16 @@ final class CheckedChannel implements Channel {
     @Override
     public dev.jgi.api.Headers requestTrailers() {
         return channel.requestTrailers();
+    }
+
+    @Override
+    public void onDisconnect(Runnable callback) {
+        channel.onDisconnect(signals.disconnect(callback));
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        channel.onDrain(signals.drain(callback));
     }
 
     /**

@@ -21,6 +21,7 @@ final class CheckedExchange implements Exchange {
     private final Optional<ServerInfo> info;
     private final Reporter reporter;
     private final HookCheck hooks;
+    private final SignalCheck signals;
     private CheckedInput body;
     private CheckedWebSocket webSocket;
     private long limit = Long.MAX_VALUE;
@@ -34,6 +35,8 @@ final class CheckedExchange implements Exchange {
         this.reporter = reporter;
         this.hooks = new HookCheck(reporter);
         exchange.onComplete(hooks.first());
+        this.signals = new SignalCheck(reporter);
+        exchange.onComplete(signals.completion());
     }
 
     HookCheck hooks() {
@@ -96,6 +99,18 @@ final class CheckedExchange implements Exchange {
     @Override
     public boolean isDisconnected() {
         return exchange.isDisconnected();
+    }
+
+    @Override
+    public void onDisconnect(Runnable callback) {
+        checkUse("Exchange.onDisconnect");
+        exchange.onDisconnect(signals.disconnect(callback));
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        checkUse("Exchange.onDrain");
+        exchange.onDrain(signals.drain(callback));
     }
 
     /** [JGI-EXT-3] [JGI-CAP-5] */

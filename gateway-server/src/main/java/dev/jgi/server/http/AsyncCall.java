@@ -106,10 +106,7 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         CompletableFuture<Event> next = new CompletableFuture<>();
         transport.execute(() -> {
             if (bodyEnded) {
-                DisconnectWatch.arm(
-                        transport,
-                        () -> transport.abort(new ClientDisconnectedException(
-                                "[JGI-DISC-3] the client went away while the application waited")));
+                transport.watchForReceive();
                 // The hand-over cannot fail, so the stage whenComplete returns has nothing to report.
                 var unused = finished.whenComplete((event, e) -> next.complete(event));
             } else if (reader == null) {
@@ -188,6 +185,16 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
     @Override
     public Headers requestTrailers() {
         return reader == null ? Headers.of() : reader.trailers();
+    }
+
+    @Override
+    public void onDisconnect(Runnable callback) {
+        transport.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        transport.drain.add(callback);
     }
 
     private void dispatch(Action action, CompletableFuture<Void> sent) {

@@ -182,6 +182,7 @@ final class BodyReader {
             } else {
                 keepTrailers();
                 sink.end();
+                transport.bodyEnded();
             }
             return;
         }
@@ -204,6 +205,9 @@ final class BodyReader {
             finish();
         }
         sink.piece(buffer, last);
+        if (last) {
+            transport.bodyEnded();
+        }
     }
 
     /**

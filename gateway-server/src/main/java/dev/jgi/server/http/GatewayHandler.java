@@ -46,6 +46,8 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     private final BodyTimeouts bodyTimeouts;
     private final WebSocketUpgrade webSockets;
     private final ServerObserver observer;
+    /** The drain signal of every exchange in flight [JGI-LIFE-9]. */
+    private final dev.jgi.kernel.hooks.Drain drain = new dev.jgi.kernel.hooks.Drain();
 
     public GatewayHandler(
             ServerConfig config,
@@ -80,6 +82,12 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         webSockets.goingAway(patience);
     }
 
+    /** A graceful shutdown begins: the drain callbacks of the exchanges in flight run, and those of later ones at once [JGI-LIFE-9]. */
+    public void beginDrain() {
+        drain.begin();
+        webSockets.beginDrain();
+    }
+
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long started = System.nanoTime();
@@ -99,7 +107,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
                                         parsed)
                                 .orElse(parsed)
                         : parsed;
-        Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors);
+        Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors, drain);
         observer.requestStarted(transport, exchange);
         try {
             switch (admit(exchange, raw, head)) {

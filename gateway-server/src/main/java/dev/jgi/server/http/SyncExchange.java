@@ -14,7 +14,6 @@ final class SyncExchange implements Exchange {
     private final Transport transport;
     private final LimitedBody body;
     private final BodyReader reader;
-    private volatile boolean watched;
 
     /** @param reader what reads the body, null for a request without one */
     SyncExchange(Transport transport, LimitedBody body, BodyReader reader) {
@@ -41,13 +40,23 @@ final class SyncExchange implements Exchange {
     /** Watches the connection from the first call on, so that a client that left is noticed without a write [JGI-DISC-2]. */
     @Override
     public boolean isDisconnected() {
-        if (!watched) {
-            transport.execute(() -> watched = DisconnectWatch.arm(transport, () -> {}));
+        if (!transport.isDisconnected()) {
+            transport.execute(transport::watch);
         }
         return transport.isDisconnected();
     }
 
     /** Waits until the 103 was written, so that it precedes the final response [JGI-EXT-11]. */
+    @Override
+    public void onDisconnect(Runnable callback) {
+        transport.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        transport.drain.add(callback);
+    }
+
     @Override
     public boolean sendEarlyHints(Headers headers) {
         java.util.Objects.requireNonNull(headers, "headers");

@@ -5,6 +5,8 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.kernel.hooks.CompletionHooks;
+import dev.jgi.kernel.hooks.Drain;
+import dev.jgi.kernel.hooks.Signal;
 import dev.jgi.kernel.response.ResponseHead;
 import dev.jgi.kernel.response.TrailerFraming;
 import dev.jgi.server.log.ServerLog;
@@ -59,9 +61,14 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     final boolean head;
     /** Run once when the exchange is over, on the thread the handler chooses [JGI-DONE-1]. */
     final CompletionHooks hooks;
+    /** Fired on the I/O thread when the client leaves before the exchange ended [JGI-DISC-6]. */
+    final Signal disconnect;
+    /** Fired when the server begins to drain while this exchange is in flight [JGI-LIFE-9]. */
+    final Signal drain;
 
     private final Ended ended;
     private final ErrorPages errors;
+    private final Drain drains;
 
     private Phase phase = Phase.OPEN;
     /** The status committed, 0 until then. */
@@ -78,6 +85,11 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     private Request request;
 
     private volatile boolean disconnected;
+    /** A disconnect callback waits for the body's end before the connection can be watched. */
+    private boolean watchPending;
+    /** Whether a client that leaves while watched ends the exchange, as an async receive needs. */
+    private boolean abortWhenGone;
+
     private volatile Thread appThread;
 
     /** The application will give trailers; whether they reach the client is known at commit. */
@@ -93,12 +105,20 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             String rawTarget,
             long startNanos,
             Ended ended,
-            ErrorPages errors) {
+            ErrorPages errors,
+            Drain drains) {
         this.exchange = exchange;
         this.ioThread = exchange.getIoThread();
         this.requestId = requestId;
         this.rawTarget = rawTarget;
         this.hooks = new CompletionHooks((message, failure) -> ServerLog.error(requestId, message, failure));
+        this.disconnect = new Signal(
+                "[JGI-DISC-6] a disconnect callback",
+                (message, failure) -> ServerLog.error(requestId, message, failure));
+        this.drain = new Signal(
+                "[JGI-LIFE-9] a drain callback", (message, failure) -> ServerLog.error(requestId, message, failure));
+        this.drains = drains;
+        drains.join(drain);
         this.startNanos = startNanos;
         this.head = exchange.getRequestMethod().equals(io.undertow.util.Methods.HEAD);
         this.ended = ended;
@@ -142,9 +162,55 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         return bodyRefused != null;
     }
 
-    /** The client went away [JGI-DISC-1]. Any thread. */
+    /** The client went away [JGI-DISC-1]: the disconnect callbacks run [JGI-DISC-6]. I/O thread. */
     void clientLeft() {
         disconnected = true;
+        if (phase != Phase.ENDED) {
+            disconnect.fire();
+        }
+    }
+
+    /**
+     * Registers a disconnect callback and, on the I/O thread, watches the connection for the client
+     * leaving while the application neither reads nor writes [JGI-DISC-6]. Any thread.
+     */
+    void onDisconnect(Runnable callback) {
+        disconnect.add(callback);
+        execute(this::watch);
+    }
+
+    /**
+     * Watches the connection, once the request body ended: now if it has, else when the body
+     * reader reaches its end. I/O thread.
+     */
+    void watch() {
+        if (phase != Phase.ENDED && !disconnect.hasFired() && !DisconnectWatch.arm(this, this::gone)) {
+            watchPending = true;
+        }
+    }
+
+    /**
+     * An async application waits in {@code receive} after the body's end: a client that leaves
+     * meanwhile ends the exchange, which completes that receive with {@code Disconnect}
+     * [JGI-DISC-3]. I/O thread.
+     */
+    void watchForReceive() {
+        abortWhenGone = true;
+        watch();
+    }
+
+    private void gone() {
+        if (abortWhenGone) {
+            abort(new ClientDisconnectedException("[JGI-DISC-3] the client went away while the application waited"));
+        }
+    }
+
+    /** The request body was read to its end: a watch that waited for it starts. I/O thread. */
+    void bodyEnded() {
+        if (watchPending) {
+            watchPending = false;
+            watch();
+        }
     }
 
     /** Whether the client went away. Any thread. */
@@ -423,7 +489,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             error = cause;
         }
         if (cause instanceof ClientDisconnectedException) {
-            disconnected = true;
+            clientLeft();
         }
         IoUtils.safeClose(exchange.getConnection());
         complete();
@@ -500,7 +566,12 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             // Undertow ended the exchange as the connection closed mid-body, before a failure reached abort.
             error = new ClientDisconnectedException("[JGI-DONE-3] the connection closed before the response ended");
         }
+        if (disconnected || error instanceof ClientDisconnectedException) {
+            disconnect.fire();
+        }
         phase = Phase.ENDED;
+        disconnect.cancel();
+        drains.leave(drain);
         if (deadline != null) {
             deadline.remove();
         }

@@ -102,13 +102,18 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /**
-     * WebSocket (HTTP/1.1 upgrade), trailers and early hints always; TLS and HTTP/2 only as
-     * configured [JGI-CAP-1]. Trailers and 103s that cannot reach a client (HTTP/1.0, HEAD) are
-     * dropped per request as the spec says [JGI-EXT-8] [JGI-EXT-11].
+     * WebSocket (HTTP/1.1 upgrade), trailers, early hints and the disconnect and drain signals
+     * always; TLS and HTTP/2 only as configured [JGI-CAP-1]. Trailers and 103s that cannot reach a
+     * client (HTTP/1.0, HEAD) are dropped per request as the spec says [JGI-EXT-8] [JGI-EXT-11].
      */
     private static Set<Capability> capabilities(ServerConfig config) {
-        Set<Capability> offered =
-                EnumSet.of(Capability.FILE_SENDING, Capability.WEBSOCKET, Capability.TRAILERS, Capability.EARLY_HINTS);
+        Set<Capability> offered = EnumSet.of(
+                Capability.FILE_SENDING,
+                Capability.WEBSOCKET,
+                Capability.TRAILERS,
+                Capability.EARLY_HINTS,
+                Capability.DISCONNECT_SIGNAL,
+                Capability.DRAIN_SIGNAL);
         boolean tls = !config.certFile().isEmpty();
         if (tls) {
             offered.add(Capability.TLS);
@@ -434,6 +439,9 @@ public final class ServerRuntime implements AutoCloseable {
             Thread.sleep(config.drainDelay().toMillis());
             stopAccepting();
             drainHooks.forEach(Runnable::run);
+            if (handler != null) {
+                handler.beginDrain();
+            }
             long timeout = config.gracefulTimeout().toMillis();
             connections.drain(Math.min(DRAIN_QUIET_MILLIS, timeout));
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);

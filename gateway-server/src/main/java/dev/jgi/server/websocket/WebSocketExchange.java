@@ -8,6 +8,7 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
 import dev.jgi.kernel.hooks.CompletionHooks;
+import dev.jgi.kernel.hooks.Signal;
 import dev.jgi.kernel.order.Breach;
 import dev.jgi.kernel.order.WebSocketActionOrder;
 import dev.jgi.server.log.ServerLog;
@@ -53,6 +54,13 @@ final class WebSocketExchange implements Channel {
     private final Inbox inbox = new Inbox();
     private final CompletionHooks hooks =
             new CompletionHooks((message, failure) -> ServerLog.error(null, message, failure));
+    /** Fired when the connection drops without a close handshake [JGI-DISC-6]. */
+    private final Signal disconnect = new Signal(
+            "[JGI-DISC-6] a disconnect callback", (message, failure) -> ServerLog.error(null, message, failure));
+    /** Fired when the server begins to drain while this connection is open [JGI-LIFE-9]. */
+    final Signal drain =
+            new Signal("[JGI-LIFE-9] a drain callback", (message, failure) -> ServerLog.error(null, message, failure));
+
     private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
     private final AtomicBoolean sendPending = new AtomicBoolean();
     private final AtomicBoolean transportEnded = new AtomicBoolean();
@@ -136,6 +144,16 @@ final class WebSocketExchange implements Channel {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("[JGI-LIM-9] a body limit must not be negative: " + maxBytes);
         }
+    }
+
+    @Override
+    public void onDisconnect(Runnable callback) {
+        disconnect.add(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        drain.add(callback);
     }
 
     private void accept(Action.WebSocketAccept accept, CompletableFuture<Void> done) {
@@ -322,6 +340,10 @@ final class WebSocketExchange implements Channel {
         if (failure == null && (error != null || (dropped && state.get() != State.DENIED))) {
             failure = error != null ? error : gone(null);
         }
+        if (dropped && state.get() != State.DENIED) {
+            disconnect.fire();
+        }
+        disconnect.cancel();
         countEnd();
     }
 

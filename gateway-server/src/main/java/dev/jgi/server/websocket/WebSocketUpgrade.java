@@ -22,6 +22,7 @@ public final class WebSocketUpgrade {
 
     private final WebSocketSettings settings;
     private final Set<WebSocketExchange> open = ConcurrentHashMap.newKeySet();
+    private final dev.jgi.kernel.hooks.Drain drains = new dev.jgi.kernel.hooks.Drain();
 
     public WebSocketUpgrade(WebSocketSettings settings) {
         this.settings = settings;
@@ -48,9 +49,18 @@ public final class WebSocketUpgrade {
             throw new IllegalArgumentException("[JGI-REQ-9] not a WebSocket request: " + request.kind());
         }
         WebSocketExchange[] self = new WebSocketExchange[1];
-        self[0] = new WebSocketExchange(http, settings, () -> open.remove(self[0]));
+        self[0] = new WebSocketExchange(http, settings, () -> {
+            open.remove(self[0]);
+            drains.leave(self[0].drain);
+        });
         open.add(self[0]);
+        drains.join(self[0].drain);
         http.dispatch(SameThreadExecutor.INSTANCE, () -> self[0].run(app, request));
+    }
+
+    /** A graceful shutdown begins: the drain callbacks of the open connections run [JGI-LIFE-9]. */
+    public void beginDrain() {
+        drains.begin();
     }
 
     /**

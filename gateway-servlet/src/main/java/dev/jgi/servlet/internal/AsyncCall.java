@@ -42,6 +42,8 @@ public final class AsyncCall implements Channel, AsyncListener {
     private final ActionSink actions;
     private boolean ended;
     private Throwable error;
+    /** The body bytes of an error answer the bridge sent itself, -1 if none. */
+    private long answeredBytes = -1;
 
     private AsyncCall(
             HttpServletRequest request,
@@ -156,7 +158,14 @@ public final class AsyncCall implements Channel, AsyncListener {
             // when a dispatch returns; the dispatch finds no abort marker and returns [JGI-BODY-9].
             async.dispatch();
         } else if (!response.isCommitted()) {
-            Errors.send(response, status);
+            long sent = Errors.send(response, status);
+            if (sent >= 0) {
+                // A complete error answer is no abort [JGI-DONE-3].
+                synchronized (this) {
+                    error = null;
+                    answeredBytes = sent;
+                }
+            }
             async.complete();
         } else {
             request.setAttribute(ABORT, reason);
@@ -184,10 +193,12 @@ public final class AsyncCall implements Channel, AsyncListener {
     @Override
     public void onComplete(AsyncEvent event) {
         Throwable failure;
+        long bytes;
         synchronized (this) {
             failure = error;
+            bytes = answeredBytes >= 0 ? answeredBytes : actions.bytesSent();
         }
-        hooks.run(response.getStatus(), actions.bytesSent(), Optional.ofNullable(failure));
+        hooks.run(response.getStatus(), bytes, Optional.ofNullable(failure));
     }
 
     @Override

@@ -13,8 +13,10 @@ public final class Errors {
     /**
      * Replaces whatever was buffered with a plain status response, naming no detail of the failure
      * [JGI-ERR-1]. The response must not be committed.
+     *
+     * @return the body bytes written, or -1 when the client was gone or the body could not be written
      */
-    public static void send(HttpServletResponse response, int status) {
+    public static long send(HttpServletResponse response, int status) {
         response.reset();
         response.setStatus(status);
         response.setContentType("text/plain; charset=utf-8");
@@ -23,8 +25,10 @@ public final class Errors {
         try {
             response.getOutputStream().write(body);
             response.getOutputStream().close();
+            return body.length;
         } catch (IOException | IllegalStateException gone) {
             // The client left or the body was claimed as a writer; the status is all that matters.
+            return -1;
         }
     }
 

@@ -119,9 +119,19 @@ public final class SyncCall {
      */
     private void refuse(int status, Optional<Throwable> failure) {
         if (!response.isCommitted()) {
-            Errors.send(response, status);
+            answered(status, failure);
+            return;
         }
         hooks.run(response.getStatus(), 0, failure);
+    }
+
+    /**
+     * Sends the error answer itself; a complete one is no abort, so the completion carries no error
+     * [JGI-DONE-3]. Only an answer the client did not get keeps the failure.
+     */
+    private void answered(int status, Optional<Throwable> failure) {
+        long sent = Errors.send(response, status);
+        hooks.run(status, Math.max(0, sent), sent >= 0 ? Optional.empty() : failure);
     }
 
     private void fail(Throwable failure) throws ServletException {
@@ -143,8 +153,7 @@ public final class SyncCall {
             return;
         }
         if (!response.isCommitted()) {
-            Errors.send(response, 500);
-            hooks.run(500, 0, Optional.of(failure));
+            answered(500, Optional.of(failure));
             return;
         }
         hooks.run(response.getStatus(), sent, Optional.of(failure));

@@ -48,4 +48,14 @@ final class ClosingOnceChannel implements Channel {
     public dev.jgi.api.Headers requestTrailers() {
         return server.requestTrailers();
     }
+
+    @Override
+    public void onDisconnect(Runnable callback) {
+        server.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        server.onDrain(callback);
+    }
 }

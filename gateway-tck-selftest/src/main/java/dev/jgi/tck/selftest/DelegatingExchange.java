@@ -32,6 +32,16 @@ class DelegatingExchange implements Exchange {
     }
 
     @Override
+    public void onDisconnect(Runnable callback) {
+        server.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        server.onDrain(callback);
+    }
+
+    @Override
     public boolean isDisconnected() {
         return server.isDisconnected();
     }

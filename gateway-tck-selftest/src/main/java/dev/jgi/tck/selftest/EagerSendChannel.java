@@ -46,4 +46,14 @@ final class EagerSendChannel implements Channel {
     public dev.jgi.api.Headers requestTrailers() {
         return server.requestTrailers();
     }
+
+    @Override
+    public void onDisconnect(Runnable callback) {
+        server.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        server.onDrain(callback);
+    }
 }

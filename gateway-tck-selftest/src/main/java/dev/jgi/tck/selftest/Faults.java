@@ -27,7 +27,8 @@ public final class Faults {
                         ProtocolFaults.all(),
                         BodyLimitFaults.all(),
                         TrailerFaults.all(),
-                        PastDefects.all())
+                        PastDefects.all(),
+                        SignalFaults.all())
                 .flatMap(List::stream)
                 .toList();
     }

@@ -99,6 +99,16 @@ final class PastDefects {
         public dev.jgi.api.Headers requestTrailers() {
             return server.requestTrailers();
         }
+
+        @Override
+        public void onDisconnect(Runnable callback) {
+            server.onDisconnect(callback);
+        }
+
+        @Override
+        public void onDrain(Runnable callback) {
+            server.onDrain(callback);
+        }
     }
 
     /** A channel whose receives after the body's end complete only once the app's response ended. */
@@ -144,6 +154,16 @@ final class PastDefects {
         @Override
         public dev.jgi.api.Headers requestTrailers() {
             return server.requestTrailers();
+        }
+
+        @Override
+        public void onDisconnect(Runnable callback) {
+            server.onDisconnect(callback);
+        }
+
+        @Override
+        public void onDrain(Runnable callback) {
+            server.onDrain(callback);
         }
     }
 }

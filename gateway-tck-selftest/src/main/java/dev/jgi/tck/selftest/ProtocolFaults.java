@@ -119,5 +119,15 @@ final class ProtocolFaults {
         public dev.jgi.api.Headers requestTrailers() {
             return server.requestTrailers();
         }
+
+        @Override
+        public void onDisconnect(Runnable callback) {
+            server.onDisconnect(callback);
+        }
+
+        @Override
+        public void onDrain(Runnable callback) {
+            server.onDrain(callback);
+        }
     }
 }

@@ -106,5 +106,15 @@ final class ResponseFaults {
         public dev.jgi.api.Headers requestTrailers() {
             return server.requestTrailers();
         }
+
+        @Override
+        public void onDisconnect(Runnable callback) {
+            server.onDisconnect(callback);
+        }
+
+        @Override
+        public void onDrain(Runnable callback) {
+            server.onDrain(callback);
+        }
     }
 }

@@ -28,6 +28,8 @@ public final class Http2Exchange {
     private static final int INITIAL_WINDOW_SIZE = 0x4;
     /** SETTINGS_MAX_FRAME_SIZE. */
     private static final int MAX_FRAME_SIZE = 0x5;
+    /** The CANCEL error code of RST_STREAM (§7). */
+    private static final byte CANCEL = 0x8;
 
     private final FrameConnection connection;
     private final HeaderBlock hpack = new HeaderBlock();
@@ -63,7 +65,56 @@ public final class Http2Exchange {
         }
     }
 
+    /**
+     * Sends {@code literal} as {@link #exchange} does, reads until the response body holds
+     * {@code marker}, then resets the stream with {@code CANCEL} (RFC 9113 §6.4) and runs
+     * {@code afterReset} while the connection stays open: a client that leaves one stream without
+     * closing its connection.
+     */
+    public static void resetAfter(
+            InetSocketAddress address,
+            Optional<SSLContext> tls,
+            Transcript transcript,
+            Duration timeout,
+            String literal,
+            String marker,
+            Runnable afterReset) {
+        LiteralRequest request = LiteralRequest.parse(literal);
+        try (FrameConnection connection = FrameConnection.open(address, tls, transcript, timeout)) {
+            Http2Exchange exchange = new Http2Exchange(connection);
+            exchange.request(request, tls.isPresent() ? "https" : "http");
+            byte[] wanted = marker.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            while (exchange.end == null && !contains(exchange.body.toByteArray(), wanted)) {
+                exchange.pump();
+            }
+            if (exchange.end != null) {
+                throw new AssertionError(
+                        "the stream ended (" + exchange.end + ") before its body showed '" + marker + "'");
+            }
+            connection.write(new Frame(Frame.RST_STREAM, 0, STREAM, new byte[] {0, 0, 0, CANCEL}));
+            afterReset.run();
+        }
+    }
+
+    private static boolean contains(byte[] bytes, byte[] wanted) {
+        for (int at = 0; at + wanted.length <= bytes.length; at++) {
+            if (Arrays.equals(bytes, at, at + wanted.length, wanted, 0, wanted.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private RawResponse run(LiteralRequest request, String scheme) {
+        request(request, scheme);
+        while (end == null) {
+            pump();
+        }
+        return response(request.method());
+    }
+
+    /** Sends the request's head, body and trailers, keeping to flow control. */
+    private void request(LiteralRequest request, String scheme) {
         boolean bodyFollows = !request.pieces().isEmpty() || !request.trailers().isEmpty();
         sendBlock(Frame.HEADERS, HeaderBlock.encode(request.http2Head(scheme)), !bodyFollows);
         for (int i = 0; i < request.pieces().size() && end == null; i++) {
@@ -74,10 +125,6 @@ public final class Http2Exchange {
         if (!request.trailers().isEmpty() && end == null) {
             sendBlock(Frame.HEADERS, HeaderBlock.encode(request.trailers()), true);
         }
-        while (end == null) {
-            pump();
-        }
-        return response(request.method());
     }
 
     /** HEADERS (or trailing HEADERS) and the CONTINUATION frames a large block needs (§6.10). */

@@ -132,6 +132,8 @@ public final class AsyncProbeApp implements AsyncApplication {
             case "limit" -> limited(channel, route.number(0), false);
             case "limit-caught" -> limited(channel, route.number(0), true);
             case "await-disconnect" -> awaitDisconnect(channel, key, 0);
+            case "disconnect-signal" -> SignalRoutes.awaitDisconnect(key, channel, state);
+            case "disconnect-after-whole" -> SignalRoutes.wholeThenLeave(key, channel, state);
             case "respond-then-await-disconnect" ->
                 channel.send(new Action.ResponseStart(200, Headers.of("content-type", "text/plain"), false))
                         .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("partial"), true)))

@@ -48,6 +48,8 @@ public final class ProbeApp implements Application {
         String key = route.argument();
         return switch (route.name()) {
             case "hooks" -> hooks(key, exchange);
+            case "disconnect-signal" -> SignalRoutes.awaitDisconnect(key, exchange, state);
+            case "disconnect-after-whole" -> SignalRoutes.wholeThenLeave(key, exchange, state);
             case "block" -> block(key);
             case "stream-close" ->
                 Response.of(

@@ -3,20 +3,28 @@ package dev.jgi.tck.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.api.Application;
+import dev.jgi.api.Body;
+import dev.jgi.api.Capability;
+import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
 import dev.jgi.api.ServerInfo;
 import dev.jgi.tck.Clause;
 import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.OpenExchange;
 import dev.jgi.tck.Probe;
+import dev.jgi.tck.Requires;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
 import dev.jgi.tck.spi.ServerUnderTest;
 import dev.jgi.tck.wire.RawConnection;
 import dev.jgi.tck.wire.RawResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 
@@ -190,6 +198,53 @@ class LifecycleTests {
         var response = probe.exchange(probe.head("GET", probe.path("/_tck/early-hints")));
         assertThat(response.interim()).isEmpty();
         assertThat(response.bodyText()).isEqualTo("early hints sent: false");
+    }
+
+    @Http1Only("drives its own HTTP/1.1 connection to a server it shuts down")
+    @ServerTest(Variant.SYNC)
+    @Requires(Capability.DRAIN_SIGNAL)
+    @Clause("JGI-LIFE-9")
+    void aGracefulShutdownSignalsTheStreamsInFlight(Probe probe) throws Exception {
+        ServerUnderTest server = embedded(probe);
+        CountDownLatch streaming = new CountDownLatch(1);
+        Application app = (request, exchange) -> {
+            CompletableFuture<Boolean> drained = new CompletableFuture<>();
+            exchange.onDrain(() -> drained.complete(true));
+            return Response.of(200, Headers.of("content-type", "text/event-stream"), Body.writer(out -> {
+                out.write("data: started\n\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                streaming.countDown();
+                boolean signalled =
+                        drained.completeOnTimeout(false, 20, TimeUnit.SECONDS).join();
+                out.write((signalled ? "data: bye\n\n" : "data: no drain signal\n\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }));
+        };
+        ServerUnderTest.Started started = server.start(app, "");
+        Thread closing = Thread.ofVirtual().unstarted(() -> {
+            try {
+                started.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("the server failed to shut down", e);
+            }
+        });
+        RawResponse response;
+        try (RawConnection connection = RawConnection.open(started.address(), probe.transcript(), probe.timeout())) {
+            connection.send("GET /events HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(streaming.await(probe.timeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the stream started")
+                    .isTrue();
+            // The shutdown runs beside the client, which reads the stream to its end meanwhile.
+            closing.start();
+            response = connection.readResponse();
+        } finally {
+            if (!closing.isAlive() && closing.getState() == Thread.State.NEW) {
+                started.close();
+            }
+            closing.join();
+        }
+        assertThat(response.complete()).as("the stream ended cleanly, not cut").isTrue();
+        assertThat(response.bodyText()).isEqualTo("data: started\n\ndata: bye\n\n");
     }
 
     private static ServerUnderTest embedded(Probe probe) {

@@ -2,13 +2,16 @@ package dev.jgi.tck.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.api.Capability;
 import dev.jgi.tck.Clause;
 import dev.jgi.tck.Http1Only;
 import dev.jgi.tck.OpenExchange;
 import dev.jgi.tck.Probe;
+import dev.jgi.tck.Requires;
 import dev.jgi.tck.ServerTest;
 import dev.jgi.tck.Variant;
 import dev.jgi.tck.wire.RawConnection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +20,9 @@ class StreamingTests {
 
     /** The probe records one progress event per MiB written; far more than this means no backpressure. */
     private static final int MAX_BUFFERED_MIB = 32;
+
+    /** The bound of JGI-DISC-6. */
+    private static final long DISCONNECT_BOUND_MILLIS = 1000;
 
     @Http1Only(
             "not yet ported to HTTP/2: drives its own HTTP/1.1 connection (stops reading, then closes the connection)")
@@ -91,6 +97,39 @@ class StreamingTests {
                         .containsExactly(waiting[3], "Disconnect");
             }
         }
+    }
+
+    @ServerTest
+    @Requires(Capability.DISCONNECT_SIGNAL)
+    @Clause("JGI-DISC-6")
+    void aDisconnectCallbackRunsWithinOneSecondWithoutAWrite(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        List<String> seen = new ArrayList<>();
+        long[] left = new long[1];
+        probe.leaveAfter(probe.head("GET", probe.path("/_tck/disconnect-signal/" + key)), "data: started", () -> {
+            left[0] = System.currentTimeMillis();
+            seen.addAll(probe.log(key, 1));
+        });
+        assertThat(seen)
+                .as("what the stream recorded after its client left (%s); it neither read nor wrote", probe.protocol())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("disconnected at ");
+        long delay = Long.parseLong(seen.getFirst().substring("disconnected at ".length())) - left[0];
+        assertThat(delay)
+                .as("milliseconds from the client leaving to the callback")
+                .isLessThanOrEqualTo(DISCONNECT_BOUND_MILLIS);
+    }
+
+    @ServerTest
+    @Clause("JGI-DISC-7")
+    void aResponseSentWholeNeverRunsTheDisconnectCallback(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        assertThat(probe.exchange(probe.head("GET", probe.path("/_tck/disconnect-after-whole/" + key)))
+                        .bodyText())
+                .isEqualTo("whole");
+        // The client has left, after the whole response: give a callback the bound to (wrongly) run.
+        RequestBodyTests.sleep(DISCONNECT_BOUND_MILLIS + 200);
+        assertThat(probe.log(key, 1)).containsExactly("registered");
     }
 
     private static String awaitNonProgress(Probe probe, String key, List<String> events) {
