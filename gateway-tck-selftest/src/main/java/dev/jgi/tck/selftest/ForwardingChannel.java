@@ -4,6 +4,7 @@ import dev.jgi.api.Action;
 import dev.jgi.api.Channel;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
+import dev.jgi.api.Headers;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -33,5 +34,20 @@ class ForwardingChannel implements Channel {
     @Override
     public void limitBody(long maxBytes) {
         server.limitBody(maxBytes);
+    }
+
+    @Override
+    public Headers requestTrailers() {
+        return server.requestTrailers();
+    }
+
+    @Override
+    public void onDisconnect(Runnable callback) {
+        server.onDisconnect(callback);
+    }
+
+    @Override
+    public void onDrain(Runnable callback) {
+        server.onDrain(callback);
     }
 }

@@ -91,6 +91,16 @@ final class SignalFaults {
                             }
 
                             @Override
+                            public void limitBody(long maxBytes) {
+                                channel.limitBody(maxBytes);
+                            }
+
+                            @Override
+                            public dev.jgi.api.Headers requestTrailers() {
+                                return channel.requestTrailers();
+                            }
+
+                            @Override
                             public void onDisconnect(Runnable callback) {
                                 register(onDisconnect, callback, server, server.disconnect());
                             }
