@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /** A channel that hands everything to the server's; a fault overrides what it breaks. */
 class ForwardingChannel implements Channel {
-    private final Channel server;
+    final Channel server;
 
     ForwardingChannel(Channel server) {
         this.server = server;

@@ -3,7 +3,6 @@ package dev.jgi.tck.selftest;
 import dev.jgi.api.Action;
 import dev.jgi.api.Body;
 import dev.jgi.api.Channel;
-import dev.jgi.api.Completion;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
@@ -16,7 +15,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 /**
  * Defects the reference server once had, injected again so that the kill matrix shows the TCK
@@ -63,16 +61,10 @@ final class PastDefects {
     }
 
     /** A channel that sends every file action from byte 0, keeping its length. */
-    private static final class FromByteZero implements Channel {
-        private final Channel server;
+    private static final class FromByteZero extends ForwardingChannel {
 
         FromByteZero(Channel server) {
-            this.server = server;
-        }
-
-        @Override
-        public CompletionStage<Event> receive() {
-            return server.receive();
+            super(server);
         }
 
         @Override
@@ -83,42 +75,15 @@ final class PastDefects {
                                     file.path(), 0, length(file.path(), file.offset(), file.length()), file.more())
                             : action);
         }
-
-        @Override
-        public void onComplete(Consumer<Completion> hook) {
-            server.onComplete(hook);
-        }
-
-        @Override
-        public void limitBody(long maxBytes) {
-
-            server.limitBody(maxBytes);
-        }
-
-        @Override
-        public dev.jgi.api.Headers requestTrailers() {
-            return server.requestTrailers();
-        }
-
-        @Override
-        public void onDisconnect(Runnable callback) {
-            server.onDisconnect(callback);
-        }
-
-        @Override
-        public void onDrain(Runnable callback) {
-            server.onDrain(callback);
-        }
     }
 
     /** A channel whose receives after the body's end complete only once the app's response ended. */
-    private static final class LateDisconnect implements Channel {
-        private final Channel server;
+    private static final class LateDisconnect extends ForwardingChannel {
         private final CompletableFuture<Void> answered = new CompletableFuture<>();
         private volatile boolean bodyEnded;
 
         LateDisconnect(Channel server) {
-            this.server = server;
+            super(server);
         }
 
         @Override
@@ -138,32 +103,6 @@ final class PastDefects {
             boolean last = (action instanceof Action.ResponseBody body && !body.more())
                     || (action instanceof Action.ResponseFile file && !file.more());
             return last ? sent.whenComplete((x, failure) -> answered.complete(null)) : sent;
-        }
-
-        @Override
-        public void onComplete(Consumer<Completion> hook) {
-            server.onComplete(hook);
-        }
-
-        @Override
-        public void limitBody(long maxBytes) {
-
-            server.limitBody(maxBytes);
-        }
-
-        @Override
-        public dev.jgi.api.Headers requestTrailers() {
-            return server.requestTrailers();
-        }
-
-        @Override
-        public void onDisconnect(Runnable callback) {
-            server.onDisconnect(callback);
-        }
-
-        @Override
-        public void onDrain(Runnable callback) {
-            server.onDrain(callback);
         }
     }
 }

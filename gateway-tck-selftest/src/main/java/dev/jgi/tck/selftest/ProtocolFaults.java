@@ -2,14 +2,11 @@ package dev.jgi.tck.selftest;
 
 import dev.jgi.api.Action;
 import dev.jgi.api.Channel;
-import dev.jgi.api.Completion;
-import dev.jgi.api.Event;
 import dev.jgi.kernel.response.ResponseHead;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -84,50 +81,18 @@ final class ProtocolFaults {
     }
 
     /** A channel whose sends pass a fault first: it answers an action itself, or returns null to pass it on. */
-    private static final class Sending implements Channel {
-        private final Channel server;
+    private static final class Sending extends ForwardingChannel {
         private final Function<Action, CompletionStage<Void>> fault;
 
         Sending(Channel server, Function<Action, CompletionStage<Void>> fault) {
-            this.server = server;
+            super(server);
             this.fault = fault;
-        }
-
-        @Override
-        public CompletionStage<Event> receive() {
-            return server.receive();
         }
 
         @Override
         public CompletionStage<Void> send(Action action) {
             CompletionStage<Void> answered = fault.apply(action);
             return answered != null ? answered : server.send(action);
-        }
-
-        @Override
-        public void onComplete(Consumer<Completion> hook) {
-            server.onComplete(hook);
-        }
-
-        @Override
-        public void limitBody(long maxBytes) {
-
-            server.limitBody(maxBytes);
-        }
-
-        @Override
-        public dev.jgi.api.Headers requestTrailers() {
-            return server.requestTrailers();
-        }
-
-        @Override
-        public void onDisconnect(Runnable callback) {
-            server.onDisconnect(callback);
-        }
-
-        @Override
-        public void onDrain(Runnable callback) {
-            server.onDrain(callback);
         }
     }
 }

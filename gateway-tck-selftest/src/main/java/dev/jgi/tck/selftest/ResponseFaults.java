@@ -65,13 +65,12 @@ final class ResponseFaults {
     }
 
     /** A channel that delivers an empty body event marked last once more after the last one. */
-    private static final class SecondLast implements Channel {
-        private final Channel server;
+    private static final class SecondLast extends ForwardingChannel {
         private volatile boolean lastSeen;
         private volatile boolean repeated;
 
         SecondLast(Channel server) {
-            this.server = server;
+            super(server);
         }
 
         @Override
@@ -84,37 +83,6 @@ final class ResponseFaults {
                 lastSeen |= event instanceof Event.RequestBody body && body.last();
                 return event;
             });
-        }
-
-        @Override
-        public CompletionStage<Void> send(dev.jgi.api.Action action) {
-            return server.send(action);
-        }
-
-        @Override
-        public void onComplete(java.util.function.Consumer<dev.jgi.api.Completion> hook) {
-            server.onComplete(hook);
-        }
-
-        @Override
-        public void limitBody(long maxBytes) {
-
-            server.limitBody(maxBytes);
-        }
-
-        @Override
-        public dev.jgi.api.Headers requestTrailers() {
-            return server.requestTrailers();
-        }
-
-        @Override
-        public void onDisconnect(Runnable callback) {
-            server.onDisconnect(callback);
-        }
-
-        @Override
-        public void onDrain(Runnable callback) {
-            server.onDrain(callback);
         }
     }
 }
