@@ -16,7 +16,11 @@ public final class EnvFile {
 
     private EnvFile() {}
 
-    /** @throws IllegalArgumentException naming the file and line, for a line that is not KEY=value */
+    /**
+     * The file's settings in file order.
+     *
+     * @throws IllegalArgumentException naming the file and line, for a line that is not KEY=value
+     */
     public static Map<String, String> read(Path file) throws IOException {
         List<String> lines;
         try {

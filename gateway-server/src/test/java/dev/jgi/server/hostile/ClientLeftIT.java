@@ -1,9 +1,11 @@
 package dev.jgi.server.hostile;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,16 +38,14 @@ class ClientLeftIT {
     }
 
     private static String awaitLine(HostileServer server, String phrase) throws InterruptedException {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < end) {
-            for (String line : server.process().stderr().split("\n")) {
-                if (line.contains(phrase)) {
-                    return line;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(
-                "no line with \"" + phrase + "\" in:\n" + server.process().stderr());
+        AtomicReference<String> found = new AtomicReference<>();
+        eventually(() -> found.set(server.process()
+                .stderr()
+                .lines()
+                .filter(line -> line.contains(phrase))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line with \"" + phrase + "\" in:\n"
+                        + server.process().stderr()))));
+        return found.get();
     }
 }

@@ -200,6 +200,25 @@ class LifecycleTests {
         assertThat(response.bodyText()).isEqualTo("early hints sent: false");
     }
 
+    @Http1Only(
+            "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
+    @ServerTest
+    @Clause("JGI-CAP-2")
+    void undeclaredWebSocketHandshakeReachesTheApplicationAsPlainHttp(Probe probe) {
+        Assumptions.assumeFalse(probe.session().capabilities().contains("WEBSOCKET"), "the server declares WEBSOCKET");
+        var response = probe.exchange(probe.head(
+                "GET",
+                "/ws",
+                "Upgrade: websocket",
+                "Connection: Upgrade",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Version: 13"));
+        assertThat(response.status())
+                .as("no switch to WebSocket without the capability")
+                .isNotEqualTo(101);
+        assertThat(probe.echo(response).kind()).isEqualTo("HTTP");
+    }
+
     @Http1Only("drives its own HTTP/1.1 connection to a server it shuts down")
     @ServerTest(Variant.SYNC)
     @Requires(Capability.DRAIN_SIGNAL)

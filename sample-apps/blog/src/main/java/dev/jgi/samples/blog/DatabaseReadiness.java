@@ -38,7 +38,8 @@ final class DatabaseReadiness implements BooleanSupplier, AutoCloseable {
     /** Starts checking {@code database}, which start-up found reachable. */
     static DatabaseReadiness watch(Database database) {
         DatabaseReadiness readiness = new DatabaseReadiness(database);
-        readiness.checks.scheduleWithFixedDelay(
+        // Never completes while running; check() catches what it can throw, so no failure hides here.
+        var unused = readiness.checks.scheduleWithFixedDelay(
                 readiness::check, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return readiness;
     }
