@@ -179,7 +179,7 @@ class SyncBridgeTest {
             assertThat(field.name()).isEqualToIgnoringCase("x-checksum");
             assertThat(field.value()).isEqualTo("abc123");
         });
-        assertThat(containers.app(container).info.capabilities()).containsExactly(Capability.TRAILERS);
+        assertThat(containers.app(container).info.capabilities()).contains(Capability.TRAILERS);
     }
 
     @ParameterizedTest
@@ -235,7 +235,8 @@ class SyncBridgeTest {
         eventually(() -> assertThat(app.events).hasSizeGreaterThanOrEqualTo(2));
         RawHttp.get(at(container), "/mnt/hooks-fail");
         eventually(() -> assertThat(app.events).hasSizeGreaterThanOrEqualTo(3));
-        assertThat(app.events).containsExactly("second-registered 200", "first-registered 200 6", "failed 500 true");
+        // A failure answered with a whole 500 before commit is no abort: no error [JGI-DONE-3].
+        assertThat(app.events).containsExactly("second-registered 200", "first-registered 200 6", "failed 500 false");
     }
 
     @ParameterizedTest
