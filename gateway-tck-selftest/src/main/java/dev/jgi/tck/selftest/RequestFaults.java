@@ -57,7 +57,9 @@ final class RequestFaults {
                                 "JGI-HDR-8",
                                 "JGI-HDR-9",
                                 "JGI-PROXY-1",
-                                "JGI-PATH-10"),
+                                "JGI-PATH-10",
+                                // The trailer probe reads the request's te field by its lower-case name.
+                                "JGI-EXT-9"),
                         r -> r.withHeaders(capitalised(r.headers()))),
                 // RESP-6 too: the probe builds its response fields from the (folded) X-Tck-Set request fields.
                 Wrap.request(
