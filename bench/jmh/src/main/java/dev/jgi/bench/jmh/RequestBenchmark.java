@@ -5,7 +5,6 @@ import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
