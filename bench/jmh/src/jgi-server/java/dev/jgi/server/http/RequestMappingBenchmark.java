@@ -98,7 +98,7 @@ public class RequestMappingBenchmark {
         exchange = held.get(10, TimeUnit.SECONDS);
         raw = RequestMapper.rawTarget(exchange);
         target = ((Admission.Admitted) mapper.target(raw)).target();
-        transport = new Transport(exchange, "4bf92f3577b34da6", raw, System.nanoTime(), (t, c) -> { }, new ErrorPages(false, ServerObserver.NONE));
+        transport = new Transport(exchange, "4bf92f3577b34da6", raw, System.nanoTime(), (t, c) -> { }, new ErrorPages(false, ServerObserver.NONE), new dev.jgi.kernel.hooks.Drain());
     }
 
     @TearDown
