@@ -70,6 +70,14 @@ final class HostileServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Stops the bystander for an attack that counts the server's slots: a slot the bystander held
+     * would be one the attack cannot.
+     */
+    void stopBystander() throws InterruptedException {
+        bystander.close();
+    }
+
     JgiProcess process() {
         return process;
     }

@@ -3,6 +3,7 @@ package dev.jgi.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.RawHttp;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +20,8 @@ class InFlightCapIT {
     @Test
     void reachingTheInFlightCapIsLoggedOnceForABurst() throws Exception {
         try (HostileServer server = HostileServer.start("--max-concurrent", "2", "--access-log", "off")) {
-            List<Socket> slow = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                Socket socket = new Socket("127.0.0.1", server.port());
-                socket.getOutputStream().write(request("/slow?5000"));
-                slow.add(socket);
-            }
-            Thread.sleep(500);
+            server.stopBystander();
+            List<Socket> slow = holdEverySlot(server.port(), 2);
             int refused = 0;
             for (int i = 0; i < 40; i++) {
                 try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -40,12 +36,52 @@ class InFlightCapIT {
             for (Socket socket : slow) {
                 socket.close();
             }
-            // The bystander may have held a slot as a slow request came: one more answered.
-            assertThat(refused).as("requests answered 503 beyond the cap").isGreaterThanOrEqualTo(39);
+            assertThat(refused).as("requests answered 503 beyond the cap").isEqualTo(40);
             String log = server.process().stderr();
             assertThat(log.split("the in-flight cap \\(--max-concurrent 2\\) is reached", -1))
                     .as("WARN lines for the burst")
                     .hasSize(2);
+        }
+    }
+
+    /**
+     * Opens slow requests until {@code cap} of them hold the server's slots. A slow request that
+     * came while a probe held a slot was refused at once: it is sent again. With nothing else in
+     * flight, a refused probe means the slow requests hold every slot.
+     */
+    private static List<Socket> holdEverySlot(int port, int cap) throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        long deadline = System.nanoTime() + RawHttp.TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            slow.removeIf(InFlightCapIT::wasAnswered);
+            while (slow.size() < cap) {
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.getOutputStream().write(request("/slow?60000"));
+                slow.add(socket);
+            }
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                probe.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
+                probe.getOutputStream().write(request("/"));
+                if (RawHttp.readFramed(probe.getInputStream()).status() == 503
+                        && slow.stream().noneMatch(InFlightCapIT::wasAnswered)) {
+                    return slow;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the slow requests never held every slot of the cap");
+    }
+
+    /** A slow request answered already was refused; closes its socket when so. */
+    private static boolean wasAnswered(Socket socket) {
+        try {
+            if (socket.getInputStream().available() > 0) {
+                socket.close();
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
