@@ -14,7 +14,6 @@ import dev.jgi.tck.wire.RawResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Chapter 11 for sync applications: the JDK's WebSocket client against the sync probe's session. */
@@ -131,17 +130,7 @@ class SyncWebSocketTests {
         try (Client client = Client.open(probe, "/_tck/ws/" + UUID.randomUUID())) {
             client.next();
             int fragments = 1024;
-            int sent = 0;
-            while (sent < fragments - 1 && !client.closed.isDone()) {
-                try {
-                    client.socket
-                            .sendBinary(ByteBuffer.allocate(64 * 1024), false)
-                            .get(5, TimeUnit.SECONDS);
-                    sent++;
-                } catch (ExecutionException closedWhileSending) {
-                    break;
-                }
-            }
+            int sent = client.sendFragmentsUntilClosed(fragments - 1, false);
             assertThat(client.closed.get(10, TimeUnit.SECONDS)).as("close code").isEqualTo(1009);
             assertThat(sent)
                     .as("fragments sent before the close (the last never is)")

@@ -19,8 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Chapter 11 of the spec, for servers that declare WEBSOCKET: the JDK's WebSocket client against the async probe. */
 class WebSocketTests {
@@ -115,18 +117,7 @@ class WebSocketTests {
     void messageOverTheLimitClosesWith1009(Probe probe) throws Exception {
         try (Client client = Client.open(probe, "/_tck/ws/" + UUID.randomUUID())) {
             client.next();
-            // 16 MiB in fragments, stopping once the server closes: writing on into a closed
-            // connection would make the kernel reset it and lose the close frame.
-            int fragments = 256;
-            for (int i = 0; i < fragments && !client.closed.isDone(); i++) {
-                try {
-                    client.socket
-                            .sendBinary(ByteBuffer.allocate(64 * 1024), i == fragments - 1)
-                            .get(5, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException closedWhileSending) {
-                    break;
-                }
-            }
+            client.sendFragmentsUntilClosed(256, true);
             assertThat(client.closed.get(10, TimeUnit.SECONDS)).as("close code").isEqualTo(1009);
         }
     }
@@ -211,6 +202,31 @@ class WebSocketTests {
                     .buildAsync(uri, client)
                     .get(5, TimeUnit.SECONDS);
             return client;
+        }
+
+        /**
+         * Sends up to {@code fragments} binary fragments of 64 KiB, the last one final when {@code
+         * finish}, and stops once the server closes; returns how many were sent. Each fragment
+         * waits a moment for the close: a client that writes on into a server that closed makes
+         * the kernel reset the connection, and the reset can cost the close frame that reached it.
+         */
+        int sendFragmentsUntilClosed(int fragments, boolean finish) throws Exception {
+            int sent = 0;
+            while (sent < fragments && !closed.isDone()) {
+                try {
+                    socket.sendBinary(ByteBuffer.allocate(64 * 1024), finish && sent == fragments - 1)
+                            .get(5, TimeUnit.SECONDS);
+                } catch (ExecutionException closedWhileSending) {
+                    break;
+                }
+                sent++;
+                try {
+                    closed.get(50, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException stillOpenOrFailed) {
+                    // Open still: on with the next fragment. A failure is the test's to report.
+                }
+            }
+            return sent;
         }
 
         String next() throws InterruptedException {
