@@ -1,6 +1,7 @@
 package dev.jgi.tck.launch;
 
 import dev.jgi.tck.report.TckReport;
+import dev.jgi.tck.run.TckSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,16 +31,20 @@ public final class TckLauncher {
     public record Result(TestExecutionSummary summary, Optional<TckReport> report) {}
 
     /**
-     * Runs every test of {@code suitePackage}.
+     * Runs every test of {@code suitePackage}, or those of the clauses {@code jgi.tck.clauses} lists.
      *
      * @param settings  {@code jgi.tck.*} parameters, for example {@code jgi.tck.server=reference}
      * @param junitXml  where to write JUnit XML, if anywhere
      */
     public static Result run(String suitePackage, Map<String, String> settings, Optional<Path> junitXml) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        LauncherDiscoveryRequestBuilder discovery = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectPackage(suitePackage))
-                .configurationParameters(settings)
-                .build();
+                .configurationParameters(settings);
+        String clauses = settings.get(TckSettings.CLAUSES);
+        if (clauses != null && !clauses.isBlank()) {
+            discovery.filters(ClauseFilter.parse(clauses));
+        }
+        LauncherDiscoveryRequest request = discovery.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         TestExecutionListener[] listeners = junitXml.<TestExecutionListener[]>map(dir -> new TestExecutionListener[] {

@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class TckMain {
 
     private static final String USAGE = """
-            usage: jgi-tck --server NAME_OR_CLASS --report DIR [--timeout MS] [--protocols LIST]
+            usage: jgi-tck --server NAME_OR_CLASS --report DIR [--timeout MS] [--protocols LIST] [--clauses LIST]
                    jgi-tck --endpoint URL [--async-endpoint URL] [--mounted-endpoint URL] --report DIR
                    jgi-tck --app CLASS --report DIR
               --server            a server name (%s) or a class implementing dev.jgi.tck.spi.ServerUnderTest
@@ -31,6 +31,7 @@ public final class TckMain {
               --timeout           milliseconds a read waits for the server (default 10000)
               --protocols         run over these of the protocols the server declares, e.g. http/1.1,h2c
                                   (default: all it declares; http/1.1, h2 and h2c for the reference server)
+              --clauses           run only the tests of these clauses, e.g. JGI-WS-9,JGI-LIM-6 (default: all)
             """;
 
     private TckMain() {}
@@ -53,6 +54,7 @@ public final class TckMain {
                 case "--timeout" -> TckSettings.TIMEOUT;
                 case "--report" -> TckSettings.REPORT;
                 case "--protocols" -> TckSettings.PROTOCOLS;
+                case "--clauses" -> TckSettings.CLAUSES;
                 case "--app" -> "jgi.tck.app";
                 default -> null;
             };

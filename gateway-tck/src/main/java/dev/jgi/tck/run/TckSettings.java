@@ -44,6 +44,8 @@ public record TckSettings(
 
     public static final String REPORT = "jgi.tck.report";
     public static final String PROTOCOLS = "jgi.tck.protocols";
+    /** Comma-separated clause IDs: only the tests that decide one of them run. */
+    public static final String CLAUSES = "jgi.tck.clauses";
 
     public TckSettings {
         protocols = Set.copyOf(protocols);
