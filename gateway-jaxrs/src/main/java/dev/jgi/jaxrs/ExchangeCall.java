@@ -40,6 +40,7 @@ final class ExchangeCall implements ContainerResponseWriter {
     private ChannelOutput output;
     private Object entity;
     private boolean suspended;
+    private boolean failed;
     private ScheduledFuture<?> pendingTimeout;
     private TimeoutHandler onTimeout;
 
@@ -79,6 +80,11 @@ final class ExchangeCall implements ContainerResponseWriter {
 
     @Override
     public OutputStream writeResponseStatusAndHeaders(long contentLength, ContainerResponse response) {
+        if (hasFailed()) {
+            // Jersey 4 hands an unmapped exception to the container and then writes its default
+            // mapper's 500 as well; the failure already ended the exchange, and the server answers it.
+            return OutputStream.nullOutputStream();
+        }
         boolean head = request.method().equals("HEAD");
         Headers headers;
         try {
@@ -133,6 +139,9 @@ final class ExchangeCall implements ContainerResponseWriter {
 
     @Override
     public void commit() {
+        if (hasFailed()) {
+            return;
+        }
         ChannelOutput out = cancelTimeout();
         if (out == null) {
             // Jersey commits without a head only when it wrote nothing at all; the server answers that [JGI-ERR-6].
@@ -149,6 +158,12 @@ final class ExchangeCall implements ContainerResponseWriter {
 
     @Override
     public void failure(Throwable error) {
+        lock.lock();
+        try {
+            failed = true;
+        } finally {
+            lock.unlock();
+        }
         cancelTimeout();
         done.completeExceptionally(error);
     }
@@ -180,6 +195,15 @@ final class ExchangeCall implements ContainerResponseWriter {
                     () -> Thread.ofVirtual().name("jgi-jaxrs-timeout").start(() -> handler.onTimeout(this)),
                     timeOut,
                     timeUnit);
+        }
+    }
+
+    private boolean hasFailed() {
+        lock.lock();
+        try {
+            return failed;
+        } finally {
+            lock.unlock();
         }
     }
 

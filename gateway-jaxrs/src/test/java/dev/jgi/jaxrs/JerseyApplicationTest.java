@@ -95,9 +95,15 @@ class JerseyApplicationTest {
 
     @Test
     void anUnmappedExceptionBecomesA500FromTheServer() {
-        TestResponse response = server.send(TestRequest.get("/boom"));
-        assertThat(response.status()).isEqualTo(500);
-        assertThat(response.failure()).isPresent();
+        // Jersey also writes its default mapper's 500 after reporting the failure: a race the
+        // failure lost about one time in three before the container ignored that second answer.
+        for (int i = 0; i < 30; i++) {
+            TestResponse response = server.send(TestRequest.get("/boom"));
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(response.failure())
+                    .as("the failure the server saw, exchange %d", i)
+                    .isPresent();
+        }
     }
 
     @Test
