@@ -44,9 +44,9 @@ public final class LongLivedApp implements AsyncApplication {
             case "/events" -> new EventStream(channel).run();
             case "/slow" -> {
                 long millis = Long.parseLong(request.target().query().orElse("500"));
-                CompletableFuture<Void> waited = new CompletableFuture<>();
-                timer.schedule(() -> waited.complete(null), millis, TimeUnit.MILLISECONDS);
-                yield waited.thenCompose(ignored -> text(channel, "slow done"));
+                yield CompletableFuture.runAsync(
+                                () -> {}, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, timer))
+                        .thenCompose(ignored -> text(channel, "slow done"));
             }
             default -> readBody(channel, 0).thenCompose(length -> text(channel, "read " + length));
         };
@@ -109,7 +109,7 @@ public final class LongLivedApp implements AsyncApplication {
         private void end() {
             ticking.cancel(false);
             then(event("event: bye\ndata: draining\n\n", false));
-            sent.whenComplete((done, failed) -> {
+            sent = sent.whenComplete((done, failed) -> {
                 if (failed == null) {
                     ended.complete(null);
                 } else {
