@@ -12,10 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** The JDK's WebSocket client, recording what it receives as whole messages. */
-final class WsClient implements WebSocket.Listener {
+public final class WsClient implements WebSocket.Listener {
 
     /** A received message, pong or close. */
-    sealed interface Received {
+    public sealed interface Received {
         record Text(String text) implements Received {}
 
         record Binary(byte[] data) implements Received {}
@@ -30,13 +30,13 @@ final class WsClient implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
     private final boolean autoRequest;
-    WebSocket socket;
+    public WebSocket socket;
 
     private WsClient(boolean autoRequest) {
         this.autoRequest = autoRequest;
     }
 
-    static WsClient connect(int port, String... subprotocols) {
+    public static WsClient connect(int port, String... subprotocols) {
         return open(port, true, subprotocols);
     }
 
@@ -67,7 +67,7 @@ final class WsClient implements WebSocket.Listener {
         return client;
     }
 
-    Received next() throws InterruptedException {
+    public Received next() throws InterruptedException {
         Received next = received.poll(10, TimeUnit.SECONDS);
         if (next == null) {
             throw new AssertionError("nothing received within 10 s");
@@ -75,7 +75,7 @@ final class WsClient implements WebSocket.Listener {
         return next;
     }
 
-    Received.Close awaitClose() throws Exception {
+    public Received.Close awaitClose() throws Exception {
         return closed.get(10, TimeUnit.SECONDS);
     }
 

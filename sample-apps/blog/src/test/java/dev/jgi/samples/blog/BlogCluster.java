@@ -130,25 +130,30 @@ final class BlogCluster implements AutoCloseable {
     }
 
     private void awaitReady(int instance) throws InterruptedException {
-        URI readyz = URI.create("http://127.0.0.1:" + adminPorts[instance] + "/readyz");
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> answer = probes.send(
-                        HttpRequest.newBuilder(readyz)
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
+            if (ready(instance)) {
+                return;
             }
             Thread.sleep(100);
         }
         throw new AssertionError(
                 "instance " + instance + " not ready within " + READY_WITHIN + ": " + processes[instance].output());
+    }
+
+    /** Whether the instance's {@code /readyz} answers 200 now; false when it answers otherwise or not at all. */
+    boolean ready(int instance) throws InterruptedException {
+        URI readyz = URI.create("http://127.0.0.1:" + adminPorts[instance] + "/readyz");
+        try {
+            HttpResponse<Void> answer = probes.send(
+                    HttpRequest.newBuilder(readyz)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return answer.statusCode() == 200;
+        } catch (IOException notListening) {
+            return false;
+        }
     }
 
     private static int[] freePorts(int count) throws IOException {

@@ -6,6 +6,9 @@ import dev.jgi.samples.testing.HAProxy;
 import dev.jgi.samples.testing.Postgres;
 import dev.jgi.testing.Nginx;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * docs/deploy-scale-out.md for real: three {@code bin/jgi serve} instances of the blog jar on one
  * PostgreSQL, behind the guide's nginx and then its HAProxy configuration, used verbatim (ports and
- * paths replaced), under GET and POST load through a rolling restart and a SIGKILL. The counts go
- * to standard output for the record.
+ * paths replaced), under GET and POST load through a rolling restart, a PostgreSQL restart and a
+ * SIGKILL. The counts go to standard output for the record.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleOutIT {
@@ -29,6 +32,8 @@ class ScaleOutIT {
     private static final int WRITERS = 2;
     /** How long HAProxy needs to take a ready instance back: rise 2 × inter 1s, and a check's round trip. */
     private static final Duration BACK_IN_ROTATION = Duration.ofMillis(2_500);
+    /** How long PostgreSQL stays down mid-load. */
+    private static final Duration OUTAGE = Duration.ofSeconds(6);
 
     @TempDir
     Path dir;
@@ -97,6 +102,8 @@ class ScaleOutIT {
                 .as("failed requests during the rolling restart: " + rolling.counts())
                 .isZero();
 
+        databaseRestart(balancer, cluster, base, settle);
+
         MixedLoad killing = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         try {
             Thread.sleep(2_000);
@@ -113,6 +120,88 @@ class ScaleOutIT {
                 .as("failed POSTs around the SIGKILL, at most the writers' requests in flight: " + killing.counts())
                 .isLessThanOrEqualTo(WRITERS);
         assertThat(killing.succeeded("POST")).isPositive();
+    }
+
+    /**
+     * PostgreSQL stopped for {@link #OUTAGE} under the mixed load, then started again: every
+     * instance's {@code /readyz} says 503 while it is down and 200 after; the clients get only 503s
+     * meanwhile (no 500, no 502, no broken or timed-out exchange), and 200s again soon after.
+     */
+    private void databaseRestart(String balancer, BlogCluster cluster, URI base, Duration settle) throws Exception {
+        MixedLoad load = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
+        double notReady;
+        double readyAgain;
+        double frontPageAgain;
+        try (HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            Thread.sleep(2_000);
+            postgres.stopServer();
+            long stopped = System.nanoTime();
+            notReady = secondsUntil(() -> noneReady(cluster), stopped);
+            Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stopped) / 1_000_000));
+            postgres.startServer();
+            long started = System.nanoTime();
+            readyAgain = secondsUntil(() -> allReady(cluster), started);
+            frontPageAgain = secondsUntil(
+                    () -> http.send(
+                                            HttpRequest.newBuilder(base)
+                                                    .timeout(Duration.ofSeconds(30))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200,
+                    started);
+            Thread.sleep(2_000);
+        } finally {
+            load.close();
+        }
+        System.out.printf(
+                "%s, PostgreSQL stopped %d s under load: %s; every /readyz 503 after %.2f s, 200 again %.2f s after"
+                        + " the restart; the front page 200 again through the balancer after %.2f s%n",
+                balancer, OUTAGE.toSeconds(), load.counts(), notReady, readyAgain, frontPageAgain);
+        assertThat(load.counts().keySet())
+                .as("outcomes around the database restart: " + load.counts())
+                .isSubsetOf("GET ok", "GET 503", "POST ok", "POST 503")
+                .contains("GET 503", "GET ok", "POST ok");
+        // The readiness check runs once a second, and a connection to a stopped server fails at once.
+        assertThat(notReady).as("seconds until every /readyz said 503").isLessThan(5);
+        assertThat(readyAgain).as("seconds until every /readyz said 200 again").isLessThan(5);
+        assertThat(frontPageAgain)
+                .as("seconds until the balancer served the front page again")
+                .isLessThan(5 + settle.toSeconds());
+    }
+
+    private static boolean noneReady(BlogCluster cluster) throws InterruptedException {
+        for (int i = 0; i < cluster.size(); i++) {
+            if (cluster.ready(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allReady(BlogCluster cluster) throws InterruptedException {
+        for (int i = 0; i < cluster.size(); i++) {
+            if (!cluster.ready(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Seconds from {@code since} until {@code condition} holds, polled; fails after 60 s. */
+    private static double secondsUntil(Condition condition, long since) throws Exception {
+        long deadline = since + Duration.ofSeconds(60).toNanos();
+        while (!condition.holds()) {
+            assertThat(System.nanoTime()).as("60 s passed").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - since) / 1e9;
     }
 
     private static int freePort() throws Exception {
