@@ -80,7 +80,7 @@ public final class AccessLog implements AutoCloseable {
         lines.add(json ? json(entry) : combined(entry));
     }
 
-    private static String combined(Entry e) {
+    static String combined(Entry e) {
         return e.client() + " - - [" + now() + "] \"" + e.method() + ' ' + e.target() + ' ' + e.version()
                 + "\" " + e.status() + ' ' + e.bytes() + " \"" + quoted(e.referer()) + "\" \"" + quoted(e.userAgent())
                 + "\" "
@@ -108,7 +108,7 @@ public final class AccessLog implements AutoCloseable {
         return micros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 
-    private static String json(Entry e) {
+    static String json(Entry e) {
         return "{\"time\":\"" + Instant.now() + "\",\"client\":" + str(e.client()) + ",\"method\":" + str(e.method())
                 + ",\"target\":" + str(e.target()) + ",\"version\":" + str(e.version()) + ",\"status\":" + e.status()
                 + ",\"bytes\":" + e.bytes() + ",\"referer\":" + str(e.referer()) + ",\"user_agent\":"
