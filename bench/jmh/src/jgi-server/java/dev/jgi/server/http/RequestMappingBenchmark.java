@@ -112,12 +112,12 @@ public class RequestMappingBenchmark {
                     throw new IllegalStateException("the benchmark's head was refused: " + status);
                 });
         recorded = scanHead();
+        raw = RequestMapper.rawTarget(exchange);
+        target = ((Admission.Admitted) mapper.target(raw)).target();
         var fields = mapRequest().headers().asList();
         if (!fields.getFirst().name().equals("host") || !fields.getLast().name().equals("sec-fetch-mode")) {
             throw new IllegalStateException("the request was not mapped from the recorded head: " + fields);
         }
-        raw = RequestMapper.rawTarget(exchange);
-        target = ((Admission.Admitted) mapper.target(raw)).target();
         transport = new Transport(exchange, "4bf92f3577b34da6", raw, System.nanoTime(), (t, c) -> { }, new ErrorPages(false, ServerObserver.NONE), new dev.jgi.kernel.hooks.Drain());
     }
 
