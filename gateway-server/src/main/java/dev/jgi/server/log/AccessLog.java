@@ -112,7 +112,7 @@ public final class AccessLog implements AutoCloseable {
         return fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".";
     }
 
-    /** One builder for the whole line: a string per quoted value cost five times the line's bytes. */
+    /** One builder for the whole line, not a string per quoted value and the time. */
     static String json(Entry e) {
         StringBuilder line = new StringBuilder(256).append("{\"time\":\"");
         DateTimeFormatter.ISO_INSTANT.formatTo(Instant.now(), line);
