@@ -1,6 +1,6 @@
 package dev.jgi.server.http;
 
-import java.util.List;
+import dev.jgi.api.Headers;
 
 /**
  * What the raw bytes of one request head say that Undertow's parsed form loses: the target exactly
@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param method    the request method
  * @param target    the request target as received
- * @param names     the header field names in order of arrival, lower case, repeats kept
- * @param values    the field values, same order, without surrounding whitespace, octets as ISO-8859-1 [JGI-HDR-4]
+ * @param fields    the header fields in order of arrival, names in lower case, repeats kept, values
+ *                  without surrounding whitespace, octets as ISO-8859-1 [JGI-HDR-4]; null when a
+ *                  field is not valid as a JGI field [JGI-HDR-3], and the mapper falls back to Undertow's
  * @param malformed why the head breaks RFC 9112, or null
  */
-record HeadInfo(String method, String target, List<String> names, List<String> values, String malformed) {
+record HeadInfo(String method, String target, Headers fields, String malformed) {
 
     /** Whether this record is the head Undertow parsed: the same method and the same target (Undertow drops a lone "?"). */
     boolean describes(String parsedMethod, String parsedTarget) {

@@ -1,13 +1,11 @@
 package dev.jgi.server.http;
 
+import dev.jgi.api.Headers;
 import dev.jgi.kernel.request.RequestLine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
@@ -264,7 +262,7 @@ final class HeadScanner extends ScanningConduit {
                 refuse(431, i);
                 return i + 1;
             }
-            head = java.util.Arrays.copyOf(head, Math.min(maxHead, head.length * 2));
+            head = Arrays.copyOf(head, Math.min(maxHead, head.length * 2));
         }
         head[headLength++] = b;
         if (b == '\n'
@@ -277,8 +275,8 @@ final class HeadScanner extends ScanningConduit {
     }
 
     /** The connection preface of HTTP/2 with prior knowledge (RFC 9113 §3.4), which h2c hands on. */
-    private static boolean isHttp2Preface(String[] requestLine) {
-        return requestLine[0].equals("PRI") && requestLine[1].equals("*") && requestLine[2].equals("HTTP/2.0");
+    private static boolean isHttp2Preface(String method, String target, String version) {
+        return method.equals("PRI") && target.equals("*") && version.equals("HTTP/2.0");
     }
 
     /** Discards everything from now on: the server answered on the raw connection and is closing it. */
@@ -296,20 +294,28 @@ final class HeadScanner extends ScanningConduit {
 
     /** @param last where, in the current read, the head's last byte is */
     private void finishHead(int last) {
-        String text = new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
+        byte[] bytes = head;
         int headBytes = headLength;
+        int fieldLines = Math.max(0, lineFeeds - 1);
         headLength = 0;
         requestLineLength = -1;
         lineFeeds = 0;
         if (head.length > 4096) {
             head = new byte[512];
         }
-        int lineEnd = text.indexOf('\n');
-        String requestLine = text.substring(0, lineEnd > 0 && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd);
-        String[] parts = requestLine.split(" ", -1);
-        if (parts.length == 3
-                && !isHttp2Preface(parts)
-                && RequestLine.version(parts[2]).orElse(0) == 505) {
+        int lineEnd = HeadBytes.indexOf(bytes, '\n', 0, headBytes);
+        int requestLineEnd = lineEnd > 0 && bytes[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        int firstSpace = HeadBytes.indexOf(bytes, ' ', 0, requestLineEnd);
+        int secondSpace = firstSpace < 0 ? -1 : HeadBytes.indexOf(bytes, ' ', firstSpace + 1, requestLineEnd);
+        if (secondSpace < 0 || HeadBytes.indexOf(bytes, ' ', secondSpace + 1, requestLineEnd) >= 0) {
+            lose();
+            return;
+        }
+        String method = HeadBytes.latin1(bytes, 0, firstSpace);
+        String target = HeadBytes.latin1(bytes, firstSpace + 1, secondSpace);
+        String version = HeadBytes.latin1(bytes, secondSpace + 1, requestLineEnd);
+        if (!isHttp2Preface(method, target, version)
+                && RequestLine.version(version).orElse(0) == 505) {
             // Undertow would answer 400; RFC 9110 §6.2 says 505 [JGI-REQ-11]. refuse() counts back
             // from the head's first byte, as for a head that crossed a limit.
             headLength = headBytes;
@@ -317,48 +323,54 @@ final class HeadScanner extends ScanningConduit {
             headLength = 0;
             return;
         }
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+        if (!version.startsWith("HTTP/1.")) {
             lose();
             return;
         }
-        List<String> names = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        String malformed = requestLine.indexOf('\r') >= 0 ? "[JGI-HDR-6] a bare CR in the request line" : null;
+        String malformed = HeadBytes.indexOf(bytes, '\r', 0, requestLineEnd) >= 0
+                ? "[JGI-HDR-6] a bare CR in the request line"
+                : null;
+        String[] fields = new String[2 * fieldLines];
+        int count = 0;
         long length = 0;
         boolean chunked = false;
         boolean upgrade = false;
         int pos = lineEnd + 1;
-        while (pos < text.length()) {
-            int end = text.indexOf('\n', pos);
-            String line = text.substring(pos, end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end);
+        while (pos < headBytes) {
+            int end = HeadBytes.indexOf(bytes, '\n', pos, headBytes);
+            int lineStart = pos;
+            int lineStop = end > pos && bytes[end - 1] == '\r' ? end - 1 : end;
             pos = end + 1;
-            if (line.isEmpty()) {
+            if (lineStop == lineStart) {
                 break;
             }
-            if (line.indexOf('\r') >= 0 && malformed == null) {
+            if (malformed == null && HeadBytes.indexOf(bytes, '\r', lineStart, lineStop) >= 0) {
                 malformed = "[JGI-HDR-6] a bare CR in a header line";
             }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && malformed == null) {
-                malformed = "[JGI-HDR-6] an obsolete line folding";
+            if (bytes[lineStart] == ' ' || bytes[lineStart] == '\t') {
+                // A malformed head is refused before its fields are read.
+                malformed = malformed == null ? "[JGI-HDR-6] an obsolete line folding" : malformed;
                 continue;
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
+            int colon = HeadBytes.indexOf(bytes, ':', lineStart, lineStop);
+            if (colon <= lineStart) {
                 continue;
             }
-            String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
-            names.add(name);
-            String raw = trim(line, colon + 1);
-            values.add(raw);
-            String value = raw.toLowerCase(Locale.ROOT);
+            String name = FieldNames.lowerCase(bytes, lineStart, colon);
+            String value = HeadBytes.trimmed(bytes, colon + 1, lineStop);
+            if (count == fields.length) {
+                fields = Arrays.copyOf(fields, fields.length + 2);
+            }
+            fields[count++] = name;
+            fields[count++] = value;
             switch (name) {
                 case "content-length" -> length = parseLength(value);
-                case "transfer-encoding" -> chunked = value.endsWith("chunked");
+                case "transfer-encoding" -> chunked = endsWithChunked(value);
                 case "upgrade" -> upgrade = true;
                 default -> {}
             }
         }
-        heads.add(new HeadInfo(parts[0], parts[1], names, values, malformed));
+        heads.add(new HeadInfo(method, target, validFields(fields, count), malformed));
         if (upgrade || length < 0 || malformed != null) {
             state = State.LOST;
         } else if (chunked) {
@@ -370,17 +382,18 @@ final class HeadScanner extends ScanningConduit {
         }
     }
 
-    /** The value after the colon without surrounding spaces and tabs (not other characters) [JGI-HDR-8]. */
-    private static String trim(String line, int from) {
-        int start = from;
-        int end = line.length();
-        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
-            start++;
+    /** The fields as JGI headers, or null when one is not valid as such [JGI-HDR-3]. */
+    private static Headers validFields(String[] fields, int count) {
+        try {
+            return Headers.of(count == fields.length ? fields : Arrays.copyOf(fields, count));
+        } catch (IllegalArgumentException invalid) {
+            return null;
         }
-        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        return line.substring(start, end);
+    }
+
+    /** Whether the last transfer coding is chunked, in any case. */
+    private static boolean endsWithChunked(String value) {
+        return value.regionMatches(true, value.length() - "chunked".length(), "chunked", 0, "chunked".length());
     }
 
     private static long parseLength(String value) {

@@ -11,12 +11,12 @@ import dev.jgi.server.tls.TlsSessions;
 import dev.jgi.server.unix.UnixSocketRelay;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.SSLSessionInfo;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import io.undertow.util.Protocols;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,21 +57,12 @@ final class RequestMapper {
             String requestId,
             HeadInfo raw) {
         InetSocketAddress peer = exchange.getSourceAddress();
-        Headers head = raw == null ? null : inArrivalOrder(exchange.getRequestHeaders(), raw);
+        HeaderMap parsed = exchange.getRequestHeaders();
+        Headers head = raw == null ? null : inArrivalOrder(parsed, raw);
         if (head == null) {
-            Headers.Builder headers = Headers.builder();
-            for (HeaderValues values : exchange.getRequestHeaders()) {
-                String name = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
-                if (name.startsWith(":")) {
-                    continue;
-                }
-                for (String value : values) {
-                    headers.add(name, value.strip());
-                }
-            }
-            head = headers.build();
+            head = inMapOrder(parsed);
         }
-        String pseudoAuthority = exchange.getRequestHeaders().getFirst(":authority");
+        String pseudoAuthority = parsed.getFirst(":authority");
         if (pseudoAuthority != null && !head.contains("host")) {
             // [JGI-H2-1] pseudo-header fields are no header fields; :authority is the host.
             head = head.plus("host", pseudoAuthority);
@@ -123,24 +114,32 @@ final class RequestMapper {
 
     /**
      * The fields as they arrived: order [JGI-HDR-2] and exact values [JGI-HDR-8] from the raw head;
-     * null when its field count disagrees with Undertow's, and the caller falls back to Undertow's
-     * (hash-ordered, whitespace-collapsed) view.
+     * null when the head had an invalid field or its field count disagrees with Undertow's, and
+     * the caller falls back to Undertow's (hash-ordered, whitespace-collapsed) view.
      */
-    private static Headers inArrivalOrder(io.undertow.util.HeaderMap map, HeadInfo raw) {
+    private static Headers inArrivalOrder(HeaderMap map, HeadInfo raw) {
+        if (raw.fields() == null) {
+            return null;
+        }
         int fields = 0;
-        for (HeaderValues values : map) {
-            fields += values.size();
+        for (long cookie = map.fastIterateNonEmpty(); cookie != -1L; cookie = map.fiNextNonEmpty(cookie)) {
+            fields += map.fiCurrent(cookie).size();
         }
-        if (raw.names().size() != fields) {
-            return null;
-        }
+        return raw.fields().size() == fields ? raw.fields() : null;
+    }
+
+    /** Undertow's view of the fields, in its map's order, without HTTP/2's pseudo-header fields. */
+    private static Headers inMapOrder(HeaderMap map) {
         Headers.Builder headers = Headers.builder();
-        try {
-            for (int i = 0; i < fields; i++) {
-                headers.add(raw.names().get(i), raw.values().get(i));
+        for (long cookie = map.fastIterateNonEmpty(); cookie != -1L; cookie = map.fiNextNonEmpty(cookie)) {
+            HeaderValues values = map.fiCurrent(cookie);
+            String name = FieldNames.lowerCase(values.getHeaderName().toString());
+            if (name.startsWith(":")) {
+                continue;
             }
-        } catch (IllegalArgumentException invalid) {
-            return null;
+            for (int i = 0; i < values.size(); i++) {
+                headers.add(name, values.get(i).strip());
+            }
         }
         return headers.build();
     }

@@ -80,11 +80,12 @@ public final class AccessLog implements AutoCloseable {
         lines.add(json ? json(entry) : combined(entry));
     }
 
-    private static String combined(Entry e) {
+    static String combined(Entry e) {
+        long micros = e.durationMicros();
         return e.client() + " - - [" + now() + "] \"" + e.method() + ' ' + e.target() + ' ' + e.version()
                 + "\" " + e.status() + ' ' + e.bytes() + " \"" + quoted(e.referer()) + "\" \"" + quoted(e.userAgent())
                 + "\" "
-                + millis(e.durationMicros()) + "ms " + e.requestId();
+                + micros / 1000 + fractionPoint(micros) + micros % 1000 + "ms " + e.requestId();
     }
 
     /** The time in the combined format, formatted once per second: the log runs on the I/O threads. */
@@ -102,27 +103,52 @@ public final class AccessLog implements AutoCloseable {
 
     private static volatile Stamp lastStamp = new Stamp(-1, "");
 
-    /** Microseconds as milliseconds with three decimals, without String.format's cost. */
-    private static String millis(long micros) {
+    /**
+     * The point and leading zeros of microseconds written as milliseconds with three decimals,
+     * put into the line with the two numbers instead of a string of its own.
+     */
+    private static String fractionPoint(long micros) {
         long fraction = micros % 1000;
-        return micros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+        return fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".";
     }
 
-    private static String json(Entry e) {
-        return "{\"time\":\"" + Instant.now() + "\",\"client\":" + str(e.client()) + ",\"method\":" + str(e.method())
-                + ",\"target\":" + str(e.target()) + ",\"version\":" + str(e.version()) + ",\"status\":" + e.status()
-                + ",\"bytes\":" + e.bytes() + ",\"referer\":" + str(e.referer()) + ",\"user_agent\":"
-                + str(e.userAgent())
-                + ",\"duration_ms\":" + millis(e.durationMicros())
-                + ",\"request_id\":" + str(e.requestId()) + "}";
+    /** One builder for the whole line, not a string per quoted value and the time. */
+    static String json(Entry e) {
+        StringBuilder line = new StringBuilder(256).append("{\"time\":\"");
+        DateTimeFormatter.ISO_INSTANT.formatTo(Instant.now(), line);
+        line.append("\",\"client\":");
+        str(line, e.client());
+        line.append(",\"method\":");
+        str(line, e.method());
+        line.append(",\"target\":");
+        str(line, e.target());
+        line.append(",\"version\":");
+        str(line, e.version());
+        line.append(",\"status\":").append(e.status()).append(",\"bytes\":").append(e.bytes());
+        line.append(",\"referer\":");
+        str(line, e.referer());
+        line.append(",\"user_agent\":");
+        str(line, e.userAgent());
+        long micros = e.durationMicros();
+        line.append(",\"duration_ms\":")
+                .append(micros / 1000)
+                .append(fractionPoint(micros))
+                .append(micros % 1000);
+        line.append(",\"request_id\":");
+        str(line, e.requestId());
+        return line.append('}').toString();
     }
 
     private static String quoted(String value) {
         return value == null ? "-" : value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private static String str(String value) {
-        return JsonText.quote(value);
+    private static void str(StringBuilder line, String value) {
+        if (value == null) {
+            line.append("null");
+        } else {
+            JsonText.quote(line, value);
+        }
     }
 
     /**

@@ -15,11 +15,13 @@ import dev.jgi.kernel.response.ResponseHead;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.proxy.TrustedProxies;
 import io.undertow.Undertow;
+import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.SameThreadExecutor;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -41,8 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The reference server's per-request work on the I/O thread, on a real Undertow exchange: a browser
  * GET is sent once over a real socket, Undertow parses it, and the exchange is held open so every
  * iteration maps the same parsed request (and writes the response head into the same exchange,
- * never sending it). Lives in the server's package because these classes are
- * internal to it.
+ * never sending it). The connection's {@link HeadScanner} records the raw head, as the server's does
+ * on every HTTP/1.1 connection, so the mapping takes the path a real request takes. Lives in the
+ * server's package because these classes are internal to it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -75,6 +78,9 @@ public class RequestMappingBenchmark {
             TrustedProxies.parse(config.forwardedAllowIps()));
     private final Headers appHeaders = Headers.of("content-type", "text/plain; charset=utf-8",
             "cache-control", "no-store", "x-request-id", "4bf92f3577b34da6");
+    private final ByteBuffer rawHead = ByteBuffer.wrap(BROWSER_GET.getBytes(StandardCharsets.US_ASCII));
+    private HeadScanner scanner;
+    private HeadInfo recorded;
     private String raw;
     private RequestTarget target;
     private Transport transport;
@@ -96,8 +102,22 @@ public class RequestMappingBenchmark {
         out.write(BROWSER_GET.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         exchange = held.get(10, TimeUnit.SECONDS);
+        scanner = new HeadScanner(
+                ((HttpServerConnection) exchange.getConnection()).getChannel().getSourceChannel().getConduit(),
+                config.maxRequestLine(),
+                config.maxHeaderSize(),
+                config.maxHeaderCount(),
+                config.maxFieldSize(),
+                status -> {
+                    throw new IllegalStateException("the benchmark's head was refused: " + status);
+                });
+        recorded = scanHead();
         raw = RequestMapper.rawTarget(exchange);
         target = ((Admission.Admitted) mapper.target(raw)).target();
+        var fields = mapRequest().headers().asList();
+        if (!fields.getFirst().name().equals("host") || !fields.getLast().name().equals("sec-fetch-mode")) {
+            throw new IllegalStateException("the request was not mapped from the recorded head: " + fields);
+        }
         transport = new Transport(exchange, "4bf92f3577b34da6", raw, System.nanoTime(), (t, c) -> { }, new ErrorPages(false, ServerObserver.NONE), new dev.jgi.kernel.hooks.Drain());
     }
 
@@ -105,6 +125,16 @@ public class RequestMappingBenchmark {
     public void stop() throws Exception {
         client.close();
         undertow.stop();
+    }
+
+    /**
+     * The second look at the head's bytes, beside Undertow's parser: what the scanner records for
+     * one request (order and exact values of the fields, the target as sent, malformations).
+     */
+    @Benchmark
+    public HeadInfo scanHead() {
+        scanner.seen(rawHead);
+        return scanner.next();
     }
 
     /** RFC 9112 checks on the parsed head (host, framing, field syntax). */
@@ -120,21 +150,33 @@ public class RequestMappingBenchmark {
     }
 
     /**
-     * Undertow's header map to JGI {@link Headers}, addresses, and the {@link Request} record. Without
-     * the connection's raw head ({@code null}), so fields come in Undertow's map order.
+     * The recorded head to JGI {@link Headers} (checked against Undertow's field count), addresses,
+     * and the {@link Request} record: the HTTP/1.1 path.
      */
     @Benchmark
     public Request mapRequest() {
+        return mapper.request(exchange, target, Map.of(), "4bf92f3577b34da6", recorded);
+    }
+
+    /**
+     * The same without a recorded head (HTTP/2, or a connection whose scanner lost track): the
+     * {@link Headers} are built field by field from Undertow's header map, in its order.
+     */
+    @Benchmark
+    public Request mapRequestFromHeaderMap() {
         return mapper.request(exchange, target, Map.of(), "4bf92f3577b34da6", null);
     }
 
-    /** Everything above: what the server does before the application is called. */
+    /** Everything above, as the handler runs it before the application is called (HTTP/1.1). */
     @Benchmark
     public Request checkAndMapAll() {
-        String rawTarget = RequestMapper.rawTarget(exchange);
-        check.check(exchange, rawTarget);
-        return mapper.request(exchange, ((Admission.Admitted) mapper.target(rawTarget)).target(), Map.of(),
-                "4bf92f3577b34da6", null);
+        HeadInfo head = scanHead();
+        if (!head.describes(exchange.getRequestMethod().toString(), RequestMapper.rawTarget(exchange))) {
+            throw new IllegalStateException("the recorded head is not the parsed one");
+        }
+        check.check(exchange, head.target());
+        return mapper.request(exchange, ((Admission.Admitted) mapper.target(head.target())).target(), Map.of(),
+                "4bf92f3577b34da6", head);
     }
 
     /**
