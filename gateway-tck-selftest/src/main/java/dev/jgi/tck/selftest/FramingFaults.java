@@ -3,12 +3,13 @@ package dev.jgi.tck.selftest;
 import dev.jgi.api.Action;
 import dev.jgi.api.Body;
 import dev.jgi.api.Channel;
+import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 /**
  * Faults in how the server frames and streams a response: the length it announces, when the bytes
@@ -28,11 +30,11 @@ final class FramingFaults {
 
     static List<Fault> all() {
         return List.of(
+                // A flush before the end commits the head without a length, as a server that treats every body as
+                // streamed.
                 Wrap.response("known-length-sent-chunked", Set.of("JGI-FRAME-2"), (request, r) -> switch (r.body()) {
-                    case Body.Bytes bytes -> r.withBody(new Body.Stream(new ByteArrayInputStream(array(bytes.data()))));
-                    case Body.Text text ->
-                        r.withBody(new Body.Stream(
-                                new ByteArrayInputStream(text.text().getBytes(text.charset()))));
+                    case Body.Bytes bytes -> r.withBody(flushedAtOnce(array(bytes.data())));
+                    case Body.Text text -> r.withBody(flushedAtOnce(text.text().getBytes(text.charset())));
                     default -> r;
                 }),
                 // The writer runs to its end before anything is sent: no chunking, no streaming, no
@@ -62,31 +64,39 @@ final class FramingFaults {
                 Wrap.response(
                         "writer-flush-ignored",
                         Set.of("JGI-BODYOUT-4", "JGI-STREAM-6", "JGI-ADAPT-2"),
-                        (request, r) -> r.body() instanceof Body.Writer writer
-                                ? r.withBody(Body.writer(out -> writer.writeTo(new FilterOutputStream(out) {
-                                    @Override
-                                    public void write(byte[] b, int off, int len) throws IOException {
-                                        out.write(b, off, len);
-                                    }
+                        (request, r) -> writingTo(r, out -> new FilterOutputStream(out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                out.write(b, off, len);
+                            }
 
-                                    @Override
-                                    public void flush() {
-                                        // the fault: what was written waits for the server's buffer to fill
-                                    }
-                                })))
-                                : r),
+                            @Override
+                            public void flush() {
+                                // the fault: what was written waits for the server's buffer to fill
+                            }
+                        })),
                 Wrap.response(
                         "disconnect-reported-as-io-error",
                         Set.of("JGI-DISC-1"),
-                        (request, r) -> r.body() instanceof Body.Writer writer
-                                ? r.withBody(Body.writer(out -> {
-                                    try {
-                                        writer.writeTo(out);
-                                    } catch (dev.jgi.api.ClientDisconnectedException e) {
-                                        throw new IOException("Broken pipe", e);
-                                    }
-                                }))
-                                : r),
+                        (request, r) -> writingTo(r, out -> new FilterOutputStream(out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                try {
+                                    out.write(b, off, len);
+                                } catch (ClientDisconnectedException e) {
+                                    throw new IOException("Broken pipe", e);
+                                }
+                            }
+
+                            @Override
+                            public void flush() throws IOException {
+                                try {
+                                    out.flush();
+                                } catch (ClientDisconnectedException e) {
+                                    throw new IOException("Broken pipe", e);
+                                }
+                            }
+                        })),
                 Fault.ofApps(
                         "mismatched-content-length-dropped",
                         Set.of("JGI-FRAME-6"),
@@ -135,6 +145,20 @@ final class FramingFaults {
         return bytes;
     }
 
+    private static Body flushedAtOnce(byte[] bytes) {
+        return Body.writer(out -> {
+            out.write(bytes);
+            out.flush();
+        });
+    }
+
+    /** The response with its writer's stream passed through {@code fault}; any other body as it is. */
+    private static Response writingTo(Response response, UnaryOperator<OutputStream> fault) {
+        return response.body() instanceof Body.Writer writer
+                ? response.withBody(Body.writer(out -> writer.writeTo(fault.apply(out))))
+                : response;
+    }
+
     /** The response with the application's content-length dropped, so the server frames the body it gets. */
     private static Response withoutLength(Response response) {
         return response.withHeaders(response.headers().without("content-length"));
@@ -154,9 +178,9 @@ final class FramingFaults {
 
     /** A channel whose response start passes a fault first. */
     private static final class Starting extends ForwardingChannel {
-        private final java.util.function.UnaryOperator<Action.ResponseStart> corrupt;
+        private final UnaryOperator<Action.ResponseStart> corrupt;
 
-        Starting(Channel server, java.util.function.UnaryOperator<Action.ResponseStart> corrupt) {
+        Starting(Channel server, UnaryOperator<Action.ResponseStart> corrupt) {
             super(server);
             this.corrupt = corrupt;
         }
