@@ -31,7 +31,8 @@ public final class Faults {
                         SignalFaults.all(),
                         FramingFaults.all(),
                         ChannelFaults.all(),
-                        ParserFaults.all())
+                        ParserFaults.all(),
+                        ConfigFaults.all())
                 .flatMap(List::stream)
                 .toList();
     }
