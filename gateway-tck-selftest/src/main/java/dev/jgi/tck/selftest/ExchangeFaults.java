@@ -90,7 +90,7 @@ final class ExchangeFaults {
                     boolean replayed = request.method().equals("GET")
                             && request.header("content-length").isEmpty()
                             && request.header("transfer-encoding").isEmpty()
-                            && first.body() instanceof Body.Bytes;
+                            && (first.body() instanceof Body.Bytes || first.body() instanceof Body.Text);
                     return replayed ? app.handle(request, exchange) : first;
                 }),
                 sync(
