@@ -125,8 +125,8 @@ final class ChannelFaults {
         public CompletionStage<Void> send(Action action) {
             synchronized (this) {
                 started |= action instanceof Action.ResponseStart;
-                ended |= action instanceof Action.ResponseBody body && !body.more()
-                        || action instanceof Action.ResponseFile file && !file.more()
+                ended |= (action instanceof Action.ResponseBody body && !body.more())
+                        || (action instanceof Action.ResponseFile file && !file.more())
                         || action instanceof Action.ResponseTrailers;
             }
             return super.send(action);
