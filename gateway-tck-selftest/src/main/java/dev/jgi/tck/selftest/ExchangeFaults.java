@@ -84,6 +84,15 @@ final class ExchangeFaults {
                         "stream-body-closed-twice",
                         Set.of("JGI-BODYOUT-3"),
                         app -> (request, exchange) -> streamClosed(app.handle(request, exchange), 2)),
+                // A retrying front inside the server: a bodiless GET answered with bytes is handled once more.
+                sync("bodiless-get-handled-twice", Set.of("JGI-APP-1"), app -> (request, exchange) -> {
+                    Response first = app.handle(request, exchange);
+                    boolean replayed = request.method().equals("GET")
+                            && request.header("content-length").isEmpty()
+                            && request.header("transfer-encoding").isEmpty()
+                            && (first.body() instanceof Body.Bytes || first.body() instanceof Body.Text);
+                    return replayed ? app.handle(request, exchange) : first;
+                }),
                 sync(
                         "early-hints-claimed-not-sent",
                         Set.of("JGI-CAP-5", "JGI-EXT-3", "JGI-EXT-11"),

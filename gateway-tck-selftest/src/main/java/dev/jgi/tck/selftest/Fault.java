@@ -2,6 +2,7 @@ package dev.jgi.tck.selftest;
 
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
+import dev.jgi.server.GatewayServer;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -14,13 +15,15 @@ import java.util.function.UnaryOperator;
  * @param sync     what the fault does to a sync application the server hosts
  * @param async    what it does to an async one
  * @param wire     what it does to the bytes between client and server
+ * @param config   what it does to the reference server's configuration
  */
 public record Fault(
         String name,
         Set<String> clauses,
         UnaryOperator<Application> sync,
         UnaryOperator<AsyncApplication> async,
-        WireFault wire) {
+        WireFault wire,
+        UnaryOperator<GatewayServer.Builder> config) {
 
     public Fault {
         clauses = Set.copyOf(clauses);
@@ -28,7 +31,7 @@ public record Fault(
 
     static Fault ofApps(
             String name, Set<String> clauses, UnaryOperator<Application> sync, UnaryOperator<AsyncApplication> async) {
-        return new Fault(name, clauses, sync, async, WireFault.NONE);
+        return new Fault(name, clauses, sync, async, WireFault.NONE, UnaryOperator.identity());
     }
 
     /**
@@ -40,6 +43,12 @@ public record Fault(
     }
 
     static Fault ofWire(String name, Set<String> clauses, WireFault wire) {
-        return new Fault(name, clauses, UnaryOperator.identity(), UnaryOperator.identity(), wire);
+        return new Fault(
+                name, clauses, UnaryOperator.identity(), UnaryOperator.identity(), wire, UnaryOperator.identity());
+    }
+
+    /** A server configured wrongly: the applications and the wire as they are. */
+    static Fault ofConfig(String name, Set<String> clauses, UnaryOperator<GatewayServer.Builder> config) {
+        return new Fault(name, clauses, UnaryOperator.identity(), UnaryOperator.identity(), WireFault.NONE, config);
     }
 }

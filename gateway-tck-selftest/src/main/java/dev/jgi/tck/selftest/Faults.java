@@ -28,7 +28,11 @@ public final class Faults {
                         BodyLimitFaults.all(),
                         TrailerFaults.all(),
                         PastDefects.all(),
-                        SignalFaults.all())
+                        SignalFaults.all(),
+                        FramingFaults.all(),
+                        ChannelFaults.all(),
+                        ParserFaults.all(),
+                        ConfigFaults.all())
                 .flatMap(List::stream)
                 .toList();
     }

@@ -10,10 +10,11 @@ import java.util.Optional;
 public final class MutantServer implements ServerUnderTest {
 
     private final Fault fault;
-    private final ReferenceServer reference = new ReferenceServer();
+    private final ReferenceServer reference;
 
     public MutantServer(Fault fault) {
         this.fault = fault;
+        this.reference = new ReferenceServer(fault.config());
     }
 
     public Fault fault() {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The reference server as the TCK sees it: {@code --server reference}. The suite runs over all
@@ -17,6 +18,17 @@ import java.util.Set;
  * on one started with {@code h2c} on.
  */
 public final class ReferenceServer implements ServerUnderTest {
+
+    private final UnaryOperator<GatewayServer.Builder> config;
+
+    public ReferenceServer() {
+        this(UnaryOperator.identity());
+    }
+
+    /** The reference server with its configuration changed last by {@code config}: a mutant's. */
+    ReferenceServer(UnaryOperator<GatewayServer.Builder> config) {
+        this.config = config;
+    }
 
     @Override
     public String name() {
@@ -77,8 +89,8 @@ public final class ReferenceServer implements ServerUnderTest {
         return mountPath.isEmpty() ? builder : builder.mountPath(mountPath);
     }
 
-    private static Started started(GatewayServer.Builder builder) {
-        GatewayServer server = builder.build();
+    private Started started(GatewayServer.Builder builder) {
+        GatewayServer server = config.apply(builder).build();
         server.start();
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
         return new Started() {

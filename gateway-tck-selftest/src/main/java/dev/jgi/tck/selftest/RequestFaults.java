@@ -77,6 +77,15 @@ final class RequestFaults {
                                 r.target().path(),
                                 r.target().query()))),
                 Wrap.request(
+                        "raw-path-decoded",
+                        Set.of("JGI-PATH-11"),
+                        r -> r.withTarget(new RequestTarget(
+                                r.target().raw(),
+                                r.target().fullPath(),
+                                r.target().mountPath(),
+                                r.target().path(),
+                                r.target().query()))),
+                Wrap.request(
                         "query-decoded",
                         Set.of("JGI-PATH-9"),
                         r -> r.withTarget(new RequestTarget(

@@ -2,13 +2,11 @@ package dev.jgi.tck.selftest;
 
 import dev.jgi.api.Channel;
 import dev.jgi.api.Event;
-import dev.jgi.api.Response;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.UnaryOperator;
 
 /**
  * Faults in what the server does with the response a sync application returns, and in the body
@@ -20,11 +18,14 @@ final class ResponseFaults {
 
     static List<Fault> all() {
         return List.of(
-                response("5xx-sent-as-500", Set.of("JGI-RESP-2"), r -> r.status() > 500 ? r.withStatus(500) : r),
-                response(
+                Wrap.response(
+                        "5xx-sent-as-500",
+                        Set.of("JGI-RESP-2"),
+                        (request, r) -> r.status() > 500 ? r.withStatus(500) : r),
+                Wrap.response(
                         "hop-by-hop-fields-dropped",
                         Set.of("JGI-RESP-5", "JGI-ERR-4", "JGI-RESP-9", "JGI-FRAME-11"),
-                        r -> r.withHeaders(r.headers()
+                        (request, r) -> r.withHeaders(r.headers()
                                 .without("connection")
                                 .without("keep-alive")
                                 .without("transfer-encoding")
@@ -54,14 +55,6 @@ final class ResponseFaults {
                     ? CompletableFuture.completedFuture(null)
                     : super.send(action);
         }
-    }
-
-    private static Fault response(String name, Set<String> clauses, UnaryOperator<Response> corrupt) {
-        return Fault.ofApps(
-                name,
-                clauses,
-                app -> Wrap.sync(app, (request, exchange) -> corrupt.apply(app.handle(request, exchange))),
-                app -> app);
     }
 
     /** A channel that delivers an empty body event marked last once more after the last one. */

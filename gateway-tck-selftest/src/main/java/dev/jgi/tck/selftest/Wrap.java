@@ -10,6 +10,7 @@ import dev.jgi.api.ServerInfo;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /** Ways of putting a fault between the reference server and the application it hosts. */
@@ -37,6 +38,24 @@ final class Wrap {
                 clauses,
                 app -> sync(app, (request, exchange) -> app.handle(corrupt.apply(request), exchange)),
                 app -> async(app, (request, channel) -> app.handle(corrupt.apply(request), channel)));
+    }
+
+    /** What the server would do wrong with the response a sync application returns. */
+    static Fault response(String name, Set<String> clauses, BiFunction<Request, Response, Response> corrupt) {
+        return Fault.ofApps(
+                name,
+                clauses,
+                app -> sync(app, (request, exchange) -> corrupt.apply(request, app.handle(request, exchange))),
+                app -> app);
+    }
+
+    /** What the server would do wrong with the events and actions of an async application's channel. */
+    static Fault channel(String name, Set<String> clauses, BiFunction<Request, Channel, Channel> corrupt) {
+        return Fault.ofApps(
+                name,
+                clauses,
+                app -> app,
+                app -> async(app, (request, channel) -> app.handle(request, corrupt.apply(request, channel))));
     }
 
     /** {@code app} with its requests handled by {@code handler}. */
