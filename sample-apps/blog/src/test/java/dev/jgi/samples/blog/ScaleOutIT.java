@@ -168,7 +168,7 @@ class ScaleOutIT {
         assertThat(readyAgain).as("seconds until every /readyz said 200 again").isLessThan(5);
         assertThat(frontPageAgain)
                 .as("seconds until the balancer served the front page again")
-                .isLessThan(5 + settle.toSeconds());
+                .isLessThan(5.0 + settle.toSeconds());
     }
 
     private static boolean noneReady(BlogCluster cluster) throws InterruptedException {
