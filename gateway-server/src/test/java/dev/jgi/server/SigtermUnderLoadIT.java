@@ -1,5 +1,6 @@
 package dev.jgi.server;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.JgiProcess;
@@ -68,9 +69,9 @@ class SigtermUnderLoadIT {
                 for (int i = 0; i < CONNECTIONS; i++) {
                     clients.add(Thread.ofVirtual().start(() -> client(port, tally)));
                 }
-                while (tally.answered.get() < 500) {
-                    Thread.sleep(20);
-                }
+                eventually(
+                        Duration.ofMinutes(2),
+                        () -> assertThat(tally.answered.get()).isGreaterThanOrEqualTo(500));
                 jgi.terminate();
                 for (Thread client : clients) {
                     assertThat(client.join(Duration.ofSeconds(60))).isTrue();
