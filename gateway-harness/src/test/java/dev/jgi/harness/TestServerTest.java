@@ -142,6 +142,21 @@ class TestServerTest {
     }
 
     @Test
+    void aContentLengthLongerThanEighteenDigitsIs400WithoutCallingTheApplication() throws Exception {
+        AtomicBoolean called = new AtomicBoolean();
+        TestResponse response = send(
+                (request, exchange) -> {
+                    called.set(true);
+                    return Response.empty(204);
+                },
+                TestRequest.post("/").header("content-length", "1234567890123456789"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text()).startsWith("[JGI-BODY-7]");
+        assertThat(called).isFalse();
+    }
+
+    @Test
     void connectIsRefusedWithoutCallingTheApplication() throws Exception {
         AtomicReference<Request> seen = new AtomicReference<>();
         TestResponse response = send(
