@@ -37,7 +37,7 @@ class PipeliningIT {
     /** Waits for the access line of a refusal given before any exchange, within the log's flush time. */
     private static void assertAccessLogged(HostileServer server, int status) throws InterruptedException {
         java.util.regex.Pattern line =
-                java.util.regex.Pattern.compile("\"- - HTTP/1\\.1\" " + status + " \\d+ .*ms [0-9a-f]+-\\d+");
+                java.util.regex.Pattern.compile("\"- - HTTP/1\\.1\" " + status + " \\d+ .*ms [0-9a-f]+-[0-9a-f]+");
         eventually(RawHttp.TIMEOUT, () -> {
             String stdout = server.process().stdout();
             assertThat(line.matcher(stdout).find())
