@@ -15,4 +15,5 @@ module dev.jgi.kernel {
     exports dev.jgi.kernel.hooks;
     exports dev.jgi.kernel.order;
     exports dev.jgi.kernel.response;
+    exports dev.jgi.kernel.syntax;
 }

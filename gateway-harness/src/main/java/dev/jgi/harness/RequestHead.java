@@ -6,6 +6,7 @@ import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import dev.jgi.api.ServerInfo;
 import dev.jgi.kernel.request.RequestLine;
+import dev.jgi.kernel.syntax.Ascii;
 import dev.jgi.kernel.target.TargetParser;
 import dev.jgi.kernel.target.TargetRefusal;
 import java.net.InetAddress;
@@ -88,9 +89,7 @@ final class RequestHead {
         if (lengths.isEmpty()) {
             return;
         }
-        if (lengths.stream().distinct().count() > 1
-                || lengths.get(0).isEmpty()
-                || !lengths.get(0).chars().allMatch(Character::isDigit)) {
+        if (lengths.stream().distinct().count() > 1 || !Ascii.isDecimal(lengths.get(0))) {
             throw new Refusal(400, "[JGI-BODY-7] invalid content-length " + lengths);
         }
         long declared = Long.parseLong(lengths.get(0));

@@ -1,10 +1,7 @@
 package dev.jgi.server;
 
-import dev.jgi.server.runtime.SettingText;
 import dev.jgi.server.unix.SocketFileAccess;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -452,42 +449,12 @@ public record ServerConfig(
      * @throws IllegalArgumentException naming the key, for an unknown key or a value that does not parse
      */
     public static ServerConfig fromText(Map<String, String> values) {
-        RecordComponent[] components = ServerConfig.class.getRecordComponents();
-        Map<String, String> unknown = new LinkedHashMap<>(values);
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            Setting setting = components[i].getAnnotation(Setting.class);
-            String text = unknown.containsKey(setting.name()) ? unknown.remove(setting.name()) : setting.defaultValue();
-            args[i] = SettingText.parse(setting.name(), text, components[i].getGenericType());
-            types[i] = components[i].getType();
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "unknown setting: " + unknown.keySet().iterator().next());
-        }
-        try {
-            return ServerConfig.class.getDeclaredConstructor(types).newInstance(args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return SettingTable.parse(values);
     }
 
     /** This config in text form, keyed by setting name, in declaration order: what --print-config shows. */
     public Map<String, String> toText() {
-        Map<String, String> text = new LinkedHashMap<>();
-        for (RecordComponent component : ServerConfig.class.getRecordComponents()) {
-            try {
-                text.put(
-                        component.getAnnotation(Setting.class).name(),
-                        SettingText.format(component.getAccessor().invoke(this)));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return text;
+        return SettingTable.format(this);
     }
 
     /**
@@ -502,9 +469,7 @@ public record ServerConfig(
 
     /** The declared settings, in order: the source of --help. */
     public static List<Setting> settings() {
-        return java.util.Arrays.stream(ServerConfig.class.getRecordComponents())
-                .map(c -> c.getAnnotation(Setting.class))
-                .toList();
+        return SettingTable.settings();
     }
 
     private static void requirePositive(String name, long value) {

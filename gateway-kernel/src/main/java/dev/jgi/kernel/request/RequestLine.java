@@ -1,5 +1,6 @@
 package dev.jgi.kernel.request;
 
+import dev.jgi.kernel.syntax.Ascii;
 import java.util.OptionalInt;
 
 /**
@@ -24,9 +25,9 @@ public final class RequestLine {
     public static OptionalInt version(String version) {
         if (version.length() != 8
                 || !version.startsWith("HTTP/")
-                || !isDigit(version.charAt(5))
+                || !Ascii.isDigit(version.charAt(5))
                 || version.charAt(6) != '.'
-                || !isDigit(version.charAt(7))) {
+                || !Ascii.isDigit(version.charAt(7))) {
             return OptionalInt.of(400);
         }
         return version.charAt(5) == '1' ? OptionalInt.empty() : OptionalInt.of(505);
@@ -35,9 +36,5 @@ public final class RequestLine {
     /** The status a server answers for this method, on any connection, or empty to go on. */
     public static OptionalInt method(String method) {
         return method.equals("CONNECT") ? OptionalInt.of(501) : OptionalInt.empty();
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

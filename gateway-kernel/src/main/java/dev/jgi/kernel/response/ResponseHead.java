@@ -1,6 +1,7 @@
 package dev.jgi.kernel.response;
 
 import dev.jgi.api.Headers;
+import dev.jgi.kernel.syntax.Ascii;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -92,7 +93,7 @@ public final class ResponseHead {
                                 "hop-by-hop field " + HOP_BY_HOP[hop] + " in the response"));
             } else if (lengthProblem == null && name.equalsIgnoreCase(CONTENT_LENGTH)) {
                 String value = field.value();
-                if (!isDecimal(value)) {
+                if (!Ascii.isDecimal(value)) {
                     lengthProblem = "a content-length is not a decimal number of at most 18 digits";
                 } else if (length != null && !length.equals(value)) {
                     lengthProblem = "the content-length fields disagree";
@@ -171,19 +172,6 @@ public final class ResponseHead {
             }
         }
         return -1;
-    }
-
-    private static boolean isDecimal(String value) {
-        if (value.isEmpty() || value.length() > 18) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<ResponseBreach> add(List<ResponseBreach> found, ResponseBreach breach) {

@@ -106,7 +106,7 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         CompletableFuture<Event> next = new CompletableFuture<>();
         transport.execute(() -> {
             if (bodyEnded) {
-                transport.watchForReceive();
+                transport.departure.watchForReceive();
                 // The hand-over cannot fail, so the stage whenComplete returns has nothing to report.
                 var unused = finished.whenComplete((event, e) -> next.complete(event));
             } else if (reader == null) {
@@ -189,7 +189,7 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
 
     @Override
     public void onDisconnect(Runnable callback) {
-        transport.onDisconnect(callback);
+        transport.departure.onDisconnect(callback);
     }
 
     @Override

@@ -141,7 +141,7 @@ final class BodyOutput extends OutputStream {
     private void failed(IOException cause) {
         if (cause instanceof ClientDisconnectedException) {
             // Also when the exchange already ended: the application asks after it caught this [JGI-DISC-2].
-            transport.clientLeft();
+            transport.departure.clientLeft();
         }
         lock.lock();
         try {

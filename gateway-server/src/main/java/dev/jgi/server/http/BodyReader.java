@@ -177,12 +177,12 @@ final class BodyReader {
         if (n < 0) {
             done = true;
             if (declared >= 0 && received < declared) {
-                transport.clientLeft();
+                transport.departure.clientLeft();
                 sink.failed(new ClientDisconnectedException("[JGI-BODY-8] the client went away before the body ended"));
             } else {
                 keepTrailers();
                 sink.end();
-                transport.bodyEnded();
+                transport.departure.bodyEnded();
             }
             return;
         }
@@ -206,7 +206,7 @@ final class BodyReader {
         }
         sink.piece(buffer, last);
         if (last) {
-            transport.bodyEnded();
+            transport.departure.bodyEnded();
         }
     }
 
@@ -282,7 +282,7 @@ final class BodyReader {
     private void fail(IOException failure) {
         done = true;
         if (failure instanceof ClientDisconnectedException) {
-            transport.clientLeft();
+            transport.departure.clientLeft();
         }
         Sink sink = waiting;
         waiting = null;

@@ -11,9 +11,9 @@ import java.time.Duration;
  * @param minRate the fewest body bytes a second, averaged over the waiting time once it passed ten
  *                seconds; zero is none
  */
-public record BodyTimeouts(Duration read, long minRate) {
+record BodyTimeouts(Duration read, long minRate) {
 
-    public BodyTimeouts {
+    BodyTimeouts {
         if (read.isNegative() || minRate < 0) {
             throw new IllegalArgumentException("body timeouts must not be negative");
         }

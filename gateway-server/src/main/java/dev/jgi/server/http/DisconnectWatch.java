@@ -35,31 +35,30 @@ final class DisconnectWatch {
 
     private static final AttachmentKey<DisconnectWatch> KEY = AttachmentKey.create(DisconnectWatch.class);
 
-    private final Transport transport;
+    private final HttpServerExchange exchange;
     private final Runnable gone;
     private boolean over;
 
-    private DisconnectWatch(Transport transport, Runnable gone) {
-        this.transport = transport;
+    private DisconnectWatch(HttpServerExchange exchange, Runnable gone) {
+        this.exchange = exchange;
         this.gone = gone;
     }
 
     /**
-     * Watches the exchange's client; {@code gone} runs once, on the I/O thread, after
-     * {@code transport.disconnected} was set. I/O thread only.
+     * Watches the exchange's client; {@code gone} runs once, on the I/O thread, when it left. I/O
+     * thread only.
      *
      * @return whether the exchange is watched (now or already); false while its request body is unread
      *     or after it ended
      */
-    static boolean arm(Transport transport, Runnable gone) {
-        HttpServerExchange exchange = transport.exchange;
+    static boolean arm(HttpServerExchange exchange, Runnable gone) {
         if (exchange.getAttachment(KEY) != null) {
             return true;
         }
         if (exchange.isComplete() || !exchange.isRequestComplete() || exchange.isUpgrade()) {
             return false;
         }
-        DisconnectWatch watch = new DisconnectWatch(transport, gone);
+        DisconnectWatch watch = new DisconnectWatch(exchange, gone);
         boolean armed = exchange.getConnection() instanceof HttpServerConnection http1
                 ? watch.read(http1)
                 : watch.listen(Connectors.getConduitSinkChannel(exchange));
@@ -110,7 +109,7 @@ final class DisconnectWatch {
                     pooled.close();
                 }
             }
-            left();
+            gone.run();
         });
         socket.resumeReads();
         return true;
@@ -124,18 +123,13 @@ final class DisconnectWatch {
         sink.setWriteListener(channel -> {
             if (over) {
                 channel.suspendWrites();
-            } else if (!channel.isOpen() || !transport.exchange.getConnection().isOpen()) {
+            } else if (!channel.isOpen() || !exchange.getConnection().isOpen()) {
                 over = true;
-                left();
+                gone.run();
             } else {
                 channel.suspendWrites();
             }
         });
         return true;
-    }
-
-    private void left() {
-        transport.clientLeft();
-        gone.run();
     }
 }

@@ -1,5 +1,6 @@
 package dev.jgi.server.http;
 
+import dev.jgi.kernel.syntax.Ascii;
 import dev.jgi.server.ServerConfig;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -35,7 +36,7 @@ final class HeadCheck {
         long total = requestLine + 2L;
         for (HeaderValues values : headers) {
             String name = values.getHeaderName().toString();
-            if (name.isEmpty() || !isToken(name)) {
+            if (name.isEmpty() || !Ascii.isToken(name)) {
                 return new Admission.Refused(400, "[JGI-HDR-6] a malformed header field name");
             }
             for (String value : values) {
@@ -100,7 +101,7 @@ final class HeadCheck {
         for (String value : lengths) {
             for (String part : value.split(",", -1)) {
                 String length = part.strip();
-                if (length.isEmpty() || length.length() > 18 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                if (!Ascii.isDecimal(length)) {
                     return new Admission.Refused(400, "[JGI-BODY-7] an invalid content-length");
                 }
                 if (first != null && !first.equals(length)) {
@@ -114,19 +115,6 @@ final class HeadCheck {
             return new Admission.Refused(413, "[JGI-LIM-3] the body is larger than " + config.maxBodySize() + " bytes");
         }
         return null;
-    }
-
-    static boolean isToken(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!((c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isFieldValue(String value) {

@@ -2,6 +2,7 @@ package dev.jgi.server.http;
 
 import dev.jgi.api.Headers;
 import dev.jgi.kernel.request.RequestLine;
+import dev.jgi.kernel.syntax.Ascii;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -398,7 +399,7 @@ final class HeadScanner extends ScanningConduit {
 
     private static long parseLength(String value) {
         String first = value.split(",", -1)[0].strip();
-        if (first.isEmpty() || first.length() > 18 || !first.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!Ascii.isDecimal(first)) {
             return -1;
         }
         return Long.parseLong(first);

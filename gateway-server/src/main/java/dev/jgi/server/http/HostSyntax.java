@@ -1,5 +1,7 @@
 package dev.jgi.server.http;
 
+import dev.jgi.kernel.syntax.Ascii;
+
 /** RFC 9110 {@code Host = uri-host [ ":" port ]}, with an IP literal in brackets [JGI-HDR-7]. */
 final class HostSyntax {
 
@@ -30,16 +32,13 @@ final class HostSyntax {
             return false;
         }
         String port = host.substring(portStart + 1);
-        return port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
+        return port.length() <= 5 && port.chars().allMatch(Ascii::isDigit);
     }
 
     private static boolean isRegName(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || "-._~!$&'()*+,;=%".indexOf(c) >= 0;
+            boolean ok = Ascii.isLetterOrDigit(c) || "-._~!$&'()*+,;=%".indexOf(c) >= 0;
             if (!ok) {
                 return false;
             }

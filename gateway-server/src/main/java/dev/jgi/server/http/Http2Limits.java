@@ -8,9 +8,9 @@ package dev.jgi.server.http;
  * @param resetRate  RST_STREAM frames per second
  * @param streamRate new streams (HEADERS on a new stream id) per second
  */
-public record Http2Limits(int resetRate, int streamRate) {
+record Http2Limits(int resetRate, int streamRate) {
 
-    public Http2Limits {
+    Http2Limits {
         if (resetRate < 0 || streamRate < 0) {
             throw new IllegalArgumentException("HTTP/2 rates must not be negative");
         }

@@ -1,5 +1,6 @@
 package dev.jgi.server.http;
 
+import dev.jgi.kernel.syntax.Ascii;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,10 +28,7 @@ final class RequestIds {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            if (!((c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || "-_.:".indexOf(c) >= 0)) {
+            if (!Ascii.isLetterOrDigit(c) && "-_.:".indexOf(c) < 0) {
                 return false;
             }
         }

@@ -40,16 +40,16 @@ final class SyncExchange implements Exchange {
     /** Watches the connection from the first call on, so that a client that left is noticed without a write [JGI-DISC-2]. */
     @Override
     public boolean isDisconnected() {
-        if (!transport.isDisconnected()) {
-            transport.execute(transport::watch);
+        ClientDeparture departure = transport.departure;
+        if (!departure.isDisconnected()) {
+            transport.execute(departure::watch);
         }
-        return transport.isDisconnected();
+        return departure.isDisconnected();
     }
 
-    /** Waits until the 103 was written, so that it precedes the final response [JGI-EXT-11]. */
     @Override
     public void onDisconnect(Runnable callback) {
-        transport.onDisconnect(callback);
+        transport.departure.onDisconnect(callback);
     }
 
     @Override
@@ -57,6 +57,7 @@ final class SyncExchange implements Exchange {
         transport.drain.add(callback);
     }
 
+    /** Waits until the 103 was written, so that it precedes the final response [JGI-EXT-11]. */
     @Override
     public boolean sendEarlyHints(Headers headers) {
         java.util.Objects.requireNonNull(headers, "headers");

@@ -12,7 +12,6 @@ import dev.jgi.kernel.response.TrailerFraming;
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.protocol.http.HttpAttachments;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HttpString;
 import java.io.IOException;
@@ -61,8 +60,8 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     final boolean head;
     /** Run once when the exchange is over, on the thread the handler chooses [JGI-DONE-1]. */
     final CompletionHooks hooks;
-    /** Fired on the I/O thread when the client leaves before the exchange ended [JGI-DISC-6]. */
-    final Signal disconnect;
+    /** Whether the client left, and who is told [JGI-DISC-6]. */
+    final ClientDeparture departure;
     /** Fired when the server begins to drain while this exchange is in flight [JGI-LIFE-9]. */
     final Signal drain;
 
@@ -84,20 +83,9 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     private HostedApp app;
     private Request request;
 
-    private volatile boolean disconnected;
-    /** A disconnect callback waits for the body's end before the connection can be watched. */
-    private boolean watchPending;
-    /** Whether a client that leaves while watched ends the exchange, as an async receive needs. */
-    private boolean abortWhenGone;
-
     private volatile Thread appThread;
 
-    /** The application will give trailers; whether they reach the client is known at commit. */
-    private boolean trailersAnnounced;
-    /** Announced trailers travel on the committed response [JGI-EXT-8]. */
-    private boolean trailersTravel;
-    /** The response's trailers once given, null until then. */
-    private Headers responseTrailers;
+    private final ResponseTrailers trailers = new ResponseTrailers();
 
     Transport(
             HttpServerExchange exchange,
@@ -112,9 +100,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         this.requestId = requestId;
         this.rawTarget = rawTarget;
         this.hooks = new CompletionHooks((message, failure) -> ServerLog.error(requestId, message, failure));
-        this.disconnect = new Signal(
-                "[JGI-DISC-6] a disconnect callback",
-                (message, failure) -> ServerLog.error(requestId, message, failure));
+        this.departure = new ClientDeparture(this);
         this.drain = new Signal(
                 "[JGI-LIFE-9] a drain callback", (message, failure) -> ServerLog.error(requestId, message, failure));
         this.drains = drains;
@@ -133,7 +119,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
 
     /** The app this exchange entered, if it was admitted. */
     Optional<HostedApp> app() {
-        return java.util.Optional.ofNullable(app);
+        return Optional.ofNullable(app);
     }
 
     /** The request as the application sees it, once mapped. */
@@ -143,7 +129,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
 
     /** The request as the application sees it, if it was mapped. */
     Optional<Request> request() {
-        return java.util.Optional.ofNullable(request);
+        return Optional.ofNullable(request);
     }
 
     /** The body is read by {@code reader}; how much it left unread decides whether the connection stays. */
@@ -160,62 +146,6 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
     /** Whether the request body was refused. I/O thread. */
     boolean bodyRefused() {
         return bodyRefused != null;
-    }
-
-    /** The client went away [JGI-DISC-1]: the disconnect callbacks run [JGI-DISC-6]. I/O thread. */
-    void clientLeft() {
-        disconnected = true;
-        if (phase != Phase.ENDED) {
-            disconnect.fire();
-        }
-    }
-
-    /**
-     * Registers a disconnect callback and, on the I/O thread, watches the connection for the client
-     * leaving while the application neither reads nor writes [JGI-DISC-6]. Any thread.
-     */
-    void onDisconnect(Runnable callback) {
-        disconnect.add(callback);
-        execute(this::watch);
-    }
-
-    /**
-     * Watches the connection, once the request body ended: now if it has, else when the body
-     * reader reaches its end. I/O thread.
-     */
-    void watch() {
-        if (phase != Phase.ENDED && !disconnect.hasFired() && !DisconnectWatch.arm(this, this::gone)) {
-            watchPending = true;
-        }
-    }
-
-    /**
-     * An async application waits in {@code receive} after the body's end: a client that leaves
-     * meanwhile ends the exchange, which completes that receive with {@code Disconnect}
-     * [JGI-DISC-3]. I/O thread.
-     */
-    void watchForReceive() {
-        abortWhenGone = true;
-        watch();
-    }
-
-    private void gone() {
-        if (abortWhenGone) {
-            abort(new ClientDisconnectedException("[JGI-DISC-3] the client went away while the application waited"));
-        }
-    }
-
-    /** The request body was read to its end: a watch that waited for it starts. I/O thread. */
-    void bodyEnded() {
-        if (watchPending) {
-            watchPending = false;
-            watch();
-        }
-    }
-
-    /** Whether the client went away. Any thread. */
-    boolean isDisconnected() {
-        return disconnected;
     }
 
     /** The application runs on the calling thread, which a passed deadline interrupts. */
@@ -269,15 +199,10 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         }
         Headers headers = ResponseHead.sendable(version, status, checked);
         String method = exchange.getRequestMethod().toString();
-        trailersTravel = trailersAnnounced && TrailerFraming.travel(version, method, status);
-        boolean chunks = trailersTravel && TrailerFraming.chunks(version, method, status);
+        boolean chunks =
+                trailers.travel(exchange, version, method, status) && TrailerFraming.chunks(version, method, status);
         if (chunks) {
             headers = headers.without("content-length");
-        }
-        if (trailersTravel) {
-            // Undertow asks when it ends the body: the last chunk over HTTP/1.1, a HEADERS frame over HTTP/2.
-            exchange.putAttachment(
-                    HttpAttachments.RESPONSE_TRAILER_SUPPLIER, () -> TrailerFields.toMap(responseTrailers));
         }
         exchange.setStatusCode(status);
         HeaderMap target = exchange.getResponseHeaders();
@@ -395,32 +320,30 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
 
     /** The application will give trailers [JGI-EXT-7]; before commit. I/O thread. */
     void announceTrailers() {
-        trailersAnnounced = true;
+        trailers.announce();
     }
 
     /** Whether the committed response still waits for its trailers before it ends. */
     boolean awaitsTrailers() {
-        return trailersTravel && responseTrailers == null;
+        return trailers.awaited();
     }
 
     /**
      * Takes the response's trailers, sent as the body ends if they travel [JGI-EXT-8]; false when
      * over {@link TrailerFraming#MAX_TRAILER_BYTES}, which fails the exchange. I/O thread.
      */
-    boolean trailers(Headers trailers) {
-        if (TrailerFraming.size(trailers) > TrailerFraming.MAX_TRAILER_BYTES) {
-            responseTrailers = Headers.of();
-            fail("[JGI-ERR-2] the trailer fields are larger than " + TrailerFraming.MAX_TRAILER_BYTES + " bytes", null);
-            return false;
+    boolean trailers(Headers given) {
+        if (trailers.take(given)) {
+            return true;
         }
-        responseTrailers = trailers;
-        return true;
+        fail("[JGI-ERR-2] the trailer fields are larger than " + TrailerFraming.MAX_TRAILER_BYTES + " bytes", null);
+        return false;
     }
 
     /** The async application's trailers after its last body piece: they end the exchange. I/O thread. */
-    void endWithTrailers(Headers trailers) {
+    void endWithTrailers(Headers given) {
         boolean awaited = awaitsTrailers();
-        if (trailers(trailers) && awaited && phase == Phase.SENDING) {
+        if (trailers(given) && awaited && phase == Phase.SENDING) {
             exchange.endExchange();
         }
     }
@@ -433,7 +356,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         if (phase == Phase.ENDED) {
             return;
         }
-        ClientDisconnectedException left = leaving(failure);
+        ClientDisconnectedException left = ClientDeparture.behind(failure);
         if (left != null) {
             // Nobody is there to read a 500, and a client that left is no server fault: one line,
             // without the stack trace of the application's rethrow.
@@ -459,16 +382,6 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         }
     }
 
-    /** The client's departure behind an application failure, as thrown or wrapped, if that is what it is. */
-    private static ClientDisconnectedException leaving(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ClientDisconnectedException left) {
-                return left;
-            }
-        }
-        return null;
-    }
-
     /** Answers with an error status on the server's own behalf: a limit, a malformed request. */
     void refuse(Admission.Refused refused) {
         if (phase != Phase.OPEN) {
@@ -489,7 +402,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             error = cause;
         }
         if (cause instanceof ClientDisconnectedException) {
-            clientLeft();
+            departure.clientLeft();
         }
         IoUtils.safeClose(exchange.getConnection());
         complete();
@@ -562,15 +475,13 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         if (phase == Phase.ENDED) {
             return;
         }
-        if (error == null && (disconnected || phase == Phase.STREAMING)) {
+        if (error == null && (departure.isDisconnected() || phase == Phase.STREAMING)) {
             // Undertow ended the exchange as the connection closed mid-body, before a failure reached abort.
             error = new ClientDisconnectedException("[JGI-DONE-3] the connection closed before the response ended");
         }
-        if (disconnected || error instanceof ClientDisconnectedException) {
-            disconnect.fire();
-        }
+        departure.exchangeEnding(error);
         phase = Phase.ENDED;
-        disconnect.cancel();
+        departure.exchangeEnded();
         drains.leave(drain);
         if (deadline != null) {
             deadline.remove();

@@ -1,5 +1,6 @@
 package dev.jgi.server.log;
 
+import dev.jgi.kernel.syntax.Ascii;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -75,7 +76,7 @@ public record LogContext(String requestId, String traceId) {
     private static boolean hex(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            if (!Ascii.isDigit(c) && (c < 'a' || c > 'f')) {
                 return false;
             }
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * names, from this process itself, so that systemd's default {@code NotifyAccess=main} accepts them
  * (a {@code systemd-notify} child would be refused: systemd checks the sender's PID).
  */
-public final class Notifier {
+final class Notifier {
 
     private static final int MAX_PATH = 108;
 
@@ -32,7 +32,7 @@ public final class Notifier {
      *
      * @throws IllegalArgumentException when the variable names no usable Unix socket path
      */
-    public static Optional<Notifier> from(Map<String, String> environment) {
+    static Optional<Notifier> from(Map<String, String> environment) {
         String socket = environment.getOrDefault("NOTIFY_SOCKET", "");
         if (socket.isEmpty()) {
             return Optional.empty();
@@ -60,7 +60,7 @@ public final class Notifier {
      *
      * @throws IOException with the errno when the socket cannot be made or the datagram not sent
      */
-    public void send(String state) throws IOException {
+    void send(String state) throws IOException {
         Libc c = Libc.get();
         int fd = c.socket(Libc.AF_UNIX, Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC, 0);
         if (fd < 0) {

@@ -1,5 +1,6 @@
 package dev.jgi.server.cli;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.assets.Manifest;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -176,12 +178,12 @@ class CollectToBucketTest {
             CompletableFuture<Run> second =
                     CompletableFuture.supplyAsync(() -> collect(src.toString(), "--to", target));
             try (S3Client s3 = slow.client()) {
-                while (keys(s3, "static", "site/").size() == objectsBefore) {
-                    assertThat(second)
-                            .as("the upload stopped before its first object")
-                            .isNotDone();
-                    Thread.sleep(20);
-                }
+                eventually(Duration.ofMinutes(2), () -> {
+                    if (second.isDone()) {
+                        throw new IllegalStateException("the upload stopped before its first object");
+                    }
+                    assertThat(keys(s3, "static", "site/")).hasSizeGreaterThan(objectsBefore);
+                });
             }
             slow.close();
             Run killed = second.get(3, TimeUnit.MINUTES);

@@ -1,5 +1,6 @@
 package dev.jgi.server.hostile;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.RawHttp;
@@ -112,20 +113,13 @@ class ConnectionFloodIT {
 
     /** Sends {@code GET /} on new connections until one is answered 200, for at most {@code patience}. */
     private static void answered(int port, Duration patience) throws Exception {
-        long end = System.nanoTime() + patience.toNanos();
-        while (true) {
+        eventually(patience, () -> {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
                 socket.getOutputStream().write(GET);
                 assertThat(RawHttp.readFramed(socket.getInputStream()).status()).isEqualTo(200);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > end) {
-                    throw e;
-                }
-                Thread.sleep(20);
             }
-        }
+        });
     }
 
     private static boolean readOrTimeout(InputStream in) throws IOException {

@@ -1,5 +1,6 @@
 package dev.jgi.server.hostile;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.JgiProcess;
@@ -90,10 +91,11 @@ final class HostileServer implements AutoCloseable {
     void assertBystanderAndMemoryUnharmed() throws IOException, InterruptedException {
         // An attack cut off within milliseconds can end before the bystander's next response: the
         // response in flight across the attack is the one that measures it.
-        long end = System.nanoTime() + RawHttp.TIMEOUT.toNanos();
-        while (bystander.count() == 0 && bystander.failure() == null && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
+        eventually(
+                RawHttp.TIMEOUT,
+                () -> assertThat(bystander.count() > 0 || bystander.failure() != null)
+                        .as("a bystander response or failure")
+                        .isTrue());
         assertThat(bystander.failure()).as("the bystander's connection").isNull();
         assertThat(bystander.count())
                 .as("bystander responses during the attack")

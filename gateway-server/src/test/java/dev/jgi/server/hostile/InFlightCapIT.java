@@ -1,5 +1,6 @@
 package dev.jgi.server.hostile;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.RawHttp;
@@ -51,8 +52,7 @@ class InFlightCapIT {
      */
     private static List<Socket> holdEverySlot(int port, int cap) throws Exception {
         List<Socket> slow = new ArrayList<>();
-        long deadline = System.nanoTime() + RawHttp.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        eventually(RawHttp.TIMEOUT, () -> {
             slow.removeIf(InFlightCapIT::wasAnswered);
             while (slow.size() < cap) {
                 Socket socket = new Socket("127.0.0.1", port);
@@ -62,14 +62,13 @@ class InFlightCapIT {
             try (Socket probe = new Socket("127.0.0.1", port)) {
                 probe.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
                 probe.getOutputStream().write(request("/"));
-                if (RawHttp.readFramed(probe.getInputStream()).status() == 503
-                        && slow.stream().noneMatch(InFlightCapIT::wasAnswered)) {
-                    return slow;
-                }
+                assertThat(RawHttp.readFramed(probe.getInputStream()).status() == 503
+                                && slow.stream().noneMatch(InFlightCapIT::wasAnswered))
+                        .as("the slow requests hold every slot of the cap")
+                        .isTrue();
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the slow requests never held every slot of the cap");
+        });
+        return slow;
     }
 
     /** A slow request answered already was refused; closes its socket when so. */

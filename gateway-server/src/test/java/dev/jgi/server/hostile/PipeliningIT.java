@@ -1,5 +1,6 @@
 package dev.jgi.server.hostile;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.RawHttp;
@@ -36,16 +37,13 @@ class PipeliningIT {
     /** Waits for the access line of a refusal given before any exchange, within the log's flush time. */
     private static void assertAccessLogged(HostileServer server, int status) throws InterruptedException {
         java.util.regex.Pattern line =
-                java.util.regex.Pattern.compile("\"- - HTTP/1\\.1\" " + status + " \\d+ .*ms [0-9a-f]+-\\d+");
-        long end = System.nanoTime() + RawHttp.TIMEOUT.toNanos();
-        while (!line.matcher(server.process().stdout()).find()) {
-            assertThat(System.nanoTime())
-                    .as(
-                            "an access line for the %d in:%n%s",
-                            status, server.process().stdout())
-                    .isLessThan(end);
-            Thread.sleep(50);
-        }
+                java.util.regex.Pattern.compile("\"- - HTTP/1\\.1\" " + status + " \\d+ .*ms [0-9a-f]+-[0-9a-f]+");
+        eventually(RawHttp.TIMEOUT, () -> {
+            String stdout = server.process().stdout();
+            assertThat(line.matcher(stdout).find())
+                    .as("an access line for the %d in:%n%s", status, stdout)
+                    .isTrue();
+        });
     }
 
     private static void assertFirstThen(HostileServer server, String requests, int status) throws Exception {

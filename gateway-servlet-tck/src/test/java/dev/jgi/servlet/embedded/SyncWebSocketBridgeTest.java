@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,11 +109,9 @@ class SyncWebSocketBridgeTest {
             listener.closed.get(5, TimeUnit.SECONDS);
         }
         assertThat(listener.received).containsExactly("HELLO");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (containers.app(container).closes.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(containers.app(container).closes).contains("4000 bye");
+        eventually(
+                Duration.ofSeconds(5),
+                () -> assertThat(containers.app(container).closes).contains("4000 bye"));
     }
 
     @ParameterizedTest
