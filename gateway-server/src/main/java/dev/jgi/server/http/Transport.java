@@ -213,6 +213,18 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
         }
     }
 
+    /**
+     * The client reset this exchange's HTTP/2 stream: the exchange ends with the error [JGI-DONE-3].
+     * Closing the stream's sink wakes a send that waits for flow-control window, which Undertow leaves
+     * waiting after a reset, so that it fails [JGI-DISC-1]. I/O thread.
+     */
+    void streamReset() {
+        if (phase != Phase.ENDED) {
+            IoUtils.safeClose(io.undertow.server.Connectors.getConduitSinkChannel(exchange));
+            abort(new ClientDisconnectedException("[JGI-DISC-1] the client reset the stream"));
+        }
+    }
+
     /** Whether the client went away. Any thread. */
     boolean isDisconnected() {
         return disconnected;

@@ -71,8 +71,6 @@ class StreamingTests {
         assertThat(probe.log(key, 2)).containsExactly("Disconnect", "Disconnect");
     }
 
-    @Http1Only(
-            "HTTP/2 form written (Probe.begin, RST_STREAM) but off: on the reference server an async application waiting after a whole POST body gets no Disconnect when the client resets the stream (GET passes)")
     @ServerTest(Variant.ASYNC)
     @Clause("JGI-DISC-3")
     void receiveWaitingAfterTheBodyYieldsDisconnectOnceTheClientLeaves(Probe probe) {
