@@ -14,8 +14,21 @@ public sealed interface OpenExchange extends AutoCloseable {
     /** Whether response body bytes (HTTP/2) or response bytes (HTTP/1.1) arrive within the timeout. */
     boolean bytesArrive();
 
+    /**
+     * Reads the response until its body (HTTP/2) or its bytes (HTTP/1.1) show {@code marker}.
+     *
+     * @throws AssertionError when the response ended or went quiet first
+     */
+    void awaitBody(String marker);
+
     /** The client leaves the exchange, as a browser tab that closes does. */
     void leave();
+
+    private static void check(String marker, String seen) {
+        if (!seen.contains(marker)) {
+            throw new AssertionError("the response never showed '" + marker + "'; it read: " + seen);
+        }
+    }
 
     @Override
     void close();
@@ -26,6 +39,11 @@ public sealed interface OpenExchange extends AutoCloseable {
         @Override
         public boolean bytesArrive() {
             return connection.bytesArrive(timeout);
+        }
+
+        @Override
+        public void awaitBody(String marker) {
+            check(marker, connection.readUntil(marker, timeout));
         }
 
         @Override
@@ -45,6 +63,11 @@ public sealed interface OpenExchange extends AutoCloseable {
         @Override
         public boolean bytesArrive() {
             return stream.bodyBytesArrive();
+        }
+
+        @Override
+        public void awaitBody(String marker) {
+            check(marker, stream.bodyUntil(marker));
         }
 
         @Override

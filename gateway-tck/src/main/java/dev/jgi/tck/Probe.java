@@ -151,27 +151,6 @@ public final class Probe {
         return protocol == Protocol.H2 ? Optional.of(session.tlsContext()) : Optional.empty();
     }
 
-    /**
-     * Sends {@code request}, reads until the response body holds {@code marker}, then leaves, and
-     * runs {@code afterLeaving}: over HTTP/1.1 the connection is closed; over HTTP/2 the stream is
-     * reset with {@code CANCEL} and the connection stays open meanwhile, as a browser closing one
-     * tab of a site does [JGI-DISC-6].
-     */
-    public void leaveAfter(String request, String marker, Runnable afterLeaving) {
-        if (protocol != Protocol.HTTP_1_1) {
-            Http2Exchange.resetAfter(
-                    target.address(), http2Tls(), transcript, timeout(), request, marker, afterLeaving);
-            return;
-        }
-        try (RawConnection connection = RawConnection.open(target.address(), transcript, timeout())) {
-            String seen = connection.send(request).readUntil(marker, timeout());
-            if (!seen.contains(marker)) {
-                throw new AssertionError("the response never showed '" + marker + "'; it read: " + seen);
-            }
-        }
-        afterLeaving.run();
-    }
-
     /** The nonce of the last {@link #head}. */
     public String nonce() {
         return nonce;

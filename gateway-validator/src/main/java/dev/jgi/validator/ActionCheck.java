@@ -44,9 +44,13 @@ final class ActionCheck {
             return breach.get().mustRefuse() ? Optional.of(breach.get().duty().clause()) : Optional.empty();
         }
         switch (action) {
-            case Action.ResponseStart start ->
+            case Action.ResponseStart start -> {
                 length = new LengthCheck(
                         method, start.status(), HeadCheck.check(start.status(), start.headers(), reporter), reporter);
+                if (start.trailers()) {
+                    HeadCheck.checkAnnounced(start.headers(), reporter);
+                }
+            }
             case Action.ResponseBody piece -> body(piece.data().remaining(), piece.more());
             case Action.ResponseFile file -> body(length(file), file.more());
             case Action.ResponseTrailers sent -> HeadCheck.checkTrailers(sent.trailers(), reporter);

@@ -29,6 +29,17 @@ final class HeadCheck {
         return ResponseHead.contentLength(headers);
     }
 
+    /**
+     * [JGI-EXT-10]: trailers announced with {@code headers} are named in its {@code trailer} field,
+     * which is how a client learns which fields to wait for.
+     */
+    static void checkAnnounced(Headers headers, Reporter reporter) {
+        if (headers != null && headers.all("trailer").stream().allMatch(String::isBlank)) {
+            reporter.report(
+                    Violation.byApplication("JGI-EXT-10", "trailers are announced, but no trailer field names them"));
+        }
+    }
+
     /** [JGI-EXT-2] */
     static void checkTrailers(Headers trailers, Reporter reporter) {
         if (trailers == null) {

@@ -60,6 +60,7 @@ final class ResponseCheck {
         if (info.isPresent() && !info.get().supports(Capability.TRAILERS)) {
             reporter.report(Violation.byApplication("JGI-CAP-3", "trailers without the TRAILERS capability"));
         }
+        HeadCheck.checkAnnounced(response.headers(), reporter);
         return checked.withTrailers(trailers(response.trailers().get(), reporter));
     }
 

@@ -104,7 +104,9 @@ class AdaptersTest {
     void fromSyncSendsTrailersAndEarlyHints() throws Exception {
         AsyncApplication adapted = asyncFacade((request, exchange) -> {
             boolean hinted = exchange.sendEarlyHints(Headers.of("link", "</a.css>; rel=preload"));
-            return Response.text(200, "hinted=" + hinted).withTrailers(() -> Headers.of("x-sum", "1"));
+            return Response.text(200, "hinted=" + hinted)
+                    .withHeader("trailer", "x-sum")
+                    .withTrailers(() -> Headers.of("x-sum", "1"));
         });
         try (TestServer server = TestServer.startAsync(adapted)) {
             TestResponse response = server.send(TestRequest.get("/"));
@@ -193,7 +195,7 @@ class AdaptersTest {
     @Test
     void fromAsyncSendsAnnouncedTrailers() throws Exception {
         AsyncApplication app = (request, channel) -> channel.receive()
-                .thenCompose(body -> channel.send(new Action.ResponseStart(200, Headers.of(), true)))
+                .thenCompose(body -> channel.send(new Action.ResponseStart(200, Headers.of("trailer", "x-sum"), true)))
                 .thenCompose(started -> channel.send(Action.ResponseBody.end()))
                 .thenCompose(ended -> channel.send(new Action.ResponseTrailers(Headers.of("x-sum", "0"))));
         try (TestServer server = TestServer.start(syncFacade(app))) {

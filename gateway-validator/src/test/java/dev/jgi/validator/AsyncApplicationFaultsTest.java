@@ -103,7 +103,7 @@ class AsyncApplicationFaultsTest {
     void trailersBeforeTheLastPieceBreakExt6() throws Exception {
         Outcome.async(
                         sending(
-                                new Action.ResponseStart(200, Headers.of(), true),
+                                new Action.ResponseStart(200, Headers.of("trailer", "x-sum"), true),
                                 piece("x", true),
                                 new Action.ResponseTrailers(Headers.of("x-sum", "1"))),
                         TestRequest.get("/"))
@@ -114,11 +114,22 @@ class AsyncApplicationFaultsTest {
     void authorizationAsTrailerBreaksExt2() throws Exception {
         Outcome.async(
                         sending(
-                                new Action.ResponseStart(200, Headers.of(), true),
+                                new Action.ResponseStart(200, Headers.of("trailer", "authorization"), true),
                                 piece("x", false),
                                 new Action.ResponseTrailers(Headers.of("authorization", "Bearer t"))),
                         TestRequest.get("/"))
                 .applicationBroke("JGI-EXT-2");
+    }
+
+    @Test
+    void trailersAnnouncedButNotNamedBreakExt10() throws Exception {
+        Outcome.async(
+                        sending(
+                                new Action.ResponseStart(200, Headers.of(), true),
+                                piece("x", false),
+                                new Action.ResponseTrailers(Headers.of("x-sum", "1"))),
+                        TestRequest.get("/"))
+                .applicationBroke("JGI-EXT-10");
     }
 
     @Test
@@ -147,7 +158,7 @@ class AsyncApplicationFaultsTest {
     @Test
     void trailersAnnouncedWithoutTheCapabilityBreakCap3() throws Exception {
         Outcome.async(
-                        sending(new Action.ResponseStart(200, Headers.of(), true), piece("x", false)),
+                        sending(new Action.ResponseStart(200, Headers.of("trailer", "x-sum"), true), piece("x", false)),
                         TestServer.Options.defaults().withCapabilities(),
                         TestRequest.get("/"))
                 .applicationBroke("JGI-CAP-3");
@@ -186,7 +197,7 @@ class AsyncApplicationFaultsTest {
     @Test
     void stageCompletingWithoutTheAnnouncedTrailersBreaksExt6() throws Exception {
         Outcome.async(
-                        sending(new Action.ResponseStart(200, Headers.of(), true), piece("x", false)),
+                        sending(new Action.ResponseStart(200, Headers.of("trailer", "x-sum"), true), piece("x", false)),
                         TestRequest.get("/"))
                 .applicationBroke("JGI-EXT-6");
     }

@@ -104,6 +104,7 @@ class CorrectApplicationsTest {
             exchange.onComplete(completion -> {});
             exchange.onComplete(completion -> {});
             return Response.text(200, new String(body, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT))
+                    .withHeader("trailer", "x-checksum")
                     .withTrailers(() -> Headers.of("x-checksum", "42"));
         };
         Outcome outcome = Outcome.sync(
@@ -144,8 +145,8 @@ class CorrectApplicationsTest {
     void asyncStreamingWithHintsAndTrailersIsClean() throws Exception {
         AsyncApplication app = (request, channel) -> drain(channel)
                 .thenCompose(body -> channel.send(new Action.EarlyHints(Headers.of("link", "</a.js>; rel=preload"))))
-                .thenCompose(
-                        hinted -> channel.send(new Action.ResponseStart(200, Headers.of("content-length", "4"), true)))
+                .thenCompose(hinted -> channel.send(
+                        new Action.ResponseStart(200, Headers.of("content-length", "4", "trailer", "x-sum"), true)))
                 .thenCompose(started -> channel.send(new Action.ResponseBody(bytes("ab"), true)))
                 .thenCompose(sent -> channel.send(new Action.ResponseBody(bytes("cd"), false)))
                 .thenCompose(sent -> channel.send(new Action.ResponseTrailers(Headers.of("x-sum", "9"))))

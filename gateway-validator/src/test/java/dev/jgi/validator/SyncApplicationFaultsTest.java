@@ -91,7 +91,9 @@ class SyncApplicationFaultsTest {
     @Test
     void trailersWithoutTheCapabilityBreakCap3() throws Exception {
         Outcome.sync(
-                        (request, exchange) -> Response.text(200, "x").withTrailers(() -> Headers.of("x-sum", "1")),
+                        (request, exchange) -> Response.text(200, "x")
+                                .withHeader("trailer", "x-sum")
+                                .withTrailers(() -> Headers.of("x-sum", "1")),
                         TestServer.Options.defaults().withCapabilities(),
                         TestRequest.get("/"))
                 .applicationBroke("JGI-CAP-3");
@@ -100,10 +102,19 @@ class SyncApplicationFaultsTest {
     @Test
     void framingFieldAsTrailerBreaksExt2() throws Exception {
         Outcome.sync(
-                        (request, exchange) ->
-                                Response.text(200, "x").withTrailers(() -> Headers.of("content-length", "1")),
+                        (request, exchange) -> Response.text(200, "x")
+                                .withHeader("trailer", "content-length")
+                                .withTrailers(() -> Headers.of("content-length", "1")),
                         TestRequest.get("/"))
                 .applicationBroke("JGI-EXT-2");
+    }
+
+    @Test
+    void trailersNobodyNamedBreakExt10() throws Exception {
+        Outcome.sync(
+                        (request, exchange) -> Response.text(200, "x").withTrailers(() -> Headers.of("x-sum", "1")),
+                        TestRequest.get("/"))
+                .applicationBroke("JGI-EXT-10");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.jgi.server.http;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.kernel.hooks.Signal;
 import dev.jgi.server.log.ServerLog;
+import io.undertow.server.Connectors;
+import org.xnio.IoUtils;
 
 /**
  * Whether the client of one exchange left, and who hears of it: the disconnect callbacks
@@ -46,6 +48,18 @@ final class ClientDeparture {
     void onDisconnect(Runnable callback) {
         callbacks.add(callback);
         transport.execute(this::watch);
+    }
+
+    /**
+     * The client reset this exchange's HTTP/2 stream: the exchange ends with the error [JGI-DONE-3].
+     * Closing the stream's sink wakes a send that waits for flow-control window, which Undertow leaves
+     * waiting after a reset, so that it fails [JGI-DISC-1].
+     */
+    void streamReset() {
+        if (transport.phase() != Transport.Phase.ENDED) {
+            IoUtils.safeClose(Connectors.getConduitSinkChannel(transport.exchange));
+            transport.abort(new ClientDisconnectedException("[JGI-DISC-1] the client reset the stream"));
+        }
     }
 
     /** Watches the connection, once the request body ended: now if it has, else when the body reader reaches its end. */

@@ -2,6 +2,7 @@ package dev.jgi.server.http;
 
 import dev.jgi.server.log.ServerLog;
 import io.undertow.server.AbstractServerConnection;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -47,6 +48,8 @@ public final class Connections {
         HeadScanner scanner;
         /** The raw targets of an HTTP/2 connection's requests, or null. */
         Http2Targets http2Targets;
+        /** The exchanges of an HTTP/2 connection by stream, told of resets. */
+        final StreamResets resets = new StreamResets();
         /** The HTTP/2 stream guard of a cleartext connection when h2c is on, else null. */
         StreamGuard guard;
 
@@ -203,6 +206,12 @@ public final class Connections {
                                     keepAliveTimeout.toMillis(),
                                     TimeUnit.MILLISECONDS);
                 }
+            }
+
+            @Override
+            public void reset(int stream) {
+                // After Undertow has read the frame: this runs inside the read that brought it.
+                connection.getIoThread().execute(() -> state.resets.reset(stream));
             }
 
             @Override
@@ -384,9 +393,24 @@ public final class Connections {
      * The target of the HTTP/2 request Undertow parsed as {@code method} and {@code parsed} on
      * {@code server}, as the client sent it, or empty.
      */
-    Optional<String> http2Target(ServerConnection server, String method, String parsed) {
+    Optional<Http2Targets.Target> http2Target(ServerConnection server, String method, String parsed) {
         State state = stateOf(server);
         return state == null || state.http2Targets == null ? Optional.empty() : state.http2Targets.take(method, parsed);
+    }
+
+    /**
+     * Runs {@code reset} if the client resets {@code stream} of the HTTP/2 connection {@code server}
+     * before {@code exchange} completes.
+     */
+    void onReset(ServerConnection server, int stream, HttpServerExchange exchange, Runnable reset) {
+        State state = stateOf(server);
+        if (state != null) {
+            state.resets.watch(stream, reset);
+            exchange.addExchangeCompleteListener((done, next) -> {
+                state.resets.forget(stream);
+                next.proceed();
+            });
+        }
     }
 
     /** The raw-head scanner of an HTTP/1.1 connection, or null. */

@@ -97,17 +97,17 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             connections.distrust(exchange.getConnection());
             head = null;
         }
+        Optional<Http2Targets.Target> sent = head == null
+                        && exchange.getProtocol().equals(Protocols.HTTP_2_0)
+                ? connections.http2Target(
+                        exchange.getConnection(), exchange.getRequestMethod().toString(), parsed)
+                : Optional.empty();
         String raw = head != null
                 ? head.target()
-                : exchange.getProtocol().equals(Protocols.HTTP_2_0)
-                        ? connections
-                                .http2Target(
-                                        exchange.getConnection(),
-                                        exchange.getRequestMethod().toString(),
-                                        parsed)
-                                .orElse(parsed)
-                        : parsed;
+                : sent.map(Http2Targets.Target::path).orElse(parsed);
         Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors, drain);
+        sent.ifPresent(target -> connections.onReset(
+                exchange.getConnection(), target.stream(), exchange, () -> transport.execute(transport.departure::streamReset)));
         observer.requestStarted(transport, exchange);
         try {
             switch (admit(exchange, raw, head)) {

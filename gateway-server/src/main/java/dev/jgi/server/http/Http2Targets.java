@@ -31,8 +31,8 @@ final class Http2Targets {
     /** Targets of requests Undertow refused are never taken; past this many the oldest go. */
     private static final int MAX_PENDING = 256;
 
-    /** One request's method and target as received. */
-    record Target(String method, String path) {}
+    /** A request's method and target as sent, and the stream it came on. */
+    record Target(String method, String path, int stream) {}
 
     private final int maxBlock;
     private final ArrayDeque<Target> targets = new ArrayDeque<>();
@@ -136,7 +136,7 @@ final class Http2Targets {
                 if (targets.size() == MAX_PENDING) {
                     targets.poll();
                 }
-                targets.add(new Target(fields[0], fields[1]));
+                targets.add(new Target(fields[0], fields[1], blockStream));
             }
         }
     }
@@ -151,7 +151,7 @@ final class Http2Targets {
      * The target of the request Undertow parsed as {@code method} and {@code parsed}: the oldest
      * recorded one that matches (older ones belong to streams Undertow refused), or empty.
      */
-    Optional<String> take(String method, String parsed) {
+    Optional<Target> take(String method, String parsed) {
         int skipped = 0;
         for (Iterator<Target> it = targets.iterator(); it.hasNext(); skipped++) {
             Target target = it.next();
@@ -160,7 +160,7 @@ final class Http2Targets {
                 for (int i = 0; i <= skipped; i++) {
                     targets.poll();
                 }
-                return Optional.of(target.path());
+                return Optional.of(target);
             }
         }
         return Optional.empty();

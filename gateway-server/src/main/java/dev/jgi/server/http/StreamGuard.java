@@ -29,6 +29,9 @@ final class StreamGuard extends ScanningConduit {
         void http2Started();
 
         void cutOff(String reason);
+
+        /** The client reset {@code stream}; told before Undertow reads the frame. */
+        void reset(int stream);
     }
 
     private enum State {
@@ -174,6 +177,7 @@ final class StreamGuard extends ScanningConduit {
                 trip("more than " + streams.perSecond() + " new streams per second (" + streamCount + " opened)");
             }
         } else if (type == RST_STREAM) {
+            listener.reset(stream);
             resetCount++;
             if (!resets.take(now)) {
                 trip("more than " + resets.perSecond() + " stream resets per second (" + resetCount + " reset, "

@@ -51,9 +51,10 @@ final class BodyInput extends InputStream {
             }
             n = in.read(buffer, offset, length);
         } catch (IOException | RuntimeException e) {
-            // Jetty reports a malformed chunk as an early EOF, like a client that left, so every read
-            // failure earns a 400 if nothing was committed; a client that left will not see it.
-            readFailed = true;
+            // Jetty reports a malformed chunk as an early EOF, like a client that left, so a chunked
+            // body's read failure earns a 400 if nothing was committed. Under a content-length no
+            // chunk can be malformed: the client left, and the application's answer stands [JGI-BODY-8].
+            readFailed = request.getContentLengthLong() < 0;
             if (ReadFailures.malformed(e)) {
                 throw new IOException("[JGI-BODY-9] the request body is malformed: " + e.getMessage(), e);
             }

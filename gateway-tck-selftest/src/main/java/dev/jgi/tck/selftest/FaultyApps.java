@@ -47,17 +47,31 @@ public final class FaultyApps {
                 sync(
                         "trailers-without-the-capability",
                         "JGI-CAP-3",
-                        (request, exchange) -> Response.text(200, "t").withTrailers(() -> Headers.of("x-sum", "1"))),
+                        (request, exchange) -> Response.text(200, "t")
+                                .withHeader("trailer", "x-sum")
+                                .withTrailers(() -> Headers.of("x-sum", "1"))),
                 sync(
                         "trailer-with-content-length",
                         "JGI-EXT-2",
-                        (request, exchange) ->
-                                Response.text(200, "t").withTrailers(() -> Headers.of("content-length", "1"))),
+                        (request, exchange) -> Response.text(200, "t")
+                                .withHeader("trailer", "content-length")
+                                .withTrailers(() -> Headers.of("content-length", "1"))),
                 sync(
                         "trailer-with-set-cookie",
                         "JGI-EXT-2",
-                        (request, exchange) ->
-                                Response.text(200, "t").withTrailers(() -> Headers.of("set-cookie", "a=1"))),
+                        (request, exchange) -> Response.text(200, "t")
+                                .withHeader("trailer", "set-cookie")
+                                .withTrailers(() -> Headers.of("set-cookie", "a=1"))),
+                sync(
+                        "trailers-not-named",
+                        "JGI-EXT-10",
+                        (request, exchange) -> Response.text(200, "t").withTrailers(() -> Headers.of("x-sum", "1"))),
+                async(
+                        "async-trailers-not-named",
+                        "JGI-EXT-10",
+                        (request, channel) -> channel.send(new Action.ResponseStart(200, Headers.of(), true))
+                                .thenCompose(x -> channel.send(new Action.ResponseBody(buffer("t"), false)))
+                                .thenCompose(x -> channel.send(new Action.ResponseTrailers(Headers.of("x-sum", "1"))))),
                 sync("hook-registered-after-the-response", "JGI-APP-8", (request, exchange) -> {
                     exchange.onComplete(done -> exchange.onComplete(again -> {}));
                     return Response.text(200, "late hook");

@@ -67,7 +67,7 @@ final class AppScenarios {
                         "trailers-declared",
                         plain,
                         List.of(TestRequest.get("/")),
-                        union(RESPONSE, Set.of("JGI-EXT-2", "JGI-EXT-5", "JGI-EXT-6"))),
+                        union(RESPONSE, Set.of("JGI-EXT-2", "JGI-EXT-5", "JGI-EXT-6", "JGI-EXT-10"))),
                 new AppScenario(
                         "slow-reader",
                         plain.withSendsWaitingForTheTest(true),

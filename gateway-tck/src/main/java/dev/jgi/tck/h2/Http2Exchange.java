@@ -28,8 +28,6 @@ public final class Http2Exchange {
     private static final int INITIAL_WINDOW_SIZE = 0x4;
     /** SETTINGS_MAX_FRAME_SIZE. */
     private static final int MAX_FRAME_SIZE = 0x5;
-    /** The CANCEL error code of RST_STREAM (§7). */
-    private static final byte CANCEL = 0x8;
 
     private final FrameConnection connection;
     private final HeaderBlock hpack = new HeaderBlock();
@@ -63,46 +61,6 @@ public final class Http2Exchange {
         try (FrameConnection connection = FrameConnection.open(address, tls, transcript, timeout)) {
             return new Http2Exchange(connection).run(request, tls.isPresent() ? "https" : "http");
         }
-    }
-
-    /**
-     * Sends {@code literal} as {@link #exchange} does, reads until the response body holds
-     * {@code marker}, then resets the stream with {@code CANCEL} (RFC 9113 §6.4) and runs
-     * {@code afterReset} while the connection stays open: a client that leaves one stream without
-     * closing its connection.
-     */
-    public static void resetAfter(
-            InetSocketAddress address,
-            Optional<SSLContext> tls,
-            Transcript transcript,
-            Duration timeout,
-            String literal,
-            String marker,
-            Runnable afterReset) {
-        LiteralRequest request = LiteralRequest.parse(literal);
-        try (FrameConnection connection = FrameConnection.open(address, tls, transcript, timeout)) {
-            Http2Exchange exchange = new Http2Exchange(connection);
-            exchange.request(request, tls.isPresent() ? "https" : "http");
-            byte[] wanted = marker.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            while (exchange.end == null && !contains(exchange.body.toByteArray(), wanted)) {
-                exchange.pump();
-            }
-            if (exchange.end != null) {
-                throw new AssertionError(
-                        "the stream ended (" + exchange.end + ") before its body showed '" + marker + "'");
-            }
-            connection.write(new Frame(Frame.RST_STREAM, 0, STREAM, new byte[] {0, 0, 0, CANCEL}));
-            afterReset.run();
-        }
-    }
-
-    private static boolean contains(byte[] bytes, byte[] wanted) {
-        for (int at = 0; at + wanted.length <= bytes.length; at++) {
-            if (Arrays.equals(bytes, at, at + wanted.length, wanted, 0, wanted.length)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private RawResponse run(LiteralRequest request, String scheme) {

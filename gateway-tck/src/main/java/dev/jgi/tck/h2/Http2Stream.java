@@ -1,8 +1,10 @@
 package dev.jgi.tck.h2;
 
 import dev.jgi.tck.wire.Transcript;
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -63,20 +65,40 @@ public final class Http2Stream implements AutoCloseable {
     }
 
     /**
-     * Reads frames until a DATA frame of the stream arrives, answering SETTINGS and PING and giving
-     * no window back; false when the stream ended, was reset or the connection closed first, or
-     * nothing came within the connection's timeout.
+     * Reads frames until a DATA frame of the stream brings body bytes, answering SETTINGS and PING
+     * and giving no window back; false when the stream ended, was reset or the connection closed
+     * first, or nothing came within the connection's timeout.
      */
     public boolean bodyBytesArrive() {
+        return nextBodyBytes().isPresent();
+    }
+
+    /**
+     * Reads the response body, as {@link #bodyBytesArrive} does, until it holds {@code marker}; returns
+     * the body read, which lacks the marker when the stream ended or went quiet first.
+     */
+    public String bodyUntil(String marker) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (!body.toString(StandardCharsets.UTF_8).contains(marker)) {
+            Optional<byte[]> piece = nextBodyBytes();
+            if (piece.isEmpty()) {
+                break;
+            }
+            body.writeBytes(piece.get());
+        }
+        return body.toString(StandardCharsets.UTF_8);
+    }
+
+    private Optional<byte[]> nextBodyBytes() {
         while (true) {
             Optional<Frame> next;
             try {
                 next = connection.read();
             } catch (SocketTimeoutException e) {
-                return false;
+                return Optional.empty();
             }
             if (next.isEmpty()) {
-                return false;
+                return Optional.empty();
             }
             Frame frame = next.get();
             switch (frame.type()) {
@@ -91,19 +113,19 @@ public final class Http2Stream implements AutoCloseable {
                     }
                 }
                 case Frame.DATA -> {
-                    if (frame.stream() == STREAM && frame.payload().length > 0) {
-                        return true;
+                    if (frame.stream() == STREAM && frame.content().length > 0) {
+                        return Optional.of(frame.content());
                     }
                     if (frame.stream() == STREAM && frame.has(Frame.END_STREAM)) {
-                        return false;
+                        return Optional.empty();
                     }
                 }
                 case Frame.RST_STREAM, Frame.GOAWAY -> {
-                    return false;
+                    return Optional.empty();
                 }
                 default -> {
                     if (frame.stream() == STREAM && frame.has(Frame.END_STREAM)) {
-                        return false;
+                        return Optional.empty();
                     }
                 }
             }

@@ -172,8 +172,6 @@ class LifecycleTests {
                 .hasSize(3);
     }
 
-    @Http1Only(
-            "HTTP/2 form written (Probe.begin, RST_STREAM) but off: on the reference server an async exchange whose stream the client reset gets no completion (sync passes)")
     @ServerTest
     @Clause("JGI-DONE-1")
     @Clause("JGI-DONE-3")
