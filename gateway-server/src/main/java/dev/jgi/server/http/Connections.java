@@ -25,9 +25,6 @@ import org.xnio.XnioExecutor;
  */
 public final class Connections {
 
-    /** How long a refused connection is drained before it closes, so the client can read the answer. */
-    private static final long LINGER_MILLIS = 1000;
-
     /** How often a draining connection with requests in flight is looked at again. */
     private static final long BUSY_POLL_MILLIS = 50;
 
@@ -49,6 +46,8 @@ public final class Connections {
         Http2Targets http2Targets;
         /** The HTTP/2 stream guard of a cleartext connection when h2c is on, else null. */
         StreamGuard guard;
+        /** Discards what the client still sends once the server ends an HTTP/1.1 connection. */
+        LingeringClose linger;
 
         State(java.net.SocketAddress peer) {
             this.peer = peer;
@@ -99,7 +98,10 @@ public final class Connections {
         this.h2c = config.h2c();
     }
 
-    /** Logs the answers given here (408, 414, 431, 505, before any exchange) to {@code log}. */
+    /**
+     * Logs the answers given before any exchange to {@code log}: 408, 414, 431, 505 given here, and
+     * the 400 of Undertow's own parser.
+     */
     public void logAnswersTo(dev.jgi.server.log.AccessLog log) {
         accessLog = log;
     }
@@ -107,6 +109,14 @@ public final class Connections {
     /** A connection was accepted; called on its I/O thread before Undertow sees it. */
     public void opened(StreamConnection connection) {
         State state = new State(connection.getPeerAddress());
+        state.linger = new LingeringClose(connection.getSourceChannel().getConduit());
+        connection.getSourceChannel().setConduit(state.linger);
+        connection
+                .getSinkChannel()
+                .setConduit(new ParserRefusals(connection.getSinkChannel().getConduit(), () -> {
+                    observer.serverAnswered(400);
+                    logAnswer(connection, 400, ParserRefusals.length());
+                }));
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Under TLS, the scanner waits for ALPN to choose HTTP/1.1 (http1).
             if (h2c) {
@@ -265,8 +275,10 @@ public final class Connections {
     }
 
     /**
-     * Answers on the raw connection, before Undertow started any response, then drains it for a
-     * moment before closing, so that the client reads the answer instead of a reset.
+     * Answers on the raw connection, before Undertow started any response, then closes it lingering
+     * ({@link LingeringClose}), so that the client reads the answer instead of a reset. Undertow's
+     * read listener does the discarding reads and closes at the end of the stream; the timer closes a
+     * connection whose client neither sends nor closes.
      */
     private void answerAndClose(StreamConnection connection, int status, String phrase, String reason) {
         observer.serverAnswered(status);
@@ -275,11 +287,14 @@ public final class Connections {
                         + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n" + "content-length: "
                         + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
+        State state = open.get(connection);
         try {
-            // No shutdownWrites: through Undertow's conduits it would close the connection at once,
-            // and the client, still sending, would get a reset instead of this answer.
+            // No shutdownWrites: through Undertow's conduits it would close the connection at once;
+            // the lingering close shuts the socket's output down below them.
             connection.getSinkChannel().write(new ByteBuffer[] {ByteBuffer.wrap(head), ByteBuffer.wrap(body)});
-            connection.getSinkChannel().flush();
+            if (connection.getSinkChannel().flush() && state != null) {
+                state.linger.shutDownAndDiscard();
+            }
         } catch (IOException ignored) {
             // The client is gone already; closing is all that is left.
         }
@@ -287,7 +302,7 @@ public final class Connections {
         forget(connection);
         connection
                 .getIoThread()
-                .executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                .executeAfter(() -> IoUtils.safeClose(connection), LingeringClose.MAX_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -322,6 +337,7 @@ public final class Connections {
                 state.exchanges.add(exchange);
                 exchange.addExchangeCompleteListener((done, proceed) -> {
                     state.exchanges.remove(done);
+                    lingerIfClosing(done, state);
                     if (done.getStatusCode() == 101
                             && !"h2c".equalsIgnoreCase(done.getRequestHeaders().getFirst("upgrade"))) {
                         state.upgraded = true;
@@ -338,6 +354,19 @@ public final class Connections {
             }
             next.handleRequest(exchange);
         };
+    }
+
+    /**
+     * Makes Undertow's close of an HTTP/1.1 connection after a response that ends it linger: it shuts
+     * writes down and reads until the end of the stream, which {@link LingeringClose} delays until
+     * the client stopped sending (Undertow alone closes at the first byte read, with a reset).
+     */
+    private static void lingerIfClosing(io.undertow.server.HttpServerExchange done, State state) {
+        if (!done.isPersistent()
+                && !done.isUpgrade()
+                && done.getConnection() instanceof io.undertow.server.protocol.http.HttpServerConnection) {
+            state.linger.discard();
+        }
     }
 
     /** Answers a refusal held back for the requests before it, after the last one's response went out. */
