@@ -63,7 +63,7 @@ class AccessLogLinesIT {
             assertThat(lines.get(0))
                     .contains("\"GET /s/a.txt?v=1 HTTP/1.1\" 200 9 ")
                     .contains("\"probe\"")
-                    .matches(".* [0-9a-f]+-\\d+$");
+                    .matches(".* [0-9a-f]+-[0-9a-f]+$");
             assertThat(lines.get(1)).contains("\"GET /s/missing.txt HTTP/1.1\" 404 ");
             assertThat(lines.subList(2, 2 + UNPARSABLE.size()))
                     .allSatisfy(line -> assertThat(line).contains("\"- - HTTP/1.1\" 400 "));

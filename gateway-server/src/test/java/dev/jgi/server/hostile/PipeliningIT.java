@@ -36,7 +36,7 @@ class PipeliningIT {
     /** Waits for the access line of a refusal given before any exchange, within the log's flush time. */
     private static void assertAccessLogged(HostileServer server, int status) throws InterruptedException {
         java.util.regex.Pattern line =
-                java.util.regex.Pattern.compile("\"- - HTTP/1\\.1\" " + status + " \\d+ .*ms [0-9a-f]+-\\d+");
+                java.util.regex.Pattern.compile("\"- - HTTP/1\\.1\" " + status + " \\d+ .*ms [0-9a-f]+-[0-9a-f]+");
         long end = System.nanoTime() + RawHttp.TIMEOUT.toNanos();
         while (!line.matcher(server.process().stdout()).find()) {
             assertThat(System.nanoTime())
