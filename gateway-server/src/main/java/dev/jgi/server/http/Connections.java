@@ -25,6 +25,9 @@ import org.xnio.XnioExecutor;
  */
 public final class Connections {
 
+    /** How long a refused connection is drained before it closes, so the client can read the answer. */
+    private static final long LINGER_MILLIS = 1000;
+
     /** How often a draining connection with requests in flight is looked at again. */
     private static final long BUSY_POLL_MILLIS = 50;
 
@@ -98,10 +101,7 @@ public final class Connections {
         this.h2c = config.h2c();
     }
 
-    /**
-     * Logs the answers given before any exchange to {@code log}: 408, 414, 431, 505 given here, and
-     * the 400 of Undertow's own parser.
-     */
+    /** Logs the answers given before any exchange (here, and Undertow's parser's 400) to {@code log}. */
     public void logAnswersTo(dev.jgi.server.log.AccessLog log) {
         accessLog = log;
     }
@@ -275,10 +275,8 @@ public final class Connections {
     }
 
     /**
-     * Answers on the raw connection, before Undertow started any response, then closes it lingering
-     * ({@link LingeringClose}), so that the client reads the answer instead of a reset. Undertow's
-     * read listener does the discarding reads and closes at the end of the stream; the timer closes a
-     * connection whose client neither sends nor closes.
+     * Answers on the raw connection, before Undertow started any response, then drains it for a
+     * moment before closing, so that the client reads the answer instead of a reset.
      */
     private void answerAndClose(StreamConnection connection, int status, String phrase, String reason) {
         observer.serverAnswered(status);
@@ -287,14 +285,11 @@ public final class Connections {
                         + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n" + "content-length: "
                         + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        State state = open.get(connection);
         try {
-            // No shutdownWrites: through Undertow's conduits it would close the connection at once;
-            // the lingering close shuts the socket's output down below them.
+            // No shutdownWrites: through Undertow's conduits it would close the connection at once,
+            // and the client, still sending, would get a reset instead of this answer.
             connection.getSinkChannel().write(new ByteBuffer[] {ByteBuffer.wrap(head), ByteBuffer.wrap(body)});
-            if (connection.getSinkChannel().flush() && state != null) {
-                state.linger.shutDownAndDiscard();
-            }
+            connection.getSinkChannel().flush();
         } catch (IOException ignored) {
             // The client is gone already; closing is all that is left.
         }
@@ -302,7 +297,7 @@ public final class Connections {
         forget(connection);
         connection
                 .getIoThread()
-                .executeAfter(() -> IoUtils.safeClose(connection), LingeringClose.MAX_MILLIS, TimeUnit.MILLISECONDS);
+                .executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**

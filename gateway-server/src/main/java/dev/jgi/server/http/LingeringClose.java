@@ -4,19 +4,18 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.xnio.conduits.AbstractStreamSourceConduit;
-import org.xnio.conduits.StreamSinkConduit;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
- * The lingering close of an HTTP/1.1 connection the server ends after an answer while the client may
- * still be sending (a 413 before the body, a 431, a 408): closing a socket with unread bytes makes the
- * kernel send a reset, which can destroy the answer before the client read it. From {@link #discard()}
- * on, as nginx's {@code lingering_close} does, the server's side of the connection is shut down (the
- * client reads the answer, then the end of the stream) and every byte the client goes on sending is
- * read and discarded, until the client closes its side, or {@link #MAX_BYTES} were discarded, or
- * {@link #MAX_MILLIS} passed: then a read answers the end of the stream and the connection closes.
- * Before that it passes every byte on unchanged. It sits directly on the socket, below the scanners.
- * Reads happen on the thread that closes the connection (the I/O thread, or the one that ended the
+ * The lingering close of an HTTP/1.1 connection that Undertow ends after a response (a 413 before the
+ * body, a 400, a 408) while the client may still be sending: closing a socket with unread bytes makes
+ * the kernel send a reset, which can destroy the answer before the client read it. Undertow's close
+ * shuts the output down and then reads, but closes at the first byte read. From {@link #discard()} on,
+ * as nginx's {@code lingering_close} does, every byte the client goes on sending is read and
+ * discarded, until the client closes its side, or {@link #MAX_BYTES} were discarded, or
+ * {@link #MAX_MILLIS} passed: then a read answers the end of the stream and Undertow closes. Before
+ * that it passes every byte on unchanged. It sits directly on the socket, below the scanners. Reads
+ * happen on the thread that closes the connection (the I/O thread, or the one that ended the
  * exchange).
  */
 final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceConduit> {
@@ -40,26 +39,11 @@ final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceCondu
         super(next);
     }
 
-    /**
-     * Discards from now on: for a close that shuts the output down itself once the answer is
-     * flushed (Undertow's). May be called on any thread, before that close reads; once only counts.
-     */
+    /** Discards from now on. May be called on any thread, before Undertow's close reads; once only counts. */
     void discard() {
         if (!lingering) {
             deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_MILLIS);
             lingering = true;
-        }
-    }
-
-    /** Shuts the socket's output down below Undertow's conduits (the answer was flushed), and discards. */
-    void shutDownAndDiscard() {
-        discard();
-        if (next instanceof StreamSinkConduit socket) {
-            try {
-                socket.terminateWrites();
-            } catch (IOException ignored) {
-                // The client is gone; the read that follows sees the end or the error.
-            }
         }
     }
 
