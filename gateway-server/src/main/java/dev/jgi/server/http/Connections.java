@@ -52,6 +52,8 @@ public final class Connections {
         final StreamResets resets = new StreamResets();
         /** The HTTP/2 stream guard of a cleartext connection when h2c is on, else null. */
         StreamGuard guard;
+        /** Discards what the client still sends once the server ends an HTTP/1.1 connection. */
+        LingeringClose linger;
 
         State(java.net.SocketAddress peer) {
             this.peer = peer;
@@ -102,7 +104,7 @@ public final class Connections {
         this.h2c = config.h2c();
     }
 
-    /** Logs the answers given here (408, 414, 431, 505, before any exchange) to {@code log}. */
+    /** Logs the answers given before any exchange (here, and Undertow's parser's 400) to {@code log}. */
     public void logAnswersTo(dev.jgi.server.log.AccessLog log) {
         accessLog = log;
     }
@@ -110,6 +112,14 @@ public final class Connections {
     /** A connection was accepted; called on its I/O thread before Undertow sees it. */
     public void opened(StreamConnection connection) {
         State state = new State(connection.getPeerAddress());
+        state.linger = new LingeringClose(connection.getSourceChannel().getConduit());
+        connection.getSourceChannel().setConduit(state.linger);
+        connection
+                .getSinkChannel()
+                .setConduit(new ParserRefusals(connection.getSinkChannel().getConduit(), () -> {
+                    observer.serverAnswered(400);
+                    logAnswer(connection, 400, ParserRefusals.length());
+                }));
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Under TLS, the scanner waits for ALPN to choose HTTP/1.1 (http1).
             if (h2c) {
@@ -331,6 +341,7 @@ public final class Connections {
                 state.exchanges.add(exchange);
                 exchange.addExchangeCompleteListener((done, proceed) -> {
                     state.exchanges.remove(done);
+                    lingerIfClosing(done, state);
                     if (done.getStatusCode() == 101
                             && !"h2c".equalsIgnoreCase(done.getRequestHeaders().getFirst("upgrade"))) {
                         state.upgraded = true;
@@ -347,6 +358,19 @@ public final class Connections {
             }
             next.handleRequest(exchange);
         };
+    }
+
+    /**
+     * Makes Undertow's close of an HTTP/1.1 connection after a response that ends it linger: it shuts
+     * writes down and reads until the end of the stream, which {@link LingeringClose} delays until
+     * the client stopped sending (Undertow alone closes at the first byte read, with a reset).
+     */
+    private static void lingerIfClosing(io.undertow.server.HttpServerExchange done, State state) {
+        if (!done.isPersistent()
+                && !done.isUpgrade()
+                && done.getConnection() instanceof io.undertow.server.protocol.http.HttpServerConnection) {
+            state.linger.discard();
+        }
     }
 
     /** Answers a refusal held back for the requests before it, after the last one's response went out. */

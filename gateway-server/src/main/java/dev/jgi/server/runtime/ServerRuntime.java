@@ -8,8 +8,11 @@ import dev.jgi.server.http.AppSlot;
 import dev.jgi.server.http.Connections;
 import dev.jgi.server.http.GatewayHandler;
 import dev.jgi.server.http.InFlight;
+import dev.jgi.server.http.StaticAccessLog;
 import dev.jgi.server.log.AccessLog;
 import dev.jgi.server.log.ServerLog;
+import dev.jgi.server.observe.Observers;
+import dev.jgi.server.observe.ServerObserver;
 import dev.jgi.server.tls.Http2Options;
 import dev.jgi.server.tls.ServerTls;
 import dev.jgi.server.unix.SocketFileAccess;
@@ -211,7 +214,10 @@ public final class ServerRuntime implements AutoCloseable {
                         config.h2c(),
                         config.maxRequestLine() + config.maxHeaderSize())
                 .getMap();
-        HttpHandler root = connections.watch(staticFront.wrap(handler, operations.observer()));
+        ServerObserver staticObserver = accessLog == null
+                ? operations.observer()
+                : new Observers(operations.observer(), new StaticAccessLog(accessLog));
+        HttpHandler root = connections.watch(staticFront.wrap(handler, staticObserver));
         HttpOpenListener open = new HttpOpenListener(buffers, undertowOptions);
         open.setRootHandler(Http2Options.cleartextRoot(root, config.h2c()));
         ServerTls tls = ServerTls.from(config).orElse(null);

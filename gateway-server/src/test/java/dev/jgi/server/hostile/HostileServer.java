@@ -108,6 +108,9 @@ final class HostileServer implements AutoCloseable {
         Thread.sleep(BASELINE_MILLIS);
         double baseline = Math.max(baselineP99, bystander.p99Millis());
         double limit = Math.max(100, 10 * baseline);
+        System.out.printf(
+                "bystander p99: %.1f ms during the attack, %.1f ms before, %.1f ms after%n",
+                during, baselineP99, bystander.p99Millis());
         assertThat(during)
                 .as(
                         "bystander p99 in ms during the attack (before %.1f ms, after %.1f ms)",

@@ -1,0 +1,77 @@
+package dev.jgi.server.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.xnio.conduits.AbstractStreamSourceConduit;
+import org.xnio.conduits.StreamSourceConduit;
+
+/**
+ * The lingering close of an HTTP/1.1 connection that Undertow ends after a response (a 413 before the
+ * body, a 400, a 408) while the client may still be sending: closing a socket with unread bytes makes
+ * the kernel send a reset, which can destroy the answer before the client read it. Undertow's close
+ * shuts the output down and then reads, but closes at the first byte read. From {@link #discard()} on,
+ * as nginx's {@code lingering_close} does, every byte the client goes on sending is read and
+ * discarded, until the client closes its side, or {@link #MAX_BYTES} were discarded, or
+ * {@link #MAX_MILLIS} passed: then a read answers the end of the stream and Undertow closes. Before
+ * that it passes every byte on unchanged. It sits directly on the socket, below the scanners. Reads
+ * happen on the thread that closes the connection (the I/O thread, or the one that ended the
+ * exchange).
+ */
+final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceConduit> {
+
+    /** The longest a connection lingers after its answer (nginx's {@code lingering_time} is 30 s). */
+    static final long MAX_MILLIS = 5000;
+
+    /** The most bytes discarded while lingering: the rest of an upload far over the body limit is cut off. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private static final int DISCARD_BUFFER = 16 * 1024;
+
+    /** When the lingering ends, by {@link System#nanoTime()}; set once, by {@link #discard()}. */
+    private volatile long deadline;
+
+    private volatile boolean lingering;
+    private ByteBuffer discard;
+    private long discarded;
+
+    LingeringClose(StreamSourceConduit next) {
+        super(next);
+    }
+
+    /** Discards from now on. May be called on any thread, before Undertow's close reads; once only counts. */
+    void discard() {
+        if (!lingering) {
+            deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_MILLIS);
+            lingering = true;
+        }
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return lingering ? drain() : next.read(dst);
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
+        return lingering ? drain() : next.read(dsts, offs, len);
+    }
+
+    /** Discards what arrived: 0 while the client may still send within the bounds, else -1. */
+    private int drain() throws IOException {
+        if (discard == null) {
+            discard = ByteBuffer.allocate(DISCARD_BUFFER);
+        }
+        while (true) {
+            if (discarded > MAX_BYTES || System.nanoTime() - deadline > 0) {
+                return -1;
+            }
+            discard.clear();
+            int n = next.read(discard);
+            if (n <= 0) {
+                return n;
+            }
+            discarded += n;
+        }
+    }
+}
