@@ -4,9 +4,7 @@ import dev.jgi.server.log.ServerLog;
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +23,6 @@ import org.xnio.XnioExecutor;
  * the connection's I/O thread, except the request count, which responses may end elsewhere.
  */
 public final class Connections {
-
-    /** How long a refused connection is drained before it closes, so the client can read the answer. */
-    private static final long LINGER_MILLIS = 1000;
 
     /** How often a draining connection with requests in flight is looked at again. */
     private static final long BUSY_POLL_MILLIS = 50;
@@ -78,14 +73,12 @@ public final class Connections {
     private final int maxHead;
     private final int maxHeaderCount;
     private final int maxFieldSize;
-    private final dev.jgi.server.observe.ServerObserver observer;
     /** How long a draining connection must be quiet before it closes; negative until {@link #drain}. */
     private volatile long drainQuietMillis = -1;
 
     private final Http2Limits http2Limits;
     private final boolean h2c;
-    /** Where the answers given here are logged, once the access log is open; null for none. */
-    private volatile dev.jgi.server.log.AccessLog accessLog;
+    private final RawAnswers answers;
 
     /**
      * @param config   the limits: request line (414), head and header count (431), chunk lines and
@@ -99,14 +92,14 @@ public final class Connections {
         this.maxHead = config.maxHeaderSize();
         this.maxHeaderCount = config.maxHeaderCount();
         this.maxFieldSize = config.maxFieldSize();
-        this.observer = observer;
         this.http2Limits = new Http2Limits(config.h2MaxResetRate(), config.h2MaxStreamRate());
         this.h2c = config.h2c();
+        this.answers = new RawAnswers(observer, maxRequestLine, maxHead, maxHeaderCount);
     }
 
     /** Logs the answers given before any exchange (here, and Undertow's parser's 400) to {@code log}. */
     public void logAnswersTo(dev.jgi.server.log.AccessLog log) {
-        accessLog = log;
+        answers.logTo(log);
     }
 
     /** A connection was accepted; called on its I/O thread before Undertow sees it. */
@@ -116,10 +109,9 @@ public final class Connections {
         connection.getSourceChannel().setConduit(state.linger);
         connection
                 .getSinkChannel()
-                .setConduit(new ParserRefusals(connection.getSinkChannel().getConduit(), () -> {
-                    observer.serverAnswered(400);
-                    logAnswer(connection, 400, ParserRefusals.length());
-                }));
+                .setConduit(new ParserRefusals(
+                        connection.getSinkChannel().getConduit(),
+                        () -> answers.parserRefused(connection, ParserRefusals.length())));
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Under TLS, the scanner waits for ALPN to choose HTTP/1.1 (http1).
             if (h2c) {
@@ -247,7 +239,8 @@ public final class Connections {
             if (state.scanner != null) {
                 state.scanner.silence();
             }
-            answerAndClose(connection, 408, "Request Timeout", "[JGI-LIM-4] the request head was not sent in time");
+            forget(connection);
+            answers.timedOut(connection);
         }
     }
 
@@ -261,68 +254,8 @@ public final class Connections {
             state.headTimer.remove();
             state.headTimer = null;
         }
-        if (status == 505) {
-            answerAndClose(
-                    connection,
-                    505,
-                    "HTTP Version Not Supported",
-                    "[JGI-REQ-11] the request's major HTTP version is not 1");
-        } else if (status == 414) {
-            answerAndClose(
-                    connection,
-                    414,
-                    "URI Too Long",
-                    "[JGI-LIM-1] the request line is longer than " + maxRequestLine + " bytes");
-        } else {
-            answerAndClose(
-                    connection,
-                    431,
-                    "Request Header Fields Too Large",
-                    "[JGI-LIM-2] the request head has more than " + maxHeaderCount + " fields or " + maxHead
-                            + " bytes");
-        }
-    }
-
-    /**
-     * Answers on the raw connection, before Undertow started any response, then drains it for a
-     * moment before closing, so that the client reads the answer instead of a reset.
-     */
-    private void answerAndClose(StreamConnection connection, int status, String phrase, String reason) {
-        observer.serverAnswered(status);
-        byte[] body = (status + " " + phrase + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("HTTP/1.1 " + status + " " + phrase
-                        + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n" + "content-length: "
-                        + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        try {
-            // No shutdownWrites: through Undertow's conduits it would close the connection at once,
-            // and the client, still sending, would get a reset instead of this answer.
-            connection.getSinkChannel().write(new ByteBuffer[] {ByteBuffer.wrap(head), ByteBuffer.wrap(body)});
-            connection.getSinkChannel().flush();
-        } catch (IOException ignored) {
-            // The client is gone already; closing is all that is left.
-        }
-        logAnswer(connection, status, head.length + body.length);
         forget(connection);
-        connection
-                .getIoThread()
-                .executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * The access-log line of an answer no exchange carried: the head was refused or never came, so
-     * the method and target are unknown ("-"); the request id is a fresh one, as for any request.
-     */
-    private void logAnswer(StreamConnection connection, int status, long bytes) {
-        dev.jgi.server.log.AccessLog log = accessLog;
-        if (log == null) {
-            return;
-        }
-        String client = connection.getPeerAddress() instanceof java.net.InetSocketAddress address
-                ? address.getAddress().getHostAddress()
-                : "-";
-        log.log(new dev.jgi.server.log.AccessLog.Entry(
-                client, "-", "-", "HTTP/1.1", status, bytes, null, null, 0, RequestIds.next()));
+        answers.refuse(connection, status);
     }
 
     /**

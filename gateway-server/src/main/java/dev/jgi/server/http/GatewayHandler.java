@@ -107,7 +107,10 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
                 : sent.map(Http2Targets.Target::path).orElse(parsed);
         Transport transport = new Transport(exchange, requestId(exchange), raw, started, this, errors, drain);
         sent.ifPresent(target -> connections.onReset(
-                exchange.getConnection(), target.stream(), exchange, () -> transport.execute(transport.departure::streamReset)));
+                exchange.getConnection(),
+                target.stream(),
+                exchange,
+                () -> transport.execute(transport.departure::streamReset)));
         observer.requestStarted(transport, exchange);
         try {
             switch (admit(exchange, raw, head)) {
