@@ -17,6 +17,7 @@ import processes
 import jfr
 import report
 import scenarios
+import soak
 import variants
 
 
@@ -112,6 +113,12 @@ def main():
             jmh.run(ctx, out_dir, quick=not args.full)
         except (RuntimeError, OSError, ValueError) as e:
             failures.append({"variant": "jmh", "scenario": "jmh", "error": str(e)})
+    soak_seconds = args.soak if args.soak is not None else (soak.FULL_SECONDS if args.full and not args.only else 0)
+    if soak_seconds > 0:
+        try:
+            soak.run(ctx, out_dir, soak_seconds)
+        except (RuntimeError, OSError) as e:
+            failures.append({"variant": "blog", "scenario": "soak", "error": str(e)})
     report.write(out_dir, plan=asdict(plan), mode="full" if args.full else "quick",
                  results=results, skipped=skipped, failures=failures, load_before=load_before)
     print(f"wrote {out_dir}/results.md, results.json, results.svg "
@@ -255,6 +262,8 @@ def _parse():
                    help="also run the JMH micro-benchmarks with -prof gc (writes jmh.md, jmh.json)")
     p.add_argument("--jfr", action="store_true",
                    help="record each Java variant with JDK Flight Recorder; writes jfr/VARIANT-hot-methods.txt")
+    p.add_argument("--soak", metavar="SECONDS", type=int,
+                   help="run the blog soak (BlogSoakIT) this long; --full without --only runs 600 s, --quick none")
     p.add_argument("--no-build", action="store_true", help="use what the last build left")
     return p.parse_args()
 

@@ -1,0 +1,27 @@
+"""The soak of the full mode: three blog instances behind nginx on one PostgreSQL under mixed load
+(BlogSoakIT, which asserts flat heap, threads and descriptors, no failed request and a p99 at the
+end within 1.5x of the start). Every build runs it for 60 s; the full mode runs it for ten minutes."""
+import subprocess
+
+FULL_SECONDS = 600
+
+
+def run(ctx, out_dir, seconds):
+    log = ctx.work_dir / "soak.log"
+    cmd = ["mvn", "-B", "-ntp", "-Dstyle.color=never", "verify", "-pl", "sample-apps/blog", "-am",
+           "-Dtest=none", "-Dsurefire.failIfNoSpecifiedTests=false",
+           "-Dit.test=BlogSoakIT", "-Dfailsafe.failIfNoSpecifiedTests=false",
+           f"-Djgi.soak.seconds={seconds}", "-Djacoco.skip=true"]
+    print(f"soak: BlogSoakIT for {seconds} s (log: {log})", flush=True)
+    with open(log, "wb") as out:
+        code = subprocess.run(cmd, cwd=ctx.root, stdout=out, stderr=subprocess.STDOUT).returncode
+    summary = [line for line in log.read_text(errors="replace").splitlines() if line.startswith("soak of ")]
+    verdict = "passed" if code == 0 else f"FAILED (mvn exit {code}; see bench/target/work/soak.log)"
+    lines = ["# Soak", "",
+             f"`bench/run --full` runs `BlogSoakIT` with `-Djgi.soak.seconds={seconds}`: {verdict}.", ""]
+    lines += summary or ["(the test printed no summary)"]
+    (out_dir / "soak.md").write_text("\n".join(lines) + "\n")
+    for line in summary:
+        print(line, flush=True)
+    if code != 0:
+        raise RuntimeError(f"the soak failed; see {log}")
