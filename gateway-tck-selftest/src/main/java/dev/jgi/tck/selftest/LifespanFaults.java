@@ -1,7 +1,9 @@
 package dev.jgi.tck.selftest;
 
+import dev.jgi.api.Capability;
 import dev.jgi.api.Lifespan;
 import dev.jgi.api.ServerInfo;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,10 @@ final class LifespanFaults {
 
     static List<Fault> all() {
         return List.of(
+                // The server goes on serving what it no longer declares: the tests of an undeclared
+                // capability, skipped against the reference server, now run and must fail.
+                undeclared("early-hints-sent-undeclared", Capability.EARLY_HINTS, "JGI-CAP-5"),
+                undeclared("websocket-upgraded-undeclared", Capability.WEBSOCKET, "JGI-CAP-2"),
                 Wrap.lifespan("start-called-twice", Set.of("JGI-LIFE-1", "JGI-LIFE-5"), new Wrap.Lifespan() {
                     @Override
                     public Map<String, Object> start(Lifespan app, ServerInfo server) throws Exception {
@@ -63,5 +69,23 @@ final class LifespanFaults {
                                 app.stop();
                             }
                         }));
+    }
+
+    /** The application is told the server lacks {@code capability}, which the server still serves. */
+    private static Fault undeclared(String name, Capability capability, String clause) {
+        return Wrap.lifespan(name, Set.of(clause), new Wrap.Lifespan() {
+            @Override
+            public Map<String, Object> start(Lifespan app, ServerInfo server) throws Exception {
+                Set<Capability> declared = EnumSet.noneOf(Capability.class);
+                declared.addAll(server.capabilities());
+                declared.remove(capability);
+                return app.start(new ServerInfo(server.name(), server.version(), server.specVersion(), declared));
+            }
+
+            @Override
+            public void stop(Lifespan app) throws Exception {
+                app.stop();
+            }
+        });
     }
 }

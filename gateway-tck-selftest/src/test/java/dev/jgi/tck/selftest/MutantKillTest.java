@@ -46,6 +46,11 @@ class MutantKillTest {
         List<Fault> faults = Faults.all().stream()
                 .filter(fault -> only.equals(Set.of("")) || only.contains(fault.name()))
                 .toList();
+        if (!only.equals(Set.of(""))) {
+            assertThat(faults.stream().map(Fault::name))
+                    .as("the mutants -Djgi.tck.mutants.only names")
+                    .containsExactlyInAnyOrderElementsOf(only);
+        }
         Set<String> baseline = failing(run(
                 new ReferenceServer(),
                 full
