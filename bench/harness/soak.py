@@ -12,11 +12,13 @@ def run(ctx, out_dir, seconds):
            "-Dtest=none", "-Dsurefire.failIfNoSpecifiedTests=false",
            "-Dit.test=BlogSoakIT", "-Dfailsafe.failIfNoSpecifiedTests=false",
            f"-Djgi.soak.seconds={seconds}", "-Djacoco.skip=true"]
+    # Failsafe keeps the test's own output in a file of its own, not in the build's log; an old one
+    # must not pass for this run's.
+    output = ctx.root / "sample-apps" / "blog" / "target" / "failsafe-reports" / "dev.jgi.samples.blog.BlogSoakIT-output.txt"
+    output.unlink(missing_ok=True)
     print(f"soak: BlogSoakIT for {seconds} s (log: {log})", flush=True)
     with open(log, "wb") as out:
         code = subprocess.run(cmd, cwd=ctx.root, stdout=out, stderr=subprocess.STDOUT).returncode
-    # Failsafe keeps the test's own output in a file of its own, not in the build's log.
-    output = ctx.root / "sample-apps" / "blog" / "target" / "failsafe-reports" / "dev.jgi.samples.blog.BlogSoakIT-output.txt"
     text = output.read_text(errors="replace") if output.exists() else ""
     summary = [line for line in text.splitlines() if line.startswith("soak of ")]
     verdict = "passed" if code == 0 else f"FAILED (mvn exit {code}; see bench/target/work/soak.log)"
