@@ -23,7 +23,7 @@ def run(ctx, out_dir, seconds):
     summary = [line for line in text.splitlines() if line.startswith("soak of ")]
     verdict = "passed" if code == 0 else f"FAILED (mvn exit {code}; see bench/target/work/soak.log)"
     lines = ["# Soak", "",
-             f"`bench/run --full` runs `BlogSoakIT` with `-Djgi.soak.seconds={seconds}`: {verdict}.", ""]
+             f"`BlogSoakIT` with `-Djgi.soak.seconds={seconds}` (bench/run --full runs {FULL_SECONDS}): {verdict}.", ""]
     lines += summary or ["(the test printed no summary)"]
     (out_dir / "soak.md").write_text("\n".join(lines) + "\n")
     for line in summary:
