@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.net.SocketFactory;
 
 /**
  * Another client of the server under attack: one keep-alive connection sending {@code GET /} one
@@ -17,24 +18,27 @@ import java.util.List;
 final class Bystander implements AutoCloseable {
 
     private final int port;
+    private final SocketFactory sockets;
     private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Exception failure;
 
-    private Bystander(int port) {
+    private Bystander(int port, SocketFactory sockets) {
         this.port = port;
+        this.sockets = sockets;
         this.thread = Thread.ofPlatform().daemon().name("bystander").start(this::run);
     }
 
-    static Bystander start(int port) {
-        return new Bystander(port);
+    /** Starts the bystander on {@code port}, connecting through {@code sockets} (TLS for a TLS server). */
+    static Bystander start(int port, SocketFactory sockets) {
+        return new Bystander(port, sockets);
     }
 
     private void run() {
         byte[] request = "GET / HTTP/1.1\r\nhost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         while (running) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
+            try (Socket socket = sockets.createSocket("127.0.0.1", port)) {
                 socket.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
                 OutputStream out = socket.getOutputStream();
                 InputStream in = socket.getInputStream();

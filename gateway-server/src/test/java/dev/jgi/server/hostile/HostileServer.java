@@ -3,6 +3,7 @@ package dev.jgi.server.hostile;
 import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgi.server.tls.TestCertificates;
 import dev.jgi.testing.JgiProcess;
 import dev.jgi.testing.RawHttp;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.SocketFactory;
 
 /**
  * A real {@code bin/jgi serve} process for one attack, with a bystander client beside it and its
@@ -36,10 +38,10 @@ final class HostileServer implements AutoCloseable {
     private final double baselineP99;
     private final long rssBefore;
 
-    private HostileServer(JgiProcess process) throws Exception {
+    private HostileServer(JgiProcess process, SocketFactory sockets) throws Exception {
         this.process = process;
         this.port = process.awaitPort();
-        this.bystander = Bystander.start(port);
+        this.bystander = Bystander.start(port, sockets);
         Thread.sleep(BASELINE_MILLIS);
         // A loaded machine can keep the first answers back past the baseline's time: without one,
         // the p99 is infinite and so would be the bound every attack is held to.
@@ -65,9 +67,15 @@ final class HostileServer implements AutoCloseable {
                 "1s"));
         arguments.addAll(List.of(options));
         arguments.add(APP);
+        // A TLS server's bystander speaks TLS: a plaintext one would be refused, and measure nothing.
+        int certfile = arguments.indexOf("--certfile");
+        SocketFactory sockets = certfile < 0
+                ? SocketFactory.getDefault()
+                : TestCertificates.trusting(Path.of(arguments.get(certfile + 1)))
+                        .getSocketFactory();
         JgiProcess process = JgiProcess.start(Path.of("").toAbsolutePath(), Map.of(), arguments);
         try {
-            return new HostileServer(process);
+            return new HostileServer(process, sockets);
         } catch (Exception | AssertionError e) {
             process.close();
             throw e;
