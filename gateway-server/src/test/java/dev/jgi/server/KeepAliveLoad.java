@@ -1,5 +1,6 @@
 package dev.jgi.server;
 
+import static dev.jgi.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.testing.RawHttp;
@@ -56,14 +57,10 @@ final class KeepAliveLoad {
 
     /** Waits until at least {@code count} requests were answered, 60 s at most. */
     void awaitAnswered(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (answered.get() < count) {
-            assertThat(System.nanoTime())
-                    .as("%d answers within 60 s: %s", count, this)
-                    .isLessThan(deadline);
+        eventually(Duration.ofSeconds(60), () -> {
             assertThat(failures).as(toString()).isEmpty();
-            Thread.sleep(20);
-        }
+            assertThat(answered.get()).as("answers: %s", this).isGreaterThanOrEqualTo(count);
+        });
     }
 
     /** Waits for every client to stop, which it does once the server refuses connections. */
