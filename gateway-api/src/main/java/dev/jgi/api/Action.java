@@ -82,7 +82,8 @@ public sealed interface Action {
     }
 
     /**
-     * Trailer fields after the last body piece; needs {@link Capability#TRAILERS} [JGI-EXT-1].
+     * Trailer fields after the last body piece; needs {@link Capability#TRAILERS} in
+     * {@link Request#capabilities()} [JGI-EXT-1].
      * Where trailers cannot travel (HTTP/1.0, HEAD, 204, 304) the server completes the stage
      * without sending them [JGI-EXT-8].
      */
@@ -92,7 +93,10 @@ public sealed interface Action {
         }
     }
 
-    /** A {@code 103 Early Hints} interim response; needs {@link Capability#EARLY_HINTS} [JGI-EXT-3]. */
+    /**
+     * A {@code 103 Early Hints} interim response; needs {@link Capability#EARLY_HINTS} in
+     * {@link Request#capabilities()} [JGI-EXT-3].
+     */
     record EarlyHints(Headers headers) implements Action {
         public EarlyHints {
             Objects.requireNonNull(headers, "headers");

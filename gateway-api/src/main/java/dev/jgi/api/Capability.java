@@ -1,9 +1,10 @@
 package dev.jgi.api;
 
 /**
- * An optional feature a server declares once, at start-up, in {@link ServerInfo} [JGI-CAP-1].
- * A server MUST NOT change its capabilities while running [JGI-CAP-4]; an application MUST NOT use
- * a feature whose capability is absent [JGI-CAP-3]. No MUST clause of the core profile depends on
+ * An optional feature a server declares once, at start-up, in {@link ServerInfo} [JGI-CAP-1], and
+ * reports per request in {@link Request#capabilities()} where it holds [JGI-CAP-6]. A server MUST
+ * NOT change its declared capabilities while running [JGI-CAP-4]; an application MUST NOT use a
+ * feature whose capability the request lacks [JGI-CAP-3]. No MUST clause of the core profile depends on
  * one of these [JGI-PROF-2].
  */
 public enum Capability {

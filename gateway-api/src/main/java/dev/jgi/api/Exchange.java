@@ -110,7 +110,8 @@ public interface Exchange {
      * <ul>
      *   <li>[JGI-EXT-11] Returns {@code true} exactly when the 103 was sent, and only once the
      *       transport accepted it, so that it precedes the final response; {@code false} when the
-     *       server does not declare {@link Capability#EARLY_HINTS} [JGI-CAP-5], the client speaks
+     *       request lacks {@link Capability#EARLY_HINTS} in {@link Request#capabilities()}
+     *       [JGI-CAP-5], the client speaks
      *       HTTP/1.0, or the response is committed.</li>
      * </ul>
      */

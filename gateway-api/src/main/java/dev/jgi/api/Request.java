@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The head of one request, as a value: everything the server knows before the body. The body
@@ -40,6 +41,10 @@ import java.util.OptionalLong;
  *   <li>[JGI-REQ-9] {@code kind} is {@link Kind#WEBSOCKET} only for a WebSocket handshake on a
  *       server that declares {@link Capability#WEBSOCKET}: a {@code WebSocketConnect} for an
  *       {@link AsyncApplication}, an {@link Exchange#webSocket()} for a sync one.</li>
+ *   <li>[JGI-CAP-6] {@code capabilities} is the subset of {@link ServerInfo#capabilities()} the
+ *       server honours on this request: it leaves out a declared capability it cannot honour on
+ *       the request's protocol or connection (such as {@link Capability#EARLY_HINTS} over a
+ *       transport that cannot send a {@code 103}).</li>
  * </ul>
  */
 public final class Request {
@@ -84,6 +89,7 @@ public final class Request {
     private final Map<String, Object> attributes;
     private final Map<String, Object> extensions;
     private final Kind kind;
+    private final Set<Capability> capabilities;
 
     private Request(Builder b) {
         method = Objects.requireNonNull(b.method, "method");
@@ -99,6 +105,7 @@ public final class Request {
         attributes = Map.copyOf(b.attributes);
         extensions = Map.copyOf(b.extensions);
         kind = b.kind;
+        capabilities = Set.copyOf(b.capabilities);
         if (method.isEmpty() || !method.chars().allMatch(c -> Headers.isTokenChar((char) c))) {
             throw new IllegalArgumentException("[JGI-REQ-1] method is not a token: " + method);
         }
@@ -108,9 +115,12 @@ public final class Request {
     }
 
     /**
-     * A builder with no components set but these defaults: no TLS, empty state, attributes and
-     * extensions, kind {@link Kind#HTTP}. {@code method}, {@code scheme}, {@code version},
-     * {@code target}, {@code headers}, {@code client} and {@code server} must be set.
+     * A builder with no components set but these defaults: no TLS, empty state, attributes,
+     * extensions and capabilities, kind {@link Kind#HTTP}. {@code method}, {@code scheme},
+     * {@code version}, {@code target}, {@code headers}, {@code client} and {@code server} must be
+     * set. A server also sets {@code capabilities} [JGI-CAP-6]: a request built without a server
+     * (in a test) honours no capability, while one derived by {@link #toBuilder()} or a wither
+     * keeps its server's, so middleware never loses a feature by rebuilding a request.
      */
     public static Builder builder() {
         return new Builder();
@@ -131,6 +141,7 @@ public final class Request {
         b.attributes = attributes;
         b.extensions = extensions;
         b.kind = kind;
+        b.capabilities = capabilities;
         return b;
     }
 
@@ -198,6 +209,16 @@ public final class Request {
     /** Plain HTTP, or a WebSocket handshake. */
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The capabilities of {@link ServerInfo#capabilities()} that hold for this request
+     * [JGI-CAP-6]: an application checks a per-request feature (trailers, early hints, WebSocket,
+     * zero-copy files) here, since a declared capability may not hold on every protocol or
+     * connection [JGI-CAP-3]. Immutable; empty for a request built without a server.
+     */
+    public Set<Capability> capabilities() {
+        return capabilities;
     }
 
     /** The decoded path inside the mount: shorthand for {@code target().path()}. */
@@ -269,7 +290,8 @@ public final class Request {
                 && state == r.state
                 && attributes.equals(r.attributes)
                 && extensions.equals(r.extensions)
-                && kind == r.kind;
+                && kind == r.kind
+                && capabilities.equals(r.capabilities);
     }
 
     @Override
@@ -298,6 +320,7 @@ public final class Request {
         private Map<String, Object> attributes = Map.of();
         private Map<String, Object> extensions = Map.of();
         private Kind kind = Kind.HTTP;
+        private Set<Capability> capabilities = Set.of();
 
         private Builder() {}
 
@@ -361,6 +384,15 @@ public final class Request {
 
         public Builder kind(Kind value) {
             kind = Objects.requireNonNull(value, "kind");
+            return this;
+        }
+
+        /**
+         * The capabilities that hold for this request, copied [JGI-CAP-6]; a server sets the
+         * declared ones it honours on the request's protocol and connection.
+         */
+        public Builder capabilities(Set<Capability> value) {
+            capabilities = Objects.requireNonNull(value, "capabilities");
             return this;
         }
 

@@ -18,12 +18,12 @@ import java.util.function.Supplier;
  *       allowed: {@code connection: close}, which closes an HTTP/1.x connection after the response
  *       [JGI-FRAME-11], and {@code upgrade} on a 426 [JGI-RESP-9].</li>
  *   <li>[JGI-FRAME-5] A Content-Length header, if set, MUST equal the length of the body.</li>
- *   <li>[JGI-EXT-1] Trailers MAY be given only when the server declares
- *       {@link Capability#TRAILERS}; the supplier is called once, after the last body byte.</li>
+ *   <li>[JGI-EXT-1] Trailers MAY be given only when the request holds
+ *       {@link Capability#TRAILERS} in {@link Request#capabilities()}; the supplier is called once, after the last body byte.</li>
  *   <li>[JGI-EXT-10] The names of the trailer fields SHOULD be listed in a {@code trailer}
  *       header field.</li>
  * </ul>
- * <p><b>Server obligations</b>, for a server that declares {@link Capability#TRAILERS}
+ * <p><b>Server obligations</b>, for a request that holds {@link Capability#TRAILERS}
  * <ul>
  *   <li>[JGI-EXT-7] Over HTTP/1.1 a response with trailers is chunked, whatever the body's
  *       length, and carries no {@code content-length}.</li>

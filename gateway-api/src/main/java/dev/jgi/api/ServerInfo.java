@@ -10,7 +10,8 @@ import java.util.Set;
  * @param name         the server's name, for example "jgi-reference"
  * @param version      the server's own version
  * @param specVersion  the JGI version implemented, "1.0" for this one [JGI-VER-1]
- * @param capabilities the optional features offered
+ * @param capabilities the optional features offered; those that hold for one request are in
+ *                     {@link Request#capabilities()} [JGI-CAP-6]
  */
 public record ServerInfo(String name, String version, String specVersion, Set<Capability> capabilities) {
 
