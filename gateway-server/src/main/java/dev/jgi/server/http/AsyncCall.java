@@ -39,7 +39,8 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
 
     /**
      * What an HTTP exchange of this server implements of the actions that need a capability; the
-     * server declares the same (ServerRuntime).
+     * server declares the same (ServerRuntime), and an exchange allows those its request holds
+     * [JGI-CAP-6].
      */
     private static final Set<Capability> HTTP_CAPABILITIES =
             EnumSet.of(Capability.FILE_SENDING, Capability.TRAILERS, Capability.EARLY_HINTS);
@@ -49,7 +50,7 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
     private final Transport transport;
     private final BodyReader reader;
     private final CompletableFuture<Event> finished = new CompletableFuture<>();
-    private final HttpActionOrder order = new HttpActionOrder(HTTP_CAPABILITIES);
+    private final HttpActionOrder order;
     private final String method;
     private final BodyBudget budget;
     private CompletableFuture<Event> pending;
@@ -64,6 +65,9 @@ final class AsyncCall implements dev.jgi.api.Channel, BodyReader.Sink {
         this.transport = transport;
         this.reader = reader;
         this.method = request.method();
+        Set<Capability> allowed = EnumSet.copyOf(HTTP_CAPABILITIES);
+        allowed.retainAll(request.capabilities());
+        this.order = new HttpActionOrder(allowed);
         this.budget = new BodyBudget(request.bodyLength());
         this.bodyEnded = false;
     }

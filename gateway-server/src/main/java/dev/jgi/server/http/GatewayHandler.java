@@ -2,6 +2,7 @@ package dev.jgi.server.http;
 
 import dev.jgi.api.Application;
 import dev.jgi.api.AsyncApplication;
+import dev.jgi.api.Capability;
 import dev.jgi.api.Completion;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
@@ -24,6 +25,7 @@ import io.undertow.util.SameThreadExecutor;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -51,6 +53,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
 
     public GatewayHandler(
             ServerConfig config,
+            Set<Capability> declared,
             AppSlot apps,
             Executor syncExecutor,
             AccessLog accessLog,
@@ -66,7 +69,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         this.connections = connections;
         this.check = new HeadCheck(config);
         this.proxies = TrustedProxies.parse(config.forwardedAllowIps());
-        this.mapper = new RequestMapper(config.rootPath(), proxies);
+        this.mapper = new RequestMapper(config.rootPath(), proxies, declared);
         this.observer = observer;
         this.errors = new ErrorPages(config.dev(), observer);
         this.webSockets = new WebSocketUpgrade(WebSocketSettings.defaults()
@@ -162,7 +165,7 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         HostedApp app = entered.get();
         transport.entered(app);
         Request request = mapper.request(exchange, target, app.state(), transport.requestId, head);
-        if (WebSocketUpgrade.isHandshake(exchange)) {
+        if (request.capabilities().contains(Capability.WEBSOCKET) && WebSocketUpgrade.isHandshake(exchange)) {
             // [JGI-WS-1]; a sync application gets the handshake through Exchange.webSocket() [JGI-WS-11].
             Request handshake = WebSocketUpgrade.asHandshake(request);
             transport.mapped(handshake);
@@ -186,7 +189,10 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         // Undertow runs a dispatched task once this handler call returned, and keeps the exchange open.
         if (app.app() instanceof Application sync) {
             SyncExchange syncExchange = new SyncExchange(
-                    transport, new LimitedBody(new BodyInput(transport, reader), request.bodyLength()), reader);
+                    transport,
+                    new LimitedBody(new BodyInput(transport, reader), request.bodyLength()),
+                    reader,
+                    request.capabilities().contains(Capability.EARLY_HINTS));
             exchange.dispatch(syncExecutor, new SyncCall(sync, request, transport, syncExchange));
         } else {
             // On this I/O thread, but outside the handler call: there the app's writes may wait for

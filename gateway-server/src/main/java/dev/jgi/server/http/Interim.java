@@ -7,7 +7,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
 import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.HttpString;
-import io.undertow.util.Protocols;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,9 +27,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>Over HTTP/2 the same path does not work in Undertow 2.4.4: its HEADERS frame carries
  * END_STREAM for every status but 100 ({@code Http2DataStreamSinkChannel.isContinueStatus}), which
  * would end the stream before the final response. Undertow offers no public handle on the stream
- * (its {@code Http2Channel} and stream id stay inside {@code Http2ServerConnection}), so no 103
- * goes out over HTTP/2: {@code sendEarlyHints} returns false there and an {@code EarlyHints}
- * action completes unsent. The TCK reports it (reference-known-failures.txt).
+ * (its {@code Http2Channel} and stream id stay inside {@code Http2ServerConnection}), so an
+ * HTTP/2 request does not hold {@code EARLY_HINTS} (RequestCapabilities) and never gets here:
+ * {@code sendEarlyHints} returns false and an {@code EarlyHints} action fails as undeclared
+ * [JGI-CAP-5] [JGI-CAP-6].
  */
 final class Interim {
 
@@ -49,8 +49,7 @@ final class Interim {
             HttpServerExchange exchange = transport.exchange;
             if (transport.phase() != Transport.Phase.OPEN
                     || exchange.isResponseStarted()
-                    || !TrailerFraming.earlyHintsReach(exchange.getProtocol().toString())
-                    || exchange.getProtocol().equals(Protocols.HTTP_2_0)) {
+                    || !TrailerFraming.earlyHintsReach(exchange.getProtocol().toString())) {
                 sent.complete(false);
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.jgi.server.http;
 
+import dev.jgi.api.Capability;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
@@ -19,16 +20,20 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns Undertow's parsed request head into a JGI {@link Request}, on the I/O thread. */
 final class RequestMapper {
 
     private final String mountPath;
     private final TrustedProxies proxies;
+    private final Set<Capability> declared;
 
-    RequestMapper(String mountPath, TrustedProxies proxies) {
+    /** @param declared the capabilities the server declared, narrowed per request [JGI-CAP-6] */
+    RequestMapper(String mountPath, TrustedProxies proxies, Set<Capability> declared) {
         this.mountPath = mountPath;
         this.proxies = proxies;
+        this.declared = Set.copyOf(declared);
     }
 
     /**
@@ -109,6 +114,8 @@ final class RequestMapper {
                 .tls(TlsSessions.of(exchange))
                 .state(state)
                 .extensions(Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId))
+                .capabilities(RequestCapabilities.of(
+                        declared, Protocols.HTTP_2_0.equals(exchange.getProtocol()), ssl != null))
                 .build();
     }
 

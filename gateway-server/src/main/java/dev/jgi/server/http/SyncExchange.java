@@ -14,12 +14,17 @@ final class SyncExchange implements Exchange {
     private final Transport transport;
     private final LimitedBody body;
     private final BodyReader reader;
+    private final boolean earlyHints;
 
-    /** @param reader what reads the body, null for a request without one */
-    SyncExchange(Transport transport, LimitedBody body, BodyReader reader) {
+    /**
+     * @param reader     what reads the body, null for a request without one
+     * @param earlyHints whether the request holds {@code EARLY_HINTS} [JGI-CAP-6]
+     */
+    SyncExchange(Transport transport, LimitedBody body, BodyReader reader, boolean earlyHints) {
         this.transport = transport;
         this.body = body;
         this.reader = reader;
+        this.earlyHints = earlyHints;
     }
 
     @Override
@@ -57,10 +62,16 @@ final class SyncExchange implements Exchange {
         transport.drain.add(callback);
     }
 
-    /** Waits until the 103 was written, so that it precedes the final response [JGI-EXT-11]. */
+    /**
+     * Waits until the 103 was written, so that it precedes the final response [JGI-EXT-11]; false
+     * at once for a request without {@code EARLY_HINTS} [JGI-CAP-5].
+     */
     @Override
     public boolean sendEarlyHints(Headers headers) {
         java.util.Objects.requireNonNull(headers, "headers");
+        if (!earlyHints) {
+            return false;
+        }
         try {
             return Interim.earlyHints(transport, headers).get();
         } catch (ExecutionException notSent) {

@@ -106,8 +106,9 @@ public final class ServerRuntime implements AutoCloseable {
 
     /**
      * WebSocket (HTTP/1.1 upgrade), trailers, early hints and the disconnect and drain signals
-     * always; TLS and HTTP/2 only as configured [JGI-CAP-1]. Trailers and 103s that cannot reach a
-     * client (HTTP/1.0, HEAD) are dropped per request as the spec says [JGI-EXT-8] [JGI-EXT-11].
+     * always; TLS and HTTP/2 only as configured [JGI-CAP-1]. A request holds those its transport
+     * carries (RequestCapabilities) [JGI-CAP-6]; trailers and 103s that cannot reach a client
+     * (HTTP/1.0, HEAD) are dropped per request as the spec says [JGI-EXT-8] [JGI-EXT-11].
      */
     private static Set<Capability> capabilities(ServerConfig config) {
         Set<Capability> offered = EnumSet.of(
@@ -202,6 +203,7 @@ public final class ServerRuntime implements AutoCloseable {
         worker = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader()).createWorker(workerOptions);
         handler = new GatewayHandler(
                 config,
+                info.capabilities(),
                 apps,
                 dev.jgi.server.log.LogContext.propagating(syncExecutor),
                 accessLog,

@@ -1,0 +1,36 @@
+package dev.jgi.server.http;
+
+import dev.jgi.api.Capability;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which of the declared capabilities this server honours on one request [JGI-CAP-6]. Undertow
+ * decides what a transport can carry, so the answer depends on the request's protocol and on TLS.
+ */
+final class RequestCapabilities {
+
+    private RequestCapabilities() {}
+
+    /**
+     * The declared capabilities without those the request's transport cannot carry: over HTTP/2 no
+     * {@code 103} (Undertow ends the stream on every interim HEADERS frame but {@code 100}, see
+     * {@link Interim}) and no WebSocket (no RFC 8441 extended CONNECT); over TLS and HTTP/2 no
+     * zero-copy file sending, since the TLS engine and the DATA framing copy every byte.
+     *
+     * @param declared the capabilities of {@code ServerInfo} [JGI-CAP-1]
+     * @param http2    whether the request came over HTTP/2
+     * @param tls      whether its connection uses TLS
+     */
+    static Set<Capability> of(Set<Capability> declared, boolean http2, boolean tls) {
+        Set<Capability> held = declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
+        if (http2) {
+            held.remove(Capability.EARLY_HINTS);
+            held.remove(Capability.WEBSOCKET);
+        }
+        if (http2 || tls) {
+            held.remove(Capability.FILE_SENDING);
+        }
+        return held;
+    }
+}
