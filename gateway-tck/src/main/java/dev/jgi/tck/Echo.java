@@ -108,6 +108,13 @@ public record Echo(JsonNode json) {
         return text("kind");
     }
 
+    /** The names of the capabilities the request held [JGI-CAP-6]. */
+    public List<String> capabilities() {
+        List<String> names = new ArrayList<>();
+        json.path("capabilities").forEach(c -> names.add(c.asText()));
+        return names;
+    }
+
     public boolean stateCarried() {
         return json.path("stateCarried").asBoolean();
     }

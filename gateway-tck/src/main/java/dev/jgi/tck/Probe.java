@@ -171,6 +171,17 @@ public final class Probe {
     }
 
     /**
+     * The capabilities a plain {@code GET} over this probe's protocol and deployment holds
+     * [JGI-CAP-6], by name; the {@link Variant#SECURE} deployment is asked over TLS.
+     */
+    public List<String> requestCapabilities() {
+        Echo echo = variant() == Variant.SECURE
+                ? echo(getOverTls("/capabilities"))
+                : echo(exchange(head("GET", path("/capabilities"))));
+        return echo.capabilities();
+    }
+
+    /**
      * Sends {@code GET path} (inside this deployment) over HTTP/2 and TLS with a fresh nonce, to the
      * {@link Variant#SECURE} deployment, trusting only the certificate the TCK generated for it.
      */

@@ -107,6 +107,12 @@ final class RequestFaults {
                         "attributes-not-empty",
                         Set.of("JGI-REQ-13"),
                         r -> r.withAttribute("dev.jgi.tck.selftest.leaked", "from another request")),
+                // The server's own exchange still sends the 103 the request no longer holds, so the
+                // refusal test of CAP-5 fails as well.
+                Wrap.request(
+                        "capabilities-dropped",
+                        Set.of("JGI-CAP-6", "JGI-CAP-5"),
+                        r -> r.toBuilder().capabilities(Set.of()).build()),
                 Wrap.request(
                         "scheme-https-on-plain",
                         Set.of("JGI-REQ-2", "JGI-PROXY-1"),

@@ -166,6 +166,9 @@ final class Replies {
                 "tlsPeerCertificates",
                 request.tls().map(tls -> sha256s(tls.peerCertificates())).orElse(List.of()));
         out.put("kind", request.kind().name());
+        out.put(
+                "capabilities",
+                request.capabilities().stream().map(Enum::name).sorted().toList());
         out.put("stateCarried", state.carriesToken(request.state()));
         out.put("stateIsStartMap", state.isStartState(request.state()));
         out.put("attributes", request.attributes().size());

@@ -126,12 +126,15 @@ public final class ServerTestInvocations
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new Gate(variant), new ProbeResolver(variant, protocol));
+            return List.of(new Gate(variant, protocol), new ProbeResolver(variant, protocol));
         }
     }
 
-    /** Skips an invocation whose deployment or capability the server does not offer. */
-    private record Gate(Variant variant) implements ExecutionCondition {
+    /**
+     * Skips an invocation whose deployment or capability the server does not offer: a capability
+     * it did not declare, or one its requests over this protocol do not hold [JGI-CAP-6].
+     */
+    private record Gate(Variant variant, Protocol protocol) implements ExecutionCondition {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -149,6 +152,14 @@ public final class ServerTestInvocations
                             .contains(requires.get().value().name())) {
                 return ConditionEvaluationResult.disabled(
                         "capability " + requires.get().value() + " not declared");
+            }
+            if (requires.isPresent()
+                    && !new Probe(session, session.target(variant, protocol), protocol, new Transcript())
+                            .requestCapabilities()
+                            .contains(requires.get().value().name())) {
+                return ConditionEvaluationResult.disabled(
+                        "capability " + requires.get().value() + " declared but not held by requests over "
+                                + protocol.token() + " [JGI-CAP-6]");
             }
             return ConditionEvaluationResult.enabled("deployment and capabilities present");
         }

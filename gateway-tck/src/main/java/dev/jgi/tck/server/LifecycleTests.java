@@ -188,16 +188,6 @@ class LifecycleTests {
         }
     }
 
-    @ServerTest
-    @Clause("JGI-CAP-5")
-    void undeclaredEarlyHintsAreRefused(Probe probe) {
-        Assumptions.assumeFalse(
-                probe.session().capabilities().contains("EARLY_HINTS"), "the server declares EARLY_HINTS");
-        var response = probe.exchange(probe.head("GET", probe.path("/_tck/early-hints")));
-        assertThat(response.interim()).isEmpty();
-        assertThat(response.bodyText()).isEqualTo("early hints sent: false");
-    }
-
     @Http1Only(
             "WebSocket opens by the HTTP/1.1 Upgrade handshake (RFC 6455); JGI 1.0 has no WebSocket over HTTP/2 (RFC 8441)")
     @ServerTest
