@@ -28,7 +28,7 @@ final class ActionRules {
     private boolean clientClosed;
 
     ActionRules(Request request, ServerInfo info, ResponseSink sink) {
-        this.order = ActionOrder.of(request, info.capabilities());
+        this.order = ActionOrder.of(request, request.capabilities());
         this.http10 = !TrailerFraming.earlyHintsReach(request.version());
         this.request = request;
         this.sink = sink;

@@ -5,6 +5,7 @@ import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
 import dev.jgi.api.ServerInfo;
+import dev.jgi.kernel.request.HeldCapabilities;
 import dev.jgi.kernel.request.RequestLine;
 import dev.jgi.kernel.syntax.Ascii;
 import dev.jgi.kernel.target.TargetParser;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /** The {@link Request} a server builds from what the client sent, or the answer it gives itself. */
 final class RequestHead {
@@ -58,7 +60,8 @@ final class RequestHead {
                     capitalised.add(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1), value));
             headers = capitalised.build();
         }
-        boolean websocket = request.kind() == Request.Kind.WEBSOCKET && info.supports(Capability.WEBSOCKET);
+        boolean websocket = request.kind() == Request.Kind.WEBSOCKET
+                && held(info.capabilities(), request.version()).contains(Capability.WEBSOCKET);
         boolean tls = request.tls().isPresent();
         InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), tls ? 8443 : 8080);
         return Request.builder()
@@ -73,7 +76,17 @@ final class RequestHead {
                 .state(request.state().orElse(state))
                 .extensions(request.extensions())
                 .kind(websocket ? Request.Kind.WEBSOCKET : Request.Kind.HTTP)
+                .capabilities(held(info.capabilities(), request.version()))
                 .build();
+    }
+
+    /**
+     * What the harness honours on a request of {@code version} [JGI-CAP-6]: every declared
+     * capability, less WebSocket over HTTP/2, which opens by the HTTP/1.1 upgrade only, as on the
+     * reference server.
+     */
+    private static Set<Capability> held(Set<Capability> declared, String version) {
+        return HeldCapabilities.of(declared, version.equals("HTTP/2") ? Set.of(Capability.WEBSOCKET) : Set.of());
     }
 
     /** [JGI-HDR-7] [JGI-BODY-7] */

@@ -48,7 +48,7 @@ final class SyncRun {
             Optional<Supplier<Headers>> trailers = response.trailers();
             // Where trailers cannot travel the supplier is never called [JGI-EXT-8].
             if (trailers.isPresent()
-                    && info.supports(Capability.TRAILERS)
+                    && request.capabilities().contains(Capability.TRAILERS)
                     && TrailerFraming.travel(request.version(), request.method(), response.status())) {
                 sink.commit();
                 sink.trailers(trailers.get().get());

@@ -34,8 +34,8 @@ final class TestExchange implements Exchange {
         this.hooks = hooks;
         this.client = client;
         this.sink = sink;
-        this.earlyHintsAllowed =
-                info.supports(Capability.EARLY_HINTS) && !head.version().equals("HTTP/1.0");
+        this.earlyHintsAllowed = head.capabilities().contains(Capability.EARLY_HINTS)
+                && !head.version().equals("HTTP/1.0");
     }
 
     @Override

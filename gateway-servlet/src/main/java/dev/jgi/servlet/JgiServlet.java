@@ -194,7 +194,8 @@ public class JgiServlet extends HttpServlet {
             if (request.getContentLengthLong() > bodyLimit) {
                 throw new Refusal(413, "[JGI-LIM-3] content-length over the body limit");
             }
-            head = RequestHeads.of(request, state, handshake ? Request.Kind.WEBSOCKET : Request.Kind.HTTP);
+            head = RequestHeads.of(
+                    request, state, handshake ? Request.Kind.WEBSOCKET : Request.Kind.HTTP, capabilities);
         } catch (Refusal refusal) {
             Errors.send(response, refusal.status());
             return;
@@ -210,7 +211,7 @@ public class JgiServlet extends HttpServlet {
                 Errors.send(response, 500);
                 return;
             }
-            AsyncCall.serve(async, head, capabilities, request, response, bodyLimit, namesCoding);
+            AsyncCall.serve(async, head, head.capabilities(), request, response, bodyLimit, namesCoding);
         } else {
             new SyncCall(request, response, bodyLimit, namesCoding).serve((Application) serving, head);
         }

@@ -1,6 +1,7 @@
 package dev.jgi.server.http;
 
 import dev.jgi.api.Capability;
+import dev.jgi.kernel.request.HeldCapabilities;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -23,14 +24,14 @@ final class RequestCapabilities {
      * @param tls      whether its connection uses TLS
      */
     static Set<Capability> of(Set<Capability> declared, boolean http2, boolean tls) {
-        Set<Capability> held = declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
+        Set<Capability> absent = EnumSet.noneOf(Capability.class);
         if (http2) {
-            held.remove(Capability.EARLY_HINTS);
-            held.remove(Capability.WEBSOCKET);
+            absent.add(Capability.EARLY_HINTS);
+            absent.add(Capability.WEBSOCKET);
         }
         if (http2 || tls) {
-            held.remove(Capability.FILE_SENDING);
+            absent.add(Capability.FILE_SENDING);
         }
-        return held;
+        return HeldCapabilities.of(declared, absent);
     }
 }

@@ -1,8 +1,10 @@
 package dev.jgi.servlet.internal;
 
+import dev.jgi.api.Capability;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.RequestTarget;
+import dev.jgi.kernel.request.HeldCapabilities;
 import dev.jgi.kernel.target.TargetParser;
 import dev.jgi.kernel.target.TargetRefusal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns a servlet request into the JGI request head. */
 public final class RequestHeads {
@@ -28,9 +31,12 @@ public final class RequestHeads {
     /**
      * The request head.
      *
+     * @param declared the capabilities the bridge declared, narrowed to this request [JGI-CAP-6]
      * @throws Refusal 400 for a path the spec rejects or a header a JGI value cannot hold
      */
-    public static Request of(HttpServletRequest request, Map<String, Object> state, Request.Kind kind) throws Refusal {
+    public static Request of(
+            HttpServletRequest request, Map<String, Object> state, Request.Kind kind, Set<Capability> declared)
+            throws Refusal {
         return Request.builder()
                 .method(request.getMethod())
                 .scheme(request.isSecure() ? "https" : "http")
@@ -43,7 +49,16 @@ public final class RequestHeads {
                 .state(state)
                 .extensions(Map.of(SERVLET_REQUEST, request))
                 .kind(kind)
+                .capabilities(held(declared, request.getProtocol()))
                 .build();
+    }
+
+    /**
+     * The declared capabilities less WebSocket over HTTP/2: the bridge opens a WebSocket by the
+     * HTTP/1.1 upgrade only, and has no RFC 8441 extended CONNECT [JGI-CAP-6].
+     */
+    private static Set<Capability> held(Set<Capability> declared, String protocol) {
+        return HeldCapabilities.of(declared, protocol.equals("HTTP/2.0") ? Set.of(Capability.WEBSOCKET) : Set.of());
     }
 
     private static String version(String protocol) {

@@ -1,0 +1,23 @@
+package dev.jgi.kernel.request;
+
+import dev.jgi.api.Capability;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The capabilities one request holds: the declared ones less those its transport cannot carry [JGI-CAP-6]. */
+public final class HeldCapabilities {
+
+    private HeldCapabilities() {}
+
+    /**
+     * {@code declared} less {@code absent}, as a new set.
+     *
+     * @param declared the capabilities of {@code ServerInfo} [JGI-CAP-1]
+     * @param absent   those the server cannot honour on this request's protocol or connection
+     */
+    public static Set<Capability> of(Set<Capability> declared, Set<Capability> absent) {
+        Set<Capability> held = declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
+        held.removeAll(absent);
+        return Set.copyOf(held);
+    }
+}
