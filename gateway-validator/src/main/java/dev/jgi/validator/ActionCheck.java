@@ -15,7 +15,8 @@ import java.util.Optional;
  * The application's side of the async order, for one exchange (HTTP or WebSocket), as the kernel's
  * {@link ActionOrder} states it [JGI-ASYNC-3] [JGI-ASYNC-4] [JGI-EXT-6] [JGI-CAP-3] [JGI-WS-3]
  * [JGI-WS-8] [JGI-WS-12] [JGI-WS-13]; and what the actions carry: heads, body lengths, trailers.
- * Without the server's {@link ServerInfo} every capability counts as declared.
+ * A capability counts as held when the request holds it [JGI-CAP-6]; without the server's
+ * {@link ServerInfo} (a request built by a test, not a server) every capability does.
  */
 final class ActionCheck {
 
@@ -26,7 +27,7 @@ final class ActionCheck {
 
     ActionCheck(Request request, Optional<ServerInfo> info, Reporter reporter) {
         this.order =
-                ActionOrder.of(request, info.map(ServerInfo::capabilities).orElse(EnumSet.allOf(Capability.class)));
+                ActionOrder.of(request, info.isPresent() ? request.capabilities() : EnumSet.allOf(Capability.class));
         this.method = request.method();
         this.reporter = reporter;
     }

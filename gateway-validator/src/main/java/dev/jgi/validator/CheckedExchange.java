@@ -121,8 +121,9 @@ final class CheckedExchange implements Exchange {
             reporter.report(Violation.byApplication("JGI-EXT-5", "early hints after the response was handed over"));
         }
         boolean sent = exchange.sendEarlyHints(headers);
-        if (sent && info.isPresent() && !info.get().supports(Capability.EARLY_HINTS)) {
-            reporter.report(Violation.byServer("JGI-CAP-5", "sendEarlyHints returned true without EARLY_HINTS"));
+        if (sent && info.isPresent() && !request.capabilities().contains(Capability.EARLY_HINTS)) {
+            reporter.report(Violation.byServer(
+                    "JGI-CAP-5", "sendEarlyHints returned true on a request that lacks EARLY_HINTS"));
         }
         if (sent && request.version().equals("HTTP/1.0")) {
             reporter.report(Violation.byServer("JGI-EXT-11", "sendEarlyHints returned true for an HTTP/1.0 client"));

@@ -48,11 +48,16 @@ final class RequestCheck {
         if (request.tls().isPresent() && !request.scheme().equals("https")) {
             reporter.report(Violation.byServer("JGI-REQ-2", "a request over TLS has scheme " + request.scheme()));
         }
-        if (request.kind() == Request.Kind.WEBSOCKET) {
-            if (info.isPresent() && !info.get().supports(Capability.WEBSOCKET)) {
-                reporter.report(
-                        Violation.byServer("JGI-CAP-2", "a WebSocket handshake, but WEBSOCKET was not declared"));
-            }
+        if (request.kind() == Request.Kind.WEBSOCKET
+                && info.isPresent()
+                && !request.capabilities().contains(Capability.WEBSOCKET)) {
+            reporter.report(Violation.byServer("JGI-CAP-2", "a WebSocket handshake on a request that lacks WEBSOCKET"));
+        }
+        if (info.isPresent() && !info.get().capabilities().containsAll(request.capabilities())) {
+            reporter.report(Violation.byServer(
+                    "JGI-CAP-6",
+                    "the request holds " + request.capabilities() + ", beyond the declared "
+                            + info.get().capabilities()));
         }
         return true;
     }

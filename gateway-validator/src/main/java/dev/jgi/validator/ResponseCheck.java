@@ -57,8 +57,9 @@ final class ResponseCheck {
         if (response.trailers().isEmpty()) {
             return checked;
         }
-        if (info.isPresent() && !info.get().supports(Capability.TRAILERS)) {
-            reporter.report(Violation.byApplication("JGI-CAP-3", "trailers without the TRAILERS capability"));
+        if (info.isPresent() && !request.capabilities().contains(Capability.TRAILERS)) {
+            reporter.report(
+                    Violation.byApplication("JGI-CAP-3", "trailers on a request that lacks the TRAILERS capability"));
         }
         HeadCheck.checkAnnounced(response.headers(), reporter);
         return checked.withTrailers(trailers(response.trailers().get(), reporter));
