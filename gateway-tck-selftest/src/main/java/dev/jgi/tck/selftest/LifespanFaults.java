@@ -72,20 +72,34 @@ final class LifespanFaults {
     }
 
     /** The application is told the server lacks {@code capability}, which the server still serves. */
+    /**
+     * The capability is gone from {@code ServerInfo} and from each request [JGI-CAP-6], while the
+     * server's own exchanges still serve it.
+     */
     private static Fault undeclared(String name, Capability capability, String clause) {
-        return Wrap.lifespan(name, Set.of(clause), new Wrap.Lifespan() {
-            @Override
-            public Map<String, Object> start(Lifespan app, ServerInfo server) throws Exception {
-                Set<Capability> declared = EnumSet.noneOf(Capability.class);
-                declared.addAll(server.capabilities());
-                declared.remove(capability);
-                return app.start(new ServerInfo(server.name(), server.version(), server.specVersion(), declared));
-            }
+        return Wrap.lifespanAndRequest(
+                name,
+                Set.of(clause),
+                new Wrap.Lifespan() {
+                    @Override
+                    public Map<String, Object> start(Lifespan app, ServerInfo server) throws Exception {
+                        Set<Capability> declared = EnumSet.noneOf(Capability.class);
+                        declared.addAll(server.capabilities());
+                        declared.remove(capability);
+                        return app.start(
+                                new ServerInfo(server.name(), server.version(), server.specVersion(), declared));
+                    }
 
-            @Override
-            public void stop(Lifespan app) throws Exception {
-                app.stop();
-            }
-        });
+                    @Override
+                    public void stop(Lifespan app) throws Exception {
+                        app.stop();
+                    }
+                },
+                request -> {
+                    Set<Capability> held = EnumSet.noneOf(Capability.class);
+                    held.addAll(request.capabilities());
+                    held.remove(capability);
+                    return request.toBuilder().capabilities(held).build();
+                });
     }
 }

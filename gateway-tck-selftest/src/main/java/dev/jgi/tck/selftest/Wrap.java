@@ -79,6 +79,15 @@ final class Wrap {
         return Fault.ofApps(name, clauses, app -> sync(app, app, fault), app -> async(app, app, fault));
     }
 
+    /** What the server would do wrong at start-up and, in step with it, in every request it builds. */
+    static Fault lifespanAndRequest(String name, Set<String> clauses, Lifespan fault, UnaryOperator<Request> corrupt) {
+        return Fault.ofApps(
+                name,
+                clauses,
+                app -> sync(app, (request, exchange) -> app.handle(corrupt.apply(request), exchange), fault),
+                app -> async(app, (request, channel) -> app.handle(corrupt.apply(request), channel), fault));
+    }
+
     private static Application sync(Application app, Application handler, Lifespan lifespan) {
         return new Application() {
             @Override
