@@ -71,10 +71,9 @@ final class LifespanFaults {
                         }));
     }
 
-    /** The application is told the server lacks {@code capability}, which the server still serves. */
     /**
-     * The capability is gone from {@code ServerInfo} and from each request [JGI-CAP-6], while the
-     * server's own exchanges still serve it.
+     * The application is told the server lacks {@code capability}, in {@code ServerInfo} and in
+     * each request [JGI-CAP-6], while the server's own exchanges still serve it.
      */
     private static Fault undeclared(String name, Capability capability, String clause) {
         return Wrap.lifespanAndRequest(
