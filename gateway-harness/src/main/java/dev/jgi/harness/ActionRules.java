@@ -4,7 +4,6 @@ import dev.jgi.api.Action;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
-import dev.jgi.api.ServerInfo;
 import dev.jgi.kernel.order.ActionOrder;
 import dev.jgi.kernel.order.Breach;
 import dev.jgi.kernel.response.InvalidResponseException;
@@ -27,7 +26,7 @@ final class ActionRules {
     private int status;
     private boolean clientClosed;
 
-    ActionRules(Request request, ServerInfo info, ResponseSink sink) {
+    ActionRules(Request request, ResponseSink sink) {
         this.order = ActionOrder.of(request, request.capabilities());
         this.http10 = !TrailerFraming.earlyHintsReach(request.version());
         this.request = request;

@@ -5,7 +5,6 @@ import dev.jgi.api.AsyncApplication;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
 import dev.jgi.api.Request;
-import dev.jgi.api.ServerInfo;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
@@ -39,13 +38,12 @@ public final class Communicator implements AutoCloseable {
     Communicator(
             AsyncApplication app,
             Request request,
-            ServerInfo info,
             TestRequest sent,
             TestServer.Options options,
             dev.jgi.kernel.hooks.Drain drains) {
         this.client = new ClientState(sent, drains);
         this.sink = new ResponseSink(request.method(), client);
-        this.rules = new ActionRules(request, info, sink);
+        this.rules = new ActionRules(request, sink);
         this.websocket = request.kind() == Request.Kind.WEBSOCKET;
         this.timeout = options.timeout();
         Hooks hooks = new Hooks(options);

@@ -6,7 +6,6 @@ import dev.jgi.api.Capability;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
 import dev.jgi.api.Response;
-import dev.jgi.api.ServerInfo;
 import dev.jgi.kernel.response.TrailerFraming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +22,9 @@ import java.util.function.Supplier;
 final class SyncRun {
 
     private final Application app;
-    private final ServerInfo info;
 
-    SyncRun(Application app, ServerInfo info) {
+    SyncRun(Application app) {
         this.app = app;
-        this.info = info;
     }
 
     void run(Request request, TestExchange exchange, ResponseSink sink) {

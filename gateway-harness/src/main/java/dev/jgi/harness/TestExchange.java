@@ -5,7 +5,6 @@ import dev.jgi.api.Completion;
 import dev.jgi.api.Exchange;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Request;
-import dev.jgi.api.ServerInfo;
 import dev.jgi.kernel.body.LimitedBody;
 import java.io.InputStream;
 import java.util.Objects;
@@ -22,13 +21,7 @@ final class TestExchange implements Exchange {
     private final boolean ignoresLimit;
 
     TestExchange(
-            BodyPieces body,
-            Hooks hooks,
-            ClientState client,
-            ResponseSink sink,
-            ServerInfo info,
-            Request head,
-            boolean ignoresLimit) {
+            BodyPieces body, Hooks hooks, ClientState client, ResponseSink sink, Request head, boolean ignoresLimit) {
         this.body = new LimitedBody(body.asStream(), head.bodyLength());
         this.ignoresLimit = ignoresLimit;
         this.hooks = hooks;

@@ -187,19 +187,13 @@ public final class TestServer implements AutoCloseable {
                     sync,
                     head,
                     new TestExchange(
-                            body,
-                            hooks,
-                            client,
-                            sink,
-                            info,
-                            head,
-                            options.faults().contains(ServerFault.IGNORES_BODY_LIMIT)),
+                            body, hooks, client, sink, head, options.faults().contains(ServerFault.IGNORES_BODY_LIMIT)),
                     sink,
                     hooks);
         }
         TestChannel channel = new TestChannel(
                 new BodyEvents(body, sink, client, options.faults().contains(ServerFault.EVENT_AFTER_LAST_BODY)),
-                new ActionRules(head, info, sink),
+                new ActionRules(head, sink),
                 hooks,
                 client,
                 action -> CompletableFuture.completedFuture(null),
@@ -225,7 +219,7 @@ public final class TestServer implements AutoCloseable {
             Application sync, Request head, TestExchange exchange, ResponseSink sink, Hooks hooks) {
         CompletableFuture<Completion> done = new CompletableFuture<>();
         Thread thread = Thread.ofVirtual().name("jgi-harness-sync").start(() -> {
-            new SyncRun(sync, info).run(head, exchange, sink);
+            new SyncRun(sync).run(head, exchange, sink);
             Completion completion = sink.completion();
             exchange.ended();
             hooks.run(completion);
@@ -267,8 +261,7 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("[JGI-CAP-2] the server does not declare WEBSOCKET");
         }
         try {
-            return new Communicator(
-                    async, RequestHead.of(request, options, info, state), info, request, options, drains);
+            return new Communicator(async, RequestHead.of(request, options, info, state), request, options, drains);
         } catch (Refusal refusal) {
             throw new IllegalArgumentException(
                     "the server answers " + refusal.status() + " itself: " + refusal.getMessage(), refusal);
