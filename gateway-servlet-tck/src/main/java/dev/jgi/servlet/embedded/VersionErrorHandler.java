@@ -20,6 +20,9 @@ final class VersionErrorHandler extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (response.getStatus() == HttpStatus.UPGRADE_REQUIRED_426
                 && request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2) {
+            // The page's status comes from the parser's exception when there is one, so it goes.
+            request.removeAttribute(ERROR_EXCEPTION);
+            request.removeAttribute(ERROR_MESSAGE);
             response.setStatus(HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505);
         }
         return super.handle(request, response, callback);
