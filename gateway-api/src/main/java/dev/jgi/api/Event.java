@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p><b>Order, for HTTP</b> [JGI-ASYNC-2]: one or more {@link RequestBody} events, the last with
  * {@code last == true} (a request without a body gives exactly one, empty); then, on every later
- * receive, {@link Disconnect} once the response was sent or the client went away [JGI-DISC-3].
+ * receive, {@link Disconnect} once the response was sent [JGI-DISC-3], and on a server that declares
+ * {@link Capability#DISCONNECT_SIGNAL} within 1 s of the client going away [JGI-DISC-8].
  *
  * <p><b>Order, for WebSocket</b>: {@link WebSocketConnect} first [JGI-WS-2]; after the accept,
  * {@link WebSocketText} and {@link WebSocketBinary} messages, whole [JGI-WS-5]; then

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The events of an HTTP exchange run whole by the harness: the body pieces, then
  * {@link Event.Disconnect} on every receive once the response ended or the client left
- * [JGI-ASYNC-2] [JGI-DISC-3].
+ * [JGI-ASYNC-2] [JGI-DISC-3] [JGI-DISC-8].
  */
 final class BodyEvents implements Supplier<CompletionStage<Event>> {
 

@@ -65,7 +65,8 @@ final class EventInput extends InputStream {
 
     /**
      * Skips what is left of the body, then waits for the exchange's {@link Event.Disconnect}: the
-     * response was sent or the client went away [JGI-DISC-3].
+     * response was sent [JGI-DISC-3] or, where the server declares the disconnect signal, the
+     * client went away [JGI-DISC-8].
      */
     void awaitDisconnect() throws IOException {
         lock.lock();

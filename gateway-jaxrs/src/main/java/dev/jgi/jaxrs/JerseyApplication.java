@@ -23,7 +23,7 @@ import org.glassfish.jersey.server.spi.Container;
  * <p>It is an {@link AsyncApplication} because Jersey's response writer is push-style (it commits
  * the status and headers, then writes the entity into a stream), which is the shape of
  * {@link dev.jgi.api.Channel#send}; and because only the async interface tells an application that
- * its client left while it is not writing [JGI-DISC-3], which is what lets a suspended
+ * its client left while it is not writing [JGI-DISC-8], which is what lets a suspended
  * {@code SseEventSink} close. On a server that declares {@link Capability#DISCONNECT_SIGNAL} the
  * channel's disconnect callback says it instead, within 1 s and without a thread waiting per
  * stream [JGI-DISC-6]. Jersey itself is blocking code, so each exchange runs it on a virtual

@@ -8,7 +8,7 @@ import org.xnio.IoUtils;
 
 /**
  * Whether the client of one exchange left, and who hears of it: the disconnect callbacks
- * [JGI-DISC-6], and an async receive that waits after the body's end [JGI-DISC-3]. Undertow tells of
+ * [JGI-DISC-6], and an async receive that waits after the body's end [JGI-DISC-8]. Undertow tells of
  * a departure only at the next read or write, so the connection is watched ({@link DisconnectWatch})
  * once someone asks and the body has ended. Apart from {@link #onDisconnect} and
  * {@link #isDisconnected}, I/O thread only, like its {@link Transport}.
@@ -73,7 +73,7 @@ final class ClientDeparture {
 
     /**
      * An async application waits in {@code receive} after the body's end: a client that leaves
-     * meanwhile ends the exchange, which completes that receive with {@code Disconnect} [JGI-DISC-3].
+     * meanwhile ends the exchange, which completes that receive with {@code Disconnect} [JGI-DISC-8].
      */
     void watchForReceive() {
         abortWhenGone = true;

@@ -39,6 +39,8 @@ public final class EmbeddedJetty {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
+        // Jetty answers an HTTP/2.0 request line over HTTP/1.1 with 426; the spec asks 505 [JGI-REQ-11].
+        server.setErrorHandler(new VersionErrorHandler());
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.getServletHandler().setDecodeAmbiguousURIs(true);

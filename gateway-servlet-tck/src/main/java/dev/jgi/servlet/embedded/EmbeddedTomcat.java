@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
@@ -25,8 +26,21 @@ public final class EmbeddedTomcat {
      * @throws Exception when Tomcat cannot start, including when the application's start failed
      *     [JGI-LIFE-3]: the exception carries the application's message
      */
-    // tag::embed[]
     public static Deployment start(JgiServlet servlet, String mountPath) throws Exception {
+        return start(servlet, mountPath, Set.of());
+    }
+
+    /**
+     * As {@link #start(JgiServlet, String)}, keeping the request trailer fields named in {@code
+     * requestTrailers} [JGI-BODY-14]. Tomcat drops every request trailer field whose name its
+     * connector's {@code allowedTrailerHeaders} does not list, and that list takes no wildcard, so
+     * the names an application reads must be known here.
+     *
+     * @throws Exception when Tomcat cannot start, including when the application's start failed
+     *     [JGI-LIFE-3]: the exception carries the application's message
+     */
+    // tag::embed[]
+    public static Deployment start(JgiServlet servlet, String mountPath, Set<String> requestTrailers) throws Exception {
         Path base = Files.createTempDirectory("jgi-tomcat");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -44,6 +58,8 @@ public final class EmbeddedTomcat {
         // and 431 at its own limits [JGI-LIM-1] [JGI-LIM-2]. The buffer is allocated per connection.
         connector.setProperty("maxHttpHeaderSize", String.valueOf(2 * 1024 * 1024));
         connector.setProperty("maxHeaderCount", "-1");
+        // Tomcat keeps only the request trailers named here, compared in lower case [JGI-BODY-14].
+        connector.setProperty("allowedTrailerHeaders", String.join(",", requestTrailers));
         tomcat.setConnector(connector);
         // Tomcat's own error pages must not show exception messages or stack traces [JGI-ERR-1].
         ErrorReportValve errorPages = new ErrorReportValve();

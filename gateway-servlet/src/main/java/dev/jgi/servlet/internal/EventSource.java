@@ -32,6 +32,9 @@ final class EventSource implements ReadListener {
 
     private final HttpServletRequest request;
     private final boolean firstReadBlocks;
+    /** The body is framed by content-length, so a read that fails early means the client left. */
+    private final boolean sized;
+
     private volatile ServletInputStream in;
     private final long limit;
     private final Refusal refusal;
@@ -47,6 +50,7 @@ final class EventSource implements ReadListener {
         this.request = request;
         this.firstReadBlocks = "100-continue".equalsIgnoreCase(request.getHeader("expect"))
                 || request.getHeader("transfer-encoding") != null;
+        this.sized = request.getHeader("transfer-encoding") == null && request.getContentLengthLong() >= 0;
         this.limit = limit;
         this.refusal = refusal;
     }
@@ -230,6 +234,11 @@ final class EventSource implements ReadListener {
             if (ReadFailures.malformed(gone)) {
                 // The container answers 400 itself through its error dispatch (see AsyncCall#onError).
                 return new IOException("[JGI-BODY-9] the request body is malformed: " + gone.getMessage(), gone);
+            }
+            if (sized) {
+                // A content-length body has no chunk to get wrong: the client left, and the answer
+                // to it, if any, is the application's [JGI-BODY-8].
+                return new Event.Disconnect();
             }
             // Jetty reports a malformed chunk as an early EOF, like a client that left: either way
             // the receiver sees the end, and the bridge answers 400 if nothing was committed.

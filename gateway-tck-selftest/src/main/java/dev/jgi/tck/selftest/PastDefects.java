@@ -35,7 +35,7 @@ final class PastDefects {
                 // Nothing read the connection while the app waited, so the client's leaving went unseen.
                 Fault.ofApps(
                         "disconnect-told-only-after-the-response",
-                        Set.of("JGI-DISC-3"),
+                        Set.of("JGI-DISC-8"),
                         app -> app,
                         app -> Wrap.async(
                                 app,

@@ -125,6 +125,19 @@ public final class AsyncProbeApp implements AsyncApplication {
                         })
                         .thenAccept(
                                 second -> state.record(key, second.getClass().getSimpleName()));
+            case "receive-while-answering" ->
+                collect(channel, new BodyFacts()).thenCompose(body -> {
+                    // Pending while the response goes out: the response's end must complete it [JGI-DISC-3].
+                    CompletionStage<Event> pending = channel.receive();
+                    return send(channel, Reply.text(200, "answered"))
+                            .thenCompose(x -> pending)
+                            .thenCompose(first -> {
+                                state.record(key, first.getClass().getSimpleName());
+                                return channel.receive();
+                            })
+                            .thenAccept(second ->
+                                    state.record(key, second.getClass().getSimpleName()));
+                });
             case "out-of-order" ->
                 refusedThenAnswered(channel, new Action.ResponseBody(ascii("too early"), false), key);
             case "unknown-action" -> refusedThenAnswered(channel, new UnknownAction(), key);
@@ -223,7 +236,8 @@ public final class AsyncProbeApp implements AsyncApplication {
 
     /**
      * Records each body event as {@code body TOTAL} ({@code last} added to the last), then keeps
-     * receiving after the last and records the event that ends the wait [JGI-DISC-3].
+     * receiving after the last and records the event that ends the wait, with the time it came
+     * ({@code Disconnect at MILLIS}) [JGI-DISC-8].
      */
     private CompletionStage<Void> awaitDisconnect(Channel channel, String key, long received) {
         return channel.receive().thenCompose(event -> {
@@ -232,7 +246,7 @@ public final class AsyncProbeApp implements AsyncApplication {
                 state.record(key, "body " + total + (piece.last() ? " last" : ""));
                 return awaitDisconnect(channel, key, total);
             }
-            state.record(key, event.getClass().getSimpleName());
+            state.record(key, event.getClass().getSimpleName() + " at " + System.currentTimeMillis());
             return CompletableFuture.completedFuture(null);
         });
     }

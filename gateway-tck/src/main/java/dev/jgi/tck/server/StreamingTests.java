@@ -20,7 +20,7 @@ class StreamingTests {
     /** The probe records one progress event per MiB written; far more than this means no backpressure. */
     private static final int MAX_BUFFERED_MIB = 32;
 
-    /** The bound of JGI-DISC-6. */
+    /** The bound of JGI-DISC-6 and JGI-DISC-8. */
     private static final long DISCONNECT_BOUND_MILLIS = 1000;
 
     @Http1Only(
@@ -72,6 +72,21 @@ class StreamingTests {
 
     @ServerTest(Variant.ASYNC)
     @Clause("JGI-DISC-3")
+    void aReceivePendingWhileTheResponseGoesOutYieldsDisconnectOnceItWasSent(Probe probe) {
+        String key = UUID.randomUUID().toString();
+        assertThat(probe.exchange(probe.head(
+                                        "POST", probe.path("/_tck/receive-while-answering/" + key), "Content-Length: 2")
+                                + "ok")
+                        .bodyText())
+                .isEqualTo("answered");
+        assertThat(probe.log(key, 2))
+                .as("what a receive pending while the response was sent yields, then the next receive")
+                .containsExactly("Disconnect", "Disconnect");
+    }
+
+    @ServerTest(Variant.ASYNC)
+    @Requires(Capability.DISCONNECT_SIGNAL)
+    @Clause("JGI-DISC-8")
     void receiveWaitingAfterTheBodyYieldsDisconnectOnceTheClientLeaves(Probe probe) {
         String[][] cases = {
             {"await-disconnect", "GET", "", "body 0 last"},
@@ -87,11 +102,19 @@ class StreamingTests {
                         .as("the application received the whole body (%s %s)", waiting[1], waiting[0])
                         .containsExactly(waiting[3]);
                 exchange.leave();
-                assertThat(probe.log(key, 2))
+                long left = System.currentTimeMillis();
+                List<String> seen = probe.log(key, 2);
+                assertThat(seen)
                         .as(
                                 "what receive yields once the client left while the app waited (%s %s)",
                                 waiting[1], waiting[0])
-                        .containsExactly(waiting[3], "Disconnect");
+                        .hasSize(2)
+                        .startsWith(waiting[3]);
+                assertThat(seen.getLast()).startsWith("Disconnect at ");
+                long delay = Long.parseLong(seen.getLast().substring("Disconnect at ".length())) - left;
+                assertThat(delay)
+                        .as("milliseconds from the client leaving to Disconnect (%s %s)", waiting[1], waiting[0])
+                        .isLessThanOrEqualTo(DISCONNECT_BOUND_MILLIS);
             }
         }
     }
