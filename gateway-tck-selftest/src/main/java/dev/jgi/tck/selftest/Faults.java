@@ -32,7 +32,8 @@ public final class Faults {
                         FramingFaults.all(),
                         ChannelFaults.all(),
                         ParserFaults.all(),
-                        ConfigFaults.all())
+                        ConfigFaults.all(),
+                        ConnectionFaults.all())
                 .flatMap(List::stream)
                 .toList();
     }
