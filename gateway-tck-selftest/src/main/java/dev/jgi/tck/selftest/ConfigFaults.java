@@ -1,7 +1,12 @@
 package dev.jgi.tck.selftest;
 
+import dev.jgi.api.Capability;
+import dev.jgi.api.Lifespan;
+import dev.jgi.api.ServerInfo;
 import dev.jgi.server.ServerConfig;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,8 +29,37 @@ final class ConfigFaults {
                         Set.of("JGI-APP-2"),
                         builder -> builder.threads(ServerConfig.ThreadModel.PLATFORM)
                                 .platformThreads(1)),
-                // It still declares HTTP2, so the HTTP/2 field test, whose client offers h2 too, fails as well.
-                Fault.ofConfig(
-                        "h2-not-offered-by-alpn", Set.of("JGI-H2-2", "JGI-H2-1"), builder -> builder.http2(false)));
+                // The HTTP/2 field test's client offers h2 by ALPN too, so it fails as well.
+                h2DeclaredButNotOffered());
+    }
+
+    /**
+     * A TLS listener without h2 whose applications are still told the server has HTTP2: without the
+     * declaration the HTTP/2 tests are rightly skipped.
+     */
+    private static Fault h2DeclaredButNotOffered() {
+        Fault declared = Wrap.lifespan("h2-declared", Set.of(), new Wrap.Lifespan() {
+            @Override
+            public Map<String, Object> start(Lifespan app, ServerInfo server) throws Exception {
+                Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+                capabilities.addAll(server.capabilities());
+                if (capabilities.contains(Capability.TLS)) {
+                    capabilities.add(Capability.HTTP2);
+                }
+                return app.start(new ServerInfo(server.name(), server.version(), server.specVersion(), capabilities));
+            }
+
+            @Override
+            public void stop(Lifespan app) throws Exception {
+                app.stop();
+            }
+        });
+        return new Fault(
+                "h2-not-offered-by-alpn",
+                Set.of("JGI-H2-2", "JGI-H2-1"),
+                declared.sync(),
+                declared.async(),
+                WireFault.NONE,
+                builder -> builder.http2(false));
     }
 }

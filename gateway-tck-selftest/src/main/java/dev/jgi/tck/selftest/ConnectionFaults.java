@@ -27,9 +27,7 @@ final class ConnectionFaults {
                 }),
                 // The limit tests of the request line and the fields name their own clause beside LIM-5.
                 Fault.ofWire(
-                        "oversized-head-left-hanging",
-                        Set.of("JGI-LIM-5", "JGI-LIM-1", "JGI-LIM-2"),
-                        new WireFault() {
+                        "oversized-head-left-hanging", Set.of("JGI-LIM-5", "JGI-LIM-1", "JGI-LIM-2"), new WireFault() {
                             @Override
                             public String request(String head) {
                                 return head.length() > OVERSIZED_HEAD ? "" : head;
