@@ -33,7 +33,8 @@ public final class Faults {
                         ChannelFaults.all(),
                         ParserFaults.all(),
                         ConfigFaults.all(),
-                        ConnectionFaults.all())
+                        ConnectionFaults.all(),
+                        RequestBodyFaults.all())
                 .flatMap(List::stream)
                 .toList();
     }
