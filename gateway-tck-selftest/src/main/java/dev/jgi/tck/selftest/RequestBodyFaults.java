@@ -23,11 +23,12 @@ final class RequestBodyFaults {
     private RequestBodyFaults() {}
 
     static List<Fault> all() {
-        return List.of(Fault.ofApps(
-                "malformed-chunking-read-as-the-end",
-                Set.of("JGI-BODY-9"),
-                app -> (request, exchange) -> app.handle(request, new ErrorHidingExchange(exchange)),
-                app -> app),
+        return List.of(
+                Fault.ofApps(
+                        "malformed-chunking-read-as-the-end",
+                        Set.of("JGI-BODY-9"),
+                        app -> (request, exchange) -> app.handle(request, new ErrorHidingExchange(exchange)),
+                        app -> app),
                 // The events of a body that arrives after the application asked for them; the blocking
                 // adapters still get theirs.
                 Wrap.channel(
@@ -79,7 +80,8 @@ final class RequestBodyFaults {
         }
 
         @Override
-        public Event get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+        public Event get(long timeout, TimeUnit unit)
+                throws InterruptedException, ExecutionException, TimeoutException {
             release();
             return super.get(timeout, unit);
         }
