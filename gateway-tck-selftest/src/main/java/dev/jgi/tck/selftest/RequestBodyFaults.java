@@ -1,5 +1,6 @@
 package dev.jgi.tck.selftest;
 
+import dev.jgi.api.BodyTooLargeException;
 import dev.jgi.api.ClientDisconnectedException;
 import dev.jgi.api.Event;
 import dev.jgi.api.Exchange;
@@ -27,7 +28,8 @@ final class RequestBodyFaults {
                 Fault.ofApps(
                         "malformed-chunking-read-as-the-end",
                         Set.of("JGI-BODY-9"),
-                        app -> (request, exchange) -> app.handle(request, new ErrorHidingExchange(exchange)),
+                        app -> Wrap.sync(
+                                app, (request, exchange) -> app.handle(request, new ErrorHidingExchange(exchange))),
                         app -> app),
                 // The events of a body that arrives after the application asked for them; the blocking
                 // adapters still get theirs.
@@ -89,7 +91,7 @@ final class RequestBodyFaults {
 
     /**
      * An exchange whose body ends where the server's read failed on the body's own bytes; a client
-     * that left is still reported, so only malformed framing is hidden.
+     * that left and a body over the limit are still reported, so only malformed framing is hidden.
      */
     private static final class ErrorHidingExchange extends DelegatingExchange {
         private final InputStream body;
@@ -101,8 +103,8 @@ final class RequestBodyFaults {
                 public int read() throws IOException {
                     try {
                         return super.read();
-                    } catch (ClientDisconnectedException gone) {
-                        throw gone;
+                    } catch (ClientDisconnectedException | BodyTooLargeException reported) {
+                        throw reported;
                     } catch (IOException malformed) {
                         return -1;
                     }
@@ -112,8 +114,8 @@ final class RequestBodyFaults {
                 public int read(byte[] b, int off, int len) throws IOException {
                     try {
                         return super.read(b, off, len);
-                    } catch (ClientDisconnectedException gone) {
-                        throw gone;
+                    } catch (ClientDisconnectedException | BodyTooLargeException reported) {
+                        throw reported;
                     } catch (IOException malformed) {
                         return -1;
                     }
