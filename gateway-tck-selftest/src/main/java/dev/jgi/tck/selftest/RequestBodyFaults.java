@@ -55,7 +55,7 @@ final class RequestBodyFaults {
 
         CompletedOnlyByBlocking(CompletableFuture<Event> server) {
             this.server = server;
-            server.whenComplete((event, failure) -> {
+            var unused = server.whenComplete((event, failure) -> {
                 if (failure != null) {
                     completeExceptionally(failure);
                 } else if (!(event instanceof Event.RequestBody)) {
@@ -66,7 +66,7 @@ final class RequestBodyFaults {
 
         /** Hands the event over once it arrives: the caller is blocked waiting for it. */
         private void release() {
-            server.whenComplete((event, failure) -> complete(event));
+            var unused = server.whenComplete((event, failure) -> complete(event));
         }
 
         @Override
