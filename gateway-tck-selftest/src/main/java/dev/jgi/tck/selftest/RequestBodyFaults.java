@@ -32,10 +32,11 @@ final class RequestBodyFaults {
                                 app, (request, exchange) -> app.handle(request, new ErrorHidingExchange(exchange))),
                         app -> app),
                 // The events of a body that arrives after the application asked for them; the blocking
-                // adapters still get theirs.
+                // adapters still get theirs. BODY-4 too: a client expecting 100-continue sends its body
+                // only once the application asked for it, so those events always come late.
                 Wrap.channel(
                         "body-events-only-for-a-blocked-thread",
-                        Set.of("JGI-ASYNC-6"),
+                        Set.of("JGI-ASYNC-6", "JGI-BODY-4"),
                         (request, channel) -> new ForwardingChannel(channel) {
                             @Override
                             public CompletionStage<Event> receive() {
