@@ -19,10 +19,11 @@ final class ConfigFaults {
 
     static List<Fault> all() {
         return List.of(
-                // The mount tests also name the clauses of the mount's shape and split.
+                // The mount tests also name the clauses of the mount's shape and split; PATH-1's test
+                // checks the configured mount against one a request header names.
                 Fault.ofConfig(
                         "mount-prefix-ignored",
-                        Set.of("JGI-PATH-5", "JGI-PATH-2", "JGI-PATH-3", "JGI-PATH-4"),
+                        Set.of("JGI-PATH-5", "JGI-PATH-2", "JGI-PATH-3", "JGI-PATH-4", "JGI-PATH-1"),
                         builder -> builder.mountPath("")),
                 Fault.ofConfig(
                         "sync-apps-on-one-platform-thread",
