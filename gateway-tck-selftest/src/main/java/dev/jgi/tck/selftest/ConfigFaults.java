@@ -1,12 +1,17 @@
 package dev.jgi.tck.selftest;
 
+import dev.jgi.api.Capability;
+import dev.jgi.api.Lifespan;
+import dev.jgi.api.ServerInfo;
 import dev.jgi.server.ServerConfig;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Faults of a server configured wrongly where a conforming server has no choice: a mount prefix it
- * does not apply, sync applications queued behind one thread.
+ * does not apply, sync applications queued behind one thread, a TLS listener without h2.
  */
 final class ConfigFaults {
 
@@ -14,15 +19,48 @@ final class ConfigFaults {
 
     static List<Fault> all() {
         return List.of(
-                // The mount tests also name the clauses of the mount's shape and split.
+                // The mount tests also name the clauses of the mount's shape and split; PATH-1's test
+                // checks the configured mount against one a request header names.
                 Fault.ofConfig(
                         "mount-prefix-ignored",
-                        Set.of("JGI-PATH-5", "JGI-PATH-2", "JGI-PATH-3", "JGI-PATH-4"),
+                        Set.of("JGI-PATH-5", "JGI-PATH-2", "JGI-PATH-3", "JGI-PATH-4", "JGI-PATH-1"),
                         builder -> builder.mountPath("")),
                 Fault.ofConfig(
                         "sync-apps-on-one-platform-thread",
                         Set.of("JGI-APP-2"),
                         builder -> builder.threads(ServerConfig.ThreadModel.PLATFORM)
-                                .platformThreads(1)));
+                                .platformThreads(1)),
+                // The HTTP/2 field and file-region tests' clients offer h2 by ALPN too, so they fail as well.
+                h2DeclaredButNotOffered());
+    }
+
+    /**
+     * A TLS listener without h2 whose applications are still told the server has HTTP2: without the
+     * declaration the HTTP/2 tests are rightly skipped.
+     */
+    private static Fault h2DeclaredButNotOffered() {
+        Fault declared = Wrap.lifespan("h2-declared", Set.of(), new Wrap.Lifespan() {
+            @Override
+            public Map<String, Object> start(Lifespan app, ServerInfo server) throws Exception {
+                Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+                capabilities.addAll(server.capabilities());
+                if (capabilities.contains(Capability.TLS)) {
+                    capabilities.add(Capability.HTTP2);
+                }
+                return app.start(new ServerInfo(server.name(), server.version(), server.specVersion(), capabilities));
+            }
+
+            @Override
+            public void stop(Lifespan app) throws Exception {
+                app.stop();
+            }
+        });
+        return new Fault(
+                "h2-not-offered-by-alpn",
+                Set.of("JGI-H2-2", "JGI-H2-1", "JGI-BODYOUT-1"),
+                declared.sync(),
+                declared.async(),
+                WireFault.NONE,
+                builder -> builder.http2(false));
     }
 }

@@ -32,7 +32,9 @@ public final class Faults {
                         FramingFaults.all(),
                         ChannelFaults.all(),
                         ParserFaults.all(),
-                        ConfigFaults.all())
+                        ConfigFaults.all(),
+                        ConnectionFaults.all(),
+                        RequestBodyFaults.all())
                 .flatMap(List::stream)
                 .toList();
     }

@@ -62,6 +62,9 @@ final class FaultyProxy implements AutoCloseable {
             if (head != null) {
                 out.write(fault.request(head).getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
+                if (!fault.forwardsBytesBehind(head)) {
+                    in.skipNBytes(in.available());
+                }
                 String early = fault.early(head);
                 if (!early.isEmpty()) {
                     synchronized (client) {

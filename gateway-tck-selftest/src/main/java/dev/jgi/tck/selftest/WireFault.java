@@ -13,6 +13,11 @@ public interface WireFault {
         return head;
     }
 
+    /** Whether the bytes that arrived right behind the first request head reach the server. */
+    default boolean forwardsBytesBehind(String head) {
+        return true;
+    }
+
     /** Bytes sent to the client at once after the request head, before the server answers. */
     default String early(String head) {
         return "";

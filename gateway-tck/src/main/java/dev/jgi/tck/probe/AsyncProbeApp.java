@@ -161,6 +161,12 @@ public final class AsyncProbeApp implements AsyncApplication {
                         .thenCompose(x -> channel.send(new Action.ResponseBody(ascii("short"), false)));
             default ->
                 collect(channel, new BodyFacts())
+                        .whenComplete((body, failure) -> {
+                            // A failed receive fails the stage, so the echo below never runs to log it.
+                            if (failure != null) {
+                                Replies.logRead(request, state, "failed: " + failure);
+                            }
+                        })
                         .thenCompose(body -> send(channel, Reply.json(Replies.echo("async", request, body, state))));
         };
     }

@@ -140,6 +140,9 @@ final class Replies {
         return Json.write(out);
     }
 
+    /** The request field naming the log key under which the echo records how its body read ended. */
+    private static final String READ_LOG_HEADER = "x-tck-read-log";
+
     /** The echo report: everything the application received, as JSON. */
     static String echo(String variant, Request request, BodyFacts body, ProbeState state) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -186,7 +189,16 @@ final class Replies {
         out.put("bodySha256", body.sha256());
         out.put("bodyHead", body.head());
         out.put("bodyError", body.error());
+        logRead(request, state, body.error() == null ? "ended" : "failed: " + body.error());
         return Json.write(out);
+    }
+
+    /**
+     * Records how the body read ended under the key the request names, apart from the reply, which a
+     * server may rightly replace with its own 400 [JGI-BODY-9].
+     */
+    static void logRead(Request request, ProbeState state, String outcome) {
+        request.headers().first(READ_LOG_HEADER).ifPresent(key -> state.record(key, outcome));
     }
 
     /** Each certificate's SHA-256, lower-case hex: a certificate the TCK can compare without parsing it. */
