@@ -125,7 +125,8 @@ class ScaleOutIT {
         // 1001 or clean end, and reconnected through the balancer; nothing was refused or cut.
         assertThat(chatting.counts().keySet())
                 .as("chat clients' outcomes during the rolling restart: " + chatting.counts())
-                .containsOnly("WebSocket opened", "WebSocket close 1001", "SSE opened", "SSE " + RoomConnection.CLEAN_END);
+                .containsOnly(
+                        "WebSocket opened", "WebSocket close 1001", "SSE opened", "SSE " + RoomConnection.CLEAN_END);
         assertThat(chatting.count("WebSocket close 1001")).isGreaterThanOrEqualTo(SOCKETS);
         assertThat(chatting.count("SSE " + RoomConnection.CLEAN_END)).isGreaterThanOrEqualTo(STREAMS);
         assertThat(chatting.count("WebSocket opened")).isGreaterThan(SOCKETS);
