@@ -101,6 +101,17 @@ final class JgiCluster implements AutoCloseable {
         return (System.nanoTime() - began) / 1e9;
     }
 
+    /** Starts again every instance whose process ended (a {@link #kill}), and waits until each is ready. */
+    void restartExited() throws InterruptedException {
+        for (int i = 0; i < size(); i++) {
+            if (!ProcessHandle.of(pid(i)).map(ProcessHandle::isAlive).orElse(false)) {
+                processes[i].close();
+                launch(i);
+                awaitReady(i);
+            }
+        }
+    }
+
     /** SIGKILL, as the kernel's OOM killer or a crash ends a process; returns once it is gone. */
     void kill(int instance) throws InterruptedException {
         ProcessHandle.of(processes[instance].pid()).ifPresent(ProcessHandle::destroyForcibly);

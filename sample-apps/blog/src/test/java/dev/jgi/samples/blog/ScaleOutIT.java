@@ -44,46 +44,48 @@ class ScaleOutIT {
     Path dir;
 
     private Postgres postgres;
-    private Path envFile;
+    // One set of instances for both balancers: starting them is the slowest part of the test.
+    private JgiCluster cluster;
+    private JgiCluster chat;
 
     @BeforeAll
-    void database(@TempDir Path site) throws Exception {
+    void instances(@TempDir Path site) throws Exception {
         postgres = Postgres.start();
-        envFile = ScaleOutGuide.site(postgres, "scaleout", site).envFile();
+        Path envFile = ScaleOutGuide.site(postgres, "scaleout", site).envFile();
+        cluster = ScaleOutGuide.cluster(envFile, site);
+        chat = ScaleOutGuide.chat(envFile, site);
     }
 
     @AfterAll
-    void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
+    void stop() throws Exception {
+        for (AutoCloseable running : new AutoCloseable[] {chat, cluster, postgres}) {
+            if (running != null) {
+                running.close();
+            }
         }
     }
 
     @Test
     void behindNginxARollingRestartLosesNothingAndASigkillOnlyPostsInFlight() throws Exception {
-        try (JgiCluster cluster = ScaleOutGuide.cluster(envFile, dir);
-                JgiCluster chat = ScaleOutGuide.chat(envFile, dir)) {
-            String block = ScaleOutGuide.balancer("nginx", cluster, chat);
-            try (Nginx nginx = Nginx.start(
-                    dir.resolve("nginx"), port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
-                URI base = URI.create("http://127.0.0.1:" + nginx.port() + "/");
-                exercise("nginx", cluster, chat, base, Duration.ZERO);
-            }
+        cluster.restartExited();
+        String block = ScaleOutGuide.balancer("nginx", cluster, chat);
+        try (Nginx nginx = Nginx.start(
+                dir.resolve("nginx"), port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
+            URI base = URI.create("http://127.0.0.1:" + nginx.port() + "/");
+            exercise("nginx", base, Duration.ZERO);
         }
     }
 
     @Test
     void behindHAProxyARollingRestartLosesNothingAndASigkillOnlyPostsInFlight() throws Exception {
-        try (JgiCluster cluster = ScaleOutGuide.cluster(envFile, dir);
-                JgiCluster chat = ScaleOutGuide.chat(envFile, dir)) {
-            int port = freePort();
-            String config = ScaleOutGuide.balancer("haproxy", cluster, chat)
-                    .replace("bind 127.0.0.1:8080", "bind 127.0.0.1:" + port);
-            try (HAProxy haproxy = HAProxy.start(dir.resolve("haproxy"), config, port)) {
-                // Every instance in the rotation before the load starts.
-                Thread.sleep(BACK_IN_ROTATION.toMillis());
-                exercise("HAProxy", cluster, chat, URI.create("http://127.0.0.1:" + port + "/"), BACK_IN_ROTATION);
-            }
+        cluster.restartExited();
+        int port = freePort();
+        String config = ScaleOutGuide.balancer("haproxy", cluster, chat)
+                .replace("bind 127.0.0.1:8080", "bind 127.0.0.1:" + port);
+        try (HAProxy haproxy = HAProxy.start(dir.resolve("haproxy"), config, port)) {
+            // Every instance in the rotation before the load starts.
+            Thread.sleep(BACK_IN_ROTATION.toMillis());
+            exercise("HAProxy", URI.create("http://127.0.0.1:" + port + "/"), BACK_IN_ROTATION);
         }
     }
 
@@ -92,8 +94,7 @@ class ScaleOutIT {
      * then the database restart, then the SIGKILL, each under its own load; asserts what the guide
      * promises.
      */
-    private void exercise(String balancer, JgiCluster cluster, JgiCluster chat, URI base, Duration settle)
-            throws Exception {
+    private void exercise(String balancer, URI base, Duration settle) throws Exception {
         List<Double> restarts = new ArrayList<>();
         MixedLoad rolling = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         ChatLoad chatting = ChatLoad.start(base, SOCKETS, STREAMS);
@@ -132,7 +133,7 @@ class ScaleOutIT {
         assertThat(chatting.count("WebSocket opened")).isGreaterThan(SOCKETS);
         assertThat(chatting.count("SSE opened")).isGreaterThan(STREAMS);
 
-        databaseRestart(balancer, cluster, base, settle);
+        databaseRestart(balancer, base, settle);
 
         MixedLoad killing = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         try {
@@ -157,7 +158,7 @@ class ScaleOutIT {
      * instance's {@code /readyz} says 503 while it is down and 200 after; the clients get only 503s
      * meanwhile (no 500, no 502, no broken or timed-out exchange), and 200s again soon after.
      */
-    private void databaseRestart(String balancer, JgiCluster cluster, URI base, Duration settle) throws Exception {
+    private void databaseRestart(String balancer, URI base, Duration settle) throws Exception {
         MixedLoad load = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         double notReady;
         double readyAgain;
