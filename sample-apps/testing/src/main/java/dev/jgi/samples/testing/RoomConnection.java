@@ -31,7 +31,8 @@ public record RoomConnection(CompletableFuture<Void> opened, CompletableFuture<S
     /** Opens {@code ws://.../rooms/NAME/ws} with {@code http}. */
     public static RoomConnection webSocket(HttpClient http, URI socket) {
         RoomConnection connection = new RoomConnection(new CompletableFuture<>(), new CompletableFuture<>());
-        http.newWebSocketBuilder()
+        // The outcome goes to the connection's futures; nothing waits on this stage itself.
+        var unused = http.newWebSocketBuilder()
                 .buildAsync(socket, new Listener(connection.ended()))
                 .whenComplete((open, failure) -> {
                     if (failure == null) {
