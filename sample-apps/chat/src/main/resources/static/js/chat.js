@@ -36,7 +36,12 @@
     let opened = false;
     socket.onopen = () => { opened = true; status.textContent = "connected (WebSocket)"; body.dataset.connected = "websocket"; };
     socket.onmessage = (event) => show(event.data);
-    socket.onclose = () => { if (!opened) useEventStream(); else status.textContent = "disconnected"; };
+    // 1001: the server is shutting down; behind a balancer another instance takes the new socket.
+    socket.onclose = (event) => {
+      if (!opened) useEventStream();
+      else if (event.code === 1001) { status.textContent = "reconnecting…"; setTimeout(useWebSocket, 1000); }
+      else status.textContent = "disconnected";
+    };
     sendMessage = (message) => socket.send(JSON.stringify(message));
   }
 

@@ -48,7 +48,7 @@ class BlogSoakIT {
     void mixedLoadOnThreeInstancesLeaksNothingAndStaysAsFast() throws Exception {
         try (Postgres postgres = Postgres.start()) {
             ScaleOutGuide.Site site = ScaleOutGuide.site(postgres, "soak", dir);
-            try (BlogCluster cluster = ScaleOutGuide.cluster(site.envFile(), dir);
+            try (JgiCluster cluster = ScaleOutGuide.cluster(site.envFile(), dir);
                     HttpClient http = HttpClient.newBuilder()
                             .version(HttpClient.Version.HTTP_1_1)
                             .build()) {
@@ -62,7 +62,7 @@ class BlogSoakIT {
         }
     }
 
-    private void soak(BlogCluster cluster, HttpClient http, URI base, String databaseUrl) throws Exception {
+    private void soak(JgiCluster cluster, HttpClient http, URI base, String databaseUrl) throws Exception {
         MixedLoad load = MixedLoad.start(base, 6, 2, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         List<Footprint> before = new ArrayList<>();
         List<Footprint> after = new ArrayList<>();
@@ -128,7 +128,7 @@ class BlogSoakIT {
     }
 
     /** A full GC in the instance ({@code jcmd GC.run}), then its heap, threads and descriptors from {@code /metrics}. */
-    private static Footprint footprint(BlogCluster cluster, int instance, HttpClient http) throws Exception {
+    private static Footprint footprint(JgiCluster cluster, int instance, HttpClient http) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Command.of(jcmd.toString(), String.valueOf(cluster.pid(instance)), "GC.run")
                 .run(Duration.ofSeconds(60))

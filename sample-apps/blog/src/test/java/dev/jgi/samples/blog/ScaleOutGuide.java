@@ -26,28 +26,65 @@ final class ScaleOutGuide {
 
     private ScaleOutGuide() {}
 
-    /** Three instances started with the guide's command line. */
-    static BlogCluster cluster(Path envFile, Path workDir) throws Exception {
-        Matcher line = Pattern.compile("(?m)^jgi serve --bind 127\\.0\\.0\\.1:8001 .*$")
-                .matcher(Files.readString(GUIDE));
-        assertThat(line.find())
-                .as("the first instance's command line in " + GUIDE)
-                .isTrue();
-        return BlogCluster.start(line.group(), JAR, envFile, workDir, 3);
+    /** Three blog instances started with the guide's command line. */
+    static JgiCluster cluster(Path envFile, Path workDir) throws Exception {
+        return JgiCluster.start(commandLine(8001), JAR, envFile, workDir, 3);
     }
 
-    /** The guide's block fenced as {@code language}, with its three instances' addresses replaced. */
-    static String balancer(String language, BlogCluster cluster) throws Exception {
+    /** Two chat instances started with the guide's command line. */
+    static JgiCluster chat(Path envFile, Path workDir) throws Exception {
+        return JgiCluster.start(commandLine(8011), chatJar(), envFile, workDir, 2);
+    }
+
+    /** The guide's block fenced as {@code language}, with the blog instances' addresses replaced. */
+    static String balancer(String language, JgiCluster cluster) throws Exception {
+        return balancer(language, cluster, 800);
+    }
+
+    /** The guide's block fenced as {@code language}, with the blog's and the chat's instances' addresses replaced. */
+    static String balancer(String language, JgiCluster blog, JgiCluster chat) throws Exception {
+        return replaceAddresses(balancer(language, blog), chat, 801);
+    }
+
+    private static String balancer(String language, JgiCluster cluster, int portPrefix) throws Exception {
         String guide = Files.readString(GUIDE);
         int start = guide.indexOf("```" + language + "\n");
         assertThat(start).as("a " + language + " block in " + GUIDE).isNotNegative();
         int body = start + language.length() + 4;
-        String block = guide.substring(body, guide.indexOf("```", body));
+        return replaceAddresses(guide.substring(body, guide.indexOf("```", body)), cluster, portPrefix);
+    }
+
+    /** Replaces the guide's ports {@code PREFIX1}, {@code PREFIX2}, ... and their admin ports (9...) with the cluster's. */
+    private static String replaceAddresses(String block, JgiCluster cluster, int portPrefix) {
         for (int i = 0; i < cluster.size(); i++) {
-            block = block.replace("127.0.0.1:800" + (i + 1), "127.0.0.1:" + cluster.port(i))
-                    .replace("port 900" + (i + 1), "port " + cluster.adminPort(i));
+            String port = String.valueOf(portPrefix * 10 + i + 1);
+            block = block.replace("127.0.0.1:" + port, "127.0.0.1:" + cluster.port(i))
+                    .replace("port 9" + port.substring(1), "port " + cluster.adminPort(i));
         }
         return block;
+    }
+
+    /** The guide's command line of the instance on port {@code port}. */
+    private static String commandLine(int port) throws Exception {
+        Matcher line = Pattern.compile("(?m)^jgi serve --bind 127\\.0\\.0\\.1:" + port + " .*$")
+                .matcher(Files.readString(GUIDE));
+        assertThat(line.find())
+                .as("the command line of the instance on port " + port + " in " + GUIDE)
+                .isTrue();
+        return line.group();
+    }
+
+    /** The chat's app jar, a test dependency (the module's shaded jar, in the reactor or the local repository). */
+    private static Path chatJar() throws Exception {
+        Path jar = Path.of(dev.jgi.samples.chat.Chat.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        assertThat(jar.toString())
+                .as("the chat sample's packaged jar (build it with package, not only compile)")
+                .endsWith(".jar");
+        return jar;
     }
 
     /** A database the instances share, and their environment file. */

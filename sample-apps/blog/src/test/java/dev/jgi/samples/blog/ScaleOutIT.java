@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgi.samples.testing.HAProxy;
 import dev.jgi.samples.testing.Postgres;
+import dev.jgi.samples.testing.RoomConnection;
 import dev.jgi.testing.Nginx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,15 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/deploy-scale-out.md for real: three {@code bin/jgi serve} instances of the blog jar on one
- * PostgreSQL, behind the guide's nginx and then its HAProxy configuration, used verbatim (ports and
- * paths replaced), under GET and POST load through a rolling restart, a PostgreSQL restart and a
- * SIGKILL. The counts go to standard output for the record.
+ * PostgreSQL and two of the chat jar, behind the guide's nginx and then its HAProxy configuration,
+ * used verbatim (ports and paths replaced), under GET and POST load through a rolling restart (with
+ * WebSocket and event-stream clients of the chat), a PostgreSQL restart and a SIGKILL. The counts go
+ * to standard output for the record.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleOutIT {
 
     private static final int READERS = 6;
     private static final int WRITERS = 2;
+    private static final int SOCKETS = 2;
+    private static final int STREAMS = 2;
     /** How long HAProxy needs to take a ready instance back: rise 2 × inter 1s, and a check's round trip. */
     private static final Duration BACK_IN_ROTATION = Duration.ofMillis(2_500);
     /** How long PostgreSQL stays down mid-load. */
@@ -39,70 +44,96 @@ class ScaleOutIT {
     Path dir;
 
     private Postgres postgres;
-    private Path envFile;
+    // One set of instances for both balancers: starting them is the slowest part of the test.
+    private JgiCluster cluster;
+    private JgiCluster chat;
 
     @BeforeAll
-    void database(@TempDir Path site) throws Exception {
+    void instances(@TempDir Path site) throws Exception {
         postgres = Postgres.start();
-        envFile = ScaleOutGuide.site(postgres, "scaleout", site).envFile();
+        Path envFile = ScaleOutGuide.site(postgres, "scaleout", site).envFile();
+        cluster = ScaleOutGuide.cluster(envFile, site);
+        chat = ScaleOutGuide.chat(envFile, site);
     }
 
     @AfterAll
-    void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
+    void stop() throws Exception {
+        for (AutoCloseable running : new AutoCloseable[] {chat, cluster, postgres}) {
+            if (running != null) {
+                running.close();
+            }
         }
     }
 
     @Test
     void behindNginxARollingRestartLosesNothingAndASigkillOnlyPostsInFlight() throws Exception {
-        try (BlogCluster cluster = ScaleOutGuide.cluster(envFile, dir)) {
-            String block = ScaleOutGuide.balancer("nginx", cluster);
-            try (Nginx nginx = Nginx.start(
-                    dir.resolve("nginx"), port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
-                URI base = URI.create("http://127.0.0.1:" + nginx.port() + "/");
-                exercise("nginx", cluster, base, Duration.ZERO);
-            }
+        cluster.restartExited();
+        String block = ScaleOutGuide.balancer("nginx", cluster, chat);
+        try (Nginx nginx = Nginx.start(
+                dir.resolve("nginx"), port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
+            URI base = URI.create("http://127.0.0.1:" + nginx.port() + "/");
+            exercise("nginx", base, Duration.ZERO);
         }
     }
 
     @Test
     void behindHAProxyARollingRestartLosesNothingAndASigkillOnlyPostsInFlight() throws Exception {
-        try (BlogCluster cluster = ScaleOutGuide.cluster(envFile, dir)) {
-            int port = freePort();
-            String config =
-                    ScaleOutGuide.balancer("haproxy", cluster).replace("bind 127.0.0.1:8080", "bind 127.0.0.1:" + port);
-            try (HAProxy haproxy = HAProxy.start(dir.resolve("haproxy"), config, port)) {
-                // Every instance in the rotation before the load starts.
-                Thread.sleep(BACK_IN_ROTATION.toMillis());
-                exercise("HAProxy", cluster, URI.create("http://127.0.0.1:" + port + "/"), BACK_IN_ROTATION);
-            }
+        cluster.restartExited();
+        int port = freePort();
+        String config = ScaleOutGuide.balancer("haproxy", cluster, chat)
+                .replace("bind 127.0.0.1:8080", "bind 127.0.0.1:" + port);
+        try (HAProxy haproxy = HAProxy.start(dir.resolve("haproxy"), config, port)) {
+            // Every instance in the rotation before the load starts.
+            Thread.sleep(BACK_IN_ROTATION.toMillis());
+            exercise("HAProxy", URI.create("http://127.0.0.1:" + port + "/"), BACK_IN_ROTATION);
         }
     }
 
-    /** The rolling restart, then the SIGKILL, each under its own load; asserts what the guide promises. */
-    private void exercise(String balancer, BlogCluster cluster, URI base, Duration settle) throws Exception {
+    /**
+     * The rolling restart (a chat instance restarting alongside each of the first blog instances),
+     * then the database restart, then the SIGKILL, each under its own load; asserts what the guide
+     * promises.
+     */
+    private void exercise(String balancer, URI base, Duration settle) throws Exception {
         List<Double> restarts = new ArrayList<>();
         MixedLoad rolling = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
+        ChatLoad chatting = ChatLoad.start(base, SOCKETS, STREAMS);
         try {
             Thread.sleep(2_000);
             for (int i = 0; i < cluster.size(); i++) {
+                int instance = i;
+                CompletableFuture<Double> chatRestart = i < chat.size()
+                        ? CompletableFuture.supplyAsync(() -> restart(chat, instance), Thread::startVirtualThread)
+                        : CompletableFuture.completedFuture(0.0);
                 restarts.add(cluster.restart(i));
+                chatRestart.join();
                 Thread.sleep(settle.toMillis());
             }
             Thread.sleep(2_000);
         } finally {
+            chatting.close();
             rolling.close();
         }
         System.out.printf(
-                "%s, rolling restart of 3 instances (seconds each %s): %s%n", balancer, restarts, rolling.counts());
+                "%s, rolling restart of 3 blog and 2 chat instances (blog seconds each %s): %s; chat clients %s%n",
+                balancer, restarts, rolling.counts(), chatting.counts());
         assertThat(rolling.succeeded("GET")).isPositive();
         assertThat(rolling.succeeded("POST")).isPositive();
         assertThat(rolling.failures("GET") + rolling.failures("POST"))
                 .as("failed requests during the rolling restart: " + rolling.counts())
                 .isZero();
+        // Every client was on one of the two chat instances, and both drained: each saw at least one
+        // 1001 or clean end, and reconnected through the balancer; nothing was refused or cut.
+        assertThat(chatting.counts().keySet())
+                .as("chat clients' outcomes during the rolling restart: " + chatting.counts())
+                .containsOnly(
+                        "WebSocket opened", "WebSocket close 1001", "SSE opened", "SSE " + RoomConnection.CLEAN_END);
+        assertThat(chatting.count("WebSocket close 1001")).isGreaterThanOrEqualTo(SOCKETS);
+        assertThat(chatting.count("SSE " + RoomConnection.CLEAN_END)).isGreaterThanOrEqualTo(STREAMS);
+        assertThat(chatting.count("WebSocket opened")).isGreaterThan(SOCKETS);
+        assertThat(chatting.count("SSE opened")).isGreaterThan(STREAMS);
 
-        databaseRestart(balancer, cluster, base, settle);
+        databaseRestart(balancer, base, settle);
 
         MixedLoad killing = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         try {
@@ -127,7 +158,7 @@ class ScaleOutIT {
      * instance's {@code /readyz} says 503 while it is down and 200 after; the clients get only 503s
      * meanwhile (no 500, no 502, no broken or timed-out exchange), and 200s again soon after.
      */
-    private void databaseRestart(String balancer, BlogCluster cluster, URI base, Duration settle) throws Exception {
+    private void databaseRestart(String balancer, URI base, Duration settle) throws Exception {
         MixedLoad load = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         double notReady;
         double readyAgain;
@@ -171,7 +202,16 @@ class ScaleOutIT {
                 .isLessThan(5.0 + settle.toSeconds());
     }
 
-    private static boolean noneReady(BlogCluster cluster) throws InterruptedException {
+    private static double restart(JgiCluster cluster, int instance) {
+        try {
+            return cluster.restart(instance);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting instance " + instance, e);
+        }
+    }
+
+    private static boolean noneReady(JgiCluster cluster) throws InterruptedException {
         for (int i = 0; i < cluster.size(); i++) {
             if (cluster.ready(i)) {
                 return false;
@@ -180,7 +220,7 @@ class ScaleOutIT {
         return true;
     }
 
-    private static boolean allReady(BlogCluster cluster) throws InterruptedException {
+    private static boolean allReady(JgiCluster cluster) throws InterruptedException {
         for (int i = 0; i < cluster.size(); i++) {
             if (!cluster.ready(i)) {
                 return false;

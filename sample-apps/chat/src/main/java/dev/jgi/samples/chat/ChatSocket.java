@@ -9,7 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
-/** One WebSocket client in a room: accepted, subscribed, and relaying its messages until it closes. */
+/**
+ * One WebSocket client in a room: accepted, subscribed, and relaying its messages until it closes,
+ * or until the server's drain signal, when it closes with 1001 (going away) [JGI-LIFE-10].
+ */
 final class ChatSocket {
 
     private final Rooms rooms;
@@ -30,6 +33,9 @@ final class ChatSocket {
         return channel.receive()
                 .thenCompose(connect -> channel.send(new Action.WebSocketAccept(Optional.empty(), Headers.of())))
                 .thenCompose(accepted -> {
+                    // A graceful shutdown began: close with 1001 so that the client reconnects to
+                    // another instance now, not when the graceful timeout cuts the socket.
+                    channel.onDrain(() -> outbox.finish(new Action.WebSocketClose(1001, "server shutting down")));
                     rooms.join(room, listener);
                     return loop();
                 })
@@ -48,7 +54,7 @@ final class ChatSocket {
                 }
             }
             case Event.WebSocketBinary binary -> {
-                outbox.offer(new Action.WebSocketClose(1003, "text messages only"));
+                outbox.finish(new Action.WebSocketClose(1003, "text messages only"));
                 yield loop();
             }
             case Event.WebSocketClose close -> CompletableFuture.<Void>completedFuture(null);

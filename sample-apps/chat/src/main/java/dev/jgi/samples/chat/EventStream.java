@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * The server-sent-events fallback: a {@code text/event-stream} response that never ends on its
  * own, one {@code data:} event per message, streamed as {@link Action.ResponseBody} pieces. It
  * ends when the client goes away: the next receive reports {@link Event.Disconnect}, or, where
- * the server learns of it only by writing, the periodic heartbeat comment fails to send.
+ * the server learns of it only by writing, the periodic heartbeat comment fails to send. The
+ * server's drain signal ends it cleanly, after the messages already queued [JGI-LIFE-10].
  */
 final class EventStream {
 
@@ -46,6 +47,9 @@ final class EventStream {
                 // A comment first, so that the client sees the stream open before any message.
                 .thenCompose(started -> channel.send(piece(": connected\n\n")))
                 .thenCompose(sent -> {
+                    // A graceful shutdown began: end the stream cleanly (EventSource reconnects,
+                    // through the balancer to another instance) rather than be cut at the timeout.
+                    channel.onDrain(() -> outbox.finish(Action.ResponseBody.end()));
                     rooms.join(room, listener);
                     Runnable beat = () -> outbox.offer(piece(": ping\n\n"));
                     heartbeat.add(beat);

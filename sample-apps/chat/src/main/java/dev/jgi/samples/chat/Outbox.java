@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sends actions to one client in order with at most one send pending [JGI-STREAM-3]: the next send
  * starts when the transport accepted the previous one, so a slow client holds up nobody else. A
  * client that falls {@value #MAX_BACKLOG} actions behind gets the farewell action and nothing more,
- * instead of growing memory.
+ * instead of growing memory. {@link #finish} ends the conversation the same way, but only after
+ * what is already queued.
  */
 final class Outbox {
 
@@ -19,7 +20,7 @@ final class Outbox {
 
     private final Channel channel;
     private final Action farewell;
-    private final ConcurrentLinkedQueue<Action> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -38,33 +39,45 @@ final class Outbox {
         if (backlog.incrementAndGet() > MAX_BACKLOG) {
             if (closed.compareAndSet(false, true)) {
                 queue.clear();
-                queue.add(farewell);
+                queue.add(new Queued(farewell, true));
                 drain();
             }
             return;
         }
-        queue.add(action);
+        queue.add(new Queued(action, false));
         drain();
     }
 
-    /** Completes when a send failed (the client is gone) and nothing more will be sent. */
+    /**
+     * Sends {@code last} after the actions already queued, and nothing after it: the server's
+     * shutdown ends the stream or closes the socket cleanly instead of cutting it [JGI-LIFE-10].
+     */
+    void finish(Action last) {
+        if (closed.compareAndSet(false, true)) {
+            queue.add(new Queued(last, true));
+            drain();
+        }
+    }
+
+    /** Completes when the last action was sent or a send failed (the client is gone): nothing more will be sent. */
     CompletableFuture<Void> finished() {
         return finished;
     }
 
     private void drain() {
         while (!queue.isEmpty() && sending.compareAndSet(false, true)) {
-            Action next = queue.poll();
+            Queued next = queue.poll();
             if (next == null) {
                 sending.set(false);
                 continue;
             }
             backlog.decrementAndGet();
-            channel.send(next).whenComplete((sent, failure) -> {
-                sending.set(false);
-                if (failure == null) {
+            channel.send(next.action()).whenComplete((sent, failure) -> {
+                if (failure == null && !next.last()) {
+                    sending.set(false);
                     drain();
                 } else {
+                    // "sending" stays set: nothing may follow the end of the conversation.
                     closed.set(true);
                     finished.complete(null);
                 }
@@ -72,4 +85,7 @@ final class Outbox {
             return;
         }
     }
+
+    /** An action waiting to be sent; after the {@code last} one the queue stops. */
+    private record Queued(Action action, boolean last) {}
 }

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Real {@code bin/jgi serve} instances of the blog jar, started with the command line of
- * docs/deploy-scale-out.md (ports and paths replaced), each on its own loopback port with an admin
- * listener; they can be restarted one by one and killed.
+ * Real {@code bin/jgi serve} instances of an app jar (the blog's, the chat's), started with a command
+ * line of docs/deploy-scale-out.md (ports and paths replaced), each on its own loopback port with an
+ * admin listener; they can be restarted one by one and killed.
  */
-final class BlogCluster implements AutoCloseable {
+final class JgiCluster implements AutoCloseable {
 
     /**
      * Long: three instances starting at once with the build's coverage agent on the shared 2-core
@@ -40,7 +40,7 @@ final class BlogCluster implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
 
-    private BlogCluster(String commandLine, Path jar, Path envFile, Path workDir, int size) throws IOException {
+    private JgiCluster(String commandLine, Path jar, Path envFile, Path workDir, int size) throws IOException {
         this.commandLine = commandLine;
         this.jar = jar;
         this.envFile = envFile;
@@ -55,10 +55,11 @@ final class BlogCluster implements AutoCloseable {
      * Starts {@code size} instances and waits until every {@code /readyz} answers 200.
      *
      * @param commandLine the guide's first instance line, {@code jgi serve --bind 127.0.0.1:8001 ...}
+     * @param envFile what replaces the line's {@code --env-file}, if it has one
      */
-    static BlogCluster start(String commandLine, Path jar, Path envFile, Path workDir, int size)
+    static JgiCluster start(String commandLine, Path jar, Path envFile, Path workDir, int size)
             throws IOException, InterruptedException {
-        BlogCluster cluster = new BlogCluster(commandLine, jar, envFile, workDir, size);
+        JgiCluster cluster = new JgiCluster(commandLine, jar, envFile, workDir, size);
         try {
             for (int i = 0; i < size; i++) {
                 cluster.launch(i);
@@ -100,6 +101,17 @@ final class BlogCluster implements AutoCloseable {
         return (System.nanoTime() - began) / 1e9;
     }
 
+    /** Starts again every instance whose process ended (a {@link #kill}), and waits until each is ready. */
+    void restartExited() throws InterruptedException {
+        for (int i = 0; i < size(); i++) {
+            if (!ProcessHandle.of(pid(i)).map(ProcessHandle::isAlive).orElse(false)) {
+                processes[i].close();
+                launch(i);
+                awaitReady(i);
+            }
+        }
+    }
+
     /** SIGKILL, as the kernel's OOM killer or a crash ends a process; returns once it is gone. */
     void kill(int instance) throws InterruptedException {
         ProcessHandle.of(processes[instance].pid()).ifPresent(ProcessHandle::destroyForcibly);
@@ -118,10 +130,10 @@ final class BlogCluster implements AutoCloseable {
 
     private void launch(int instance) {
         String line = commandLine
-                .replace("127.0.0.1:8001", "127.0.0.1:" + ports[instance])
-                .replace("--admin-bind 9001", "--admin-bind " + adminPorts[instance])
-                .replace("/etc/jgi/blog.env", envFile.toString())
-                .replace("/opt/jgi/app/blog.jar", jar.toString());
+                .replaceFirst("--bind 127\\.0\\.0\\.1:\\d+", "--bind 127.0.0.1:" + ports[instance])
+                .replaceFirst("--admin-bind \\d+", "--admin-bind " + adminPorts[instance])
+                .replaceFirst("--env-file \\S+", java.util.regex.Matcher.quoteReplacement("--env-file " + envFile))
+                .replaceFirst("/opt/jgi/app/\\S+\\.jar", java.util.regex.Matcher.quoteReplacement(jar.toString()));
         List<String> words = Arrays.asList(line.strip().split("\\s+"));
         if (!words.getFirst().equals("jgi")) {
             throw new IllegalArgumentException("not a jgi command line: " + line);
