@@ -34,9 +34,8 @@ class LingeringCloseIT {
             String overBodyLimit = "POST /upload HTTP/1.1\r\nhost: localhost\r\ncontent-length: " + BODY + "\r\n\r\n";
             String overHeadLimit = "POST /upload HTTP/1.1\r\nhost: localhost\r\nx-big: " + "b".repeat(16 * 1024)
                     + "\r\ncontent-length: " + BODY + "\r\n\r\n";
-            String overLineLimit =
-                    "POST /" + "u".repeat(16 * 1024) + " HTTP/1.1\r\nhost: localhost\r\ncontent-length: " + BODY
-                            + "\r\n\r\n";
+            String overLineLimit = "POST /" + "u".repeat(16 * 1024) + " HTTP/1.1\r\nhost: localhost\r\ncontent-length: "
+                    + BODY + "\r\n\r\n";
             for (int i = 0; i < REPEAT; i++) {
                 boolean paced = i % 10 == 3;
                 assertRefusedWithoutReset(server.port(), overBodyLimit, 413, paced);
