@@ -240,22 +240,26 @@ public final class Connections {
                 state.scanner.silence();
             }
             forget(connection);
-            answers.timedOut(connection);
+            answers.timedOut(connection, state.linger);
         }
     }
 
     private void refuse(StreamConnection connection, int status) {
         State state = open.get(connection);
-        if (state != null && (state.busy.get() > 0 || (state.scanner != null && state.scanner.headsPending()))) {
+        if (state == null) {
+            // Closed already, or no longer HTTP/1.1: nothing to answer.
+            return;
+        }
+        if (state.busy.get() > 0 || (state.scanner != null && state.scanner.headsPending())) {
             state.pendingRefusal = status;
             return;
         }
-        if (state != null && state.headTimer != null) {
+        if (state.headTimer != null) {
             state.headTimer.remove();
             state.headTimer = null;
         }
         forget(connection);
-        answers.refuse(connection, status);
+        answers.refuse(connection, state.linger, status);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
 
@@ -17,9 +16,6 @@ import org.xnio.StreamConnection;
  * access-log line like any answered request.
  */
 final class RawAnswers {
-
-    /** How long a refused connection is drained before it closes, so the client can read the answer. */
-    private static final long LINGER_MILLIS = 1000;
 
     private final ServerObserver observer;
     private final int maxRequestLine;
@@ -40,27 +36,30 @@ final class RawAnswers {
     }
 
     /** The client sent no request head in time. */
-    void timedOut(StreamConnection connection) {
-        answerAndClose(connection, 408, "Request Timeout", "[JGI-LIM-4] the request head was not sent in time");
+    void timedOut(StreamConnection connection, LingeringClose linger) {
+        answerAndClose(connection, linger, 408, "Request Timeout", "[JGI-LIM-4] the request head was not sent in time");
     }
 
     /** The head scanner refused the request with {@code status}: 505, 414 or 431. */
-    void refuse(StreamConnection connection, int status) {
+    void refuse(StreamConnection connection, LingeringClose linger, int status) {
         if (status == 505) {
             answerAndClose(
                     connection,
+                    linger,
                     505,
                     "HTTP Version Not Supported",
                     "[JGI-REQ-11] the request's major HTTP version is not 1");
         } else if (status == 414) {
             answerAndClose(
                     connection,
+                    linger,
                     414,
                     "URI Too Long",
                     "[JGI-LIM-1] the request line is longer than " + maxRequestLine + " bytes");
         } else {
             answerAndClose(
                     connection,
+                    linger,
                     431,
                     "Request Header Fields Too Large",
                     "[JGI-LIM-2] the request head has more than " + maxHeaderCount + " fields or " + maxHead
@@ -75,28 +74,25 @@ final class RawAnswers {
     }
 
     /**
-     * Answers on the raw connection, before Undertow started any response, then drains it for a
-     * moment before closing, so that the client reads the answer instead of a reset.
+     * Answers on the raw connection, before Undertow started any response, then closes it lingering,
+     * so that the client reads the answer instead of a reset.
      */
-    private void answerAndClose(StreamConnection connection, int status, String phrase, String reason) {
+    private void answerAndClose(
+            StreamConnection connection, LingeringClose linger, int status, String phrase, String reason) {
         observer.serverAnswered(status);
         byte[] body = (status + " " + phrase + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] head = ("HTTP/1.1 " + status + " " + phrase
                         + "\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n" + "content-length: "
                         + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        try {
-            // No shutdownWrites: through Undertow's conduits it would close the connection at once,
-            // and the client, still sending, would get a reset instead of this answer.
-            connection.getSinkChannel().write(new ByteBuffer[] {ByteBuffer.wrap(head), ByteBuffer.wrap(body)});
-            connection.getSinkChannel().flush();
-        } catch (IOException ignored) {
-            // The client is gone already; closing is all that is left.
-        }
         log(connection, status, head.length + body.length);
-        connection
-                .getIoThread()
-                .executeAfter(() -> IoUtils.safeClose(connection), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            connection.getSinkChannel().write(new ByteBuffer[] {ByteBuffer.wrap(head), ByteBuffer.wrap(body)});
+        } catch (IOException gone) {
+            IoUtils.safeClose(connection);
+            return;
+        }
+        linger.closeAfterRawAnswer(connection);
     }
 
     /**

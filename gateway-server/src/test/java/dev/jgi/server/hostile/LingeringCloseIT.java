@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A client that goes on sending a large body after the server refused its request reads the refusal
  * and then the end of the stream, never a reset [JGI-LIM-2] [JGI-LIM-3]: the server closes a
- * connection after an exchange's refusal lingering (nginx's {@code lingering_close}). Each client writes all of its request
- * before it reads, as simple clients do; a close with its bytes unread would reset the writes and
- * the unread answer. Some clients pace their body over more than a second, past the moment a plain
- * timed close would hit them. {@code -Dhostile=full} repeats each case ten times as often.
+ * connection after a refusal lingering (nginx's {@code lingering_close}), both after an exchange's
+ * (413) and after one given before any exchange exists (414, 431). Each client writes all of its
+ * request before it reads, as simple clients do; a close with its bytes unread would reset the
+ * writes and the unread answer. Some clients pace their body over more than a second, past the
+ * moment a plain timed close (the 1-second drain the refusals before an exchange used to get) would
+ * hit them. {@code -Dhostile=full} repeats each case ten times as often.
  */
 class LingeringCloseIT {
 
@@ -32,11 +34,13 @@ class LingeringCloseIT {
             String overBodyLimit = "POST /upload HTTP/1.1\r\nhost: localhost\r\ncontent-length: " + BODY + "\r\n\r\n";
             String overHeadLimit = "POST /upload HTTP/1.1\r\nhost: localhost\r\nx-big: " + "b".repeat(16 * 1024)
                     + "\r\ncontent-length: " + BODY + "\r\n\r\n";
+            String overLineLimit = "POST /" + "u".repeat(16 * 1024) + " HTTP/1.1\r\nhost: localhost\r\ncontent-length: "
+                    + BODY + "\r\n\r\n";
             for (int i = 0; i < REPEAT; i++) {
                 boolean paced = i % 10 == 3;
                 assertRefusedWithoutReset(server.port(), overBodyLimit, 413, paced);
-                // The refusals given before any exchange still close after a 1-second drain: not paced.
-                assertRefusedWithoutReset(server.port(), overHeadLimit, 431, false);
+                assertRefusedWithoutReset(server.port(), overHeadLimit, 431, paced);
+                assertRefusedWithoutReset(server.port(), overLineLimit, 414, paced);
             }
             server.assertBystanderAndMemoryUnharmed();
         }
