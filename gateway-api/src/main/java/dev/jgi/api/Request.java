@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link Event.RequestBody} events.
  *
  * <p>A final class rather than a record, so that a later 1.x can add a component without breaking
- * the servers that build requests [JGI-EVO-3]: build one with {@link #builder()}, derive one with
+ * the servers that build requests [JGI-EVO-2]: build one with {@link #builder()}, derive one with
  * {@link #toBuilder()} or a wither.
  *
  * <p><b>Server obligations</b>
@@ -59,7 +59,7 @@ public final class Request {
 
     /**
      * The TLS session of the connection [JGI-TLS-2]. Its components are frozen for 1.x
-     * [JGI-EVO-4]: a later fact about the session comes as a new accessor of {@link Request}.
+     * [JGI-EVO-2]: a later fact about the session comes as a new accessor of {@link Request}.
      *
      * @param protocol           for example "TLSv1.3"
      * @param cipherSuite        for example "TLS_AES_128_GCM_SHA256"

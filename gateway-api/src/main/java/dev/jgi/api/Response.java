@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>A final class rather than a record, so that a later 1.x can add a component without breaking
- * the code that builds responses [JGI-EVO-3]: build one with a factory such as {@link #of} and
+ * the code that builds responses [JGI-EVO-2]: build one with a factory such as {@link #of} and
  * derive one with a wither.
  */
 public final class Response {
