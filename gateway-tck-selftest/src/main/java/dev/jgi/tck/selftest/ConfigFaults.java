@@ -35,26 +35,32 @@ final class ConfigFaults {
     }
 
     /**
-     * A TLS listener without h2 whose applications are still told the server has HTTP2: without the
-     * declaration the HTTP/2 tests are rightly skipped.
+     * A TLS listener without h2 whose applications are still told the server has HTTP2, in
+     * {@code ServerInfo} and in each request [JGI-CAP-6]: without the declaration the HTTP/2 tests
+     * are rightly skipped.
      */
     private static Fault h2DeclaredButNotOffered() {
-        Fault declared = Wrap.lifespan("h2-declared", Set.of(), new Wrap.Lifespan() {
-            @Override
-            public Map<String, Object> start(Lifespan app, ServerInfo server) throws Exception {
-                Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
-                capabilities.addAll(server.capabilities());
-                if (capabilities.contains(Capability.TLS)) {
-                    capabilities.add(Capability.HTTP2);
-                }
-                return app.start(new ServerInfo(server.name(), server.version(), server.specVersion(), capabilities));
-            }
+        Fault declared = Wrap.lifespanAndRequest(
+                "h2-declared",
+                Set.of(),
+                new Wrap.Lifespan() {
+                    @Override
+                    public Map<String, Object> start(Lifespan app, ServerInfo server) throws Exception {
+                        return app.start(new ServerInfo(
+                                server.name(),
+                                server.version(),
+                                server.specVersion(),
+                                withHttp2(server.capabilities())));
+                    }
 
-            @Override
-            public void stop(Lifespan app) throws Exception {
-                app.stop();
-            }
-        });
+                    @Override
+                    public void stop(Lifespan app) throws Exception {
+                        app.stop();
+                    }
+                },
+                request -> request.toBuilder()
+                        .capabilities(withHttp2(request.capabilities()))
+                        .build());
         return new Fault(
                 "h2-not-offered-by-alpn",
                 Set.of("JGI-H2-2", "JGI-H2-1", "JGI-BODYOUT-1"),
@@ -62,5 +68,15 @@ final class ConfigFaults {
                 declared.async(),
                 WireFault.NONE,
                 builder -> builder.http2(false));
+    }
+
+    /** {@code capabilities} and, where a TLS listener is among them, {@code HTTP2}. */
+    private static Set<Capability> withHttp2(Set<Capability> capabilities) {
+        Set<Capability> claimed = EnumSet.noneOf(Capability.class);
+        claimed.addAll(capabilities);
+        if (claimed.contains(Capability.TLS)) {
+            claimed.add(Capability.HTTP2);
+        }
+        return claimed;
     }
 }
