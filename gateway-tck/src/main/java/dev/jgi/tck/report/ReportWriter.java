@@ -30,6 +30,15 @@ public final class ReportWriter {
         return markdown(report, evidence, id -> "[" + id + "](" + ClauseLinks.of(id) + ")");
     }
 
+    /**
+     * The report as the project commits it under {@code docs/tck/}: without evidence, each clause
+     * ID linked to the specification's source there, so that no path of the machine that ran it
+     * leaks into the repository.
+     */
+    public static String committedMarkdown(TckReport report) {
+        return markdown(report, false, id -> "[" + id + "](../spec/jgi-1.0.md#" + id + ")");
+    }
+
     /** The report as Markdown, each clause ID written as {@code clause} renders it. */
     public static String markdown(TckReport report, boolean evidence, Function<String, String> clause) {
         ReportHeader h = report.header();

@@ -184,11 +184,10 @@ class RequestBodyTests {
                     .send(probe.head("POST", "/gone", "Content-Length: 10") + "12345")
                     .halfClose();
             Optional<RawResponse> response = connection.tryReadResponse("POST");
-            if (response.isPresent()) {
-                assertThat(response.get().status())
-                        .as("the only answer is the application's echo of its failed read")
-                        .isEqualTo(200);
-            }
+            // RFC 9112 §8 lets the server answer an incomplete request with an error of its own.
+            response.ifPresent(answer -> assertThat(answer.status())
+                    .as("the application's echo of its failed read, or the server's 400 for an incomplete request")
+                    .isIn(200, 400));
         }
         assertBodyReadFailed(probe);
     }
