@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * Faults of the protocol corrections of the 1.0 candidate: a server that still serves another major
+ * Faults of the protocol corrections made while 1.0 was a candidate: a server that still serves another major
  * HTTP version as HTTP/1.1, passes CONNECT on, drops a 426's {@code upgrade} or an application's
  * {@code connection: close}, or gates file actions on {@code FILE_SENDING}.
  */
