@@ -85,14 +85,19 @@ final class ExchangeFaults {
                         Set.of("JGI-BODYOUT-3"),
                         app -> (request, exchange) -> streamClosed(app.handle(request, exchange), 2)),
                 // A retrying front inside the server: a bodiless GET answered with bytes is handled once more.
-                sync("bodiless-get-handled-twice", Set.of("JGI-APP-1"), app -> (request, exchange) -> {
-                    Response first = app.handle(request, exchange);
-                    boolean replayed = request.method().equals("GET")
-                            && request.header("content-length").isEmpty()
-                            && request.header("transfer-encoding").isEmpty()
-                            && (first.body() instanceof Body.Bytes || first.body() instanceof Body.Text);
-                    return replayed ? app.handle(request, exchange) : first;
-                }),
+                // The second call repeats what the first did on the same exchange: its 103, its hooks, its
+                // disconnect callback and its WebSocket session.
+                sync(
+                        "bodiless-get-handled-twice",
+                        Set.of("JGI-APP-1", "JGI-EXT-3", "JGI-DONE-1", "JGI-DISC-7", "JGI-WS-17"),
+                        app -> (request, exchange) -> {
+                            Response first = app.handle(request, exchange);
+                            boolean replayed = request.method().equals("GET")
+                                    && request.header("content-length").isEmpty()
+                                    && request.header("transfer-encoding").isEmpty()
+                                    && (first.body() instanceof Body.Bytes || first.body() instanceof Body.Text);
+                            return replayed ? app.handle(request, exchange) : first;
+                        }),
                 sync(
                         "early-hints-claimed-not-sent",
                         Set.of("JGI-CAP-5", "JGI-EXT-3", "JGI-EXT-11"),
