@@ -3,6 +3,7 @@ package dev.jgi.server.http;
 import dev.jgi.api.Capability;
 import dev.jgi.kernel.request.HeldCapabilities;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,7 +12,26 @@ import java.util.Set;
  */
 final class RequestCapabilities {
 
-    private RequestCapabilities() {}
+    /** The four answers, indexed by {@link #index}: computed once, so a request allocates none. */
+    private final List<Set<Capability>> held;
+
+    /** @param declared the capabilities of {@code ServerInfo} [JGI-CAP-1] */
+    RequestCapabilities(Set<Capability> declared) {
+        held = List.of(
+                of(declared, false, false),
+                of(declared, false, true),
+                of(declared, true, false),
+                of(declared, true, true));
+    }
+
+    /** What a request over HTTP/2 or not, on TLS or not, holds. */
+    Set<Capability> held(boolean http2, boolean tls) {
+        return held.get(index(http2, tls));
+    }
+
+    private static int index(boolean http2, boolean tls) {
+        return (http2 ? 2 : 0) + (tls ? 1 : 0);
+    }
 
     /**
      * The declared capabilities without those the request's transport cannot carry: over HTTP/2 no

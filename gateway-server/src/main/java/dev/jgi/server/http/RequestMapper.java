@@ -27,13 +27,13 @@ final class RequestMapper {
 
     private final String mountPath;
     private final TrustedProxies proxies;
-    private final Set<Capability> declared;
+    private final RequestCapabilities capabilities;
 
     /** @param declared the capabilities the server declared, narrowed per request [JGI-CAP-6] */
     RequestMapper(String mountPath, TrustedProxies proxies, Set<Capability> declared) {
         this.mountPath = mountPath;
         this.proxies = proxies;
-        this.declared = Set.copyOf(declared);
+        this.capabilities = new RequestCapabilities(declared);
     }
 
     /**
@@ -114,8 +114,7 @@ final class RequestMapper {
                 .tls(TlsSessions.of(exchange))
                 .state(state)
                 .extensions(Map.of("io.undertow.exchange", exchange, "dev.jgi.request-id", requestId))
-                .capabilities(RequestCapabilities.of(
-                        declared, Protocols.HTTP_2_0.equals(exchange.getProtocol()), ssl != null))
+                .capabilities(capabilities.held(Protocols.HTTP_2_0.equals(exchange.getProtocol()), ssl != null))
                 .build();
     }
 

@@ -35,4 +35,14 @@ class RequestCapabilitiesTest {
         assertThat(RequestCapabilities.of(Set.of(Capability.TRAILERS), true, true))
                 .containsExactly(Capability.TRAILERS);
     }
+
+    @Test
+    void theTableGivesEachTransportItsOwnAnswer() {
+        RequestCapabilities table = new RequestCapabilities(ALL);
+        for (boolean http2 : new boolean[] {false, true}) {
+            for (boolean tls : new boolean[] {false, true}) {
+                assertThat(table.held(http2, tls)).isEqualTo(RequestCapabilities.of(ALL, http2, tls));
+            }
+        }
+    }
 }
