@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -138,9 +141,15 @@ public final class ChildProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
-    /** Ends the process if it still runs (SIGTERM, then SIGKILL after 15 s) and waits for it. */
+    /**
+     * Ends the process if it still runs (SIGTERM, then SIGKILL after 15 s) and waits for it, then
+     * every process it had started that still runs.
+     */
     @Override
     public void close() {
+        // Taken first: once the process ends, its children belong to init and are no longer its
+        // descendants. A wrapper (unshare, sh, a launcher script) may end without ending them.
+        List<ProcessHandle> started = process.descendants().toList();
         try {
             if (process.isAlive()) {
                 terminate();
@@ -148,11 +157,25 @@ public final class ChildProcess implements AutoCloseable {
                     process.destroyForcibly().waitFor();
                 }
             }
+            endAll(started);
             stdout.awaitEnd();
             stderr.awaitEnd();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends {@code processes} still running: SIGTERM, then SIGKILL to those left after 15 s. */
+    private static void endAll(List<ProcessHandle> processes) throws InterruptedException {
+        List<ProcessHandle> running =
+                processes.stream().filter(ProcessHandle::isAlive).toList();
+        running.forEach(ProcessHandle::destroy);
+        try {
+            CompletableFuture.allOf(running.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            running.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
