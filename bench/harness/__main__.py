@@ -1,5 +1,6 @@
 """bench/run: builds, starts each variant on loopback, drives it, and writes the results."""
 import argparse
+import dataclasses
 from dataclasses import dataclass, asdict
 import os
 from pathlib import Path
@@ -33,9 +34,10 @@ class Plan:
 
 QUICK = Plan(warmup=1, duration=2, slow_duration=4, rounds=1, idle_connections=200,
              default_scenarios=("plaintext", "static16k"))
-FULL = Plan(warmup=5, duration=8, slow_duration=12, rounds=3, idle_connections=5000,
+FULL = Plan(warmup=5, duration=8, slow_duration=12, rounds=5, idle_connections=10000,
             default_scenarios=tuple(s.name for s in scenarios.SCENARIOS))
-ORDER = ("idle", "plaintext", "json", "echo", "stream", "static16k", "static1m", "ws", "slow")
+ORDER = ("idle", "plaintext", "json", "echo", "stream", "static16k", "static1m", "ws", "h2", "mixed", "slow",
+         "startup")
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Context:
     classpath: str
     jvm_flags: tuple = ()
     jfr_dir: Path = None
+    tls_dir: Path = None
 
 
 def main():
@@ -84,6 +87,8 @@ def main():
                   java=str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"),
                   classpath=_snapshot_classpath(classes, work / "lib"))
     scenarios.write_wrk_scripts(work)
+    if "h2" in wanted:
+        ctx = dataclasses.replace(ctx, tls_dir=_tls_material(work))
     if args.jfr:
         ctx = jfr.enable(ctx, out_dir / "jfr")
 
@@ -160,6 +165,15 @@ def _start_all(available, ctx, failures):
 def _run_scenario(scenario, running, ctx, plan, results, failures):
     group = [r for r in running if scenario.name in r.variant.scenarios and not r.broken]
     group = [r for r in group if _checked(r, scenario, ctx, failures)]
+    if scenario.name == "startup":
+        fresh = dataclasses.replace(ctx, jfr_dir=None)  # a fresh copy must not overwrite the recording
+        for r in group:
+            result = _guard(r, scenario, failures, scenarios.startup,
+                            lambda port, v=r.variant: variants.command(v, port, fresh), r.variant.name, ctx,
+                            plan.rounds)
+            if result:
+                _record(r, scenario, result, results)
+        return
     if scenario.name == "idle":
         for r in group:
             result = _guard(r, scenario, failures, idle.measure, r.server, r.port, plan.idle_connections)
@@ -246,13 +260,27 @@ def _static_files(work):
     return static
 
 
+def _tls_material(work):
+    """A throw-away certificate for 127.0.0.1, as PEM for JGI and as PKCS#12 for raw Undertow."""
+    tls = work / "tls"
+    tls.mkdir()
+    cert, key = tls / "cert.pem", tls / "key.pem"
+    for cmd in (["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                 "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                 "-addext", "subjectAltName=IP:127.0.0.1"],
+                ["openssl", "pkcs12", "-export", "-in", str(cert), "-inkey", str(key), "-name", "bench",
+                 "-out", str(tls / "keystore.p12"), "-passout", "pass:bench"]):
+        subprocess.run(cmd, check=True, capture_output=True, timeout=60)
+    return tls
+
+
 def _parse():
     p = argparse.ArgumentParser(prog="bench/run", description=__doc__)
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true",
                       help="seconds per variant, plaintext and one static file (default; CI)")
     mode.add_argument("--full", action="store_true",
-                      help="every scenario, warm-up and 3 rounds; writes docs/benchmarks/")
+                      help="every scenario, warm-up and 5 rounds; writes docs/benchmarks/")
     p.add_argument("--only", metavar="SCENARIO,...",
                    help="scenarios: " + ",".join(s.name for s in scenarios.SCENARIOS))
     p.add_argument("--variants", metavar="VARIANT,...",

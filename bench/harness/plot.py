@@ -14,11 +14,10 @@ def write_svg(path, results):
         rows = [r for r in results if r["scenario"] == s.name]
         if not rows:
             continue
-        metric, unit = ("kib_per_connection", "KiB/conn") if s.name == "idle" else (
-            "rps", "msg/s" if s.name == "ws" else "req/s")
+        metric, unit = s.metric, s.unit
         rows.sort(key=lambda r: -r[metric])
         top = max([r[metric] for r in rows] + [scenarios.SLOW_IDEAL if s.name == "slow" else 0]) or 1
-        title = s.title + ("  (lower is better)" if s.name == "idle" else "")
+        title = s.title + ("  (lower is better)" if s.metric != "rps" else "")
         parts.append(f'<text x="10" y="{y + 14}" font-weight="bold">{escape(title)}</text>')
         y += 22
         span = WIDTH - LABEL_W - VALUE_W
@@ -28,7 +27,8 @@ def write_svg(path, results):
             parts.append(f'<text x="{LABEL_W - 6}" y="{y + 12}" text-anchor="end">{escape(v.name)}</text>')
             parts.append(f'<rect x="{LABEL_W}" y="{y}" width="{w:.1f}" height="{BAR_H}" '
                          f'fill="{COLOURS[v.family]}"/>')
-            parts.append(f'<text x="{LABEL_W + w + 6:.1f}" y="{y + 12}">{r[metric]:,.0f} {unit}</text>')
+            value = f"{r[metric]:,.2f}" if r[metric] < 100 else f"{r[metric]:,.0f}"
+            parts.append(f'<text x="{LABEL_W + w + 6:.1f}" y="{y + 12}">{value} {unit}</text>')
             y += BAR_H + GAP
         if s.name == "slow":
             x = LABEL_W + span * scenarios.SLOW_IDEAL / top

@@ -21,7 +21,7 @@ class Variant:
 
 
 VARIANTS = (
-    Variant("undertow-io", "raw Undertow 2.4, answer on the IO thread", "baseline", APP + ("ws",),
+    Variant("undertow-io", "raw Undertow 2.4, answer on the IO thread", "baseline", APP + ("ws", "startup"),
             main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "io")),
     Variant("undertow-worker", "raw Undertow, worker pool, blocking streams", "baseline", APP,
             main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "worker")),
@@ -29,26 +29,37 @@ VARIANTS = (
             "baseline", APP, main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "vthread")),
     Variant("undertow-vthread-direct", "raw Undertow, virtual thread per request, blocking write from it",
             "baseline", APP, main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "vthread-direct")),
-    Variant("jetty-vthread", "raw Jetty 12.1 core Handler, virtual threads", "baseline", APP + ("ws",),
+    Variant("jetty-vthread", "raw Jetty 12.1 core Handler, virtual threads", "baseline",
+            APP + ("ws", "startup"),
             main="dev.jgi.bench.raw.RawJetty"),
     Variant("gunicorn", "gunicorn (Debian), 5 sync workers", "baseline",
             ("plaintext", "json", "echo", "stream", "idle"), needs="gunicorn"),
     Variant("gunicorn-gthread", "gunicorn (Debian), 5 gthread workers x 8 threads", "baseline",
             ("slow",), needs="gunicorn"),
-    Variant("nginx", "nginx (Debian), 1 worker, sendfile on", "baseline", STATIC, needs="nginx"),
+    Variant("nginx", "nginx (Debian), 1 worker, sendfile on, access log buffered", "baseline", STATIC, needs="nginx"),
     Variant("undertow-resource", "Undertow ResourceHandler (defaults)", "baseline", STATIC,
             main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "io")),
-    Variant("jgi-sync", "JGI sync app, reference server, defaults", "jgi", APP,
+    Variant("jgi-sync", "JGI sync app, reference server, defaults", "jgi", APP + ("startup",),
             needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "sync")),
     Variant("jgi-sync-nolog", "JGI sync app, reference server, defaults but the access log off",
             "jgi", ("plaintext",), needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant",
             args=("--mode", "sync-nolog")),
-    Variant("jgi-async", "JGI async app, reference server, defaults", "jgi", APP + ("ws",),
+    Variant("jgi-async", "JGI async app, reference server, defaults", "jgi", APP + ("ws", "startup"),
             needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "async")),
     Variant("jgi-static", "JGI static files (gateway-assets), reference server", "jgi", STATIC,
             needs="jgi-assets", main="dev.jgi.bench.jgi.JgiStaticVariant"),
-    Variant("jgi-servlet", "JGI sync app through the servlet bridge on Jetty 12.1", "jgi", APP,
+    Variant("jgi-servlet", "JGI sync app through the servlet bridge on Jetty 12.1", "jgi", APP + ("startup",),
             needs="jgi-servlet", main="dev.jgi.bench.jgi.JgiServletVariant"),
+    Variant("undertow-h2", "raw Undertow, answer on the IO thread, TLS with HTTP/2 by ALPN", "baseline",
+            ("h2",), main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "io")),
+    Variant("jgi-sync-h2", "JGI sync app, reference server, TLS (HTTP/2 by ALPN, its default)", "jgi",
+            ("h2",), needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "sync")),
+    Variant("jgi-async-h2", "JGI async app, reference server, TLS (HTTP/2 by ALPN, its default)", "jgi",
+            ("h2",), needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "async")),
+    Variant("undertow-mixed", "raw Undertow, virtual thread per request, ResourceHandler on /static",
+            "baseline", ("mixed",), main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "vthread")),
+    Variant("jgi-mixed", "JGI sync app behind the static mount (gateway-assets), reference server, defaults",
+            "jgi", ("mixed",), needs="jgi-assets", main="dev.jgi.bench.jgi.JgiStaticVariant", args=("--mode", "sync")),
 )
 
 BY_NAME = {v.name: v for v in VARIANTS}
@@ -59,8 +70,10 @@ def command(variant, port, ctx):
     if variant.main:
         cmd = [ctx.java, *ctx.jvm_flags, *jfr.flags(ctx, variant.name), "-cp", ctx.classpath, variant.main, "--port", str(port),
                *variant.args]
-        if "static16k" in variant.scenarios:
+        if "static16k" in variant.scenarios or "mixed" in variant.scenarios:
             cmd += ["--static", str(ctx.static_dir)]
+        if "h2" in variant.scenarios:
+            cmd += ["--tls", str(ctx.tls_dir)]
         return cmd
     if variant.name.startswith("gunicorn"):
         cmd = [shutil.which("gunicorn"), "--chdir", str(ctx.root / "bench" / "gunicorn"),
@@ -86,7 +99,8 @@ pid {ctx.work_dir}/nginx.pid;
 error_log {ctx.work_dir}/nginx-error.log warn;
 events {{ worker_connections 8192; }}
 http {{
-  access_log off;
+  # JGI logs every request by default (to a file here, through its stdout): so does nginx, buffered.
+  access_log {ctx.work_dir}/nginx-access.log combined buffer=64k flush=1s;
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000000;

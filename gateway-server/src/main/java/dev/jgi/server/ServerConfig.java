@@ -275,9 +275,9 @@ public record ServerConfig(
 
         @Setting(
                 name = "h2-max-stream-rate",
-                defaultValue = "2000",
+                defaultValue = "10000",
                 help =
-                        "New streams per second one HTTP/2 connection may open, in bursts of as many; more gets GOAWAY ENHANCE_YOUR_CALM; 0 is off.")
+                        "New streams per second one HTTP/2 connection may open, in bursts of as many; more gets GOAWAY ENHANCE_YOUR_CALM; 0 is off. Above what one busy client or proxy connection carries: resets have their own, lower limit.")
         int h2MaxStreamRate,
 
         @Setting(
