@@ -50,7 +50,7 @@ def one_line(r):
         return f"{r['startup_s']:.2f} s to the first 200 (starts {r['starts_s']})"
     if r.get("rps") is None:
         return (f"{r['kib_per_connection']:.1f} KiB/connection "
-                f"({r['open']}/{r['connections']} still open)")
+                f"({r.get('answered', r['connections'])}/{r['connections']} answered, {r['open']} still open)")
     return (f"{r['rps']:>10,.0f} req/s  p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms  "
             f"errors {r['errors']}  rounds {r.get('rounds_rps')}")
 
@@ -128,11 +128,12 @@ def _markdown(env, results, goal_rows, skipped, failures):
             base = _find(results, s.baseline, s.name)
             lines += [f"`{plan['idle_connections']}` connections, one request each, then idle 2 s; "
                       "RSS of the server's process tree before and after.", "",
-                      "| variant | KiB per connection | still open | RSS before | RSS after | × undertow-io |",
-                      "|---|---|---|---|---|---|"]
+                      "| variant | KiB per connection | answered | still open | RSS before | RSS after | × undertow-io |",
+                      "|---|---|---|---|---|---|---|"]
             for r in rows:
                 ratio = r["kib_per_connection"] / base["kib_per_connection"] if base and base["kib_per_connection"] > 0 else None
-                lines.append(f"| {_label(r)} | {r['kib_per_connection']:.1f} | {r['open']}/{r['connections']} "
+                lines.append(f"| {_label(r)} | {r['kib_per_connection']:.1f} | {r.get('answered', r['connections'])} "
+                             f"| {r['open']}/{r['connections']} "
                              f"| {r['rss_before_kib'] / 1024:.0f} MiB | {r['rss_after_kib'] / 1024:.0f} MiB "
                              f"| {_fmt(ratio)} |")
             continue

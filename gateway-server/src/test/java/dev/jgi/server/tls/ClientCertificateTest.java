@@ -82,11 +82,44 @@ class ClientCertificateTest {
         return context;
     }
 
-    private static String get(GatewayServer server, SSLContext context) throws Exception {
-        HttpClient client = HttpClient.newBuilder()
+    /**
+     * The session's answer is read once and kept: every later request on the connection, and each
+     * stream of an HTTP/2 connection, must see the same certificate, and a session without one none.
+     */
+    @Test
+    void everyRequestOfAConnectionSeesItsCertificate() throws Exception {
+        TestCertificates.Pem server = TestCertificates.ec(dir.resolve("server"), TestCertificates.KeyFormat.PKCS8);
+        TestCertificates.Pem client =
+                TestCertificates.ec(dir.resolve("client"), TestCertificates.KeyFormat.PKCS8, "CN=carol");
+        try (GatewayServer gateway = start(server, ServerConfig.ClientAuth.WANT, client.certFile())) {
+            for (HttpClient.Version version : HttpClient.Version.values()) {
+                HttpClient with = client(context(server, client), version);
+                HttpClient without = client(context(server, null), version);
+                for (int i = 0; i < 3; i++) {
+                    assertThat(RequestEcho.field(get(gateway, with), "peer"))
+                            .as("%s, request %d", version, i)
+                            .isEqualTo("CN=carol");
+                    assertThat(RequestEcho.field(get(gateway, without), "peer"))
+                            .as("%s, request %d", version, i)
+                            .isEqualTo("-");
+                }
+            }
+        }
+    }
+
+    private static HttpClient client(SSLContext context, HttpClient.Version version) {
+        return HttpClient.newBuilder()
                 .sslContext(context)
+                .version(version)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    private static String get(GatewayServer server, SSLContext context) throws Exception {
+        return get(server, client(context, HttpClient.Version.HTTP_2));
+    }
+
+    private static String get(GatewayServer server, HttpClient client) throws Exception {
         return client.send(
                         HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/who"))
                                 .timeout(Duration.ofSeconds(10))
