@@ -40,8 +40,7 @@ class Http2AttackIT {
                 assertRapidResetCutOff(client, 3);
             }
             assertThat(streamsAtCutOff(server)).isLessThanOrEqualTo(RAPID_RESET_BOUND);
-            // No bystander bound here yet: its p99 measured 171, 412 and 430 ms over baselines of 6
-            // to 22 ms, where prior knowledge stays within it; see docs/security.md.
+            server.assertBystanderAndMemoryUnharmed();
             assertThat(server.process().stderr()).contains("GOAWAY ENHANCE_YOUR_CALM", "stream resets per second");
         }
     }
