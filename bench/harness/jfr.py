@@ -8,7 +8,8 @@ from pathlib import Path
 
 # The parts of a server that CPU samples are charged to, by class-name prefix.
 PARTS = (
-    ("JGI access log", ("dev.jgi.server.log.",)),
+    # The access log only: LogContext (same package) wraps every virtual thread a request runs on.
+    ("JGI access log", ("dev.jgi.server.log.AccessLog", "dev.jgi.server.http.StaticAccessLog")),
     ("JGI server", ("dev.jgi.server.",)),
     ("JGI servlet bridge", ("dev.jgi.servlet.",)),
     ("application (bench app)", ("dev.jgi.bench.",)),
