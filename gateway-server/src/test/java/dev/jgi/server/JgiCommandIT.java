@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -207,6 +208,40 @@ class JgiCommandIT {
             assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(response.body()).isEqualTo("hello /tls yes");
         }
+    }
+
+    /** The first run with {@code JGI_AOT_CACHE} records the cache as it stops; the next loads the server from it. */
+    @Test
+    void anAheadOfTimeCacheIsRecordedOnceAndThenUsed(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs Java 25");
+        Path cache = dir.resolve("jgi.aot");
+        try (JgiProcess first = JgiProcess.start(
+                Map.of("JGI_AOT_CACHE", cache.toString()),
+                "serve",
+                "--classpath",
+                TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                HELLO + "::create")) {
+            assertThat(get(first.awaitPort(), "/x")).startsWith("hello /x");
+            first.terminate();
+            assertThat(first.exitCode()).isZero();
+        }
+        assertThat(cache).isNotEmptyFile();
+        Path classes = dir.resolve("classes.log");
+        try (JgiProcess second = JgiProcess.start(
+                Map.of("JGI_AOT_CACHE", cache.toString(), "JGI_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                "serve",
+                "--classpath",
+                TEST_CLASSES,
+                "--bind",
+                "127.0.0.1:0",
+                HELLO + "::create")) {
+            assertThat(get(second.awaitPort(), "/x")).startsWith("hello /x");
+            second.terminate();
+            assertThat(second.exitCode()).isZero();
+        }
+        assertThat(Files.readString(classes)).contains("dev.jgi.server.cli.Main source: shared objects file");
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.Set;
 final class ConfigSources {
 
     /** Environment variables the {@code jgi} script itself reads, not settings. */
-    static final Set<String> SCRIPT_VARIABLES = Set.of("JGI_JAVA_OPTS", "JGI_CONFIG", "JGI_CLASSPATH");
+    static final Set<String> SCRIPT_VARIABLES = Set.of("JGI_JAVA_OPTS", "JGI_AOT_CACHE", "JGI_CONFIG", "JGI_CLASSPATH");
 
     private ConfigSources() {}
 
