@@ -215,33 +215,22 @@ class JgiCommandIT {
     void anAheadOfTimeCacheIsRecordedOnceAndThenUsed(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs Java 25");
         Path cache = dir.resolve("jgi.aot");
-        try (JgiProcess first = JgiProcess.start(
-                Map.of("JGI_AOT_CACHE", cache.toString()),
-                "serve",
-                "--classpath",
-                TEST_CLASSES,
-                "--bind",
-                "127.0.0.1:0",
-                HELLO + "::create")) {
-            assertThat(get(first.awaitPort(), "/x")).startsWith("hello /x");
-            first.terminate();
-            assertThat(first.exitCode()).isZero();
-        }
+        serveHelloAndStop(Map.of("JGI_AOT_CACHE", cache.toString()));
         assertThat(cache).isNotEmptyFile();
         Path classes = dir.resolve("classes.log");
-        try (JgiProcess second = JgiProcess.start(
-                Map.of("JGI_AOT_CACHE", cache.toString(), "JGI_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
-                "serve",
-                "--classpath",
-                TEST_CLASSES,
-                "--bind",
-                "127.0.0.1:0",
-                HELLO + "::create")) {
-            assertThat(get(second.awaitPort(), "/x")).startsWith("hello /x");
-            second.terminate();
-            assertThat(second.exitCode()).isZero();
-        }
+        serveHelloAndStop(
+                Map.of("JGI_AOT_CACHE", cache.toString(), "JGI_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes));
         assertThat(Files.readString(classes)).contains("dev.jgi.server.cli.Main source: shared objects file");
+    }
+
+    /** Serves the hello app with {@code env}, asks it once and stops it, which must exit 0. */
+    private static void serveHelloAndStop(Map<String, String> env) throws Exception {
+        try (JgiProcess jgi = JgiProcess.start(
+                env, "serve", "--classpath", TEST_CLASSES, "--bind", "127.0.0.1:0", HELLO + "::create")) {
+            assertThat(get(jgi.awaitPort(), "/x")).startsWith("hello /x");
+            jgi.terminate();
+            assertThat(jgi.exitCode()).isZero();
+        }
     }
 
     @Test
