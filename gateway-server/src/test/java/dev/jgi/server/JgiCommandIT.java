@@ -220,7 +220,10 @@ class JgiCommandIT {
         Path classes = dir.resolve("classes.log");
         serveHelloAndStop(
                 Map.of("JGI_AOT_CACHE", cache.toString(), "JGI_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes));
-        assertThat(Files.readString(classes)).contains("dev.jgi.server.cli.Main source: shared objects file");
+        // Undertow's, not the server's own: the build's coverage agent instruments dev.jgi classes, and
+        // the cache holds no class an agent rewrites. Without the cache no class outside the JDK is shared.
+        assertThat(Files.readString(classes))
+                .contains("io.undertow.server.HttpServerExchange source: shared objects file");
     }
 
     /** Serves the hello app with {@code env}, asks it once and stops it, which must exit 0. */
