@@ -1,4 +1,5 @@
 """What is measured: one scenario is a request pattern, a correctness check and a load driver."""
+from collections import Counter
 from dataclasses import dataclass
 import http.client
 import json
@@ -58,24 +59,25 @@ H2_STREAMS = 16  # concurrent streams per HTTP/2 connection
 MIXED_SLOW_CONNECTIONS = 1000
 
 
-def ready(scenario, port, timeout=15.0):
+def ready(scenario, port, timeout=15.0, poll=0.2, alive=lambda: True):
     """Waits until the variant answers the scenario's request at all: a listening port is not
-    always a server that has finished starting."""
+    always a server that has finished starting. False if time ran out or the process ended."""
     deadline = time.monotonic() + timeout
-    while True:
+    while alive():
         conn = (http.client.HTTPSConnection("127.0.0.1", port, timeout=5, context=_TRUST_ANY)
                 if scenario.name == "h2" else http.client.HTTPConnection("127.0.0.1", port, timeout=5))
         try:
             conn.request("GET", "/static/16k.bin" if scenario.name.startswith("static") else "/plaintext")
             if conn.getresponse().status == 200:
-                return
+                return True
         except (OSError, http.client.HTTPException):
             pass
         finally:
             conn.close()
         if time.monotonic() > deadline:
-            return  # the check that follows reports what is wrong
-        time.sleep(0.2)
+            return False  # the caller's check reports what is wrong
+        time.sleep(poll)
+    return False
 
 
 def check(scenario, port, ctx):
@@ -195,9 +197,7 @@ def _mixed_round(scenario, port, ctx, seconds):
     return {"rps": dynamic["rps"] + static["rps"], "p50_ms": dynamic["p50_ms"],
             "p99_ms": max(dynamic["p99_ms"], static["p99_ms"]), "requests": dynamic["requests"] + static["requests"],
             "errors": dynamic["errors"] + static["errors"] + slow["errors"],
-            "error_detail": {k: dynamic["error_detail"].get(k, 0) + static["error_detail"].get(k, 0)
-                             + slow["error_detail"].get(k, 0)
-                             for k in {**dynamic["error_detail"], **static["error_detail"], **slow["error_detail"]}},
+            "error_detail": dict(sum((Counter(r["error_detail"]) for r in (dynamic, static, slow)), Counter())),
             "mb_per_s": dynamic["mb_per_s"] + static["mb_per_s"],
             "dynamic_rps": dynamic["rps"], "dynamic_p99_ms": dynamic["p99_ms"],
             "static_rps": static["rps"], "static_p99_ms": static["p99_ms"], "slow_rps": slow["rps"]}
@@ -248,7 +248,7 @@ def startup(variant_command, variant_name, ctx, starts):
         server = processes.Server(f"{variant_name}-start", variant_command(port),
                                   ctx.work_dir / f"{variant_name}-start-{i}.log", cwd=ctx.work_dir)
         try:
-            if not _first_200(port, server, started + 60):
+            if not ready(BY_NAME["plaintext"], port, timeout=60, poll=0.005, alive=server.alive):
                 raise RuntimeError(f"no 200 within 60 s: {server.log_tail()}")
             times.append(time.monotonic() - started)
         finally:
@@ -256,22 +256,6 @@ def startup(variant_command, variant_name, ctx, starts):
         wait_quiet(1.0)
     return {"rps": None, "startup_s": statistics.median(times), "starts_s": [round(t, 3) for t in times],
             "spread": round((max(times) - min(times)) / statistics.median(times), 3)}
-
-
-def _first_200(port, server, deadline):
-    while time.monotonic() < deadline:
-        if not server.alive():
-            return False
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        try:
-            conn.request("GET", "/plaintext")
-            if conn.getresponse().status == 200:
-                return True
-        except (OSError, http.client.HTTPException):
-            time.sleep(0.005)
-        finally:
-            conn.close()
-    return False
 
 
 WRK_DONE = """
