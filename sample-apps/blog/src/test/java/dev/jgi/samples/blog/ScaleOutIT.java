@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class ScaleOutIT {
         try (Nginx nginx = Nginx.start(
                 dir.resolve("nginx"), port -> block.replace("listen 8080;", "listen 127.0.0.1:" + port + ";"))) {
             URI base = URI.create("http://127.0.0.1:" + nginx.port() + "/");
-            exercise("nginx", base, Duration.ZERO);
+            exercise("nginx", base, Duration.ZERO, nginx::log);
         }
     }
 
@@ -85,16 +86,16 @@ class ScaleOutIT {
         try (HAProxy haproxy = HAProxy.start(dir.resolve("haproxy"), config, port)) {
             // Every instance in the rotation before the load starts.
             Thread.sleep(BACK_IN_ROTATION.toMillis());
-            exercise("HAProxy", URI.create("http://127.0.0.1:" + port + "/"), BACK_IN_ROTATION);
+            exercise("HAProxy", URI.create("http://127.0.0.1:" + port + "/"), BACK_IN_ROTATION, haproxy::output);
         }
     }
 
     /**
      * The rolling restart (a chat instance restarting alongside each of the first blog instances),
      * then the database restart, then the SIGKILL, each under its own load; asserts what the guide
-     * promises.
+     * promises. A failure quotes {@code balancerLog}: which upstream failed a request, and how.
      */
-    private void exercise(String balancer, URI base, Duration settle) throws Exception {
+    private void exercise(String balancer, URI base, Duration settle, Supplier<String> balancerLog) throws Exception {
         List<Double> restarts = new ArrayList<>();
         MixedLoad rolling = MixedLoad.start(base, READERS, WRITERS, "admin", ScaleOutGuide.ADMIN_PASSWORD);
         ChatLoad chatting = ChatLoad.start(base, SOCKETS, STREAMS);
@@ -120,7 +121,7 @@ class ScaleOutIT {
         assertThat(rolling.succeeded("GET")).isPositive();
         assertThat(rolling.succeeded("POST")).isPositive();
         assertThat(rolling.failures("GET") + rolling.failures("POST"))
-                .as("failed requests during the rolling restart: " + rolling.counts())
+                .as(() -> "failed requests during the rolling restart: " + rolling.counts() + "\n" + balancerLog.get())
                 .isZero();
         // Every client was on one of the two chat instances, and both drained: each saw at least one
         // 1001 or clean end, and reconnected through the balancer; nothing was refused or cut.
