@@ -16,7 +16,8 @@ def write_svg(path, results):
             continue
         metric, unit = s.metric, s.unit
         rows.sort(key=lambda r: -r[metric])
-        top = max([r[metric] for r in rows] + [scenarios.SLOW_IDEAL if s.name == "slow" else 0]) or 1
+        ideal = next((r["ideal_rps"] for r in rows if r.get("ideal_rps")), None)
+        top = max([r[metric] for r in rows] + [ideal or 0]) or 1
         title = s.title + ("  (lower is better)" if s.metric != "rps" else "")
         parts.append(f'<text x="10" y="{y + 14}" font-weight="bold">{escape(title)}</text>')
         y += 22
@@ -30,11 +31,11 @@ def write_svg(path, results):
             value = f"{r[metric]:,.2f}" if r[metric] < 100 else f"{r[metric]:,.0f}"
             parts.append(f'<text x="{LABEL_W + w + 6:.1f}" y="{y + 12}">{value} {unit}</text>')
             y += BAR_H + GAP
-        if s.name == "slow":
-            x = LABEL_W + span * scenarios.SLOW_IDEAL / top
+        if ideal:
+            x = LABEL_W + span * ideal / top
             parts.append(f'<line x1="{x:.1f}" y1="{y - len(rows) * (BAR_H + GAP) - 2}" x2="{x:.1f}" '
                          f'y2="{y}" stroke="black" stroke-dasharray="4 3"/>')
-            parts.append(f'<text x="{x - 4:.1f}" y="{y + 12}" text-anchor="end">ideal 2,000</text>')
+            parts.append(f'<text x="{x - 4:.1f}" y="{y + 12}" text-anchor="end">ideal {ideal:,.0f}</text>')
             y += 16
         y += 14
     legend = (f'<rect x="{LABEL_W}" y="{y}" width="12" height="12" fill="{COLOURS["jgi"]}"/>'
