@@ -31,20 +31,21 @@ class StreamedFlushTest {
     void flushesWhileAPieceWaitsForTheReaderJoinTheNextPiece() throws Exception {
         byte[] block = new byte[BLOCK];
         Arrays.fill(block, (byte) 'b');
-        try (GatewayServer server =
-                Servers.started(Servers.quiet((request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
-                    out.write(block);
-                    for (int i = 0; i < FLUSHES; i++) {
-                        out.write(line(i));
-                        out.flush();
-                    }
-                }))));
+        try (GatewayServer server = Servers.started(Servers.quiet((request, exchange) ->
+                        Response.of(200, Headers.of(), Body.writer(out -> {
+                            out.write(block);
+                            for (int i = 0; i < FLUSHES; i++) {
+                                out.write(line(i));
+                                out.flush();
+                            }
+                        }))));
                 Socket socket = new Socket()) {
             socket.setReceiveBufferSize(64 * 1024);
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
             socket.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
             socket.getOutputStream()
-                    .write("GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    .write("GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             assertThat(readLine(in)).startsWith("HTTP/1.1 200");
             while (!readLine(in).isEmpty()) {
