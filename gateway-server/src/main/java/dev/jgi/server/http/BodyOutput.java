@@ -106,7 +106,7 @@ final class BodyOutput extends OutputStream {
 
     /**
      * Hands what was written to the I/O thread, which sends it without waiting for more
-     * [JGI-BODYOUT-4]; joins the piece in flight's successor when one is in flight.
+     * [JGI-BODYOUT-4]; while a piece is in flight, it goes out as the next piece.
      */
     @Override
     public void flush() throws IOException {
