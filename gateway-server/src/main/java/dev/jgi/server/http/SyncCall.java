@@ -157,7 +157,8 @@ final class SyncCall implements Runnable {
         }
         BodyOutput out = new BodyOutput(transport, status, headers, new BodyLength(request.method(), status, declared));
         body.writeTo(out);
-        giveTrailers(trailers);
+        // They travel with the last piece, which the I/O thread may take without another hand-off.
+        trailers.ifPresent(supplier -> out.trailers(supplier.get()));
         out.close();
     }
 
