@@ -28,11 +28,17 @@ public final class Connections {
     private static final long BUSY_POLL_MILLIS = 50;
 
     private static final class State {
-        final java.net.SocketAddress peer;
+        private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<State> BUSY =
+                java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(State.class, "busy");
+
+        /** The peer address of a connection that may speak HTTP/2 (it has a guard), else null. */
+        java.net.SocketAddress peer;
+
         XnioExecutor.Key headTimer;
-        final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
-        /** The exchanges in flight, so that a drain can make their responses close the connection. */
-        final java.util.Set<io.undertow.server.HttpServerExchange> exchanges = ConcurrentHashMap.newKeySet();
+        /** Requests started and not ended; through {@link #BUSY}, as responses may end on other threads. */
+        volatile int busy;
+
+        final ExchangesInFlight exchanges = new ExchangesInFlight();
         /** When the last request ended or the connection opened, by {@link System#nanoTime()}. */
         volatile long lastEnded = System.nanoTime();
         /** A WebSocket now: the shutdown closes it with 1001, not as an idle connection. */
@@ -43,15 +49,18 @@ public final class Connections {
         HeadScanner scanner;
         /** The raw targets of an HTTP/2 connection's requests, or null. */
         Http2Targets http2Targets;
-        /** The exchanges of an HTTP/2 connection by stream, told of resets. */
-        final StreamResets resets = new StreamResets();
+        /** The exchanges of an HTTP/2 connection by stream, told of resets; null until the first is watched. */
+        volatile StreamResets resets;
         /** The HTTP/2 stream guard of a cleartext connection when h2c is on, else null. */
         StreamGuard guard;
         /** Discards what the client still sends once the server ends an HTTP/1.1 connection. */
         LingeringClose linger;
 
-        State(java.net.SocketAddress peer) {
-            this.peer = peer;
+        synchronized StreamResets resets() {
+            if (resets == null) {
+                resets = new StreamResets();
+            }
+            return resets;
         }
 
         long lastActive() {
@@ -59,12 +68,15 @@ public final class Connections {
         }
 
         boolean idle() {
-            return busy.get() <= 0 && !upgraded && (scanner == null || !scanner.midHead());
+            return busy <= 0 && !upgraded && (scanner == null || !scanner.midHead());
         }
     }
 
     private final Map<StreamConnection, State> open = new ConcurrentHashMap<>();
-    /** The same states by peer address: HTTP/2 exchanges name their connection only by it. */
+    /**
+     * The states of connections that may speak HTTP/2, by peer address: HTTP/2 exchanges name their
+     * connection only by it. An HTTP/1.1 connection is looked up by itself in {@link #open}.
+     */
     private final Map<java.net.SocketAddress, State> byPeer = new ConcurrentHashMap<>();
 
     private final Duration headerReadTimeout;
@@ -79,6 +91,10 @@ public final class Connections {
     private final Http2Limits http2Limits;
     private final boolean h2c;
     private final RawAnswers answers;
+    /** One listener for every connection, so that a connection holds no closure of its own. */
+    private final ServerConnection.CloseListener forgetWhenClosed;
+
+    private final ParserRefusals.Listener parserRefused;
 
     /**
      * @param config   the limits: request line (414), head and header count (431), chunk lines and
@@ -95,6 +111,8 @@ public final class Connections {
         this.http2Limits = new Http2Limits(config.h2MaxResetRate(), config.h2MaxStreamRate());
         this.h2c = config.h2c();
         this.answers = new RawAnswers(observer, maxRequestLine, maxHead, maxHeaderCount);
+        this.forgetWhenClosed = closed -> forget(((AbstractServerConnection) closed).getChannel());
+        this.parserRefused = connection -> answers.parserRefused(connection, ParserRefusals.length());
     }
 
     /** Logs the answers given before any exchange (here, and Undertow's parser's 400) to {@code log}. */
@@ -104,14 +122,12 @@ public final class Connections {
 
     /** A connection was accepted; called on its I/O thread before Undertow sees it. */
     public void opened(StreamConnection connection) {
-        State state = new State(connection.getPeerAddress());
+        State state = new State();
         state.linger = new LingeringClose(connection.getSourceChannel().getConduit());
         connection.getSourceChannel().setConduit(state.linger);
         connection
                 .getSinkChannel()
-                .setConduit(new ParserRefusals(
-                        connection.getSinkChannel().getConduit(),
-                        () -> answers.parserRefused(connection, ParserRefusals.length())));
+                .setConduit(new ParserRefusals(connection.getSinkChannel().getConduit(), connection, parserRefused));
         if (!(connection instanceof org.xnio.ssl.SslConnection)) {
             // Under TLS, the scanner waits for ALPN to choose HTTP/1.1 (http1).
             if (h2c) {
@@ -122,9 +138,6 @@ public final class Connections {
             state.scanner = scanner(connection);
         }
         open.put(connection, state);
-        if (state.peer != null) {
-            byPeer.put(state.peer, state);
-        }
         long quiet = drainQuietMillis;
         if (quiet >= 0) {
             // Accepted from the backlog as the listener closed: served like any other, then drained.
@@ -187,6 +200,10 @@ public final class Connections {
 
     private StreamGuard guard(StreamConnection connection, State state, org.xnio.conduits.StreamSourceConduit next) {
         StreamGuard[] guard = new StreamGuard[1];
+        state.peer = connection.getPeerAddress();
+        if (state.peer != null) {
+            byPeer.put(state.peer, state);
+        }
         // A compressed header block may slightly outgrow the head it decodes to.
         state.http2Targets = new Http2Targets(2 * maxHead);
         guard[0] = new StreamGuard(next, http2Limits, state.http2Targets, new StreamGuard.Listener() {
@@ -213,7 +230,12 @@ public final class Connections {
             @Override
             public void reset(int stream) {
                 // After Undertow has read the frame: this runs inside the read that brought it.
-                connection.getIoThread().execute(() -> state.resets.reset(stream));
+                connection.getIoThread().execute(() -> {
+                    StreamResets resets = state.resets;
+                    if (resets != null) {
+                        resets.reset(stream);
+                    }
+                });
             }
 
             @Override
@@ -233,7 +255,7 @@ public final class Connections {
             forget(connection);
             return;
         }
-        if (state.busy.get() == 0) {
+        if (state.busy == 0) {
             ServerLog.debug(
                     "[JGI-LIM-4] no request head within " + headerReadTimeout.toMillis() + " ms; answering 408");
             if (state.scanner != null) {
@@ -250,7 +272,7 @@ public final class Connections {
             // Closed already, or no longer HTTP/1.1: nothing to answer.
             return;
         }
-        if (state.busy.get() > 0 || (state.scanner != null && state.scanner.headsPending())) {
+        if (state.busy > 0 || (state.scanner != null && state.scanner.headsPending())) {
             state.pendingRefusal = status;
             return;
         }
@@ -285,7 +307,7 @@ public final class Connections {
                     }
                     state.lastEnded = System.nanoTime();
                     proceed.proceed();
-                    if (state.busy.decrementAndGet() == 0 && state.pendingRefusal != 0) {
+                    if (State.BUSY.decrementAndGet(state) == 0 && state.pendingRefusal != 0) {
                         refuseLater(done.getConnection(), state);
                     }
                 });
@@ -328,12 +350,11 @@ public final class Connections {
         if (state.headTimer != null) {
             state.headTimer.remove();
             state.headTimer = null;
-            if (server instanceof AbstractServerConnection connection) {
-                StreamConnection channel = connection.getChannel();
-                server.addCloseListener(closed -> forget(channel));
+            if (server instanceof AbstractServerConnection) {
+                server.addCloseListener(forgetWhenClosed);
             }
         }
-        state.busy.incrementAndGet();
+        State.BUSY.incrementAndGet(state);
     }
 
     /** The raw head the scanner recorded for the request just started on {@code server}, or null. */
@@ -366,9 +387,10 @@ public final class Connections {
     void onReset(ServerConnection server, int stream, HttpServerExchange exchange, Runnable reset) {
         State state = stateOf(server);
         if (state != null) {
-            state.resets.watch(stream, reset);
+            StreamResets resets = state.resets();
+            resets.watch(stream, reset);
             exchange.addExchangeCompleteListener((done, next) -> {
-                state.resets.forget(stream);
+                resets.forget(stream);
                 next.proceed();
             });
         }
@@ -404,7 +426,7 @@ public final class Connections {
         open.forEach((connection, state) -> connection.getIoThread().execute(() -> {
             // A response not started yet closes its connection; one already sent kept it alive, and
             // that connection closes once quiet.
-            state.exchanges.forEach(exchange -> exchange.setPersistent(false));
+            state.exchanges.closeAfterResponses();
             closeWhenQuiet(connection, state, quietMillis);
         }));
     }

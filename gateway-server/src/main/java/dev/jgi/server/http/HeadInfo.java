@@ -1,6 +1,7 @@
 package dev.jgi.server.http;
 
 import dev.jgi.api.Headers;
+import java.util.Arrays;
 
 /**
  * What the raw bytes of one request head say that Undertow's parsed form loses: the target exactly
@@ -19,5 +20,14 @@ record HeadInfo(String method, String target, Headers fields, String malformed) 
     /** Whether this record is the head Undertow parsed: the same method and the same target (Undertow drops a lone "?"). */
     boolean describes(String parsedMethod, String parsedTarget) {
         return method.equals(parsedMethod) && (target.equals(parsedTarget) || target.equals(parsedTarget + "?"));
+    }
+
+    /** The first {@code count} of {@code fields} (name, value, ...) as JGI headers, or null when one is not valid as such [JGI-HDR-3]. */
+    static Headers validFields(String[] fields, int count) {
+        try {
+            return Headers.of(count == fields.length ? fields : Arrays.copyOf(fields, count));
+        } catch (IllegalArgumentException invalid) {
+            return null;
+        }
     }
 }

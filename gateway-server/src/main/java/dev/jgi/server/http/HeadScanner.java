@@ -1,11 +1,8 @@
 package dev.jgi.server.http;
 
-import dev.jgi.api.Headers;
 import dev.jgi.kernel.request.RequestLine;
-import dev.jgi.kernel.syntax.Ascii;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.xnio.conduits.StreamSourceConduit;
 
@@ -55,14 +52,19 @@ final class HeadScanner extends ScanningConduit {
     /** Where in the current read a malformed chunk line began, or -1. */
     private int badAt = -1;
 
+    /** Told of a malformed chunk line; only while a body is scanned, so that an idle connection keeps no reader. */
     private Runnable onBadBody;
+
     private boolean chunkExtension;
-    private final ArrayDeque<HeadInfo> heads = new ArrayDeque<>(2);
-    private byte[] head = new byte[512];
+    private final RecordedHeads heads = new RecordedHeads();
+    /** The head being read; null between heads, so that an idle connection holds no buffer. */
+    private byte[] head;
+
     private int headLength;
     private State state = State.HEAD;
     private long remaining;
-    private final StringBuilder line = new StringBuilder();
+    /** The chunk line being read; null outside a chunked body. */
+    private StringBuilder line;
     /** When bytes last arrived, by {@link System#nanoTime()}. */
     private long lastRead = System.nanoTime();
 
@@ -101,6 +103,18 @@ final class HeadScanner extends ScanningConduit {
         return heads.poll();
     }
 
+    private void forgetHeads() {
+        heads.clear();
+        releaseHead();
+    }
+
+    private void releaseHead() {
+        if (head != null) {
+            HeadBuffer.give(head);
+            head = null;
+        }
+    }
+
     /** When bytes last arrived on this connection, by {@link System#nanoTime()}. */
     long lastRead() {
         return lastRead;
@@ -126,7 +140,9 @@ final class HeadScanner extends ScanningConduit {
     /** The handler saw a head that does not match: stop trusting this connection's records. */
     void lose() {
         state = State.LOST;
-        heads.clear();
+        forgetHeads();
+        line = null;
+        onBadBody = null;
     }
 
     @Override
@@ -182,9 +198,23 @@ final class HeadScanner extends ScanningConduit {
         return i + 1;
     }
 
-    /** Runs {@code task} (on the I/O thread) when a malformed chunk line is found. */
+    /** Runs {@code task} (I/O thread) if the body being scanned has a malformed chunk line; dropped when it ends. */
     void onBadBody(Runnable task) {
-        onBadBody = task;
+        onBadBody = inBody() ? task : null;
+    }
+
+    private boolean inBody() {
+        return switch (state) {
+            case FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, BAD_BODY -> true;
+            default -> false;
+        };
+    }
+
+    /** The body just ended: the next bytes begin a head, and the body's reader is no longer told anything. */
+    private void bodyEnded() {
+        state = State.HEAD;
+        onBadBody = null;
+        line = null;
     }
 
     @Override
@@ -225,7 +255,7 @@ final class HeadScanner extends ScanningConduit {
                     i += (int) skip;
                     remaining -= skip;
                     if (remaining == 0) {
-                        state = State.HEAD;
+                        bodyEnded();
                     }
                 }
                 case CHUNK_DATA -> {
@@ -258,7 +288,9 @@ final class HeadScanner extends ScanningConduit {
             refuse(414, i);
             return i + 1;
         }
-        if (headLength == head.length) {
+        if (head == null) {
+            head = HeadBuffer.take();
+        } else if (headLength == head.length) {
             if (head.length >= maxHead) {
                 refuse(431, i);
                 return i + 1;
@@ -283,11 +315,12 @@ final class HeadScanner extends ScanningConduit {
     /** Discards everything from now on: the server answered on the raw connection and is closing it. */
     void silence() {
         state = State.REJECTED;
-        heads.clear();
+        forgetHeads();
     }
 
     private void refuse(int status, int at) {
         state = State.REJECTED;
+        releaseHead();
         // Complete requests before the refused head stay Undertow's to answer first (RFC 9112 §9.3.2).
         passUntil = at - headLength;
         reject.accept(status);
@@ -301,9 +334,17 @@ final class HeadScanner extends ScanningConduit {
         headLength = 0;
         requestLineLength = -1;
         lineFeeds = 0;
-        if (head.length > 4096) {
-            head = new byte[512];
+        // The previous request's body ended before this head: its reader has nothing more to hear.
+        onBadBody = null;
+        try {
+            parseHead(bytes, headBytes, fieldLines, last);
+        } finally {
+            releaseHead();
         }
+    }
+
+    /** Records the head of {@code headBytes} bytes and follows its body's framing. */
+    private void parseHead(byte[] bytes, int headBytes, int fieldLines, int last) {
         int lineEnd = HeadBytes.indexOf(bytes, '\n', 0, headBytes);
         int requestLineEnd = lineEnd > 0 && bytes[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
         int firstSpace = HeadBytes.indexOf(bytes, ' ', 0, requestLineEnd);
@@ -365,44 +406,22 @@ final class HeadScanner extends ScanningConduit {
             fields[count++] = name;
             fields[count++] = value;
             switch (name) {
-                case "content-length" -> length = parseLength(value);
-                case "transfer-encoding" -> chunked = endsWithChunked(value);
+                case "content-length" -> length = FramingFields.contentLength(value);
+                case "transfer-encoding" -> chunked = FramingFields.chunked(value);
                 case "upgrade" -> upgrade = true;
                 default -> {}
             }
         }
-        heads.add(new HeadInfo(method, target, validFields(fields, count), malformed));
+        heads.add(new HeadInfo(method, target, HeadInfo.validFields(fields, count), malformed));
         if (upgrade || length < 0 || malformed != null) {
             state = State.LOST;
         } else if (chunked) {
             state = State.CHUNK_SIZE;
-            line.setLength(0);
+            line = new StringBuilder();
         } else if (length > 0) {
             state = State.FIXED;
             remaining = length;
         }
-    }
-
-    /** The fields as JGI headers, or null when one is not valid as such [JGI-HDR-3]. */
-    private static Headers validFields(String[] fields, int count) {
-        try {
-            return Headers.of(count == fields.length ? fields : Arrays.copyOf(fields, count));
-        } catch (IllegalArgumentException invalid) {
-            return null;
-        }
-    }
-
-    /** Whether the last transfer coding is chunked, in any case. */
-    private static boolean endsWithChunked(String value) {
-        return value.regionMatches(true, value.length() - "chunked".length(), "chunked", 0, "chunked".length());
-    }
-
-    private static long parseLength(String value) {
-        String first = value.split(",", -1)[0].strip();
-        if (!Ascii.isDecimal(first)) {
-            return -1;
-        }
-        return Long.parseLong(first);
     }
 
     /** Chunk-size lines, the CRLF after chunk data, and trailer lines, byte by byte. */
@@ -466,7 +485,7 @@ final class HeadScanner extends ScanningConduit {
             }
             default -> {
                 if (text.isEmpty()) {
-                    state = State.HEAD;
+                    bodyEnded();
                 } else if (++trailerCount > maxHeaderCount) {
                     return bad(i, 431, "[JGI-LIM-2] more than " + maxHeaderCount + " trailer fields");
                 }

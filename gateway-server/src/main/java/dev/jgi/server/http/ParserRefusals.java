@@ -3,6 +3,7 @@ package dev.jgi.server.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.xnio.StreamConnection;
 import org.xnio.conduits.AbstractStreamSinkConduit;
 import org.xnio.conduits.StreamSinkConduit;
 
@@ -20,12 +21,19 @@ final class ParserRefusals extends AbstractStreamSinkConduit<StreamSinkConduit> 
             "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII);
 
-    private final Runnable refused;
+    /** Told of a refusal; one for all connections, so that a connection holds no closure of its own. */
+    interface Listener {
+        void refused(StreamConnection connection);
+    }
 
-    /** @param refused told once Undertow's parser refused a request on this connection */
-    ParserRefusals(StreamSinkConduit next, Runnable refused) {
+    private final StreamConnection connection;
+    private final Listener listener;
+
+    /** @param listener told once Undertow's parser refused a request on {@code connection} */
+    ParserRefusals(StreamSinkConduit next, StreamConnection connection, Listener listener) {
         super(next);
-        this.refused = refused;
+        this.connection = connection;
+        this.listener = listener;
     }
 
     /** The length of Undertow's refusal, as logged. */
@@ -36,7 +44,7 @@ final class ParserRefusals extends AbstractStreamSinkConduit<StreamSinkConduit> 
     @Override
     public int write(ByteBuffer src) throws IOException {
         if (src.remaining() == BAD_REQUEST.length && src.equals(ByteBuffer.wrap(BAD_REQUEST))) {
-            refused.run();
+            listener.refused(connection);
         }
         return next.write(src);
     }
