@@ -75,7 +75,7 @@ public class RequestMappingBenchmark {
     private final ServerConfig config = ServerConfig.defaults();
     private final HeadCheck check = new HeadCheck(config);
     private final RequestMapper mapper = new RequestMapper(config.rootPath(),
-            TrustedProxies.parse(config.forwardedAllowIps()));
+            TrustedProxies.parse(config.forwardedAllowIps()), java.util.Set.of());
     private final Headers appHeaders = Headers.of("content-type", "text/plain; charset=utf-8",
             "cache-control", "no-store", "x-request-id", "4bf92f3577b34da6");
     private final ByteBuffer rawHead = ByteBuffer.wrap(BROWSER_GET.getBytes(StandardCharsets.US_ASCII));
