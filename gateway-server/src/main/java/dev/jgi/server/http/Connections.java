@@ -26,6 +26,12 @@ public final class Connections {
 
     /** How often a draining connection with requests in flight is looked at again. */
     private static final long BUSY_POLL_MILLIS = 50;
+    /**
+     * How often an HTTP/2 connection is looked at to forget its state once it closed. Undertow's
+     * HTTP/2 channel tells no one of its close before a stream exists, and its write-timeout conduit
+     * holds the connection's one close listener.
+     */
+    private static final long HTTP2_CLOSED_POLL_MILLIS = 5_000;
 
     private static final class State {
         private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<State> BUSY =
@@ -214,6 +220,7 @@ public final class Connections {
                     state.headTimer = null;
                 }
                 open.remove(connection);
+                forgetOnceClosed(connection, state);
                 if (!keepAliveTimeout.isZero()) {
                     connection
                             .getIoThread()
@@ -447,6 +454,20 @@ public final class Connections {
                 .getIoThread()
                 .executeAfter(
                         () -> closeWhenQuiet(connection, state, quietMillis), Math.max(1, wait), TimeUnit.MILLISECONDS);
+    }
+
+    /** Drops an HTTP/2 connection's state from {@link #byPeer} once the connection closed. */
+    private void forgetOnceClosed(StreamConnection connection, State state) {
+        if (!connection.isOpen()) {
+            if (state.peer != null) {
+                byPeer.remove(state.peer, state);
+            }
+            return;
+        }
+        connection
+                .getIoThread()
+                .executeAfter(
+                        () -> forgetOnceClosed(connection, state), HTTP2_CLOSED_POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void forget(StreamConnection connection) {
