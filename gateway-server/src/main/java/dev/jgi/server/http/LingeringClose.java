@@ -30,13 +30,19 @@ final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceCondu
     /** The most bytes discarded while lingering: the rest of an upload far over the body limit is cut off. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private static final int DISCARD_BUFFER = 16 * 1024;
+    /**
+     * Where every lingering connection's discarded bytes go: one buffer for the process, not one per
+     * connection, since what is written there is never read. Each read takes its own view of it
+     * (the position and limit are per read), so concurrent reads on several threads only overwrite
+     * each other's garbage. Direct, so that the socket reads into it with no copy through the JDK's
+     * per-thread temporary buffers.
+     */
+    private static final ByteBuffer DISCARDED = ByteBuffer.allocateDirect(16 * 1024);
 
     /** When the lingering ends, by {@link System#nanoTime()}; set once, by {@link #discard()}. */
     private volatile long deadline;
 
     private volatile boolean lingering;
-    private ByteBuffer discard;
     private long discarded;
 
     LingeringClose(StreamSourceConduit next) {
@@ -99,9 +105,7 @@ final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceCondu
 
     /** Discards what arrived: 0 while the client may still send within the bounds, else -1. */
     private int drain() throws IOException {
-        if (discard == null) {
-            discard = ByteBuffer.allocate(DISCARD_BUFFER);
-        }
+        ByteBuffer discard = DISCARDED.duplicate();
         while (true) {
             if (discarded > MAX_BYTES || System.nanoTime() - deadline > 0) {
                 return -1;
