@@ -137,6 +137,7 @@ final class HostileServer implements AutoCloseable {
                         baselineP99, bystander.p99Millis())
                 .isLessThan(limit);
         long grownMiB = (rssKiB() - rssBefore) / 1024;
+        System.out.printf("RSS growth: %d MiB%n", grownMiB);
         assertThat(grownMiB).as("RSS growth in MiB").isLessThanOrEqualTo(MAX_RSS_GROWTH_MIB);
     }
 
