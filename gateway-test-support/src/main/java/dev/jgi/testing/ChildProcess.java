@@ -1,6 +1,7 @@
 package dev.jgi.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +15,8 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
- * A running child process of a test, its standard output and error captured as text from the
- * start. Waiting for a line of output blocks until the line arrives (no polling). Closing ends the
+ * A running child process of a test, its standard output (unless its command leaves it unread) and
+ * error captured as text from the start. Waiting for a line of output blocks until the line arrives (no polling). Closing ends the
  * process the way a process manager does: SIGTERM, then SIGKILL when it has not exited after 15 s,
  * so that a JVM child runs its shutdown hooks (and writes its coverage data).
  */
@@ -46,15 +47,19 @@ public final class ChildProcess implements AutoCloseable {
     private final OutputCapture stdout;
     private final OutputCapture stderr;
 
-    private ChildProcess(List<String> line, Process process) {
+    private ChildProcess(List<String> line, Process process, boolean stdoutUnread) {
         this.command = String.join(" ", line);
         this.process = process;
-        this.stdout = new OutputCapture(process.getInputStream(), changes, "stdout of " + line.getFirst());
+        // An unread pipe is left to the Process, which holds it open: the child's writes fill it and block.
+        this.stdout = new OutputCapture(
+                stdoutUnread ? InputStream.nullInputStream() : process.getInputStream(),
+                changes,
+                "stdout of " + line.getFirst());
         this.stderr = new OutputCapture(process.getErrorStream(), changes, "stderr of " + line.getFirst());
     }
 
-    static ChildProcess started(List<String> line, Process process, String input) {
-        ChildProcess child = new ChildProcess(line, process);
+    static ChildProcess started(List<String> line, Process process, String input, boolean stdoutUnread) {
+        ChildProcess child = new ChildProcess(line, process, stdoutUnread);
         Thread.ofPlatform().daemon().name("stdin of " + line.getFirst()).start(() -> child.feed(input));
         return child;
     }

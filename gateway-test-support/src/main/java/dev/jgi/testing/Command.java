@@ -21,9 +21,16 @@ import java.util.Set;
  * @param environment variables set for the child, over the inherited ones
  * @param removed     inherited variables the child does not get
  * @param input       the whole standard input, closed after it
+ * @param stdoutUnread whether standard output is a pipe nobody reads, which fills and then blocks
+ *                    the process's writes, as a stalled log reader would
  */
 public record Command(
-        List<String> line, Path directory, Map<String, String> environment, Set<String> removed, String input) {
+        List<String> line,
+        Path directory,
+        Map<String, String> environment,
+        Set<String> removed,
+        String input,
+        boolean stdoutUnread) {
 
     public Command {
         line = List.copyOf(line);
@@ -42,7 +49,7 @@ public record Command(
     }
 
     public static Command of(List<String> line) {
-        return new Command(line, Path.of("").toAbsolutePath(), Map.of(), Set.of(), "");
+        return new Command(line, Path.of("").toAbsolutePath(), Map.of(), Set.of(), "", false);
     }
 
     /** The {@code java} of the JDK that runs the test, with {@code args}. */
@@ -54,25 +61,30 @@ public record Command(
     }
 
     public Command in(Path workingDirectory) {
-        return new Command(line, workingDirectory, environment, removed, input);
+        return new Command(line, workingDirectory, environment, removed, input, stdoutUnread);
     }
 
     /** This command with {@code variables} set as well (a later value for a name wins). */
     public Command with(Map<String, String> variables) {
         Map<String, String> all = new HashMap<>(environment);
         all.putAll(variables);
-        return new Command(line, directory, all, removed, input);
+        return new Command(line, directory, all, removed, input, stdoutUnread);
     }
 
     /** This command without the inherited variables {@code names}. */
     public Command without(Collection<String> names) {
         Set<String> all = new HashSet<>(removed);
         all.addAll(names);
-        return new Command(line, directory, environment, all, input);
+        return new Command(line, directory, environment, all, input, stdoutUnread);
     }
 
     public Command input(String standardInput) {
-        return new Command(line, directory, environment, removed, standardInput);
+        return new Command(line, directory, environment, removed, standardInput, stdoutUnread);
+    }
+
+    /** This command with its standard output a pipe the test never reads; its stdout text stays empty. */
+    public Command withStdoutUnread() {
+        return new Command(line, directory, environment, removed, input, true);
     }
 
     /** Starts the process; its output is captured from the start. */
@@ -81,7 +93,7 @@ public record Command(
         builder.environment().keySet().removeAll(removed);
         builder.environment().putAll(environment);
         try {
-            return ChildProcess.started(line, builder.start(), input);
+            return ChildProcess.started(line, builder.start(), input, stdoutUnread);
         } catch (IOException e) {
             throw new AssertionError(
                     "cannot run " + line.getFirst() + " (bin/setup-system installs the tools the tests use): "

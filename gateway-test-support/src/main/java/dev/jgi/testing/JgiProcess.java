@@ -59,6 +59,21 @@ public final class JgiProcess implements AutoCloseable {
 
     /** Starts {@code bin/jgi ARGUMENTS} in {@code workDir}, with {@code environment} added; returns at once. */
     public static JgiProcess start(Path workDir, Map<String, String> environment, List<String> arguments) {
+        return new JgiProcess(command(workDir, environment, arguments).start());
+    }
+
+    /**
+     * Starts {@code bin/jgi ARGUMENTS} in {@code workDir} with its standard output a pipe nobody
+     * reads: once the pipe's buffer is full, every write to standard output blocks, as under a
+     * stalled log collector. Returns at once; {@link #stdout} stays empty.
+     */
+    public static JgiProcess startWithStdoutUnread(
+            Path workDir, Map<String, String> environment, List<String> arguments) {
+        return new JgiProcess(
+                command(workDir, environment, arguments).withStdoutUnread().start());
+    }
+
+    private static Command command(Path workDir, Map<String, String> environment, List<String> arguments) {
         List<String> line = new ArrayList<>();
         line.add(root().resolve("bin/jgi").toString());
         line.addAll(arguments);
@@ -69,11 +84,7 @@ public final class JgiProcess implements AutoCloseable {
         List<String> configuring = System.getenv().keySet().stream()
                 .filter(name -> name.startsWith("JGI_") || name.equals("PORT"))
                 .toList();
-        return new JgiProcess(Command.of(line)
-                .in(workDir)
-                .without(configuring)
-                .with(variables)
-                .start());
+        return Command.of(line).in(workDir).without(configuring).with(variables);
     }
 
     /** Runs {@code bin/jgi ARGUMENTS} to its end (60 s at most). */

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The access log: one line per exchange, combined or JSON, with duration, bytes and request id.
  * Lines are formatted on the I/O thread and written by one background thread, so a slow disk or
- * pipe never stalls request handling; the queue is bounded and lines beyond it are counted, not kept.
+ * pipe never stalls request handling; the queue is bounded and lines beyond it are counted, not kept:
+ * the count is a metric ({@link #dropped}), and the server log warns when dropping starts, at most
+ * every {@link #WARNING_INTERVAL} while it goes on, and at shutdown with the total.
  * The queue is lock-free and the writer polls it every few milliseconds instead of being woken per
  * line: a wake-up per request cost a fifth of the server's CPU in a profile on two cores.
  */
@@ -44,7 +47,12 @@ public final class AccessLog implements AutoCloseable {
     private static final String END = "\u0000end";
     private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private static final int CAPACITY = 65_536;
+
+    /** The lines the queue holds; more are dropped. */
+    public static final int CAPACITY = 65_536;
+
+    /** The least time between two warnings about dropped lines. */
+    public static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
     private final boolean json;
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
@@ -52,6 +60,10 @@ public final class AccessLog implements AutoCloseable {
     private final Writer out;
     private final Thread writer;
     private final LongAdder dropped = new LongAdder();
+    private final RateLimitedWarning dropping = new RateLimitedWarning(
+            "the access log dropped a line: its queue is full, its output (standard output or its file) does not "
+                    + "keep up",
+            WARNING_INTERVAL);
 
     private AccessLog(boolean json, Writer out) {
         this.json = json;
@@ -75,9 +87,15 @@ public final class AccessLog implements AutoCloseable {
         if (queued.incrementAndGet() > CAPACITY) {
             queued.decrementAndGet();
             dropped.increment();
+            dropping.occurred();
             return;
         }
         lines.add(json ? json(entry) : combined(entry));
+    }
+
+    /** Lines dropped so far because the queue was full, every kind of line included. */
+    public long dropped() {
+        return dropped.sum();
     }
 
     static String combined(Entry e) {
@@ -195,8 +213,12 @@ public final class AccessLog implements AutoCloseable {
         try {
             lines.add(END);
             writer.join(2000);
-            if (dropped.sum() > 0) {
-                ServerLog.warn(null, "the access log dropped " + dropped.sum() + " lines (its queue was full)");
+            long total = dropped.sum();
+            if (total > 0) {
+                ServerLog.warn(
+                        null,
+                        "the access log dropped " + total + " lines (its queue was full), " + dropping.unreported()
+                                + " of them since the last warning");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

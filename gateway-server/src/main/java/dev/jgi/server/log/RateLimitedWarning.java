@@ -1,7 +1,6 @@
 package dev.jgi.server.log;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,7 +13,7 @@ public final class RateLimitedWarning {
 
     private final String message;
     private final long intervalNanos;
-    private final AtomicInteger since = new AtomicInteger();
+    private final AtomicLong since = new AtomicLong();
     private final AtomicLong lastLine;
 
     /**
@@ -35,12 +34,20 @@ public final class RateLimitedWarning {
         if (now - last < intervalNanos || !lastLine.compareAndSet(last, now)) {
             return;
         }
-        int count = since.getAndSet(0);
+        long count = since.getAndSet(0);
         ServerLog.warn(
                 null,
                 count == 1
                         ? message
                         : message + " (" + count + " times in the last "
                                 + Duration.ofNanos(now - last).toSeconds() + " s)");
+    }
+
+    /**
+     * Occurrences no line has reported yet, those since the last line: a final line (at shutdown)
+     * names them, so that the lines add up to every occurrence.
+     */
+    public long unreported() {
+        return since.get();
     }
 }

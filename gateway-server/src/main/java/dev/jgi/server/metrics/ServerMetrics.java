@@ -6,6 +6,7 @@ import dev.jgi.server.observe.ServerObserver;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The server's metrics in a Prometheus registry, fed by the request path as its
@@ -130,6 +132,20 @@ public final class ServerMetrics implements ServerObserver {
                         version, specVersion, undertowVersion, Runtime.version().toString());
         JvmMetrics.builder().register(registry);
         VirtualThreads.register(registry);
+    }
+
+    /**
+     * Exposes the access log's dropped lines, read from {@code dropped} at each scrape: the access
+     * log opens after the metrics, with the listeners, and only when it is on.
+     */
+    public void countDroppedAccessLogLines(LongSupplier dropped) {
+        CounterWithCallback.builder()
+                .name("jgi_access_log_dropped_lines")
+                .help(
+                        "Access log lines dropped because its queue was full: its output (standard output or "
+                                + "its file) did not keep up; every kind of line counts (app, static, the server's own answers)")
+                .callback(callback -> callback.call(dropped.getAsLong()))
+                .register(registry);
     }
 
     /** The registry /metrics writes. */

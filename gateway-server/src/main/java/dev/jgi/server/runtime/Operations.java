@@ -5,6 +5,7 @@ import dev.jgi.server.ServerConfig;
 import dev.jgi.server.admin.AdminAccess;
 import dev.jgi.server.admin.AdminListener;
 import dev.jgi.server.admin.AdminRoutes;
+import dev.jgi.server.log.AccessLog;
 import dev.jgi.server.log.RequestLog;
 import dev.jgi.server.metrics.Sampler;
 import dev.jgi.server.metrics.ServerMetrics;
@@ -51,6 +52,14 @@ final class Operations implements AutoCloseable {
     /** The request log's observer, and the metrics' when the admin listener is on. */
     ServerObserver observer() {
         return metrics == null ? REQUEST_LOG : new Observers(REQUEST_LOG, metrics);
+    }
+
+    /** Counts {@code log}'s dropped lines in the metrics, when there are metrics; returns {@code log}. */
+    AccessLog counting(AccessLog log) {
+        if (metrics != null) {
+            metrics.countDroppedAccessLogLines(log::dropped);
+        }
+        return log;
     }
 
     /** Starts sampling and binds the admin listener, if configured; call after the app's listeners are bound. */

@@ -192,7 +192,8 @@ public final class ServerRuntime implements AutoCloseable {
     private void listen() throws IOException {
         accessLog = config.accessLog() == ServerConfig.AccessLogFormat.OFF
                 ? null
-                : AccessLog.open(config.accessLog() == ServerConfig.AccessLogFormat.JSON, config.accessLogFile());
+                : operations.counting(AccessLog.open(
+                        config.accessLog() == ServerConfig.AccessLogFormat.JSON, config.accessLogFile()));
         connections.logAnswersTo(accessLog);
         syncExecutor = config.threads() == ServerConfig.ThreadModel.VIRTUAL
                 ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())
