@@ -144,7 +144,7 @@ public final class ServerMetrics implements ServerObserver {
                 .help(
                         "Access log lines dropped because its queue was full: its output (standard output or "
                                 + "its file) did not keep up; every kind of line counts (app, static, the server's own answers)")
-                .callback(callback -> callback.call(dropped.getAsLong()))
+                .callback(callback -> callback.call((double) dropped.getAsLong()))
                 .register(registry);
     }
 
