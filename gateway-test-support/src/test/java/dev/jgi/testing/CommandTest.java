@@ -82,6 +82,22 @@ class CommandTest {
     }
 
     @Test
+    void anUnreadStandardOutputBlocksTheProcessOnceItsPipeIsFull() throws Exception {
+        try (ChildProcess process = Command.of(
+                        "sh", "-c", "echo started >&2; head -c 1048576 /dev/zero; echo written >&2")
+                .withStdoutUnread()
+                .start()) {
+            process.awaitOutput(Pattern.compile("started"), WAIT);
+            // Read, a mebibyte is written in milliseconds; unread, the pipe holds 64 KiB and the writer waits.
+            assertThatThrownBy(() -> process.awaitExit(Duration.ofSeconds(1)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("did not exit within");
+            assertThat(process.stderr()).doesNotContain("written");
+            assertThat(process.stdout()).isEmpty();
+        }
+    }
+
+    @Test
     void aMissingProgramIsAClearFailure() {
         assertThatThrownBy(() -> Command.of("/nonexistent/tool").run(WAIT))
                 .isInstanceOf(AssertionError.class)
