@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -63,7 +66,8 @@ public final class AccessLog implements AutoCloseable {
     private final RateLimitedWarning dropping = new RateLimitedWarning(
             "the access log dropped a line: its queue is full, its output (standard output or its file) does not "
                     + "keep up",
-            WARNING_INTERVAL);
+            WARNING_INTERVAL,
+            warningWriter());
 
     private AccessLog(boolean json, Writer out) {
         this.json = json;
@@ -91,6 +95,24 @@ public final class AccessLog implements AutoCloseable {
             return;
         }
         lines.add(json ? json(entry) : combined(entry));
+    }
+
+    /**
+     * Writes the warnings off the I/O threads: under systemd or in a container, standard error is
+     * often the very pipe that stalled. One platform thread, so that warnings blocked behind a
+     * stalled pipe wait in its queue (one per interval) and pin no virtual thread's carrier; it
+     * ends when idle, so the log needs no closing of it.
+     */
+    private static Executor warningWriter() {
+        ThreadPoolExecutor writer = new ThreadPoolExecutor(
+                1,
+                1,
+                1,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("jgi-access-log-warning").factory());
+        writer.allowCoreThreadTimeOut(true);
+        return writer;
     }
 
     /** Lines dropped so far because the queue was full, every kind of line included. */

@@ -1,6 +1,7 @@
 package dev.jgi.server.log;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +14,7 @@ public final class RateLimitedWarning {
 
     private final String message;
     private final long intervalNanos;
+    private final Executor writer;
     private final AtomicLong since = new AtomicLong();
     private final AtomicLong lastLine;
 
@@ -21,6 +23,19 @@ public final class RateLimitedWarning {
      * @param interval the least time between two lines
      */
     public RateLimitedWarning(String message, Duration interval) {
+        this(message, interval, Runnable::run);
+    }
+
+    /**
+     * A warning whose lines {@code writer} writes, for a caller that must not wait for standard
+     * error: the line about a stalled output, which may be the very pipe standard error is.
+     *
+     * @param message  what happened, as the first line says it
+     * @param interval the least time between two lines
+     * @param writer   runs the writing of each line
+     */
+    public RateLimitedWarning(String message, Duration interval, Executor writer) {
+        this.writer = writer;
         this.message = message;
         this.intervalNanos = interval.toNanos();
         this.lastLine = new AtomicLong(System.nanoTime() - intervalNanos);
@@ -35,12 +50,11 @@ public final class RateLimitedWarning {
             return;
         }
         long count = since.getAndSet(0);
-        ServerLog.warn(
-                null,
-                count == 1
-                        ? message
-                        : message + " (" + count + " times in the last "
-                                + Duration.ofNanos(now - last).toSeconds() + " s)");
+        String line = count == 1
+                ? message
+                : message + " (" + count + " times in the last "
+                        + Duration.ofNanos(now - last).toSeconds() + " s)";
+        writer.execute(() -> ServerLog.warn(null, line));
     }
 
     /**
