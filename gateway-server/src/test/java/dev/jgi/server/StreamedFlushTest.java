@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgi.api.Body;
 import dev.jgi.api.Headers;
 import dev.jgi.api.Response;
+import dev.jgi.tck.wire.RawResponse;
 import dev.jgi.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,6 +70,27 @@ class StreamedFlushTest {
             assertThat(flushedChunks)
                     .as("chunks that carry the %d flushed lines, written while a piece waited", FLUSHES)
                     .isLessThan(FLUSHES / 2);
+        }
+    }
+
+    /**
+     * A body the application flushed has no length when it starts, so it is chunked [JGI-FRAME-3],
+     * also when the flushed bytes and the rest leave in one piece because the application closed
+     * before the I/O thread took them. Repeated, since which of the two happens is a race.
+     */
+    @Test
+    void aBodyThatWasFlushedIsChunkedEvenWhenItLeavesInOnePiece() throws Exception {
+        try (GatewayServer server =
+                Servers.started(Servers.quiet((request, exchange) -> Response.of(200, Headers.of(), Body.writer(out -> {
+                    out.write('a');
+                    out.flush();
+                    out.write('b');
+                }))))) {
+            for (int i = 0; i < 200; i++) {
+                RawResponse response = RawHttp.get(server.port(), "/");
+                assertThat(response.framing()).as("request %d", i).isEqualTo(RawResponse.Framing.CHUNKED);
+                assertThat(response.bodyText()).isEqualTo("ab");
+            }
         }
     }
 

@@ -48,6 +48,11 @@ final class BodyOutput extends OutputStream {
     private boolean wanted;
     /** The application closed the stream: what the buffer holds is the last piece. */
     private boolean ending;
+    /**
+     * The application flushed bytes: the body's length is not known when it starts, so it is
+     * chunked [JGI-FRAME-3], also when those bytes and the rest end up in one last piece.
+     */
+    private boolean flushed;
     /** The I/O thread will look at the buffer again without being asked: a pump is queued or a piece is in flight. */
     private boolean pumping;
 
@@ -119,6 +124,7 @@ final class BodyOutput extends OutputStream {
                 return;
             }
             wanted = true;
+            flushed = true;
             schedule = schedulePump();
         } finally {
             lock.unlock();
@@ -217,7 +223,8 @@ final class BodyOutput extends OutputStream {
         }
     }
 
-    private record Piece(ByteBuffer data, byte[] array, boolean last) {}
+    /** @param lengthKnown the piece is the whole body, and the application never flushed */
+    private record Piece(ByteBuffer data, byte[] array, boolean last, boolean lengthKnown) {}
 
     /** The buffer as the next piece, or null when a piece is in flight or nothing is wanted. */
     private Piece take() {
@@ -231,7 +238,7 @@ final class BodyOutput extends OutputStream {
                 return null;
             }
             byte[] taken = buffer;
-            Piece piece = new Piece(ByteBuffer.wrap(taken, 0, count), taken, ending);
+            Piece piece = new Piece(ByteBuffer.wrap(taken, 0, count), taken, ending, ending && !flushed);
             buffer = spare;
             spare = null;
             count = 0;
@@ -257,7 +264,7 @@ final class BodyOutput extends OutputStream {
                 return;
             }
             // A content-length the application set wins over this one (Transport.commit).
-            transport.commit(status, headers, piece.last() ? piece.data().remaining() : -1);
+            transport.commit(status, headers, piece.lengthKnown() ? piece.data().remaining() : -1);
         }
         transport.sendPiece(piece.data(), piece.last(), () -> accepted(piece), this::failed);
     }
