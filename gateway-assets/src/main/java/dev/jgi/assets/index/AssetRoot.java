@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,16 +14,22 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A root directory an index serves from, held open for the index's lifetime. A file found at start-up
- * is opened again per request by its real path below this handle, one name at a time and without
- * following links ({@code openat} with {@code O_NOFOLLOW}), so a link swapped in after start-up cannot
- * lead out of the root, whatever it points at and however the swap races the open. Links the
- * scanner followed at start-up stay valid: their targets' real paths were recorded then.
+ * is opened again per request by its real path: its directory is reached from the root's handle one
+ * name at a time without following links, and the file is opened in it without following a link
+ * ({@code openat} with {@code O_NOFOLLOW}), so a link swapped in after start-up cannot lead out of
+ * the root, whatever it points at and however the swap races the open. Links the scanner followed at
+ * start-up stay valid: their targets' real paths were recorded then.
+ *
+ * <p>The directories reached are held open too (up to {@value #MAX_HELD}), so a request costs one
+ * {@code fstat} and one {@code stat} (the held handle is still the directory at its path: a deploy or a
+ * dev-mode build may replace directories) and one {@code openat}, whatever the depth.
  *
  * <p>Where the platform has no {@link SecureDirectoryStream}, the file is opened by path without
  * following a link in its last name, and its real path is checked after the open instead.
@@ -31,23 +38,32 @@ final class AssetRoot implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AssetRoot.class.getName());
 
-    private final Path path;
-    /** Null where the platform has no secure directory streams. */
-    private final SecureDirectoryStream<Path> handle;
+    /** Directories held open at most per root (two descriptors each); beyond, they are walked to per request. */
+    private static final int MAX_HELD = 256;
 
-    private AssetRoot(Path path, SecureDirectoryStream<Path> handle) {
+    private final Path path;
+    private final Path here;
+    /** False where the platform has no secure directory streams. */
+    private final boolean secure;
+    /** Handles on the directories files were opened in, by path relative to the root ({@code ""} for it). */
+    private final Map<Path, SecureDirectoryStream<Path>> held = new ConcurrentHashMap<>();
+
+    private AssetRoot(Path path, boolean secure) {
         this.path = path;
-        this.handle = handle;
+        this.here = path.getFileSystem().getPath("");
+        this.secure = secure;
     }
 
     /** Holds {@code realPath}, a directory's real path, open. */
     static AssetRoot hold(Path realPath) throws IOException {
         DirectoryStream<Path> stream = Files.newDirectoryStream(realPath);
+        AssetRoot root = new AssetRoot(realPath, stream instanceof SecureDirectoryStream);
         if (stream instanceof SecureDirectoryStream<Path> secure) {
-            return new AssetRoot(realPath, secure);
+            root.held.put(root.here, secure);
+        } else {
+            stream.close();
         }
-        stream.close();
-        return new AssetRoot(realPath, null);
+        return root;
     }
 
     /** The root's real path. */
@@ -72,44 +88,98 @@ final class AssetRoot implements AutoCloseable {
      * @throws IOException when it cannot be opened otherwise
      */
     FileChannel open(Path relative) throws IOException {
-        if (handle == null) {
+        if (!secure) {
             return openByPath(relative);
         }
-        List<SecureDirectoryStream<Path>> opened = new ArrayList<>();
-        SecureDirectoryStream<Path> dir = handle;
+        Path parent = relative.getParent() == null ? here : relative.getParent();
         try {
-            for (int i = 0; i < relative.getNameCount() - 1; i++) {
-                dir = descend(dir, relative, i);
-                opened.add(dir);
-            }
-            Path name = relative.getFileName();
-            SeekableByteChannel channel;
-            try {
-                channel = dir.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-            } catch (IOException e) {
-                throw refusedIfLink(dir, name, relative, e);
-            }
+            return openIn(directory(parent), relative);
+        } catch (ClosedDirectoryStreamException replaced) {
+            // Another request found the held handle stale and closed it while this one used it.
+            return openIn(directory(parent), relative);
+        }
+    }
+
+    private FileChannel openIn(Directory dir, Path relative) throws IOException {
+        Path name = relative.getFileName();
+        try {
+            SeekableByteChannel channel =
+                    dir.stream().newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
             if (channel instanceof FileChannel file) {
                 return file;
             }
             channel.close();
             throw new IOException("the platform opened " + relative + " as a "
                     + channel.getClass().getName());
+        } catch (IOException e) {
+            throw refusedIfLink(dir.stream(), name, relative, e);
         } finally {
-            for (SecureDirectoryStream<Path> stream : opened) {
-                stream.close();
+            if (!dir.held()) {
+                dir.stream().close();
             }
         }
     }
 
-    private SecureDirectoryStream<Path> descend(SecureDirectoryStream<Path> dir, Path relative, int i)
-            throws IOException {
-        Path name = relative.getName(i);
-        try {
-            return dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            throw refusedIfLink(dir, name, relative, e);
+    /** A directory handle, and whether it is held (else the caller closes it). */
+    private record Directory(SecureDirectoryStream<Path> stream, boolean held) {}
+
+    /**
+     * The directory at {@code parent} below the root: the held handle while it still is the
+     * directory at that path (a deploy or a dev-mode build may replace directories), else one walked
+     * to from the root, one name at a time without following links, and held when there is room.
+     */
+    private Directory directory(Path parent) throws IOException {
+        SecureDirectoryStream<Path> known = held.get(parent);
+        if (known != null) {
+            if (current(known, parent)) {
+                return new Directory(known, true);
+            }
+            if (held.remove(parent, known)) {
+                known.close();
+            }
         }
+        SecureDirectoryStream<Path> fresh = parent.equals(here) ? holdRoot() : walk(parent);
+        if (held.size() < MAX_HELD && held.putIfAbsent(parent, fresh) == null) {
+            return new Directory(fresh, true);
+        }
+        return new Directory(fresh, false);
+    }
+
+    private boolean current(SecureDirectoryStream<Path> known, Path parent) {
+        try {
+            Object heldKey = known.getFileAttributeView(BasicFileAttributeView.class)
+                    .readAttributes()
+                    .fileKey();
+            return heldKey != null
+                    && heldKey.equals(Files.readAttributes(path.resolve(parent), BasicFileAttributes.class)
+                            .fileKey());
+        } catch (IOException | ClosedDirectoryStreamException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked") // Checked by secure: this file system's streams are secure ones.
+    private SecureDirectoryStream<Path> holdRoot() throws IOException {
+        return (SecureDirectoryStream<Path>) Files.newDirectoryStream(path);
+    }
+
+    private SecureDirectoryStream<Path> walk(Path parent) throws IOException {
+        Directory root = directory(here);
+        SecureDirectoryStream<Path> dir = root.stream();
+        for (Path name : parent) {
+            SecureDirectoryStream<Path> next;
+            try {
+                next = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw refusedIfLink(dir, name, parent, e);
+            } finally {
+                if (dir != root.stream() || !root.held()) {
+                    dir.close();
+                }
+            }
+            dir = next;
+        }
+        return dir;
     }
 
     /**
@@ -166,12 +236,13 @@ final class AssetRoot implements AutoCloseable {
 
     @Override
     public void close() {
-        if (handle != null) {
+        for (SecureDirectoryStream<Path> stream : held.values()) {
             try {
-                handle.close();
+                stream.close();
             } catch (IOException e) {
-                LOG.log(Level.DEBUG, "closing the handle of {0}: {1}", path, e.toString());
+                LOG.log(Level.DEBUG, "closing a handle below {0}: {1}", path, e.toString());
             }
         }
+        held.clear();
     }
 }

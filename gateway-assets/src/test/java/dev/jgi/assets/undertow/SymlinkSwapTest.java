@@ -120,6 +120,26 @@ class SymlinkSwapTest {
     }
 
     @Test
+    void inDevModeADirectoryRebuiltAfterItsFirstUseIsServedFromItsNewSelf() throws Exception {
+        byte[] rebuilt = Fixtures.random(SIZE, 2);
+        try (AssetIndex index = AssetIndex.ofDirectories(
+                        List.of(root), IndexOptions.defaults().withDevMode(true));
+                AssetServer server = new AssetServer(new UrlPrefix("/static"), index)) {
+            assertThat(server.get("/static/media/big.bin").body()).isEqualTo(INSIDE);
+
+            Files.delete(root.resolve("media/big.bin"));
+            Files.delete(root.resolve("media"));
+            Fixtures.write(root, "media/big.bin", rebuilt);
+            Files.setLastModifiedTime(
+                    root.resolve("media/big.bin"),
+                    java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+            assertThat(server.get("/static/media/big.bin").body()).isEqualTo(rebuilt);
+            assertThat(warnings).isEmpty();
+        }
+    }
+
+    @Test
     void linksInsideTheRootThatWereThereAtStartUpAreStillServed() throws Exception {
         Files.createSymbolicLink(root.resolve("alias.bin"), root.resolve("media/big.bin"));
         Files.createSymbolicLink(root.resolve("shelf"), root.resolve("media"));
