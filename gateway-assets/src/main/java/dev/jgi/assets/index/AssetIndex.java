@@ -27,11 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * before; a file that vanished is gone. Links leaving a root are refused at every lookup. The
  * {@linkplain #manifest manifest} stays as it was at start-up: new files resolve to their plain URLs.
  *
- * <p>Closing the index deletes the directories it extracted jar assets into; so does a normal JVM exit.
+ * <p>A file kept on disk is opened again per request, below a handle on its root held open since
+ * start-up and without following links, so a link swapped in later cannot lead out of the root.
+ *
+ * <p>Closing the index releases those handles and deletes the directories it extracted jar assets
+ * into; a normal JVM exit deletes those too.
  */
 public final class AssetIndex implements AutoCloseable {
 
-    private final List<Path> realRoots;
+    private final List<AssetRoot> roots;
     private final List<Path> extracted;
     private final Map<String, Asset> assets;
     private final Map<String, String> hashedNames;
@@ -40,7 +44,7 @@ public final class AssetIndex implements AutoCloseable {
     private final AssetLoader loader;
 
     private AssetIndex(
-            List<Path> realRoots,
+            List<AssetRoot> roots,
             List<Path> extracted,
             Map<String, Asset> assets,
             Map<String, String> hashedNames,
@@ -48,7 +52,7 @@ public final class AssetIndex implements AutoCloseable {
             IndexOptions options,
             AssetLoader loader) {
         this.files = List.copyOf(files);
-        this.realRoots = List.copyOf(realRoots);
+        this.roots = List.copyOf(roots);
         this.extracted = List.copyOf(extracted);
         this.assets = options.devMode() ? new ConcurrentHashMap<>(assets) : Map.copyOf(assets);
         this.hashedNames = Map.copyOf(hashedNames);
@@ -63,17 +67,18 @@ public final class AssetIndex implements AutoCloseable {
      * @throws IOException when a source cannot be read
      */
     public static AssetIndex build(List<? extends AssetSource> sources, IndexOptions options) throws IOException {
-        List<Path> roots = new ArrayList<>();
+        List<AssetRoot> roots = new ArrayList<>();
         List<Path> extracted = new ArrayList<>();
         try {
             for (AssetSource source : sources) {
                 switch (source) {
-                    case AssetSource.Directory d -> roots.add(d.path().toRealPath());
+                    case AssetSource.Directory d ->
+                        roots.add(AssetRoot.hold(d.path().toRealPath()));
                     case AssetSource.JarStatic j -> {
                         Path dir = ExtractedDirectories.create();
                         extracted.add(dir);
                         JarAssets.extract(j.jar(), dir);
-                        roots.add(dir.toRealPath());
+                        roots.add(AssetRoot.hold(dir.toRealPath()));
                     }
                 }
             }
@@ -81,8 +86,9 @@ public final class AssetIndex implements AutoCloseable {
             Map<String, Asset> assets = new HashMap<>();
             Map<String, String> hashedNames = new TreeMap<>();
             List<String> files = new ArrayList<>();
-            for (Path root : roots) {
-                for (Map.Entry<String, Path> file : RootScanner.scan(root).entrySet()) {
+            for (AssetRoot root : roots) {
+                for (Map.Entry<String, Path> file :
+                        RootScanner.scan(root.path()).entrySet()) {
                     if (assets.containsKey(file.getKey())) {
                         continue;
                     }
@@ -98,6 +104,7 @@ public final class AssetIndex implements AutoCloseable {
             }
             return new AssetIndex(roots, extracted, assets, hashedNames, files, options, loader);
         } catch (IOException | RuntimeException e) {
+            roots.forEach(AssetRoot::close);
             extracted.forEach(ExtractedDirectories::delete);
             throw e;
         }
@@ -140,6 +147,7 @@ public final class AssetIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        roots.forEach(AssetRoot::close);
         extracted.forEach(ExtractedDirectories::delete);
     }
 
@@ -157,10 +165,10 @@ public final class AssetIndex implements AutoCloseable {
 
     /** The file at {@code path} in the first root that has it, reloaded when it changed since last seen. */
     private Optional<Asset> loadFresh(String path) {
-        for (Path root : realRoots) {
-            Path file = root.resolve(path);
+        for (AssetRoot root : roots) {
+            Path file = root.path().resolve(path);
             if (!Files.isRegularFile(file)
-                    || !RootScanner.inside(root, file)
+                    || !RootScanner.inside(root.path(), file)
                     || RootScanner.isCompressedSibling(file)) {
                 continue;
             }

@@ -28,24 +28,26 @@ final class AssetLoader {
     }
 
     /**
-     * Loads the file at {@code path} below {@code realRoot}. Precompressed siblings are attached when
+     * Loads the file at {@code path} below {@code root}. Precompressed siblings are attached when
      * they are regular files that stay inside the root.
      */
-    Asset load(String path, Path file, Path realRoot) throws IOException {
+    Asset load(String path, Path file, AssetRoot root) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         Loaded content = read(file, attributes.size());
         Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
         String tag = content.sha256().substring(0, 16);
-        Representation identity =
-                new Representation(Optional.empty(), file, content.size(), quote(tag), content.bytes());
+        Representation identity = new Representation(
+                Optional.empty(), file, root, root.relativeRealPath(file), content.size(), quote(tag), content.bytes());
         List<Representation> encoded = new ArrayList<>();
         for (ContentCoding coding : ContentCoding.values()) {
             Path sibling = file.resolveSibling(file.getFileName() + coding.suffix());
-            if (Files.isRegularFile(sibling) && RootScanner.inside(realRoot, sibling)) {
+            if (Files.isRegularFile(sibling) && RootScanner.inside(root.path(), sibling)) {
                 Loaded variant = read(sibling, Files.size(sibling));
                 encoded.add(new Representation(
                         Optional.of(coding),
                         sibling,
+                        root,
+                        root.relativeRealPath(sibling),
                         variant.size(),
                         quote(tag + "-" + coding.token()),
                         variant.bytes()));

@@ -1,7 +1,10 @@
 package dev.jgi.assets.index;
 
 import dev.jgi.assets.http.ContentCoding;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,13 +18,24 @@ public final class Representation {
 
     private final Optional<ContentCoding> coding;
     private final Path file;
+    private final AssetRoot root;
+    private final Path realRelative;
     private final long size;
     private final String etag;
     private final ByteBuffer inline;
 
-    Representation(Optional<ContentCoding> coding, Path file, long size, String etag, ByteBuffer inline) {
+    Representation(
+            Optional<ContentCoding> coding,
+            Path file,
+            AssetRoot root,
+            Path realRelative,
+            long size,
+            String etag,
+            ByteBuffer inline) {
         this.coding = Objects.requireNonNull(coding, "coding");
         this.file = Objects.requireNonNull(file, "file");
+        this.root = Objects.requireNonNull(root, "root");
+        this.realRelative = Objects.requireNonNull(realRelative, "realRelative");
         this.size = size;
         this.etag = Objects.requireNonNull(etag, "etag");
         this.inline = inline == null ? null : inline.asReadOnlyBuffer();
@@ -35,6 +49,17 @@ public final class Representation {
     /** The file holding this form's bytes. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * Opens the file for reading, confined to the root it was found in: a symbolic link that took the
+     * place of the file, or of a directory on its way, since the index was built is not followed.
+     *
+     * @throws NoSuchFileException when the file is gone or such a link is in its place
+     * @throws IOException when it cannot be opened otherwise
+     */
+    public FileChannel open() throws IOException {
+        return root.open(realRelative);
     }
 
     public long size() {

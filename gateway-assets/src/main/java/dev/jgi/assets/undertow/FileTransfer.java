@@ -1,12 +1,11 @@
 package dev.jgi.assets.undertow;
 
+import dev.jgi.assets.index.Representation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.xnio.IoUtils;
 
 /** Sends a slice of an asset's file as the whole response body, with {@link FileRegionSend}. */
@@ -14,12 +13,13 @@ final class FileTransfer {
 
     private FileTransfer() {}
 
-    static void start(HttpServerExchange exchange, Path path, long first, long length) {
+    static void start(HttpServerExchange exchange, Representation form, long first, long length) {
         FileChannel file;
         try {
-            file = FileChannel.open(path, StandardOpenOption.READ);
+            file = form.open();
         } catch (IOException e) {
-            // Nothing is committed yet: the file vanished or became unreadable since it was indexed.
+            // Nothing is committed yet: the file vanished, became unreadable, or a link took its place
+            // since it was indexed.
             exchange.setStatusCode(
                     e instanceof NoSuchFileException ? StatusCodes.NOT_FOUND : StatusCodes.INTERNAL_SERVER_ERROR);
             exchange.getResponseHeaders().clear();

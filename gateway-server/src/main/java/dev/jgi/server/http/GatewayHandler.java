@@ -91,6 +91,16 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         webSockets.beginDrain();
     }
 
+    /**
+     * Whether the head checks refuse this request (414, 431, 413 by its declared length, 400 for a
+     * malformed field, host or framing). A handler in front of this one that answers some requests
+     * itself, the static files, hands such a request here instead, where it gets the same refusal,
+     * error page and access-log line as any other. Takes nothing from the connection's records.
+     */
+    public boolean refuses(HttpServerExchange exchange) {
+        return check.check(exchange, RequestMapper.rawTarget(exchange)) != null;
+    }
+
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long started = System.nanoTime();

@@ -9,6 +9,7 @@ import dev.jgi.assets.index.AssetSource;
 import dev.jgi.assets.index.IndexOptions;
 import dev.jgi.assets.undertow.StaticHandler;
 import dev.jgi.server.ServerConfig;
+import dev.jgi.server.http.GatewayHandler;
 import dev.jgi.server.log.ServerLog;
 import dev.jgi.server.observe.ServerObserver;
 import io.undertow.server.HttpHandler;
@@ -90,19 +91,26 @@ final class StaticFront implements AutoCloseable {
     }
 
     /**
-     * {@code next} behind one static handler per mount; the first mount is asked first. An active
+     * {@code gateway} behind one static handler per mount; the first mount is asked first. A request
+     * under a mount's prefix passes the gateway's head checks first ({@link StaticGate}). An active
      * observer is told of each request a static handler answered.
      */
-    HttpHandler wrap(HttpHandler next, ServerObserver observer) {
-        boolean observed = observer.active() && !mounts.isEmpty();
-        HttpHandler handler = observed ? StaticObservation.passedOn(next) : next;
+    HttpHandler wrap(GatewayHandler gateway, ServerObserver observer) {
+        if (mounts.isEmpty()) {
+            return gateway;
+        }
+        boolean observed = observer.active();
+        HttpHandler app = observed ? StaticObservation.passedOn(gateway) : gateway;
+        HttpHandler handler = app;
         for (int i = mounts.size() - 1; i >= 0; i--) {
             Mount mount = mounts.get(i);
             handler = new StaticHandler(mount.prefix(), mount.index(), handler);
             ServerLog.info(
                     "serving " + mount.index().size() + " static files of " + mount.source() + " at " + mount.prefix());
         }
-        return observed ? StaticObservation.observing(handler, observer) : handler;
+        HttpHandler gated = new StaticGate(
+                mounts.stream().map(mount -> mount.prefix().value()).toList(), gateway::refuses, handler, app);
+        return observed ? StaticObservation.observing(gated, observer) : gated;
     }
 
     @Override

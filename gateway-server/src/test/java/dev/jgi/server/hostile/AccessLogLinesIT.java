@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every answered request has one line in the access log a real {@code jgi serve} writes to its file
  * (beside its bystander's):
- * the static files' hits and misses, answered in front of the application, and the 400s of
+ * the static files' hits and misses, answered in front of the application, their refusals by the
+ * head checks (431 for a field too long), and the 400s of
  * Undertow's own parser, answered before any exchange exists.
  */
 class AccessLogLinesIT {
@@ -39,11 +40,15 @@ class AccessLogLinesIT {
                     .isEqualTo(200);
             assertThat(exchange(port, "GET /s/missing.txt HTTP/1.1\r\nhost: x\r\n\r\n"))
                     .isEqualTo(404);
+            assertThat(exchange(
+                            port, "GET /s/a.txt HTTP/1.1\r\nhost: x\r\nx-big: " + "b".repeat(9 * 1024) + "\r\n\r\n"))
+                    .as("a static request with a field past the 8 KiB limit")
+                    .isEqualTo(431);
             for (String request : UNPARSABLE) {
                 assertThat(exchange(port, request)).as("answer to %s", request).isEqualTo(400);
             }
             assertThat(exchange(port, "GET /app HTTP/1.1\r\nhost: x\r\n\r\n")).isEqualTo(200);
-            eventually(() -> assertThat(lines(log)).hasSize(2 + UNPARSABLE.size() + 1));
+            eventually(() -> assertThat(lines(log)).hasSize(3 + UNPARSABLE.size() + 1));
             // A line is written when its exchange completes, which may be after the client has read
             // the answer and sent the next request: the lines are matched by content, not position.
             List<String> lines = lines(log);
@@ -53,6 +58,9 @@ class AccessLogLinesIT {
                     .satisfies(line -> assertThat(line).contains("\"probe\"").matches(".* [0-9a-f]+-[0-9a-f]+$"));
             assertThat(lines)
                     .filteredOn(line -> line.contains("\"GET /s/missing.txt HTTP/1.1\" 404 "))
+                    .hasSize(1);
+            assertThat(lines)
+                    .filteredOn(line -> line.contains("\"GET /s/a.txt HTTP/1.1\" 431 "))
                     .hasSize(1);
             assertThat(lines)
                     .filteredOn(line -> line.contains("\"- - HTTP/1.1\" 400 "))
