@@ -55,6 +55,7 @@ final class AssetRoot implements AutoCloseable {
     }
 
     /** Holds {@code realPath}, a directory's real path, open. */
+    @SuppressWarnings("StreamResourceLeak") // Held open on purpose, for the server's life: close() closes it.
     static AssetRoot hold(Path realPath) throws IOException {
         DirectoryStream<Path> stream = Files.newDirectoryStream(realPath);
         AssetRoot root = new AssetRoot(realPath, stream instanceof SecureDirectoryStream);
@@ -158,7 +159,8 @@ final class AssetRoot implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked") // Checked by secure: this file system's streams are secure ones.
+    // Checked by secure: this file system's streams are secure ones. Held open, as in hold().
+    @SuppressWarnings({"unchecked", "StreamResourceLeak"})
     private SecureDirectoryStream<Path> holdRoot() throws IOException {
         return (SecureDirectoryStream<Path>) Files.newDirectoryStream(path);
     }
