@@ -256,7 +256,7 @@ public final class ServerRuntime implements AutoCloseable {
             }
             acceptBackOff.watch(server);
             server.resumeAccepts();
-            listeners.add(new Listening(server, tcpOpen, false));
+            listeners.add(Listening.of(server));
             addresses.add(server.getLocalAddress(InetSocketAddress.class));
         }
         operations.listen(worker, buffers, this::ready, NAME + " " + VERSION);
@@ -320,18 +320,29 @@ public final class ServerRuntime implements AutoCloseable {
                 socketOptions());
         acceptBackOff.watch(loopback);
         loopback.resumeAccepts();
-        listeners.add(new Listening(loopback, open, true));
+        listeners.add(Listening.of(loopback));
         relays.add(UnixSocketRelay.open(
                 socket,
                 loopback.getLocalAddress(InetSocketAddress.class),
                 SocketFileAccess.of(config.unixSocketMode(), config.unixSocketGroup())));
     }
 
-    /** A listening socket with what its accepted connections are handed to. */
+    /** A listening socket, with the means to empty its backlog before it closes, when XNIO allows it. */
     private record Listening(
-            AcceptingChannel<? extends StreamConnection> channel,
-            ChannelListener<StreamConnection> open,
-            boolean relayedOnly) {}
+            AcceptingChannel<? extends StreamConnection> channel, java.util.Optional<ListenerBacklog> backlog) {
+
+        static Listening of(AcceptingChannel<? extends StreamConnection> channel) {
+            java.util.Optional<ListenerBacklog> backlog = ListenerBacklog.of(channel);
+            if (backlog.isEmpty()) {
+                ServerLog.warn(
+                        null,
+                        "the backlog of " + channel.getClass().getName()
+                                + " cannot be drained with this XNIO version: connections waiting in it when the"
+                                + " listener closes are reset");
+            }
+            return new Listening(channel, backlog);
+        }
+    }
 
     private <C extends StreamConnection> ChannelListener<AcceptingChannel<C>> acceptor(
             ChannelListener<StreamConnection> open, boolean relayedOnly) {
@@ -354,6 +365,8 @@ public final class ServerRuntime implements AutoCloseable {
                 connections.opened(connection);
                 open.handleEvent(connection);
             }
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // The listener closed after the connections queued for this thread were taken.
         } catch (IOException e) {
             ServerLog.warn(null, "accepting a connection failed: " + e);
         }
@@ -367,24 +380,36 @@ public final class ServerRuntime implements AutoCloseable {
     private void stopAccepting() throws InterruptedException {
         java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(listeners.size());
         for (Listening listener : listeners) {
-            listener.channel().getIoThread().execute(() -> {
-                try {
-                    listener.channel().suspendAccepts();
-                    acceptPending(listener.channel(), listener.open(), listener.relayedOnly());
-                } finally {
-                    IoUtils.safeClose(listener.channel());
-                    closing.countDown();
-                }
-            });
+            listener.backlog()
+                    .map(ListenerBacklog::acceptThread)
+                    .orElse(listener.channel().getIoThread())
+                    .execute(() -> {
+                        try {
+                            listener.channel().suspendAccepts();
+                            listener.backlog().ifPresent(ServerRuntime::drain);
+                        } finally {
+                            IoUtils.safeClose(listener.channel());
+                            closing.countDown();
+                        }
+                    });
         }
         closing.await(5, TimeUnit.SECONDS);
-        // A closed listening socket stays open (and accepting in the kernel) until every I/O thread's
-        // selector dropped its key, which happens when that selector next selects: two rounds of a
-        // task on each thread make sure every one of them did.
+        // The drained connections wait in their I/O threads' accept queues, and a closed listening
+        // socket stays open (and accepting in the kernel) until every I/O thread's selector dropped
+        // its key, which happens when that selector next selects: two rounds of a task on each
+        // thread make sure every one of them did both.
         passEveryIoThread();
         passEveryIoThread();
         inherited.forEach(AcceptingChannel::suspendAccepts);
         relays.forEach(UnixSocketRelay::stopAccepting);
+    }
+
+    private static void drain(ListenerBacklog backlog) {
+        try {
+            backlog.drain();
+        } catch (IOException e) {
+            ServerLog.warn(null, "taking the connections waiting on a closing listener failed: " + e);
+        }
     }
 
     private void passEveryIoThread() throws InterruptedException {
