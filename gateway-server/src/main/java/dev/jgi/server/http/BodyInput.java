@@ -8,8 +8,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The request body as a sync application reads it: each read that finds nothing asks the I/O thread
- * for one more piece and parks (cheaply, on a virtual thread) until it arrives [JGI-BODY-6].
+ * The request body as a sync application reads it: a read that finds nothing asks the I/O thread
+ * for one more piece and parks (cheaply, on a virtual thread) until it arrives. Taking a piece asks
+ * for the next one at once, so that the I/O thread reads while the application works on this one:
+ * one piece ahead at most [JGI-BODY-6]. Asking only once both were used up made every piece of an
+ * upload wait for two thread hand-offs in turn.
  */
 final class BodyInput extends InputStream implements BodyReader.Sink {
 
@@ -50,6 +53,9 @@ final class BodyInput extends InputStream implements BodyReader.Sink {
                 if (next != null) {
                     current = next;
                     next = null;
+                    if (!ended) {
+                        askAhead();
+                    }
                     continue;
                 }
                 if (failure != null) {
@@ -58,10 +64,7 @@ final class BodyInput extends InputStream implements BodyReader.Sink {
                 if (ended) {
                     return -1;
                 }
-                if (!asked) {
-                    asked = true;
-                    transport.execute(() -> reader.demand(this));
-                }
+                ask();
                 try {
                     arrived.await();
                 } catch (InterruptedException e) {
@@ -74,6 +77,30 @@ final class BodyInput extends InputStream implements BodyReader.Sink {
             return n;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Asks the I/O thread for the next piece unless a piece is already on its way. Holds the lock. */
+    private void ask() {
+        if (!asked) {
+            asked = true;
+            transport.execute(() -> reader.demand(this));
+        }
+    }
+
+    /**
+     * Asks for the piece after the one just taken. The application may answer without reading it,
+     * and the exchange may be over by the time the I/O thread gets to it: Undertow has then ended
+     * the request's channel, and a read there would say the client left.
+     */
+    private void askAhead() {
+        if (!asked) {
+            asked = true;
+            transport.execute(() -> {
+                if (!transport.exchange.isComplete()) {
+                    reader.demand(this);
+                }
+            });
         }
     }
 
