@@ -293,7 +293,8 @@ public final class Connections {
 
     /**
      * Wraps the server's root handler: counts each request (static files too) on its connection,
-     * and once the drain began, makes its response close the connection.
+     * hands it its raw-head record ({@link ExchangeHead}), and once the drain began, makes its
+     * response close the connection.
      */
     public io.undertow.server.HttpHandler watch(io.undertow.server.HttpHandler next) {
         return exchange -> {
@@ -304,6 +305,7 @@ public final class Connections {
                     state.guard.expectPreface();
                 }
                 started(exchange.getConnection(), state);
+                ExchangeHead.take(exchange, state.scanner);
                 state.exchanges.add(exchange);
                 exchange.addExchangeCompleteListener((done, proceed) -> {
                     state.exchanges.remove(done);
@@ -364,12 +366,6 @@ public final class Connections {
         State.BUSY.incrementAndGet(state);
     }
 
-    /** The raw head the scanner recorded for the request just started on {@code server}, or null. */
-    HeadInfo recordedHead(ServerConnection server) {
-        State state = stateOf(server);
-        return state == null || state.scanner == null ? null : state.scanner.next();
-    }
-
     private State stateOf(ServerConnection server) {
         if (server instanceof AbstractServerConnection connection) {
             return open.get(connection.getChannel());
@@ -410,16 +406,6 @@ public final class Connections {
             return state == null ? null : state.scanner;
         }
         return null;
-    }
-
-    /** The recorded head did not match Undertow's: stop using records on this connection. */
-    void distrust(ServerConnection server) {
-        if (server instanceof AbstractServerConnection connection) {
-            State state = open.get(connection.getChannel());
-            if (state != null && state.scanner != null) {
-                state.scanner.lose();
-            }
-        }
     }
 
     /**

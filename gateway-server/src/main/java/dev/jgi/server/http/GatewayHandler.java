@@ -92,24 +92,22 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
     }
 
     /**
-     * Whether the head checks refuse this request (414, 431, 413 by its declared length, 400 for a
-     * malformed field, host or framing). A handler in front of this one that answers some requests
-     * itself, the static files, hands such a request here instead, where it gets the same refusal,
-     * error page and access-log line as any other. Takes nothing from the connection's records.
+     * Whether the head checks refuse this request: those made on the raw head as received (400 for
+     * a bare CR or obsolete line folding) and on the parsed one (414, 431, 413 by its declared
+     * length, 400 for a malformed field, host or framing). A handler in front of this one that
+     * answers some requests itself, the static files, hands such a request here instead, where it
+     * gets the same refusal, error page and access-log line as any other.
      */
     public boolean refuses(HttpServerExchange exchange) {
-        return check.check(exchange, RequestMapper.rawTarget(exchange)) != null;
+        HeadInfo head = ExchangeHead.of(exchange);
+        return refusal(exchange, head == null ? RequestMapper.rawTarget(exchange) : head.target(), head) != null;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long started = System.nanoTime();
-        HeadInfo head = connections.recordedHead(exchange.getConnection());
-        String parsed = RequestMapper.rawTarget(exchange);
-        if (head != null && !head.describes(exchange.getRequestMethod().toString(), parsed)) {
-            connections.distrust(exchange.getConnection());
-            head = null;
-        }
+        HeadInfo head = ExchangeHead.of(exchange);
+        String parsed = head == null ? RequestMapper.rawTarget(exchange) : null;
         Optional<Http2Targets.Target> sent = head == null
                         && exchange.getProtocol().equals(Protocols.HTTP_2_0)
                 ? connections.http2Target(
@@ -136,16 +134,9 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
         }
     }
 
-    /** The admission step: the recorded head's malformations, the head checks, the target. */
+    /** The admission step: the head's refusal, if any, then the target. */
     private Admission admit(HttpServerExchange exchange, String raw, HeadInfo head) {
-        if (head != null && head.malformed() != null) {
-            return new Admission.Refused(400, head.malformed());
-        }
-        OptionalInt tunnel = RequestLine.method(exchange.getRequestMethod().toString());
-        if (tunnel.isPresent()) {
-            return new Admission.Refused(tunnel.getAsInt(), "[JGI-REQ-12] CONNECT: JGI 1.0 has no tunnels");
-        }
-        Admission.Refused refused = check.check(exchange, raw);
+        Admission.Refused refused = refusal(exchange, raw, head);
         if (refused != null) {
             return refused;
         }
@@ -153,6 +144,18 @@ public final class GatewayHandler implements HttpHandler, Transport.Ended {
             return asterisk(exchange);
         }
         return mapper.target(raw);
+    }
+
+    /** The recorded head's malformations, a tunnel, the head checks: the refusal, or null. */
+    private Admission.Refused refusal(HttpServerExchange exchange, String raw, HeadInfo head) {
+        if (head != null && head.malformed() != null) {
+            return new Admission.Refused(400, head.malformed());
+        }
+        OptionalInt tunnel = RequestLine.method(exchange.getRequestMethod().toString());
+        if (tunnel.isPresent()) {
+            return new Admission.Refused(tunnel.getAsInt(), "[JGI-REQ-12] CONNECT: JGI 1.0 has no tunnels");
+        }
+        return check.check(exchange, raw);
     }
 
     /** Counts the admitted request against the cap, enters the current app and starts it (or its WebSocket). */

@@ -3,6 +3,7 @@ package dev.jgi.server.log;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The access log: one line per exchange, combined or JSON, with duration, bytes and request id.
@@ -63,15 +65,24 @@ public final class AccessLog implements AutoCloseable {
     private final Writer out;
     private final Thread writer;
     private final LongAdder dropped = new LongAdder();
-    private final RateLimitedWarning dropping = new RateLimitedWarning(
-            "the access log dropped a line: its queue is full, its output (standard output or its file) does not "
-                    + "keep up",
-            WARNING_INTERVAL,
-            warningWriter());
+    private final RateLimitedWarning dropping;
+    private final Consumer<String> warn;
 
-    private AccessLog(boolean json, Writer out) {
+    /**
+     * A log writing to {@code out}, whose warnings about dropped lines come at most every
+     * {@code warningInterval} and go to {@code warn}: {@link #open} gives the server's, a test a
+     * shorter interval and a reader of its own.
+     */
+    AccessLog(boolean json, OutputStream out, Duration warningInterval, Consumer<String> warn) {
         this.json = json;
-        this.out = out;
+        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        this.warn = warn;
+        this.dropping = new RateLimitedWarning(
+                "the access log dropped a line: its queue is full, its output (standard output or its file) does not "
+                        + "keep up",
+                warningInterval,
+                warningWriter(),
+                warn);
         this.writer = Thread.ofPlatform().daemon().name("jgi-access-log").start(this::drain);
     }
 
@@ -81,10 +92,10 @@ public final class AccessLog implements AutoCloseable {
      * @param file a path, or {@code -} for standard output
      */
     public static AccessLog open(boolean json, String file) throws IOException {
-        Writer out = file.equals("-")
-                ? new OutputStreamWriter(new FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8)
-                : new OutputStreamWriter(new FileOutputStream(Path.of(file).toFile(), true), StandardCharsets.UTF_8);
-        return new AccessLog(json, new BufferedWriter(out, 64 * 1024));
+        OutputStream out = file.equals("-")
+                ? new FileOutputStream(java.io.FileDescriptor.out)
+                : new FileOutputStream(Path.of(file).toFile(), true);
+        return new AccessLog(json, out, WARNING_INTERVAL, line -> ServerLog.warn(null, line));
     }
 
     public void log(Entry entry) {
@@ -237,10 +248,8 @@ public final class AccessLog implements AutoCloseable {
             writer.join(2000);
             long total = dropped.sum();
             if (total > 0) {
-                ServerLog.warn(
-                        null,
-                        "the access log dropped " + total + " lines (its queue was full), " + dropping.unreported()
-                                + " of them since the last warning");
+                warn.accept("the access log dropped " + total + " lines (its queue was full), " + dropping.unreported()
+                        + " of them since the last warning");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

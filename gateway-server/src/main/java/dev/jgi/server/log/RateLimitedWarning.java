@@ -3,6 +3,7 @@ package dev.jgi.server.log;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A WARN line for a condition that can recur thousands of times a second, such as a cap being
@@ -15,6 +16,7 @@ public final class RateLimitedWarning {
     private final String message;
     private final long intervalNanos;
     private final Executor writer;
+    private final Consumer<String> warn;
     private final AtomicLong since = new AtomicLong();
     private final AtomicLong lastLine;
 
@@ -35,7 +37,20 @@ public final class RateLimitedWarning {
      * @param writer   runs the writing of each line
      */
     public RateLimitedWarning(String message, Duration interval, Executor writer) {
+        this(message, interval, writer, line -> ServerLog.warn(null, line));
+    }
+
+    /**
+     * A warning whose lines go to {@code warn} instead of the server log, for a test that reads them.
+     *
+     * @param message  what happened, as the first line says it
+     * @param interval the least time between two lines
+     * @param writer   runs the writing of each line
+     * @param warn     writes one line
+     */
+    RateLimitedWarning(String message, Duration interval, Executor writer, Consumer<String> warn) {
         this.writer = writer;
+        this.warn = warn;
         this.message = message;
         this.intervalNanos = interval.toNanos();
         this.lastLine = new AtomicLong(System.nanoTime() - intervalNanos);
@@ -54,7 +69,7 @@ public final class RateLimitedWarning {
                 ? message
                 : message + " (" + count + " times in the last "
                         + Duration.ofNanos(now - last).toSeconds() + " s)";
-        writer.execute(() -> ServerLog.warn(null, line));
+        writer.execute(() -> warn.accept(line));
     }
 
     /**

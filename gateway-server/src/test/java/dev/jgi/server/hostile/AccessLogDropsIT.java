@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * A real {@code jgi serve} whose standard output, where its access log goes, is a pipe nobody
  * reads: once the pipe and the log's queue are full, lines are dropped. Every dropped line is in
  * the metrics, the server log warns while it happens (not only at exit), and its warnings add up
- * to the metric.
+ * to the metric. The warnings' repeats, 10 s apart here, are {@code AccessLogWarningsTest}'s.
  */
 class AccessLogDropsIT {
 
@@ -77,19 +77,7 @@ class AccessLogDropsIT {
         long dropped;
         String log;
         try (JgiProcess server = JgiProcess.startWithStdoutUnread(
-                Path.of("").toAbsolutePath(),
-                Map.of(),
-                List.of(
-                        "serve",
-                        "--classpath",
-                        Path.of("target", "test-classes").toAbsolutePath().toString(),
-                        "--bind",
-                        "127.0.0.1:0",
-                        "--graceful-timeout",
-                        "1s",
-                        "--admin-bind",
-                        "0",
-                        "dev.jgi.server.apps.HelloApp"))) {
+                Path.of("").toAbsolutePath(), Map.of(), HostileServer.arguments("--admin-bind", "0"))) {
             int port = server.awaitPort();
             // The banner names the admin listener after the first listener: it may not have come yet.
             Matcher admin = ADMIN.matcher("");

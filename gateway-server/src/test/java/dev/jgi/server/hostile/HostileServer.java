@@ -57,16 +57,7 @@ final class HostileServer implements AutoCloseable {
 
     /** Serves the test app with {@code options} added to a loopback bind on a free port. */
     static HostileServer start(String... options) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(
-                "serve",
-                "--classpath",
-                Path.of("target", "test-classes").toAbsolutePath().toString(),
-                "--bind",
-                "127.0.0.1:0",
-                "--graceful-timeout",
-                "1s"));
-        arguments.addAll(List.of(options));
-        arguments.add(APP);
+        List<String> arguments = arguments(options);
         // A TLS server's bystander speaks TLS: a plaintext one would be refused, and measure nothing.
         int certfile = arguments.indexOf("--certfile");
         SocketFactory sockets = certfile < 0
@@ -80,6 +71,24 @@ final class HostileServer implements AutoCloseable {
             process.close();
             throw e;
         }
+    }
+
+    /**
+     * The {@code jgi} arguments that serve the test app with {@code options} added to a loopback bind
+     * on a free port, for a test that starts the process itself (with its standard output unread).
+     */
+    static List<String> arguments(String... options) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "serve",
+                "--classpath",
+                Path.of("target", "test-classes").toAbsolutePath().toString(),
+                "--bind",
+                "127.0.0.1:0",
+                "--graceful-timeout",
+                "1s"));
+        arguments.addAll(List.of(options));
+        arguments.add(APP);
+        return arguments;
     }
 
     int port() {
