@@ -254,6 +254,11 @@ public final class Connections {
 
             @Override
             public void cutOff(String reason) {
+                // When the read that tripped the guard was not refused (it brought the preface),
+                // nothing else would read again before the client sends more.
+                connection
+                        .getIoThread()
+                        .execute(() -> connection.getSourceChannel().wakeupReads());
                 ServerLog.warn(
                         null,
                         "HTTP/2 client " + connection.getPeerAddress() + " cut off with GOAWAY ENHANCE_YOUR_CALM: "

@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +29,7 @@ final class RawH2 implements AutoCloseable {
     private static final int RST_STREAM = 0x3;
     private static final int SETTINGS = 0x4;
     private static final int GOAWAY = 0x7;
+    private static final byte[] CANCEL = {0, 0, 0, 0x8};
 
     /** A GOAWAY the server sent: the last stream it processed, and why. */
     record GoAway(int lastStream, int errorCode) {}
@@ -38,7 +38,9 @@ final class RawH2 implements AutoCloseable {
     private final OutputStream out;
     private final boolean tls;
     private final CompletableFuture<GoAway> goAway = new CompletableFuture<>();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Completed when the server's bytes end: true by a reset, false by the end of the stream. */
+    private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+
     private final AtomicInteger responses = new AtomicInteger();
 
     private RawH2(Socket socket, boolean tls) throws IOException {
@@ -47,7 +49,7 @@ final class RawH2 implements AutoCloseable {
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         Thread.ofPlatform().daemon().name("raw-h2-reader").start(this::readAll);
         out.write(PREFACE);
-        frame(SETTINGS, 0, 0, new byte[0]);
+        frame(out, SETTINGS, 0, 0, new byte[0]);
         out.flush();
     }
 
@@ -98,6 +100,37 @@ final class RawH2 implements AutoCloseable {
 
     /** HEADERS for {@code GET path} on {@code stream}, with END_STREAM and END_HEADERS; not flushed. */
     void get(int stream, String path) throws IOException {
+        frame(out, HEADERS, 0x1 | 0x4, stream, getBlock(tls, path));
+    }
+
+    /** RST_STREAM {@code CANCEL} for {@code stream}; not flushed. */
+    void reset(int stream) throws IOException {
+        frame(out, RST_STREAM, 0, stream, CANCEL);
+    }
+
+    /**
+     * {@code pairs} times {@code GET path} then its RST_STREAM, from {@code firstStream} on, as an
+     * attacker sends them in one write ({@link #writeAll}): the server reads them in pieces, and what
+     * follows the piece that trips its limit is still unread when it ends the connection.
+     */
+    static byte[] resetBurst(boolean tls, int firstStream, int pairs, String path) throws IOException {
+        java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+        byte[] block = getBlock(tls, path);
+        for (int i = 0, stream = firstStream; i < pairs; i++, stream += 2) {
+            frame(burst, HEADERS, 0x1 | 0x4, stream, block);
+            frame(burst, RST_STREAM, 0, stream, CANCEL);
+        }
+        return burst.toByteArray();
+    }
+
+    /** Writes {@code bytes} after what is buffered, in a single write of the socket. */
+    void writeAll(byte[] bytes) throws IOException {
+        out.flush();
+        socket.getOutputStream().write(bytes);
+    }
+
+    /** The HPACK block of {@code GET path}: static table and literals, no Huffman coding. */
+    private static byte[] getBlock(boolean tls, String path) {
         byte[] p = path.getBytes(StandardCharsets.US_ASCII);
         byte[] authority = "localhost".getBytes(StandardCharsets.US_ASCII);
         java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
@@ -109,29 +142,24 @@ final class RawH2 implements AutoCloseable {
         block.write(0x01); // :authority, literal value without indexing
         block.write(authority.length);
         block.write(authority, 0, authority.length);
-        frame(HEADERS, 0x1 | 0x4, stream, block.toByteArray());
-    }
-
-    /** RST_STREAM {@code CANCEL} for {@code stream}; not flushed. */
-    void reset(int stream) throws IOException {
-        frame(RST_STREAM, 0, stream, new byte[] {0, 0, 0, 0x8});
+        return block.toByteArray();
     }
 
     void flush() throws IOException {
         out.flush();
     }
 
-    private void frame(int type, int flags, int stream, byte[] payload) throws IOException {
-        out.write(payload.length >>> 16);
-        out.write(payload.length >>> 8);
-        out.write(payload.length);
-        out.write(type);
-        out.write(flags);
-        out.write(stream >>> 24);
-        out.write(stream >>> 16);
-        out.write(stream >>> 8);
-        out.write(stream);
-        out.write(payload);
+    private static void frame(OutputStream to, int type, int flags, int stream, byte[] payload) throws IOException {
+        to.write(payload.length >>> 16);
+        to.write(payload.length >>> 8);
+        to.write(payload.length);
+        to.write(type);
+        to.write(flags);
+        to.write(stream >>> 24);
+        to.write(stream >>> 16);
+        to.write(stream >>> 8);
+        to.write(stream);
+        to.write(payload);
     }
 
     /** Whether the server has sent GOAWAY or closed the connection. */
@@ -160,6 +188,19 @@ final class RawH2 implements AutoCloseable {
         }
     }
 
+    /**
+     * How the server's bytes ended, waiting at most {@code timeout}: true by a reset (the kernel's
+     * answer to a close with the client's bytes unread), false by the end of the stream; null when
+     * they did not end in time.
+     */
+    Boolean awaitEnd(Duration timeout) throws Exception {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
     /** HEADERS frames the server sent: responses begun. */
     int responses() {
         return responses.get();
@@ -184,10 +225,11 @@ final class RawH2 implements AutoCloseable {
                     goAway.complete(new GoAway(b.getInt() & 0x7FFFFFFF, b.getInt()));
                 }
             }
-        } catch (EOFException | SocketException e) {
-            closed.complete(null);
+        } catch (EOFException e) {
+            closed.complete(false);
         } catch (IOException e) {
-            closed.complete(null);
+            // "Connection reset" (a SocketException), or an SSLException for a reset under TLS.
+            closed.complete(true);
         }
     }
 
