@@ -42,20 +42,40 @@ final class RawH2 implements AutoCloseable {
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
 
     private final AtomicInteger responses = new AtomicInteger();
+    /** The preface, when it waits for the first {@link #writeAll}; else empty. */
+    private byte[] held = new byte[0];
 
     private RawH2(Socket socket, boolean tls) throws IOException {
+        this(socket, tls, false);
+    }
+
+    private RawH2(Socket socket, boolean tls, boolean holdPreface) throws IOException {
         this.socket = socket;
         this.tls = tls;
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         Thread.ofPlatform().daemon().name("raw-h2-reader").start(this::readAll);
-        out.write(PREFACE);
-        frame(out, SETTINGS, 0, 0, new byte[0]);
-        out.flush();
+        java.io.ByteArrayOutputStream preface = new java.io.ByteArrayOutputStream();
+        preface.write(PREFACE);
+        frame(preface, SETTINGS, 0, 0, new byte[0]);
+        if (holdPreface) {
+            held = preface.toByteArray();
+        } else {
+            out.write(preface.toByteArray());
+            out.flush();
+        }
     }
 
     /** Prior-knowledge cleartext HTTP/2 (h2c). */
     static RawH2 cleartext(int port) throws IOException {
         return new RawH2(new Socket("127.0.0.1", port), false);
+    }
+
+    /**
+     * Prior-knowledge cleartext HTTP/2 whose preface is sent in the same write as the first
+     * {@link #writeAll}: the server reads it with what follows, as from a client in a hurry.
+     */
+    static RawH2 cleartextPrefaceHeld(int port) throws IOException {
+        return new RawH2(new Socket("127.0.0.1", port), false, true);
     }
 
     /**
@@ -123,10 +143,13 @@ final class RawH2 implements AutoCloseable {
         return burst.toByteArray();
     }
 
-    /** Writes {@code bytes} after what is buffered, in a single write of the socket. */
+    /** Writes {@code bytes}, after the held preface if any, in a single write of the socket. */
     void writeAll(byte[] bytes) throws IOException {
+        byte[] all = java.util.Arrays.copyOf(held, held.length + bytes.length);
+        System.arraycopy(bytes, 0, all, held.length, bytes.length);
+        held = new byte[0];
         out.flush();
-        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().write(all);
     }
 
     /** The HPACK block of {@code GET path}: static table and literals, no Huffman coding. */
