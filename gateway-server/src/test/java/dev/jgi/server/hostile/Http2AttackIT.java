@@ -48,13 +48,7 @@ class Http2AttackIT {
     @Test
     void rapidResetOverTlsGetsGoAwayWithinAThousandStreams(@TempDir Path dir) throws Exception {
         TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
-        try (HostileServer server = HostileServer.start(
-                "--certfile",
-                pem.certFile().toString(),
-                "--keyfile",
-                pem.keyFile().toString(),
-                "--access-log",
-                "off")) {
+        try (HostileServer server = HostileServer.start(HostileServer.withTls(pem, "--access-log", "off"))) {
             try (RawH2 client = RawH2.tls(server.port(), TestCertificates.trusting(pem.certFile()))) {
                 assertRapidResetCutOff(client, 1);
             }

@@ -60,13 +60,7 @@ class Http2GoAwayCloseIT {
     @Test
     void rapidResetClientsOverTlsReadGoAwayThenTheEnd(@TempDir Path dir) throws Exception {
         TestCertificates.Pem pem = TestCertificates.ec(dir, TestCertificates.KeyFormat.PKCS8);
-        try (HostileServer server = HostileServer.start(
-                "--certfile",
-                pem.certFile().toString(),
-                "--keyfile",
-                pem.keyFile().toString(),
-                "--access-log",
-                "off")) {
+        try (HostileServer server = HostileServer.start(HostileServer.withTls(pem, "--access-log", "off"))) {
             javax.net.ssl.SSLContext trusting = TestCertificates.trusting(pem.certFile());
             assertEveryBurstEndsCleanly(
                     () -> RawH2.tls(server.port(), trusting), RawH2.resetBurst(true, 1, PAIRS, "/"));
