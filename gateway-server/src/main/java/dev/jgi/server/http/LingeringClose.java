@@ -27,8 +27,9 @@ import org.xnio.ssl.SslConnection;
  * exchange).
  *
  * <p>An HTTP/2 connection is closed by Undertow with no read after its GOAWAY, through XNIO's
- * {@code Connection.close()}, which closes the socket with the client's bytes unread and so resets
- * the GOAWAY away (RFC 9113 sections 6.8 and 9.1 want it read). Undertow is given a
+ * {@code Connection.close()}, which closes the socket with the client's bytes unread: the kernel
+ * answers with a reset, which drops a GOAWAY not yet sent (RFC 9113 sections 6.8 and 9.1 want it
+ * read, and the connection closed gracefully). Undertow is given a
  * {@link #wrap wrapped} connection instead, whose close {@link #closeWhenDone lingers} here before
  * the socket closes.
  */
