@@ -69,6 +69,33 @@ class Http2GoAwayCloseIT {
     }
 
     /**
+     * A client that reads nothing while it writes: the first 64 KiB of a large response (the flow
+     * control window) fill its receive buffer, so the GOAWAY waits behind them in the server's send
+     * queue when the server ends the connection. It gets both once it reads, and then the end of the
+     * stream: a close with the burst unread would have reset the queue away.
+     */
+    @Test
+    void aClientNotReadingWhileItWritesGetsItsGoAwayOnceItReads() throws Exception {
+        try (HostileServer server = HostileServer.start("--h2c", "--access-log", "off")) {
+            byte[] burst = RawH2.resetBurst(false, 3, PAIRS, "/");
+            List<Ending> endings = run(() -> RawH2.cleartextNotReading(server.port()), client -> {
+                client.get(1, "/big");
+                client.flush();
+                Thread.sleep(200);
+                try {
+                    client.writeAll(burst);
+                } catch (IOException cutOff) {
+                    // What the ending shows.
+                }
+                client.startReading();
+                return new Ending(client.awaitGoAway(BOUND), client.awaitEnd(BOUND));
+            });
+            assertEveryEndingCleanAfter(endings, RawH2.ENHANCE_YOUR_CALM);
+            server.assertBystanderAndMemoryUnharmed();
+        }
+    }
+
+    /**
      * A client whose request leaves as the idle connection's GOAWAY arrives (it had not read it
      * yet) reads the end of the stream, not a reset: the server discards what follows its GOAWAY.
      */
@@ -85,13 +112,7 @@ class Http2GoAwayCloseIT {
                 }
                 return new Ending(goAway, client.awaitEnd(BOUND));
             });
-            for (Ending ending : endings) {
-                assertThat(ending.goAway()).as("the idle GOAWAY").isNotNull();
-                assertThat(ending.goAway().errorCode()).isEqualTo(NO_ERROR);
-                assertThat(ending.reset())
-                        .as("ended by a reset (null: not ended)")
-                        .isFalse();
-            }
+            assertEveryEndingCleanAfter(endings, NO_ERROR);
         }
     }
 
@@ -104,15 +125,19 @@ class Http2GoAwayCloseIT {
             }
             return new Ending(client.awaitGoAway(BOUND), client.awaitEnd(BOUND));
         });
+        assertEveryEndingCleanAfter(endings, RawH2.ENHANCE_YOUR_CALM);
+    }
+
+    /** Every client read a GOAWAY with {@code errorCode}, and then the end of the stream. */
+    private static void assertEveryEndingCleanAfter(List<Ending> endings, int errorCode) {
         long clean = endings.stream()
-                .filter(e -> e.goAway() != null
-                        && e.goAway().errorCode() == RawH2.ENHANCE_YOUR_CALM
-                        && Boolean.FALSE.equals(e.reset()))
+                .filter(e ->
+                        e.goAway() != null && e.goAway().errorCode() == errorCode && Boolean.FALSE.equals(e.reset()))
                 .count();
         System.out.printf("GOAWAY then the end of the stream: %d of %d clients; %s%n", clean, CLIENTS, endings);
         for (Ending ending : endings) {
             assertThat(ending.goAway()).as("a GOAWAY read before the end").isNotNull();
-            assertThat(ending.goAway().errorCode()).isEqualTo(RawH2.ENHANCE_YOUR_CALM);
+            assertThat(ending.goAway().errorCode()).isEqualTo(errorCode);
             assertThat(ending.reset()).as("ended by a reset (null: not ended)").isFalse();
         }
     }

@@ -46,14 +46,16 @@ final class RawH2 implements AutoCloseable {
     private byte[] held = new byte[0];
 
     private RawH2(Socket socket, boolean tls) throws IOException {
-        this(socket, tls, false);
+        this(socket, tls, false, true);
     }
 
-    private RawH2(Socket socket, boolean tls, boolean holdPreface) throws IOException {
+    private RawH2(Socket socket, boolean tls, boolean holdPreface, boolean readNow) throws IOException {
         this.socket = socket;
         this.tls = tls;
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-        Thread.ofPlatform().daemon().name("raw-h2-reader").start(this::readAll);
+        if (readNow) {
+            startReading();
+        }
         java.io.ByteArrayOutputStream preface = new java.io.ByteArrayOutputStream();
         preface.write(PREFACE);
         frame(preface, SETTINGS, 0, 0, new byte[0]);
@@ -75,7 +77,23 @@ final class RawH2 implements AutoCloseable {
      * {@link #writeAll}: the server reads it with what follows, as from a client in a hurry.
      */
     static RawH2 cleartextPrefaceHeld(int port) throws IOException {
-        return new RawH2(new Socket("127.0.0.1", port), false, true);
+        return new RawH2(new Socket("127.0.0.1", port), false, true, true);
+    }
+
+    /**
+     * Prior-knowledge cleartext HTTP/2 from a client that reads nothing until {@link #startReading},
+     * with a receive buffer of a few KiB: what the server sends waits in the server's send queue.
+     */
+    static RawH2 cleartextNotReading(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(2048);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        return new RawH2(socket, false, false, false);
+    }
+
+    /** Begins reading what the server sends, on a thread of its own. */
+    void startReading() {
+        Thread.ofPlatform().daemon().name("raw-h2-reader").start(this::readAll);
     }
 
     /**
