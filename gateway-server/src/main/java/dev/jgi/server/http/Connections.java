@@ -126,15 +126,17 @@ public final class Connections {
         answers.logTo(log);
     }
 
-    /** A connection was accepted; called on its I/O thread before Undertow sees it. */
-    public void opened(StreamConnection connection) {
+    /** A connection was accepted, on its I/O thread; answers the one to give Undertow (see LingeringClose#wrap). */
+    public StreamConnection opened(StreamConnection accepted) {
         State state = new State();
-        state.linger = new LingeringClose(connection.getSourceChannel().getConduit());
-        connection.getSourceChannel().setConduit(state.linger);
+        state.linger = new LingeringClose(accepted.getSourceChannel().getConduit());
+        accepted.getSourceChannel().setConduit(state.linger);
+        boolean tls = accepted instanceof org.xnio.ssl.SslConnection;
+        StreamConnection connection = h2c && !tls ? state.linger.wrap(accepted) : accepted;
         connection
                 .getSinkChannel()
                 .setConduit(new ParserRefusals(connection.getSinkChannel().getConduit(), connection, parserRefused));
-        if (!(connection instanceof org.xnio.ssl.SslConnection)) {
+        if (!tls) {
             // Under TLS, the scanner waits for ALPN to choose HTTP/1.1 (http1).
             if (h2c) {
                 state.guard =
@@ -155,22 +157,24 @@ public final class Connections {
                     .executeAfter(
                             () -> headTimedOut(connection, state), headerReadTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
+        return connection;
     }
 
     /**
      * A TLS connection chose HTTP/1.1 (by ALPN, or offering none): its request heads, chunk lines
      * and trailers are checked from now on as a cleartext connection's are [JGI-LIM-2], starting
-     * with the bytes the ALPN listener already read. Called before Undertow sees the connection.
+     * with the bytes the ALPN listener already read. Called before Undertow sees the connection,
+     * which it answers.
      */
-    public void http1(StreamConnection connection, ByteBuffer alreadyRead) {
+    public StreamConnection http1(StreamConnection connection, ByteBuffer alreadyRead) {
         State state = open.get(connection);
-        if (state == null || state.scanner != null) {
-            return;
+        if (state != null && state.scanner == null) {
+            state.scanner = scanner(connection);
+            if (alreadyRead != null) {
+                state.scanner.seen(alreadyRead);
+            }
         }
-        state.scanner = scanner(connection);
-        if (alreadyRead != null) {
-            state.scanner.seen(alreadyRead);
-        }
+        return connection;
     }
 
     /** Puts a head scanner on {@code connection}'s decrypted (or plain) bytes. */
@@ -189,12 +193,13 @@ public final class Connections {
     /**
      * A TLS connection chose HTTP/2 by ALPN: its stream rates are watched from now on, starting with
      * the bytes the ALPN listener already read, and its idle time is Undertow's HTTP/2 channel's to
-     * time (GOAWAY after the keep-alive timeout), no longer the head timer's.
+     * time (GOAWAY after the keep-alive timeout), no longer the head timer's. Answers the
+     * connection to give Undertow's HTTP/2 channel: one whose close lingers.
      */
-    public void http2(StreamConnection connection, ByteBuffer alreadyRead) {
+    public StreamConnection http2(StreamConnection connection, ByteBuffer alreadyRead) {
         State state = open.get(connection);
         if (state == null) {
-            return;
+            return connection;
         }
         StreamGuard guard =
                 guard(connection, state, connection.getSourceChannel().getConduit());
@@ -202,6 +207,7 @@ public final class Connections {
         if (alreadyRead != null) {
             guard.seen(alreadyRead);
         }
+        return state.linger.wrap(connection);
     }
 
     private StreamGuard guard(StreamConnection connection, State state, org.xnio.conduits.StreamSourceConduit next) {
@@ -215,6 +221,7 @@ public final class Connections {
         guard[0] = new StreamGuard(next, http2Limits, state.http2Targets, new StreamGuard.Listener() {
             @Override
             public void http2Started() {
+                state.linger.lingerOnClose();
                 if (state.headTimer != null) {
                     state.headTimer.remove();
                     state.headTimer = null;
@@ -247,6 +254,11 @@ public final class Connections {
 
             @Override
             public void cutOff(String reason) {
+                // When the read that tripped the guard was not refused (it brought the preface),
+                // nothing else would read again before the client sends more.
+                connection
+                        .getIoThread()
+                        .execute(() -> connection.getSourceChannel().wakeupReads());
                 ServerLog.warn(
                         null,
                         "HTTP/2 client " + connection.getPeerAddress() + " cut off with GOAWAY ENHANCE_YOUR_CALM: "
@@ -309,7 +321,7 @@ public final class Connections {
                 state.exchanges.add(exchange);
                 exchange.addExchangeCompleteListener((done, proceed) -> {
                     state.exchanges.remove(done);
-                    lingerIfClosing(done, state);
+                    state.linger.lingerIfClosing(done);
                     if (done.getStatusCode() == 101
                             && !"h2c".equalsIgnoreCase(done.getRequestHeaders().getFirst("upgrade"))) {
                         state.upgraded = true;
@@ -326,19 +338,6 @@ public final class Connections {
             }
             next.handleRequest(exchange);
         };
-    }
-
-    /**
-     * Makes Undertow's close of an HTTP/1.1 connection after a response that ends it linger: it shuts
-     * writes down and reads until the end of the stream, which {@link LingeringClose} delays until
-     * the client stopped sending (Undertow alone closes at the first byte read, with a reset).
-     */
-    private static void lingerIfClosing(io.undertow.server.HttpServerExchange done, State state) {
-        if (!done.isPersistent()
-                && !done.isUpgrade()
-                && done.getConnection() instanceof io.undertow.server.protocol.http.HttpServerConnection) {
-            state.linger.discard();
-        }
     }
 
     /** Answers a refusal held back for the requests before it, after the last one's response went out. */

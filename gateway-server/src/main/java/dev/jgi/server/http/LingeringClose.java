@@ -5,8 +5,12 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
+import org.xnio.XnioIoThread;
 import org.xnio.conduits.AbstractStreamSourceConduit;
+import org.xnio.conduits.ConduitStreamSinkChannel;
+import org.xnio.conduits.ReadReadyHandler;
 import org.xnio.conduits.StreamSourceConduit;
+import org.xnio.ssl.SslConnection;
 
 /**
  * The lingering close of an HTTP/1.1 connection that the server ends after an answer while the
@@ -21,6 +25,13 @@ import org.xnio.conduits.StreamSourceConduit;
  * that it passes every byte on unchanged. It sits directly on the socket, below the scanners. Reads
  * happen on the thread that closes the connection (the I/O thread, or the one that ended the
  * exchange).
+ *
+ * <p>An HTTP/2 connection is closed by Undertow with no read after its GOAWAY, through XNIO's
+ * {@code Connection.close()}, which closes the socket with the client's bytes unread: the kernel
+ * answers with a reset, which drops a GOAWAY not yet sent (RFC 9113 sections 6.8 and 9.1 want it
+ * read, and the connection closed gracefully). Undertow is given a
+ * {@link #wrap wrapped} connection instead, whose close {@link #closeWhenDone lingers} here before
+ * the socket closes.
  */
 final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceConduit> {
 
@@ -45,8 +56,33 @@ final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceCondu
     private volatile boolean lingering;
     private long discarded;
 
+    /** Whether a close of the wrapped connection lingers: it speaks HTTP/2. */
+    private volatile boolean lingerOnClose;
+
+    /**
+     * Set once the socket is this conduit's to close ({@link #closeWhenDone}): from then on the
+     * channel above, which Undertow closed, no longer steers reads.
+     */
+    private volatile boolean owned;
+
+    /** The read handler of the channel above, told that its reads ended once they ended for it. */
+    private ReadReadyHandler above;
+
     LingeringClose(StreamSourceConduit next) {
         super(next);
+    }
+
+    /**
+     * Makes Undertow's close of an HTTP/1.1 connection after a response that ends it linger: it shuts
+     * writes down and reads until the end of the stream, which this conduit delays until
+     * the client stopped sending (Undertow alone closes at the first byte read, with a reset).
+     */
+    void lingerIfClosing(io.undertow.server.HttpServerExchange done) {
+        if (!done.isPersistent()
+                && !done.isUpgrade()
+                && done.getConnection() instanceof io.undertow.server.protocol.http.HttpServerConnection) {
+            discard();
+        }
     }
 
     /** Discards from now on. May be called on any thread, before Undertow's close reads; once only counts. */
@@ -81,6 +117,52 @@ final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceCondu
         connection.getSourceChannel().resumeReads();
     }
 
+    /**
+     * The connection to give Undertow instead of {@code socket}, whose source conduit is this one:
+     * it is {@code socket} in all but its close, which lingers once {@link #lingerOnClose()} was
+     * called. A TLS one stays an {@link SslConnection}, the only way Undertow learns of its session.
+     */
+    StreamConnection wrap(StreamConnection socket) {
+        return socket instanceof SslConnection tls
+                ? new LingeringTlsConnection(tls, this)
+                : new LingeringConnection(socket, this);
+    }
+
+    /** The connection speaks HTTP/2: a close of its {@link #wrap wrapper} lingers from now on. */
+    void lingerOnClose() {
+        lingerOnClose = true;
+    }
+
+    /**
+     * Closes {@code socket}, whose wrapper Undertow closed with {@code sink}, its sink channel: at
+     * once for HTTP/1.1 (which lingered before, if at all), else lingering: the output is shut down
+     * (FIN after the GOAWAY, close_notify first under TLS) and what the client still sends is read
+     * and discarded, on the I/O thread, until it closes its side, or the bounds are reached, or
+     * {@link #MAX_MILLIS} passed. Called once, on any thread.
+     */
+    void closeWhenDone(StreamConnection socket, ConduitStreamSinkChannel sink) {
+        if (!lingerOnClose || !socket.isOpen()) {
+            IoUtils.safeClose(socket);
+            return;
+        }
+        discard();
+        owned = true;
+        try {
+            sink.shutdownWrites();
+            // A GOAWAY the socket could not take at once is cut off by the timer below.
+            sink.flush();
+        } catch (IOException gone) {
+            IoUtils.safeClose(socket);
+            return;
+        }
+        XnioIoThread thread = socket.getIoThread();
+        thread.execute(() -> {
+            next.setReadReadyHandler(new ReadToEnd(socket));
+            thread.executeAfter(() -> IoUtils.safeClose(socket), MAX_MILLIS, TimeUnit.MILLISECONDS);
+            next.resumeReads();
+        });
+    }
+
     /** Reads (discarding, below the scanners) what arrived; closes at the end of the stream or the bounds. */
     private static void readToEnd(StreamConnection connection) {
         try {
@@ -90,6 +172,52 @@ final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceCondu
             }
         } catch (IOException gone) {
             IoUtils.safeClose(connection);
+        }
+    }
+
+    @Override
+    public void setReadReadyHandler(ReadReadyHandler handler) {
+        above = handler;
+        if (!owned) {
+            next.setReadReadyHandler(handler);
+        }
+    }
+
+    @Override
+    public void resumeReads() {
+        if (!owned) {
+            next.resumeReads();
+        }
+    }
+
+    @Override
+    public void suspendReads() {
+        if (!owned) {
+            next.suspendReads();
+        }
+    }
+
+    @Override
+    public void wakeupReads() {
+        if (!owned) {
+            next.wakeupReads();
+        }
+    }
+
+    /**
+     * Once the socket lingers here, ending the reads above tells the channel above (its close
+     * listener: Undertow's HTTP/2 channel finishes its close with it) and leaves the socket open.
+     */
+    @Override
+    public void terminateReads() throws IOException {
+        if (!owned) {
+            next.terminateReads();
+            return;
+        }
+        ReadReadyHandler handler = above;
+        above = null;
+        if (handler != null) {
+            handler.terminated();
         }
     }
 
@@ -116,6 +244,36 @@ final class LingeringClose extends AbstractStreamSourceConduit<StreamSourceCondu
                 return n;
             }
             discarded += n;
+        }
+    }
+
+    /** Drains the socket of a connection Undertow closed, and closes it at the end of the stream or the bounds. */
+    private final class ReadToEnd implements ReadReadyHandler {
+        private final StreamConnection socket;
+
+        ReadToEnd(StreamConnection socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void readReady() {
+            try {
+                if (drain() < 0) {
+                    IoUtils.safeClose(socket);
+                }
+            } catch (IOException gone) {
+                IoUtils.safeClose(socket);
+            }
+        }
+
+        @Override
+        public void forceTermination() {
+            IoUtils.safeClose(socket);
+        }
+
+        @Override
+        public void terminated() {
+            // The socket closed: nothing is left to read.
         }
     }
 }

@@ -28,6 +28,7 @@ final class StreamGuard extends ScanningConduit {
     interface Listener {
         void http2Started();
 
+        /** The client was cut off: the next read answers GOAWAY, which the listener brings about. */
         void cutOff(String reason);
 
         /** The client reset {@code stream}; told before Undertow reads the frame. */
@@ -57,6 +58,10 @@ final class StreamGuard extends ScanningConduit {
     private String trippedBy;
     private int errorCode;
     private boolean headerBlock;
+    /** The preface follows an {@code Upgrade: h2c} exchange, for Undertow's HTTP/2 channel to read. */
+    private boolean upgraded;
+    /** Where the preface ended in the buffer of the read that brought its last byte. */
+    private int prefaceEnd;
 
     StreamGuard(StreamSourceConduit next, Http2Limits limits, Http2Targets targets, Listener listener) {
         super(next);
@@ -72,6 +77,7 @@ final class StreamGuard extends ScanningConduit {
      * upgraded connection gets the same rates as one that spoke HTTP/2 from its first byte.
      */
     void expectPreface() {
+        upgraded = true;
         if (state == State.PASSIVE) {
             state = State.PREFACE;
             matched = 0;
@@ -87,7 +93,16 @@ final class StreamGuard extends ScanningConduit {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         refuseWhenTripped();
+        boolean priorKnowledge = state == State.PREFACE && !upgraded;
+        int start = dst.position();
         int n = readScanned(dst);
+        if (state == State.TRIPPED && priorKnowledge) {
+            // Undertow's HTTP/1.1 listener reads a prior-knowledge preface, and closes at an exception
+            // with no GOAWAY: it gets the preface alone, and the HTTP/2 channel it then makes is
+            // refused at its first read. The rest of this read is dropped, as a refused read's is.
+            dst.position(prefaceEnd);
+            return prefaceEnd - start;
+        }
         refuseWhenTripped();
         return n;
     }
@@ -130,6 +145,7 @@ final class StreamGuard extends ScanningConduit {
                     }
                     i++;
                     if (++matched == PREFACE.length) {
+                        prefaceEnd = i;
                         state = State.HEADER;
                         listener.http2Started();
                     }

@@ -362,8 +362,7 @@ public final class ServerRuntime implements AutoCloseable {
                     IoUtils.safeClose(connection);
                     continue;
                 }
-                connections.opened(connection);
-                open.handleEvent(connection);
+                open.handleEvent(connections.opened(connection));
             }
         } catch (java.nio.channels.ClosedChannelException e) {
             // The listener closed after the connections queued for this thread were taken.

@@ -61,16 +61,17 @@ public record ServerTls(SSLContext context, SslClientAuthMode clientAuth, Reload
      *
      * @param http2        whether ALPN offers {@code h2} before {@code http/1.1}
      * @param watchHttp1   told of each connection that chose {@code http/1.1} (or offered no ALPN),
-     *                     with the bytes already read
-     * @param watchHttp2   told of each connection that chose {@code h2}, with the bytes already read
+     *                     with the bytes already read; answers the connection to serve
+     * @param watchHttp2   told of each connection that chose {@code h2}, with the bytes already read;
+     *                     answers the connection to serve
      */
     public static ChannelListener<StreamConnection> openListener(
             ByteBufferPool buffers,
             OptionMap undertowOptions,
             HttpHandler root,
             boolean http2,
-            java.util.function.BiConsumer<StreamConnection, java.nio.ByteBuffer> watchHttp1,
-            java.util.function.BiConsumer<StreamConnection, java.nio.ByteBuffer> watchHttp2) {
+            java.util.function.BiFunction<StreamConnection, java.nio.ByteBuffer, StreamConnection> watchHttp1,
+            java.util.function.BiFunction<StreamConnection, java.nio.ByteBuffer, StreamConnection> watchHttp2) {
         HttpOpenListener http1 = new HttpOpenListener(buffers, undertowOptions);
         http1.setRootHandler(root);
         AlpnOpenListener alpn =

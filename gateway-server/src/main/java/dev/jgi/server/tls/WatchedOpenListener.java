@@ -6,7 +6,7 @@ import io.undertow.server.ConnectorStatistics;
 import io.undertow.server.DelegateOpenListener;
 import io.undertow.server.HttpHandler;
 import java.nio.ByteBuffer;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.xnio.OptionMap;
 import org.xnio.StreamConnection;
 
@@ -14,22 +14,23 @@ import org.xnio.StreamConnection;
  * One of Undertow's open listeners behind ALPN, with {@code watch} told first of each connection
  * that ALPN gave it, with the bytes already read: so that the server watches the stream rates of
  * TLS HTTP/2 clients [JGI-LIM-5], and the request heads, chunk lines and trailers of TLS HTTP/1.1
- * clients [JGI-LIM-2], as it does on cleartext connections.
+ * clients [JGI-LIM-2], as it does on cleartext connections. The listener is given the connection
+ * that {@code watch} answers (an HTTP/2 one whose close lingers after its GOAWAY).
  */
 final class WatchedOpenListener implements DelegateOpenListener {
 
     private final DelegateOpenListener delegate;
-    private final BiConsumer<StreamConnection, ByteBuffer> watch;
+    private final BiFunction<StreamConnection, ByteBuffer, StreamConnection> watch;
 
-    WatchedOpenListener(DelegateOpenListener delegate, BiConsumer<StreamConnection, ByteBuffer> watch) {
+    WatchedOpenListener(
+            DelegateOpenListener delegate, BiFunction<StreamConnection, ByteBuffer, StreamConnection> watch) {
         this.delegate = delegate;
         this.watch = watch;
     }
 
     @Override
     public void handleEvent(StreamConnection channel, PooledByteBuffer buffer) {
-        watch.accept(channel, buffer == null ? null : buffer.getBuffer());
-        delegate.handleEvent(channel, buffer);
+        delegate.handleEvent(watch.apply(channel, buffer == null ? null : buffer.getBuffer()), buffer);
     }
 
     @Override

@@ -91,6 +91,17 @@ final class HostileServer implements AutoCloseable {
         return arguments;
     }
 
+    /** {@code options} with the certificate and key of {@code pem}: a TLS server's options. */
+    static String[] withTls(TestCertificates.Pem pem, String... options) {
+        List<String> all = new ArrayList<>(List.of(
+                "--certfile",
+                pem.certFile().toString(),
+                "--keyfile",
+                pem.keyFile().toString()));
+        all.addAll(List.of(options));
+        return all.toArray(String[]::new);
+    }
+
     int port() {
         return port;
     }

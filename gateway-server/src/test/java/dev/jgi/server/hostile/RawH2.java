@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +29,7 @@ final class RawH2 implements AutoCloseable {
     private static final int RST_STREAM = 0x3;
     private static final int SETTINGS = 0x4;
     private static final int GOAWAY = 0x7;
+    private static final byte[] CANCEL = {0, 0, 0, 0x8};
 
     /** A GOAWAY the server sent: the last stream it processed, and why. */
     record GoAway(int lastStream, int errorCode) {}
@@ -38,22 +38,62 @@ final class RawH2 implements AutoCloseable {
     private final OutputStream out;
     private final boolean tls;
     private final CompletableFuture<GoAway> goAway = new CompletableFuture<>();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Completed when the server's bytes end: true by a reset, false by the end of the stream. */
+    private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+
     private final AtomicInteger responses = new AtomicInteger();
+    /** The preface, when it waits for the first {@link #writeAll}; else empty. */
+    private byte[] held = new byte[0];
 
     private RawH2(Socket socket, boolean tls) throws IOException {
+        this(socket, tls, false, true);
+    }
+
+    private RawH2(Socket socket, boolean tls, boolean holdPreface, boolean readNow) throws IOException {
         this.socket = socket;
         this.tls = tls;
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-        Thread.ofPlatform().daemon().name("raw-h2-reader").start(this::readAll);
-        out.write(PREFACE);
-        frame(SETTINGS, 0, 0, new byte[0]);
-        out.flush();
+        if (readNow) {
+            startReading();
+        }
+        java.io.ByteArrayOutputStream preface = new java.io.ByteArrayOutputStream();
+        preface.write(PREFACE);
+        frame(preface, SETTINGS, 0, 0, new byte[0]);
+        if (holdPreface) {
+            held = preface.toByteArray();
+        } else {
+            out.write(preface.toByteArray());
+            out.flush();
+        }
     }
 
     /** Prior-knowledge cleartext HTTP/2 (h2c). */
     static RawH2 cleartext(int port) throws IOException {
         return new RawH2(new Socket("127.0.0.1", port), false);
+    }
+
+    /**
+     * Prior-knowledge cleartext HTTP/2 whose preface is sent in the same write as the first
+     * {@link #writeAll}: the server reads it with what follows, as from a client in a hurry.
+     */
+    static RawH2 cleartextPrefaceHeld(int port) throws IOException {
+        return new RawH2(new Socket("127.0.0.1", port), false, true, true);
+    }
+
+    /**
+     * Prior-knowledge cleartext HTTP/2 from a client that reads nothing until {@link #startReading},
+     * with a receive buffer of a few KiB: what the server sends waits in the server's send queue.
+     */
+    static RawH2 cleartextNotReading(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(2048);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        return new RawH2(socket, false, false, false);
+    }
+
+    /** Begins reading what the server sends, on a thread of its own. */
+    void startReading() {
+        Thread.ofPlatform().daemon().name("raw-h2-reader").start(this::readAll);
     }
 
     /**
@@ -98,6 +138,40 @@ final class RawH2 implements AutoCloseable {
 
     /** HEADERS for {@code GET path} on {@code stream}, with END_STREAM and END_HEADERS; not flushed. */
     void get(int stream, String path) throws IOException {
+        frame(out, HEADERS, 0x1 | 0x4, stream, getBlock(tls, path));
+    }
+
+    /** RST_STREAM {@code CANCEL} for {@code stream}; not flushed. */
+    void reset(int stream) throws IOException {
+        frame(out, RST_STREAM, 0, stream, CANCEL);
+    }
+
+    /**
+     * {@code pairs} times {@code GET path} then its RST_STREAM, from {@code firstStream} on, as an
+     * attacker sends them in one write ({@link #writeAll}): the server reads them in pieces, and what
+     * follows the piece that trips its limit is still unread when it ends the connection.
+     */
+    static byte[] resetBurst(boolean tls, int firstStream, int pairs, String path) throws IOException {
+        java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+        byte[] block = getBlock(tls, path);
+        for (int i = 0, stream = firstStream; i < pairs; i++, stream += 2) {
+            frame(burst, HEADERS, 0x1 | 0x4, stream, block);
+            frame(burst, RST_STREAM, 0, stream, CANCEL);
+        }
+        return burst.toByteArray();
+    }
+
+    /** Writes {@code bytes}, after the held preface if any, in a single write of the socket. */
+    void writeAll(byte[] bytes) throws IOException {
+        byte[] all = java.util.Arrays.copyOf(held, held.length + bytes.length);
+        System.arraycopy(bytes, 0, all, held.length, bytes.length);
+        held = new byte[0];
+        out.flush();
+        socket.getOutputStream().write(all);
+    }
+
+    /** The HPACK block of {@code GET path}: static table and literals, no Huffman coding. */
+    private static byte[] getBlock(boolean tls, String path) {
         byte[] p = path.getBytes(StandardCharsets.US_ASCII);
         byte[] authority = "localhost".getBytes(StandardCharsets.US_ASCII);
         java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
@@ -109,29 +183,24 @@ final class RawH2 implements AutoCloseable {
         block.write(0x01); // :authority, literal value without indexing
         block.write(authority.length);
         block.write(authority, 0, authority.length);
-        frame(HEADERS, 0x1 | 0x4, stream, block.toByteArray());
-    }
-
-    /** RST_STREAM {@code CANCEL} for {@code stream}; not flushed. */
-    void reset(int stream) throws IOException {
-        frame(RST_STREAM, 0, stream, new byte[] {0, 0, 0, 0x8});
+        return block.toByteArray();
     }
 
     void flush() throws IOException {
         out.flush();
     }
 
-    private void frame(int type, int flags, int stream, byte[] payload) throws IOException {
-        out.write(payload.length >>> 16);
-        out.write(payload.length >>> 8);
-        out.write(payload.length);
-        out.write(type);
-        out.write(flags);
-        out.write(stream >>> 24);
-        out.write(stream >>> 16);
-        out.write(stream >>> 8);
-        out.write(stream);
-        out.write(payload);
+    private static void frame(OutputStream to, int type, int flags, int stream, byte[] payload) throws IOException {
+        to.write(payload.length >>> 16);
+        to.write(payload.length >>> 8);
+        to.write(payload.length);
+        to.write(type);
+        to.write(flags);
+        to.write(stream >>> 24);
+        to.write(stream >>> 16);
+        to.write(stream >>> 8);
+        to.write(stream);
+        to.write(payload);
     }
 
     /** Whether the server has sent GOAWAY or closed the connection. */
@@ -160,6 +229,19 @@ final class RawH2 implements AutoCloseable {
         }
     }
 
+    /**
+     * How the server's bytes ended, waiting at most {@code timeout}: true by a reset (the kernel's
+     * answer to a close with the client's bytes unread), false by the end of the stream; null when
+     * they did not end in time.
+     */
+    Boolean awaitEnd(Duration timeout) throws Exception {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
     /** HEADERS frames the server sent: responses begun. */
     int responses() {
         return responses.get();
@@ -184,10 +266,11 @@ final class RawH2 implements AutoCloseable {
                     goAway.complete(new GoAway(b.getInt() & 0x7FFFFFFF, b.getInt()));
                 }
             }
-        } catch (EOFException | SocketException e) {
-            closed.complete(null);
+        } catch (EOFException e) {
+            closed.complete(false);
         } catch (IOException e) {
-            closed.complete(null);
+            // "Connection reset" (a SocketException), or an SSLException for a reset under TLS.
+            closed.complete(true);
         }
     }
 
