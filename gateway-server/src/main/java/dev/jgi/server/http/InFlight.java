@@ -51,14 +51,15 @@ public final class InFlight {
 
     /** Waits until no request is in flight or {@code millis} passed; true when drained. */
     public boolean awaitDrained(long millis) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
+        // nanoTime, not the wall clock: a millisecond clock ends the wait up to a millisecond early.
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
         synchronized (drained) {
             while (count.get() > 0) {
-                long left = end - System.currentTimeMillis();
+                long left = end - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                drained.wait(Math.min(left, 50));
+                drained.wait(Math.min(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left) + 1, 50));
             }
         }
         return true;
