@@ -173,6 +173,15 @@ final class BodyReader {
             return;
         }
         stopWaiting();
+        if (n > 0) {
+            received += n;
+            if (tooSlow()) {
+                // While the sink is still held: the refusal reaches the application through it, which
+                // a blocked sync reader needs to return at all.
+                timeOut("[JGI-LIM-4] the request body came slower than " + timeouts.minRate() + " bytes a second");
+                return;
+            }
+        }
         waiting = null;
         if (n < 0) {
             done = true;
@@ -184,11 +193,6 @@ final class BodyReader {
                 sink.end();
                 transport.departure.bodyEnded();
             }
-            return;
-        }
-        received += n;
-        if (tooSlow()) {
-            timeOut("[JGI-LIM-4] the request body came slower than " + timeouts.minRate() + " bytes a second");
             return;
         }
         if (limit > 0 && received > limit) {

@@ -57,7 +57,12 @@ final class HostileServer implements AutoCloseable {
 
     /** Serves the test app with {@code options} added to a loopback bind on a free port. */
     static HostileServer start(String... options) throws Exception {
-        List<String> arguments = arguments(options);
+        return serving(APP, options);
+    }
+
+    /** Serves {@code app}, a class of the test classpath, with {@code options} added. */
+    static HostileServer serving(String app, String... options) throws Exception {
+        List<String> arguments = arguments(app, options);
         // A TLS server's bystander speaks TLS: a plaintext one would be refused, and measure nothing.
         int certfile = arguments.indexOf("--certfile");
         SocketFactory sockets = certfile < 0
@@ -78,6 +83,10 @@ final class HostileServer implements AutoCloseable {
      * on a free port, for a test that starts the process itself (with its standard output unread).
      */
     static List<String> arguments(String... options) {
+        return arguments(APP, options);
+    }
+
+    private static List<String> arguments(String app, String... options) {
         List<String> arguments = new ArrayList<>(List.of(
                 "serve",
                 "--classpath",
@@ -87,7 +96,7 @@ final class HostileServer implements AutoCloseable {
                 "--graceful-timeout",
                 "1s"));
         arguments.addAll(List.of(options));
-        arguments.add(APP);
+        arguments.add(app);
         return arguments;
     }
 

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Slow clients against a real server: an upload that stalls gets 408 within the body read timeout
- * plus one second [JGI-LIM-4]; a client that never reads its response is cut off within the write
- * timeout plus one second, without holding the server.
+ * plus one second [JGI-LIM-4]; one that trickles below the minimum body rate gets 408 within a
+ * second of the rate's 10 s grace; a client that never reads its response is cut off within the
+ * write timeout plus one second, without holding the server.
  */
 class SlowClientIT {
 
@@ -45,6 +46,61 @@ class SlowClientIT {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 assertThat(seconds).as("seconds to the last 408").isLessThan(TIMEOUT_SECONDS + 1);
+            } finally {
+                for (Socket socket : sockets) {
+                    if (socket != null) {
+                        socket.close();
+                    }
+                }
+            }
+            server.assertBystanderAndMemoryUnharmed();
+        }
+    }
+
+    /**
+     * Each client sends 10 bytes every 250 ms (40 bytes a second, a sixth of the default 240), never
+     * pausing long enough for the body read timeout: only the rate can stop it.
+     */
+    @Test
+    void anUploadTricklingBelowTheMinimumBodyRateGets408AfterTheGrace() throws Exception {
+        try (HostileServer server = HostileServer.start()) {
+            int trickling = HostileServer.FULL ? 100 : 10;
+            Socket[] sockets = new Socket[trickling];
+            try {
+                for (int i = 0; i < trickling; i++) {
+                    sockets[i] = new Socket("127.0.0.1", server.port());
+                    sockets[i].setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
+                    sockets[i]
+                            .getOutputStream()
+                            .write("POST /upload HTTP/1.1\r\nhost: localhost\r\ncontent-length: 100000\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                }
+                long start = System.nanoTime();
+                byte[] piece = "0123456789".getBytes(StandardCharsets.US_ASCII);
+                long[] answeredAfter = new long[trickling];
+                int waiting = trickling;
+                while (waiting > 0 && System.nanoTime() - start < 20_000_000_000L) {
+                    Thread.sleep(250);
+                    waiting = 0;
+                    for (int i = 0; i < trickling; i++) {
+                        if (answeredAfter[i] == 0 && sockets[i].getInputStream().available() > 0) {
+                            answeredAfter[i] = System.nanoTime() - start;
+                        }
+                        if (answeredAfter[i] == 0) {
+                            waiting++;
+                            sockets[i].getOutputStream().write(piece);
+                        }
+                    }
+                }
+                for (int i = 0; i < trickling; i++) {
+                    RawHttp.Framed answer = RawHttp.readFramed(sockets[i].getInputStream());
+                    assertThat(answer.status()).isEqualTo(408);
+                    assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+                            .contains("slower than 240 bytes a second");
+                    assertThat(answeredAfter[i] / 1e9)
+                            .as("seconds to the 408 of client " + i)
+                            .isBetween(10.0, 12.0);
+                }
             } finally {
                 for (Socket socket : sockets) {
                     if (socket != null) {
