@@ -342,6 +342,12 @@ public final class ServerRuntime implements AutoCloseable {
             }
             return new Listening(channel, backlog);
         }
+
+        /** Where the listener is closed: the thread that accepts its connections, when known. */
+        java.util.concurrent.Executor closingThread() {
+            return backlog.<java.util.concurrent.Executor>map(ListenerBacklog::acceptThread)
+                    .orElse(channel.getIoThread());
+        }
     }
 
     private <C extends StreamConnection> ChannelListener<AcceptingChannel<C>> acceptor(
@@ -379,25 +385,25 @@ public final class ServerRuntime implements AutoCloseable {
     private void stopAccepting() throws InterruptedException {
         java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(listeners.size());
         for (Listening listener : listeners) {
-            listener.backlog()
-                    .map(ListenerBacklog::acceptThread)
-                    .orElse(listener.channel().getIoThread())
-                    .execute(() -> {
-                        try {
-                            listener.channel().suspendAccepts();
-                            listener.backlog().ifPresent(ServerRuntime::drain);
-                        } finally {
-                            IoUtils.safeClose(listener.channel());
-                            closing.countDown();
-                        }
-                    });
+            listener.closingThread().execute(() -> {
+                try {
+                    listener.channel().suspendAccepts();
+                    listener.backlog().ifPresent(ServerRuntime::drain);
+                } finally {
+                    IoUtils.safeClose(listener.channel());
+                    closing.countDown();
+                }
+            });
         }
         closing.await(5, TimeUnit.SECONDS);
-        // The drained connections wait in their I/O threads' accept queues, and a closed listening
-        // socket stays open (and accepting in the kernel) until every I/O thread's selector dropped
-        // its key, which happens when that selector next selects: two rounds of a task on each
-        // thread make sure every one of them did both.
-        passEveryIoThread();
+        // A closed listening socket stays open (and completing connections in the kernel) until the
+        // selector of the thread that accepted on it dropped its key, at that selector's next
+        // select: a task run there after the close makes sure it did. The drained connections wait
+        // in their I/O threads' accept queues, with a task queued there to take them: a task queued
+        // after it on every I/O thread makes sure each connection was taken.
+        for (Listening listener : listeners) {
+            passThrough(listener.closingThread());
+        }
         passEveryIoThread();
         inherited.forEach(AcceptingChannel::suspendAccepts);
         relays.forEach(UnixSocketRelay::stopAccepting);
@@ -409,6 +415,12 @@ public final class ServerRuntime implements AutoCloseable {
         } catch (IOException e) {
             ServerLog.warn(null, "taking the connections waiting on a closing listener failed: " + e);
         }
+    }
+
+    private static void passThrough(java.util.concurrent.Executor thread) throws InterruptedException {
+        java.util.concurrent.CountDownLatch passed = new java.util.concurrent.CountDownLatch(1);
+        thread.execute(passed::countDown);
+        passed.await(5, TimeUnit.SECONDS);
     }
 
     private void passEveryIoThread() throws InterruptedException {
