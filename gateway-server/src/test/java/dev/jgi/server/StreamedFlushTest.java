@@ -67,9 +67,12 @@ class StreamedFlushTest {
                 System.arraycopy(line(i), 0, expected, BLOCK + i * line(0).length, line(0).length);
             }
             assertThat(body.toByteArray()).isEqualTo(expected);
+            // Without coalescing every flush is a chunk of its own: 100. How many join depends on
+            // how often the slow reader lets a piece finish between two flushes: under 50 on a quiet
+            // machine, 58 once on a loaded one; 90 keeps the test about coalescing, not the machine.
             assertThat(flushedChunks)
                     .as("chunks that carry the %d flushed lines, written while a piece waited", FLUSHES)
-                    .isLessThan(FLUSHES / 2);
+                    .isLessThanOrEqualTo(FLUSHES * 9 / 10);
         }
     }
 
