@@ -26,7 +26,7 @@ import org.xnio.channels.AcceptingChannel;
  * does; a private selector on the listening socket says whether anything is left. If those parts
  * change, {@link #of} is empty, the server warns at start-up, and {@code ListenerBacklogTest}
  * fails. Between the last accept and the close a few microseconds remain in which the kernel can
- * still complete a connection; {@code docs/deploy-scale-out.md} ("The race that remains") says
+ * still complete a connection; {@code docs/operations.md} ("The race that remains") says
  * what covers it.
  */
 final class ListenerBacklog {

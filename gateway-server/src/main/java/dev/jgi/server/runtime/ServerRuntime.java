@@ -66,7 +66,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final ServerConfig config;
     private final ServerInfo info;
     private final AppSlot apps = new AppSlot();
-    private final List<Listening> listeners = new ArrayList<>();
+    private final ClosingListeners listeners = new ClosingListeners();
     /** Listeners on inherited sockets: they stop accepting when draining, and close last. */
     private final List<AcceptingChannel<StreamConnection>> inherited = new ArrayList<>();
 
@@ -256,7 +256,7 @@ public final class ServerRuntime implements AutoCloseable {
             }
             acceptBackOff.watch(server);
             server.resumeAccepts();
-            listeners.add(Listening.of(server));
+            listeners.add(server);
             addresses.add(server.getLocalAddress(InetSocketAddress.class));
         }
         operations.listen(worker, buffers, this::ready, NAME + " " + VERSION);
@@ -320,34 +320,11 @@ public final class ServerRuntime implements AutoCloseable {
                 socketOptions());
         acceptBackOff.watch(loopback);
         loopback.resumeAccepts();
-        listeners.add(Listening.of(loopback));
+        listeners.add(loopback);
         relays.add(UnixSocketRelay.open(
                 socket,
                 loopback.getLocalAddress(InetSocketAddress.class),
                 SocketFileAccess.of(config.unixSocketMode(), config.unixSocketGroup())));
-    }
-
-    /** A listening socket, with the means to empty its backlog before it closes, when XNIO allows it. */
-    private record Listening(
-            AcceptingChannel<? extends StreamConnection> channel, java.util.Optional<ListenerBacklog> backlog) {
-
-        static Listening of(AcceptingChannel<? extends StreamConnection> channel) {
-            java.util.Optional<ListenerBacklog> backlog = ListenerBacklog.of(channel);
-            if (backlog.isEmpty()) {
-                ServerLog.warn(
-                        null,
-                        "the backlog of " + channel.getClass().getName()
-                                + " cannot be drained with this XNIO version: connections waiting in it when the"
-                                + " listener closes are reset");
-            }
-            return new Listening(channel, backlog);
-        }
-
-        /** Where the listener is closed: the thread that accepts its connections, when known. */
-        java.util.concurrent.Executor closingThread() {
-            return backlog.<java.util.concurrent.Executor>map(ListenerBacklog::acceptThread)
-                    .orElse(channel.getIoThread());
-        }
     }
 
     private <C extends StreamConnection> ChannelListener<AcceptingChannel<C>> acceptor(
@@ -383,53 +360,9 @@ public final class ServerRuntime implements AutoCloseable {
      * for the server that shares it (the successor in a restart), whose accepts take them.
      */
     private void stopAccepting() throws InterruptedException {
-        java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(listeners.size());
-        for (Listening listener : listeners) {
-            listener.closingThread().execute(() -> {
-                try {
-                    listener.channel().suspendAccepts();
-                    listener.backlog().ifPresent(ServerRuntime::drain);
-                } finally {
-                    IoUtils.safeClose(listener.channel());
-                    closing.countDown();
-                }
-            });
-        }
-        closing.await(5, TimeUnit.SECONDS);
-        // A closed listening socket stays open (and completing connections in the kernel) until the
-        // selector of the thread that accepted on it dropped its key, at that selector's next
-        // select: a task run there after the close makes sure it did. The drained connections wait
-        // in their I/O threads' accept queues, with a task queued there to take them: a task queued
-        // after it on every I/O thread makes sure each connection was taken.
-        for (Listening listener : listeners) {
-            passThrough(listener.closingThread());
-        }
-        passEveryIoThread();
+        listeners.close(worker);
         inherited.forEach(AcceptingChannel::suspendAccepts);
         relays.forEach(UnixSocketRelay::stopAccepting);
-    }
-
-    private static void drain(ListenerBacklog backlog) {
-        try {
-            backlog.drain();
-        } catch (IOException e) {
-            ServerLog.warn(null, "taking the connections waiting on a closing listener failed: " + e);
-        }
-    }
-
-    private static void passThrough(java.util.concurrent.Executor thread) throws InterruptedException {
-        java.util.concurrent.CountDownLatch passed = new java.util.concurrent.CountDownLatch(1);
-        thread.execute(passed::countDown);
-        passed.await(5, TimeUnit.SECONDS);
-    }
-
-    private void passEveryIoThread() throws InterruptedException {
-        int threads = worker.getIoThreadCount();
-        java.util.concurrent.CountDownLatch passed = new java.util.concurrent.CountDownLatch(threads);
-        for (int i = 0; i < threads; i++) {
-            worker.getIoThread(i).execute(passed::countDown);
-        }
-        passed.await(5, TimeUnit.SECONDS);
     }
 
     private OptionMap socketOptions() {
