@@ -85,7 +85,9 @@ def main():
         built_profiles.write_text(" ".join(profiles) + "\n")
     ctx = Context(root=root, work_dir=work, static_dir=_static_files(work),
                   java=str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"),
-                  classpath=_snapshot_classpath(classes, work / "lib"))
+                  classpath=_snapshot_classpath(classes, work / "lib"),
+                  # As bin/jgi gives the server: the socket descriptors it corks large files on.
+                  jvm_flags=("--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED"))
     scenarios.write_wrk_scripts(work)
     if "h2" in wanted:
         ctx = dataclasses.replace(ctx, tls_dir=_tls_material(work))

@@ -56,6 +56,8 @@ record ServerJvm(Path launcher, List<File> serverJars, List<String> jvmOptions) 
         setsid().ifPresent(line::add);
         line.add(launcher.toString());
         line.add("--enable-native-access=com.sun.jna,com.aayushatharva.brotli4j,ALL-UNNAMED");
+        line.add("--add-exports");
+        line.add("java.base/sun.nio.ch=dev.jgi.server");
         line.addAll(jvmOptions);
         line.add("--module-path");
         line.add(String.join(File.pathSeparator, modules));

@@ -25,6 +25,8 @@ class ServerJvmTest {
         assertThat(line)
                 .containsSubsequence(
                         "/jdk/bin/java",
+                        "--add-exports",
+                        "java.base/sun.nio.ch=dev.jgi.server",
                         "-Xmx256m",
                         "--module-path",
                         "/m2/gateway-server.jar:/m2/undertow-core-2.4.4.Final.jar",

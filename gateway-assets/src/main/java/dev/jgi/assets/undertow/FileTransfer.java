@@ -8,12 +8,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import org.xnio.IoUtils;
 
-/** Sends a slice of an asset's file as the whole response body, with {@link FileRegionSend}. */
+/**
+ * Sends a slice of an asset's file as the whole response body, with {@link FileRegionSend}, corked
+ * when it is long enough to go out by {@code sendfile}.
+ */
 final class FileTransfer {
 
     private FileTransfer() {}
 
-    static void start(HttpServerExchange exchange, Representation form, long first, long length) {
+    static void start(HttpServerExchange exchange, Representation form, long first, long length, Cork cork) {
         FileChannel file;
         try {
             file = form.open();
@@ -32,6 +35,9 @@ final class FileTransfer {
             IoUtils.safeClose(file);
             next.proceed();
         });
+        if (length > FileRegionSend.FIRST_WRITE) {
+            cork.untilComplete(exchange);
+        }
         FileRegionSend.start(file, exchange.getResponseChannel(), first, length, exchange::endExchange, failure -> {
             // The status line is sent: all that is left is to drop the connection so the client sees a short body.
             IoUtils.safeClose(exchange.getConnection());

@@ -35,12 +35,20 @@ public final class StaticHandler implements HttpHandler {
     private final UrlPrefix prefix;
     private final AssetIndex index;
     private final HttpHandler next;
+    private final Cork cork;
     private final int skip;
 
+    /** A handler that sends files as the transport does, uncorked. */
     public StaticHandler(UrlPrefix prefix, AssetIndex index, HttpHandler next) {
+        this(prefix, index, next, Cork.NONE);
+    }
+
+    /** A handler that corks the connection around every file it sends by {@code sendfile}. */
+    public StaticHandler(UrlPrefix prefix, AssetIndex index, HttpHandler next, Cork cork) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.index = Objects.requireNonNull(index, "index");
         this.next = Objects.requireNonNull(next, "next");
+        this.cork = Objects.requireNonNull(cork, "cork");
         this.skip = prefix.value().length() + 1;
     }
 
@@ -84,7 +92,7 @@ public final class StaticHandler implements HttpHandler {
             exchange.endExchange();
             return;
         }
-        AssetResponse.send(exchange, asset.get(), head);
+        AssetResponse.send(exchange, asset.get(), head, cork);
     }
 
     private static void redirect(HttpServerExchange exchange, String location) {

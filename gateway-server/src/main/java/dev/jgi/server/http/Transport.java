@@ -255,6 +255,9 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             IoUtils.safeClose(file);
             exchange.endExchange();
         } else {
+            if (length > FileSend.UNCORKED) {
+                TcpCork.forThisJvm().untilComplete(exchange);
+            }
             FileSend.start(file, channel(), offset, length, exchange::endExchange, this::abort);
         }
     }

@@ -7,9 +7,11 @@ import dev.jgi.assets.UrlPrefix;
 import dev.jgi.assets.index.AssetIndex;
 import dev.jgi.assets.index.AssetSource;
 import dev.jgi.assets.index.IndexOptions;
+import dev.jgi.assets.undertow.Cork;
 import dev.jgi.assets.undertow.StaticHandler;
 import dev.jgi.server.ServerConfig;
 import dev.jgi.server.http.GatewayHandler;
+import dev.jgi.server.http.TcpCork;
 import dev.jgi.server.log.ServerLog;
 import dev.jgi.server.observe.ServerObserver;
 import io.undertow.server.HttpHandler;
@@ -102,9 +104,10 @@ final class StaticFront implements AutoCloseable {
         boolean observed = observer.active();
         HttpHandler app = observed ? StaticObservation.passedOn(gateway) : gateway;
         HttpHandler handler = app;
+        Cork cork = TcpCork.forThisJvm();
         for (int i = mounts.size() - 1; i >= 0; i--) {
             Mount mount = mounts.get(i);
-            handler = new StaticHandler(mount.prefix(), mount.index(), handler);
+            handler = new StaticHandler(mount.prefix(), mount.index(), handler, cork);
             ServerLog.info(
                     "serving " + mount.index().size() + " static files of " + mount.source() + " at " + mount.prefix());
         }
