@@ -36,7 +36,7 @@ public final class FileRegionSend {
     }
 
     /** The bytes of a region written from a buffer, with the head; the rest goes by {@code transferFrom}. */
-    public static final int FIRST_WRITE = 16 * 1024;
+    static final int FIRST_WRITE = 16 * 1024;
 
     private final FileChannel file;
     private final StreamSinkChannel sink;

@@ -35,9 +35,7 @@ final class FileTransfer {
             IoUtils.safeClose(file);
             next.proceed();
         });
-        if (length > FileRegionSend.FIRST_WRITE) {
-            cork.untilComplete(exchange);
-        }
+        cork.forFileRegion(exchange, length);
         FileRegionSend.start(file, exchange.getResponseChannel(), first, length, exchange::endExchange, failure -> {
             // The status line is sent: all that is left is to drop the connection so the client sees a short body.
             IoUtils.safeClose(exchange.getConnection());

@@ -15,12 +15,6 @@ import org.xnio.channels.StreamSinkChannel;
  */
 final class FileSend {
 
-    /**
-     * The longest region that leaves in one write with the head, which corking would only delay;
-     * the rest of a longer one goes by {@code sendfile}.
-     */
-    static final int UNCORKED = FileRegionSend.FIRST_WRITE;
-
     private FileSend() {}
 
     /** Starts sending; {@code done} or {@code failed} runs once, on the I/O thread; the file is closed either way. */

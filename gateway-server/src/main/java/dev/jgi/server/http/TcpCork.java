@@ -17,7 +17,7 @@ import org.xnio.StreamConnection;
 
 /**
  * Linux's {@code TCP_CORK} for large file bodies ({@link Cork}): the static handler's, and an app's
- * file response ({@code Response.file}) past the first buffer. Neither the JDK
+ * file response ({@code Body.file}) past the first buffer. Neither the JDK
  * nor XNIO's NIO transport can set it, so this sets it with {@code setsockopt} through JNA (already
  * the server's way to libc), on the descriptor of the connection's socket channel.
  *
@@ -26,7 +26,7 @@ import org.xnio.StreamConnection;
  * and the JDK's {@code sun.nio.ch.SelChImpl.getFDVal()}, which needs {@code --add-exports
  * java.base/sun.nio.ch=dev.jgi.server} ({@code bin/jgi} and the Maven plugin pass it). Where any of
  * this is missing, on another system, or for an embedded server started without the flag, files go
- * out uncorked as before, and the start-up log says so once.
+ * out uncorked as before, and the log says so once.
  */
 public final class TcpCork implements Cork {
 

@@ -255,9 +255,7 @@ final class Transport implements ExchangeCompletionListener, dev.jgi.server.obse
             IoUtils.safeClose(file);
             exchange.endExchange();
         } else {
-            if (length > FileSend.UNCORKED) {
-                TcpCork.forThisJvm().untilComplete(exchange);
-            }
+            TcpCork.forThisJvm().forFileRegion(exchange, length);
             FileSend.start(file, channel(), offset, length, exchange::endExchange, this::abort);
         }
     }
