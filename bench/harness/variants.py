@@ -39,6 +39,8 @@ VARIANTS = (
     Variant("nginx", "nginx (Debian), 1 worker, sendfile on, access log buffered", "baseline", STATIC, needs="nginx"),
     Variant("undertow-resource", "Undertow ResourceHandler (defaults)", "baseline", STATIC,
             main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "io")),
+    Variant("undertow-memory", "raw Undertow, files read into memory at start, written on the IO thread",
+            "baseline", STATIC, main="dev.jgi.bench.raw.RawUndertow", args=("--mode", "memory")),
     Variant("jgi-sync", "JGI sync app, reference server, defaults", "jgi", APP + ("startup",),
             needs="jgi-server", main="dev.jgi.bench.jgi.JgiServerVariant", args=("--mode", "sync")),
     Variant("jgi-sync-nolog", "JGI sync app, reference server, defaults but the access log off",
