@@ -277,6 +277,19 @@ public final class Headers implements Iterable<Headers.Field> {
         }
     }
 
+    /** RFC 9110 token: one or more tchar. A loop, not a stream: it runs for every request's method. */
+    static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!isTokenChar(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** RFC 9110 tchar. */
     static boolean isTokenChar(char c) {
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {

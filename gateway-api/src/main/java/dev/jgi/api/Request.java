@@ -106,7 +106,7 @@ public final class Request {
         extensions = Map.copyOf(b.extensions);
         kind = b.kind;
         capabilities = Set.copyOf(b.capabilities);
-        if (method.isEmpty() || !method.chars().allMatch(c -> Headers.isTokenChar((char) c))) {
+        if (!Headers.isToken(method)) {
             throw new IllegalArgumentException("[JGI-REQ-1] method is not a token: " + method);
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -241,10 +241,19 @@ public final class Request {
             return version.startsWith("HTTP/1.") ? OptionalLong.of(0) : OptionalLong.empty();
         }
         String digits = length.get();
-        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 18 || !isDecimal(digits)) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Long.parseLong(digits));
+    }
+
+    private static boolean isDecimal(String digits) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first value of a request header: shorthand for {@code headers().first(name)}. */

@@ -1,5 +1,7 @@
 package dev.jgi.kernel.syntax;
 
+import java.util.function.IntPredicate;
+
 /**
  * ASCII character classes of HTTP's grammar. The JDK's {@link Character#isDigit} and
  * {@link Character#isLetterOrDigit} also accept non-ASCII letters and digits, which no HTTP rule
@@ -46,13 +48,24 @@ public final class Ascii {
 
     /** Whether every character of {@code text} is a tchar; true for the empty string, which callers refuse apart. */
     public static boolean isToken(String text) {
-        return text.chars().allMatch(Ascii::isTokenChar);
+        return all(text, Ascii::isTokenChar);
     }
 
     /** 1 to {@link #MAX_DECIMAL_DIGITS} digits and nothing else, as a {@code content-length} value must be. */
     public static boolean isDecimal(String text) {
-        return !text.isEmpty()
-                && text.length() <= MAX_DECIMAL_DIGITS
-                && text.chars().allMatch(Ascii::isDigit);
+        return !text.isEmpty() && text.length() <= MAX_DECIMAL_DIGITS && all(text, Ascii::isDigit);
+    }
+
+    /**
+     * Whether every character of {@code text} is of the class; true for the empty string. A loop
+     * rather than {@code chars().allMatch}, whose stream every request would allocate.
+     */
+    public static boolean all(String text, IntPredicate charClass) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!charClass.test(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -57,4 +57,12 @@ class AsciiTest {
     void anythingElseIsNoDecimal(String text) {
         assertThat(Ascii.isDecimal(text)).isFalse();
     }
+
+    @Test
+    void allTestsEveryCharacterAndHoldsForTheEmptyString() {
+        assertThat(Ascii.all("8080", Ascii::isDigit)).isTrue();
+        assertThat(Ascii.all("", Ascii::isDigit)).isTrue();
+        assertThat(Ascii.all("808a", Ascii::isDigit)).isFalse();
+        assertThat(Ascii.all("a808", Ascii::isDigit)).isFalse();
+    }
 }

@@ -32,7 +32,7 @@ final class HostSyntax {
             return false;
         }
         String port = host.substring(portStart + 1);
-        return port.length() <= 5 && port.chars().allMatch(Ascii::isDigit);
+        return port.length() <= 5 && Ascii.all(port, Ascii::isDigit);
     }
 
     private static boolean isRegName(String name) {
