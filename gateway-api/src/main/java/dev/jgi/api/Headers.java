@@ -255,10 +255,8 @@ public final class Headers implements Iterable<Headers.Field> {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("[JGI-HDR-3] a header name must not be empty");
         }
-        for (int i = 0; i < name.length(); i++) {
-            if (!isTokenChar(name.charAt(i))) {
-                throw new IllegalArgumentException("[JGI-HDR-3] header name is not a token: " + printable(name));
-            }
+        if (!isToken(name)) {
+            throw new IllegalArgumentException("[JGI-HDR-3] header name is not a token: " + printable(name));
         }
     }
 

@@ -21,7 +21,8 @@ public final class HeldCapabilities {
             // Set.copyOf returns an unmodifiable set as it is: most requests allocate nothing here.
             return Set.copyOf(declared);
         }
-        Set<Capability> held = declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
+        // Not disjoint, so neither set is empty.
+        Set<Capability> held = EnumSet.copyOf(declared);
         held.removeAll(absent);
         return Set.copyOf(held);
     }

@@ -30,8 +30,9 @@ import javax.net.ssl.SSLContext;
  *       response itself with Undertow's blocking streams (the naive virtual-thread dispatch).</li>
  * </ul>
  * With {@code --static DIR}, {@code /static/} is served by Undertow's own {@link ResourceHandler}
- * on its defaults (in {@code memory} mode, from memory): the static-file baselines. {@code /ws} is a WebSocket echo in every mode. With
- * {@code --tls DIR} the listener speaks TLS and offers HTTP/2 by ALPN: the HTTP/2 baseline.
+ * on its defaults (in {@code memory} mode, from memory): the static-file baselines. {@code /ws} is
+ * a WebSocket echo in every mode. With {@code --tls DIR} the listener speaks TLS and offers HTTP/2
+ * by ALPN: the HTTP/2 baseline.
  */
 public final class RawUndertow {
     private RawUndertow() {}
